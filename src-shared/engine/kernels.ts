@@ -1,0 +1,44 @@
+/**
+ * The one place matrix products happen. Every layer calls `gemm` on row-major arrays;
+ * the reference below is the readable definition, and faster kernels (WebAssembly SIMD,
+ * several threads) plug in behind the same interface and are tested against it.
+ */
+
+/** Float32Array in training, Float64Array in gradient checks. */
+export type FloatArray = Float32Array | Float64Array;
+
+export interface Kernels {
+  readonly name: string;
+  /**
+   * C = alpha · op(A) · op(B) + beta · C, all row-major, where op(X) is X or Xᵀ.
+   * op(A): [m × k], op(B): [k × n], C: [m × n].
+   * Stored shapes: A is [m × k] (or [k × m] when transA), B is [k × n] (or [n × k] when transB).
+   * Training uses three forms: X·W (forward), dY·Wᵀ (input gradient), Xᵀ·dY (weight gradient).
+   * With beta = 0, C's old contents are ignored (even NaN).
+   */
+  gemm(
+    transA: boolean, transB: boolean,
+    m: number, n: number, k: number,
+    alpha: number, a: FloatArray, b: FloatArray,
+    beta: number, c: FloatArray,
+  ): void;
+}
+
+/** Textbook triple loop; the definition every other kernel is checked against. */
+export const referenceKernels: Kernels = {
+  name: 'reference',
+  gemm(transA, transB, m, n, k, alpha, a, b, beta, c) {
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < n; j++) {
+        let sum = 0;
+        for (let p = 0; p < k; p++) {
+          const aip = transA ? a[p * m + i] : a[i * k + p];
+          const bpj = transB ? b[j * k + p] : b[p * n + j];
+          sum += aip * bpj;
+        }
+        const idx = i * n + j;
+        c[idx] = beta === 0 ? alpha * sum : alpha * sum + beta * c[idx];
+      }
+    }
+  },
+};

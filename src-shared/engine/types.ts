@@ -1,0 +1,115 @@
+/**
+ * What a training run is made of, as plain data: this is what the CLI parses, the store
+ * saves as a run's config, the contract validates, and workers receive.
+ */
+
+export type ActivationKind = 'relu' | 'leaky-relu' | 'sigmoid' | 'tanh' | 'identity';
+
+/** One hidden layer: `h = act(W x + b)` with `units` outputs. */
+export interface HiddenLayerSpec {
+  units: number;
+  activation: ActivationKind;
+  /** Slope below zero for leaky-relu (default 0.01). */
+  alpha?: number;
+}
+
+/** `hidden: []` is the linear classifier `s = W x + b`. */
+export interface ModelSpec {
+  inputSize: number;
+  numClasses: number;
+  hidden: HiddenLayerSpec[];
+}
+
+export type LossKind = 'softmax' | 'svm';
+
+/** Penalty on weights (never biases): λ1·Σ|w| + λ2·Σw². */
+export interface RegularizerSpec {
+  kind: 'none' | 'l1' | 'l2' | 'elastic';
+  l1: number;
+  l2: number;
+  /** L1 by soft-thresholding after each step, so weights can become exactly zero. */
+  proximal: boolean;
+}
+
+export interface OptimizerSpec {
+  kind: 'sgd' | 'momentum' | 'adam';
+  lr: number;
+  /** momentum: velocity decay (default 0.9). */
+  momentum?: number;
+  /** adam (defaults 0.9, 0.999, 1e-8). */
+  beta1?: number;
+  beta2?: number;
+  eps?: number;
+}
+
+export type ScheduleSpec =
+  | { kind: 'constant' }
+  | { kind: 'step'; everyEpochs: number; gamma: number }
+  | { kind: 'cosine'; minLr: number };
+
+export interface TrainConfig {
+  model: ModelSpec;
+  loss: LossKind;
+  regularizer: RegularizerSpec;
+  optimizer: OptimizerSpec;
+  schedule: ScheduleSpec;
+  batchSize: number;
+  epochs: number;
+  seed: number;
+}
+
+/**
+ * Where training samples come from. Images stay uint8 in memory; `fillBatch` turns the
+ * chosen rows into float32 (normalised) only for the batch being trained.
+ */
+export interface SampleSource {
+  /** number of samples */
+  readonly length: number;
+  /** values per sample (flattened H×W×C, or 2 for toy data) */
+  readonly inputSize: number;
+  /** class index of each sample, [length] */
+  readonly labels: Int32Array;
+  /** Writes samples `indices[0..count)` as rows of `out` ([count × inputSize]). */
+  fillBatch(indices: ArrayLike<number>, count: number, out: Float32Array | Float64Array): void;
+}
+
+/** Loss split the way the lab shows it: data loss and λ·R(W) apart. */
+export interface LossReport {
+  dataLoss: number;
+  regLoss: number;
+  /** dataLoss + regLoss */
+  loss: number;
+  accuracy: number;
+}
+
+export interface StepReport extends LossReport {
+  /** epoch being trained, 0-based */
+  epoch: number;
+  /** global mini-batch count, 1-based after the first step */
+  step: number;
+  /** true when this step finished the epoch */
+  epochEnd: boolean;
+  diverged: boolean;
+}
+
+export interface EpochReport {
+  /** epochs completed so far (1 after the first) */
+  epoch: number;
+  train: LossReport;
+  val?: LossReport;
+  lr: number;
+  /** training samples through forward + backward + update, per second, for this epoch */
+  samplesPerSecond: number;
+  diverged: boolean;
+}
+
+/** One dense layer's parameters as the outside world sees them. W is [inputs × units], row-major. */
+export interface LayerWeights {
+  inputs: number;
+  units: number;
+  activation: ActivationKind | 'none';
+  w: Float32Array;
+  b: Float32Array;
+}
+
+export type StopReason = 'done' | 'diverged';
