@@ -10,6 +10,12 @@ export type FloatArray = Float32Array | Float64Array;
 export interface Kernels {
   readonly name: string;
   /**
+   * A zeroed float32 array of `length` values, of the kind these kernels work on fastest
+   * (for WebAssembly kernels: a view into shared WebAssembly memory; never detached).
+   * Networks and trainers allocate every buffer they hand to `gemm` through this, once.
+   */
+  allocate(length: number): Float32Array;
+  /**
    * C = alpha · op(A) · op(B) + beta · C, all row-major, where op(X) is X or Xᵀ.
    * op(A): [m × k], op(B): [k × n], C: [m × n].
    * Stored shapes: A is [m × k] (or [k × m] when transA), B is [k × n] (or [n × k] when transB).
@@ -27,6 +33,7 @@ export interface Kernels {
 /** Textbook triple loop; the definition every other kernel is checked against. */
 export const referenceKernels: Kernels = {
   name: 'reference',
+  allocate: (length) => new Float32Array(length),
   gemm(transA, transB, m, n, k, alpha, a, b, beta, c) {
     for (let i = 0; i < m; i++) {
       for (let j = 0; j < n; j++) {

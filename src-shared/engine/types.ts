@@ -2,6 +2,7 @@
  * What a training run is made of, as plain data: this is what the CLI parses, the store
  * saves as a run's config, the contract validates, and workers receive.
  */
+import type { RngState } from '../random';
 
 export type ActivationKind = 'relu' | 'leaky-relu' | 'sigmoid' | 'tanh' | 'identity';
 
@@ -113,3 +114,26 @@ export interface LayerWeights {
 }
 
 export type StopReason = 'done' | 'diverged';
+
+/**
+ * Everything a paused run needs to continue exactly where it stopped. Plain data; see
+ * state.ts for its exact binary encoding.
+ */
+export interface TrainerState {
+  config: TrainConfig;
+  /** epochs completed */
+  epoch: number;
+  /** mini-batches trained so far */
+  step: number;
+  /** sample order of the current epoch, [train length] */
+  order: Int32Array;
+  /** samples of `order` already trained this epoch (0 at an epoch boundary) */
+  position: number;
+  /** RNG state after the last draw */
+  rng: RngState;
+  /** parameter values in Network.parameters() order: W1, b1, W2, b2, … */
+  params: Float32Array[];
+  /** optimiser slots, per parameter in the same order, slotCount(config.optimizer) each */
+  slots: Float32Array[];
+  diverged: boolean;
+}

@@ -1,0 +1,65 @@
+/**
+ * Optimisers as update rules with no hidden state: each takes a parameter array, its
+ * gradient and the optimiser's own per-parameter arrays ("slots": velocity, moments) and
+ * updates them in place. Everything an optimiser remembers lives in those slots, so
+ * saving them is saving the optimiser.
+ */
+import type { FloatArray } from './kernels';
+import type { OptimizerSpec } from './types';
+
+/** Plain SGD: w ← w − lr·dw. */
+export function sgdUpdate(w: FloatArray, dw: FloatArray, lr: number): void {
+  for (let i = 0; i < w.length; i++) w[i] -= lr * dw[i];
+}
+
+/** SGD with momentum: v ← μ·v − lr·dw; w ← w + v. */
+export function momentumUpdate(w: FloatArray, dw: FloatArray, velocity: FloatArray, lr: number, mu: number): void {
+  for (let i = 0; i < w.length; i++) {
+    velocity[i] = mu * velocity[i] - lr * dw[i];
+    w[i] += velocity[i];
+  }
+}
+
+/**
+ * Adam: running means of the gradient (m) and its square (v), bias-corrected for step
+ * t (1-based): w ← w − lr · m̂ / (√v̂ + ε).
+ */
+export function adamUpdate(
+  w: FloatArray, dw: FloatArray, m: FloatArray, v: FloatArray,
+  lr: number, beta1: number, beta2: number, eps: number, t: number,
+): void {
+  const correction1 = 1 - Math.pow(beta1, t);
+  const correction2 = 1 - Math.pow(beta2, t);
+  for (let i = 0; i < w.length; i++) {
+    const g = dw[i];
+    m[i] = beta1 * m[i] + (1 - beta1) * g;
+    v[i] = beta2 * v[i] + (1 - beta2) * g * g;
+    w[i] -= (lr * (m[i] / correction1)) / (Math.sqrt(v[i] / correction2) + eps);
+  }
+}
+
+export const DEFAULT_MOMENTUM = 0.9;
+export const DEFAULT_ADAM = { beta1: 0.9, beta2: 0.999, eps: 1e-8 } as const;
+
+/** How many slot arrays (each shaped like the parameter) the optimiser keeps per parameter. */
+export function slotCount(spec: OptimizerSpec): number {
+  return spec.kind === 'sgd' ? 0 : spec.kind === 'momentum' ? 1 : 2;
+}
+
+/** Applies the optimiser in `spec` to one parameter; `t` is the 1-based step number. */
+export function applyUpdate(
+  spec: OptimizerSpec, w: FloatArray, dw: FloatArray, slots: readonly FloatArray[], lr: number, t: number,
+): void {
+  switch (spec.kind) {
+    case 'sgd':
+      sgdUpdate(w, dw, lr);
+      return;
+    case 'momentum':
+      momentumUpdate(w, dw, slots[0], lr, spec.momentum ?? DEFAULT_MOMENTUM);
+      return;
+    case 'adam':
+      adamUpdate(w, dw, slots[0], slots[1], lr,
+        spec.beta1 ?? DEFAULT_ADAM.beta1, spec.beta2 ?? DEFAULT_ADAM.beta2, spec.eps ?? DEFAULT_ADAM.eps, t);
+      return;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Weight penalties λ R(W), on weights only (never biases):
+ *   L1  λ1 Σ|w|   pulls every weight toward zero by the same amount, so small ones reach it;
+ *   L2  λ2 Σw²    pulls in proportion to the weight, so weights shrink but rarely hit zero;
+ *   elastic: both.
+ * With `proximal`, L1 is not part of the gradient; instead each step ends with the
+ * soft-threshold w ← sign(w)·max(0, |w| − lr·λ1), which sets weights exactly to zero.
+ */
+import type { FloatArray } from './kernels';
+import type { RegularizerSpec } from './types';
+
+export const noRegularization: RegularizerSpec = { kind: 'none', l1: 0, l2: 0, proximal: false };
+
+/** λ1 as the spec applies it (0 unless the kind includes L1). */
+export function l1Strength(spec: RegularizerSpec): number {
+  return spec.kind === 'l1' || spec.kind === 'elastic' ? spec.l1 : 0;
+}
+
+/** λ2 as the spec applies it (0 unless the kind includes L2). */
+export function l2Strength(spec: RegularizerSpec): number {
+  return spec.kind === 'l2' || spec.kind === 'elastic' ? spec.l2 : 0;
+}
+
+/** λ1 Σ|w| + λ2 Σw² over all weight matrices (the reported regularisation loss). */
+export function regularizationLoss(spec: RegularizerSpec, weights: readonly FloatArray[]): number {
+  const l1 = l1Strength(spec);
+  const l2 = l2Strength(spec);
+  if (l1 === 0 && l2 === 0) return 0;
+  let sumAbs = 0;
+  let sumSq = 0;
+  for (const w of weights) {
+    for (let i = 0; i < w.length; i++) {
+      sumAbs += Math.abs(w[i]);
+      sumSq += w[i] * w[i];
+    }
+  }
+  return l1 * sumAbs + l2 * sumSq;
+}
+
+/** dw += ∂(λ R)/∂w: λ1·sign(w) (unless proximal) + 2λ2·w. */
+export function addRegularizationGradient(spec: RegularizerSpec, w: FloatArray, dw: FloatArray): void {
+  const l1 = spec.proximal ? 0 : l1Strength(spec);
+  const l2 = l2Strength(spec);
+  if (l1 === 0 && l2 === 0) return;
+  for (let i = 0; i < w.length; i++) dw[i] += l1 * Math.sign(w[i]) + 2 * l2 * w[i];
+}
+
+/** Proximal step for L1: w ← sign(w)·max(0, |w| − threshold). Weights within the threshold become exactly 0. */
+export function softThreshold(w: FloatArray, threshold: number): void {
+  for (let i = 0; i < w.length; i++) {
+    const v = w[i];
+    w[i] = v > threshold ? v - threshold : v < -threshold ? v + threshold : 0;
+  }
+}

@@ -1,0 +1,326 @@
+/**
+ * The training loop: mini-batches in a freshly shuffled order each epoch, one optimiser
+ * step per batch, train/val evaluation per epoch, and a state that can be saved and
+ * resumed mid-epoch to continue bit for bit.
+ *
+ * One step: X, y = next batch; S = net.forward(X); L = loss(S, y) + λR(W);
+ *           net.backward(dL/dS); dW += λ R'(W); W ← optimiser(W, dW); (proximal L1).
+ *
+ * All randomness (weight init, then each epoch's shuffle) comes from one Rng seeded with
+ * `config.seed`; every buffer is allocated once, here or in the Network.
+ */
+import { referenceKernels, type FloatArray, type Kernels } from './kernels';
+import { createNetwork, Network, type Parameter } from './network';
+import { lossFunction, softmaxRows, type LossFunction } from './losses';
+import { addRegularizationGradient, l1Strength, regularizationLoss, softThreshold } from './regularizers';
+import { applyUpdate, slotCount } from './optimizers';
+import { learningRate } from './schedules';
+import { Rng } from '../random';
+import type {
+  EpochReport, LayerWeights, LossReport, SampleSource, StepReport, StopReason, TrainConfig, TrainerState,
+} from './types';
+
+export type { TrainerState } from './types';
+
+export interface TrainerOptions {
+  /** matrix-product kernels (default: the reference kernels) */
+  kernels?: Kernels;
+  /** continue a saved run instead of starting fresh */
+  state?: TrainerState;
+}
+
+export class Trainer {
+  readonly config: TrainConfig;
+  readonly network: Network;
+  private readonly kernels: Kernels;
+  private readonly lossFn: LossFunction;
+  private readonly params: Parameter[];
+  /** optimiser slots per parameter, same order as `params` */
+  private readonly slots: Float32Array[][];
+  private rng: Rng;
+  private order: Int32Array;
+  private position = 0;
+  private epochsDone = 0;
+  private stepsDone = 0;
+  private diverged = false;
+
+  /** the current batch: inputs [batchSize × inputSize], labels [batchSize], dL/dS [batchSize × classes] */
+  private readonly xBatch: Float32Array;
+  private readonly yBatch: Int32Array;
+  private readonly dScores: Float32Array;
+
+  /** forward+backward+update time and samples, this epoch and since construction */
+  private epochSeconds = 0;
+  private epochSamples = 0;
+  private totalSeconds = 0;
+  private totalSamples = 0;
+
+  constructor(config: TrainConfig, private readonly train: SampleSource, private readonly val?: SampleSource, options: TrainerOptions = {}) {
+    validateConfig(config);
+    checkSource('training data', train, config);
+    if (train.length === 0) throw new RangeError('training data is empty');
+    if (val) checkSource('validation data', val, config);
+    this.config = structuredClone(config);
+    this.kernels = options.kernels ?? referenceKernels;
+    this.lossFn = lossFunction(config.loss);
+
+    this.rng = new Rng(config.seed);
+    this.network = createNetwork(config.model, this.rng, { kernels: this.kernels, dtype: 'f32', batchCapacity: config.batchSize });
+    this.params = this.network.parameters();
+    this.slots = this.params.map((p) => Array.from({ length: slotCount(config.optimizer) }, () => this.kernels.allocate(p.value.length)));
+    this.order = new Int32Array(train.length);
+    this.xBatch = this.kernels.allocate(config.batchSize * config.model.inputSize);
+    this.yBatch = new Int32Array(config.batchSize);
+    this.dScores = this.kernels.allocate(config.batchSize * config.model.numClasses);
+
+    if (options.state) this.restore(options.state);
+  }
+
+  /** Epochs completed. */
+  get epoch(): number {
+    return this.epochsDone;
+  }
+
+  /** Mini-batches trained. */
+  get step(): number {
+    return this.stepsDone;
+  }
+
+  /** True once all epochs are done or training diverged. */
+  get finished(): boolean {
+    return this.stopReason !== null;
+  }
+
+  get stopReason(): StopReason | null {
+    if (this.diverged) return 'diverged';
+    if (this.epochsDone >= this.config.epochs) return 'done';
+    return null;
+  }
+
+  /** Learning rate of the epoch being trained. */
+  get learningRate(): number {
+    return learningRate(this.config.schedule, this.config.optimizer.lr, this.epochsDone, this.config.epochs);
+  }
+
+  /** Samples trained and seconds spent in forward+backward+update (data loading excluded), since construction. */
+  get throughput(): { samples: number; seconds: number } {
+    return { samples: this.totalSamples, seconds: this.totalSeconds };
+  }
+
+  /** Trains one mini-batch (a new epoch starts with a fresh shuffle). */
+  trainStep(): StepReport {
+    if (this.finished) throw new Error(`training has already finished (${this.stopReason})`);
+    const { config, network, train, xBatch, yBatch, dScores } = this;
+    if (this.position === 0) this.startEpoch();
+
+    const epoch = this.epochsDone;
+    const count = Math.min(config.batchSize, train.length - this.position);
+    const indices = this.order.subarray(this.position, this.position + count);
+    train.fillBatch(indices, count, xBatch);
+    for (let r = 0; r < count; r++) yBatch[r] = train.labels[indices[r]];
+
+    const started = performance.now();
+    const lr = this.learningRate;
+    network.zeroGradients();
+    const scores = network.forward(xBatch, count);
+    const { loss: dataLoss, correct } = this.lossFn(scores, yBatch, count, config.model.numClasses, dScores);
+    const regLoss = regularizationLoss(config.regularizer, network.weights());
+    network.backward(dScores);
+    const threshold = config.regularizer.proximal ? lr * l1Strength(config.regularizer) : 0;
+    this.params.forEach((p, i) => {
+      if (p.isWeight) addRegularizationGradient(config.regularizer, p.value, p.grad);
+      applyUpdate(config.optimizer, p.value, p.grad, this.slots[i], lr, this.stepsDone + 1);
+      if (p.isWeight && threshold > 0) softThreshold(p.value, threshold);
+    });
+    const loss = dataLoss + regLoss;
+    if (!Number.isFinite(loss) || !this.params.every((p) => allFinite(p.value))) this.diverged = true;
+    const seconds = (performance.now() - started) / 1000;
+    this.epochSeconds += seconds;
+    this.totalSeconds += seconds;
+    this.epochSamples += count;
+    this.totalSamples += count;
+
+    this.stepsDone++;
+    this.position += count;
+    const epochEnd = this.position === train.length;
+    if (epochEnd) {
+      this.epochsDone++;
+      this.position = 0;
+    }
+    return {
+      dataLoss, regLoss, loss, accuracy: correct / count,
+      epoch, step: this.stepsDone, epochEnd, diverged: this.diverged,
+    };
+  }
+
+  /** Trains until the current epoch ends (or training diverges), then evaluates it. */
+  runEpoch(onStep?: (report: StepReport) => void): EpochReport {
+    if (this.finished) throw new Error(`training has already finished (${this.stopReason})`);
+    for (;;) {
+      const report = this.trainStep();
+      onStep?.(report);
+      if (report.epochEnd || report.diverged) break;
+    }
+    return this.epochReport();
+  }
+
+  /** Train (and val) loss and accuracy now, with the pace of the epoch just trained. */
+  epochReport(): EpochReport {
+    const lastEpoch = Math.max(0, this.epochsDone - (this.position === 0 ? 1 : 0));
+    return {
+      epoch: this.epochsDone,
+      train: this.evaluate(this.train),
+      val: this.val && this.val.length > 0 ? this.evaluate(this.val) : undefined,
+      lr: learningRate(this.config.schedule, this.config.optimizer.lr, lastEpoch, this.config.epochs),
+      samplesPerSecond: this.epochSeconds > 0 ? this.epochSamples / this.epochSeconds : 0,
+      diverged: this.diverged,
+    };
+  }
+
+  /** Mean data loss, current λR(W) and accuracy of the current weights on `source`. */
+  evaluate(source: SampleSource): LossReport {
+    checkSource('evaluation data', source, this.config);
+    let lossSum = 0;
+    let correct = 0;
+    this.forEachBatch(source, (scores, count) => {
+      const result = this.lossFn(scores, this.yBatch, count, this.config.model.numClasses);
+      lossSum += result.loss * count;
+      correct += result.correct;
+    });
+    const n = source.length;
+    const dataLoss = n > 0 ? lossSum / n : 0;
+    const regLoss = regularizationLoss(this.config.regularizer, this.network.weights());
+    return { dataLoss, regLoss, loss: dataLoss + regLoss, accuracy: n > 0 ? correct / n : 0 };
+  }
+
+  /** Softmax probabilities [n × classes] and predicted class (highest score) [n] for every sample. */
+  predict(source: SampleSource): { probabilities: Float32Array; predicted: Int32Array } {
+    checkSource('prediction data', source, this.config);
+    const classes = this.config.model.numClasses;
+    const probabilities = new Float32Array(source.length * classes);
+    const predicted = new Int32Array(source.length);
+    let done = 0;
+    this.forEachBatch(source, (scores, count) => {
+      softmaxRows(scores, count, classes, probabilities, done * classes);
+      for (let r = 0; r < count; r++) predicted[done + r] = argmax(scores, r * classes, classes);
+      done += count;
+    });
+    return { probabilities, predicted };
+  }
+
+  layerWeights(): LayerWeights[] {
+    return this.network.layerWeights();
+  }
+
+  /** A copy of everything needed to resume this run exactly. */
+  saveState(): TrainerState {
+    return {
+      config: structuredClone(this.config),
+      epoch: this.epochsDone,
+      step: this.stepsDone,
+      order: Int32Array.from(this.order),
+      position: this.position,
+      rng: this.rng.getState(),
+      params: this.params.map((p) => Float32Array.from(p.value)),
+      slots: this.slots.flatMap((perParam) => perParam.map((s) => Float32Array.from(s))),
+      diverged: this.diverged,
+    };
+  }
+
+  private startEpoch(): void {
+    for (let i = 0; i < this.order.length; i++) this.order[i] = i;
+    this.rng.shuffle(this.order);
+    this.epochSeconds = 0;
+    this.epochSamples = 0;
+  }
+
+  /** Runs the network over `source` in batches, with the labels of each batch in yBatch. */
+  private forEachBatch(source: SampleSource, visit: (scores: FloatArray, count: number) => void): void {
+    const capacity = this.config.batchSize;
+    const indices = new Int32Array(capacity);
+    for (let start = 0; start < source.length; start += capacity) {
+      const count = Math.min(capacity, source.length - start);
+      for (let r = 0; r < count; r++) {
+        indices[r] = start + r;
+        this.yBatch[r] = source.labels[start + r];
+      }
+      source.fillBatch(indices, count, this.xBatch);
+      visit(this.network.forward(this.xBatch, count), count);
+    }
+  }
+
+  private restore(state: TrainerState): void {
+    const { config } = this;
+    if (JSON.stringify(state.config.model) !== JSON.stringify(config.model)) {
+      throw new Error('saved state is for a different model than this run\'s config');
+    }
+    if (state.config.optimizer.kind !== config.optimizer.kind) {
+      throw new Error(`saved state is for optimiser ${state.config.optimizer.kind}, config says ${config.optimizer.kind}`);
+    }
+    if (state.order.length !== this.train.length) {
+      throw new Error(`saved state covers ${state.order.length} training samples, the training data has ${this.train.length}`);
+    }
+    if (!(Number.isInteger(state.position) && state.position >= 0 && state.position < this.train.length)) {
+      throw new Error(`saved state position ${state.position} is outside the epoch`);
+    }
+    const slotsPerParam = slotCount(config.optimizer);
+    if (state.params.length !== this.params.length || state.slots.length !== this.params.length * slotsPerParam) {
+      throw new Error(`saved state has ${state.params.length} parameters and ${state.slots.length} optimiser slots, expected ${this.params.length} and ${this.params.length * slotsPerParam}`);
+    }
+    this.params.forEach((p, i) => {
+      copyExact(`parameter ${p.name}`, state.params[i], p.value);
+      this.slots[i].forEach((slot, s) => copyExact(`optimiser slot ${s + 1} of ${p.name}`, state.slots[i * slotsPerParam + s], slot));
+    });
+    this.order.set(state.order);
+    this.position = state.position;
+    this.epochsDone = state.epoch;
+    this.stepsDone = state.step;
+    this.diverged = state.diverged;
+    this.rng = Rng.fromState(state.rng);
+  }
+}
+
+function copyExact(what: string, from: Float32Array, to: FloatArray): void {
+  if (from.length !== to.length) throw new Error(`saved state: ${what} has ${from.length} values, expected ${to.length}`);
+  to.set(from);
+}
+
+function allFinite(a: FloatArray): boolean {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i];
+  return Number.isFinite(sum);
+}
+
+function argmax(a: FloatArray, offset: number, length: number): number {
+  let best = 0;
+  for (let j = 1; j < length; j++) if (a[offset + j] > a[offset + best]) best = j;
+  return best;
+}
+
+function checkSource(what: string, source: SampleSource, config: TrainConfig): void {
+  if (source.inputSize !== config.model.inputSize) {
+    throw new RangeError(`${what} has ${source.inputSize} inputs per sample, the model expects ${config.model.inputSize}`);
+  }
+  if (source.labels.length !== source.length) throw new RangeError(`${what} has ${source.length} samples but ${source.labels.length} labels`);
+  for (let i = 0; i < source.labels.length; i++) {
+    const y = source.labels[i];
+    if (!(Number.isInteger(y) && y >= 0 && y < config.model.numClasses)) {
+      throw new RangeError(`${what}: sample ${i} has label ${y}, outside 0..${config.model.numClasses - 1}`);
+    }
+  }
+}
+
+function validateConfig(config: TrainConfig): void {
+  const { batchSize, epochs, optimizer, regularizer, schedule } = config;
+  if (!(Number.isInteger(batchSize) && batchSize > 0)) throw new RangeError(`batch size must be a positive integer, got ${batchSize}`);
+  if (!(Number.isInteger(epochs) && epochs >= 0)) throw new RangeError(`epochs must be a non-negative integer, got ${epochs}`);
+  if (!(Number.isFinite(optimizer.lr) && optimizer.lr > 0)) throw new RangeError(`learning rate must be a positive number, got ${optimizer.lr}`);
+  if (!(regularizer.l1 >= 0 && regularizer.l2 >= 0 && Number.isFinite(regularizer.l1) && Number.isFinite(regularizer.l2))) {
+    throw new RangeError(`regularisation strengths must be ≥ 0 (l1 ${regularizer.l1}, l2 ${regularizer.l2})`);
+  }
+  if (!Number.isInteger(config.seed)) throw new RangeError(`seed must be an integer, got ${config.seed}`);
+  if (schedule.kind === 'step' && !(Number.isInteger(schedule.everyEpochs) && schedule.everyEpochs > 0 && schedule.gamma > 0)) {
+    throw new RangeError(`step schedule needs everyEpochs ≥ 1 and gamma > 0 (got ${schedule.everyEpochs}, ${schedule.gamma})`);
+  }
+  if (schedule.kind === 'cosine' && !(schedule.minLr >= 0)) throw new RangeError(`cosine schedule needs minLr ≥ 0, got ${schedule.minLr}`);
+}
