@@ -1,0 +1,139 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Schema history. Migration `n` takes a database at `PRAGMA user_version = n − 1` to `n`.
+ * Never edit a migration that has shipped: add the next one. Each runs in one transaction
+ * with foreign keys off (so tables can be rebuilt) and is followed by a foreign key check.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  up(db: Database.Database): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'datasets, experiments, runs, metrics, checkpoints',
+    up(db) {
+      db.exec(`
+        CREATE TABLE datasets (
+          id           INTEGER PRIMARY KEY,
+          name         TEXT    NOT NULL,
+          source       TEXT    NOT NULL,
+          options      TEXT    NOT NULL DEFAULT '{}' CHECK (json_valid(options)),
+          content_hash TEXT,
+          report       TEXT    CHECK (report IS NULL OR json_valid(report)),
+          created_at   INTEGER NOT NULL
+        );
+        CREATE INDEX datasets_source ON datasets(source);
+
+        CREATE TABLE experiments (
+          id         INTEGER PRIMARY KEY,
+          name       TEXT    NOT NULL,
+          notes      TEXT    NOT NULL DEFAULT '',
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL
+        );
+
+        CREATE TABLE experiment_tags (
+          experiment_id INTEGER NOT NULL REFERENCES experiments(id) ON DELETE CASCADE,
+          tag           TEXT    NOT NULL,
+          PRIMARY KEY (experiment_id, tag)
+        ) WITHOUT ROWID;
+        CREATE INDEX experiment_tags_tag ON experiment_tags(tag);
+
+        CREATE TABLE runs (
+          id            INTEGER PRIMARY KEY,
+          experiment_id INTEGER REFERENCES experiments(id) ON DELETE CASCADE,
+          name          TEXT    NOT NULL DEFAULT '',
+          config        TEXT    NOT NULL CHECK (json_valid(config)),
+          seed          INTEGER NOT NULL,
+          dataset_id    INTEGER REFERENCES datasets(id) ON DELETE RESTRICT,
+          data          TEXT    NOT NULL CHECK (json_valid(data)),
+          split         TEXT    NOT NULL CHECK (json_valid(split)),
+          app_version   TEXT    NOT NULL,
+          origin        TEXT    NOT NULL DEFAULT 'app' CHECK (origin IN ('app', 'cli')),
+          status        TEXT    NOT NULL CHECK (status IN ('queued', 'running', 'paused', 'done', 'cancelled', 'failed', 'diverged', 'interrupted')),
+          twin_group    TEXT,
+          owner_pid     INTEGER,
+          epochs_done   INTEGER NOT NULL DEFAULT 0,
+          steps_done    INTEGER NOT NULL DEFAULT 0,
+          error         TEXT,
+          created_at    INTEGER NOT NULL,
+          started_at    INTEGER,
+          finished_at   INTEGER,
+          updated_at    INTEGER NOT NULL,
+          train_seconds REAL    NOT NULL DEFAULT 0
+        );
+        CREATE INDEX runs_experiment ON runs(experiment_id);
+        CREATE INDEX runs_dataset ON runs(dataset_id);
+        CREATE INDEX runs_status ON runs(status);
+        CREATE INDEX runs_twin_group ON runs(twin_group) WHERE twin_group IS NOT NULL;
+
+        -- One row per (run, split, metric, step); clustered so a series is one range scan.
+        CREATE TABLE metrics (
+          run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+          split  TEXT    NOT NULL CHECK (split IN ('batch', 'train', 'val', 'test')),
+          name   TEXT    NOT NULL,
+          step   INTEGER NOT NULL,
+          epoch  INTEGER NOT NULL,
+          value  REAL,
+          PRIMARY KEY (run_id, split, name, step)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE checkpoints (
+          id         INTEGER PRIMARY KEY,
+          run_id     INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+          epoch      INTEGER NOT NULL,
+          step       INTEGER NOT NULL,
+          reason     TEXT    NOT NULL CHECK (reason IN ('epoch', 'pause', 'final')),
+          state      BLOB    NOT NULL,
+          created_at INTEGER NOT NULL,
+          UNIQUE (run_id, step)
+        );
+      `);
+    },
+  },
+  {
+    version: 2,
+    description: 'exports; last-epoch summary columns on runs for sorting',
+    up(db) {
+      db.exec(`
+        CREATE TABLE exports (
+          id            INTEGER PRIMARY KEY,
+          run_id        INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+          checkpoint_id INTEGER REFERENCES checkpoints(id) ON DELETE SET NULL,
+          format        TEXT    NOT NULL CHECK (format IN ('json', 'onnx', 'safetensors')),
+          path          TEXT    NOT NULL,
+          bytes         INTEGER,
+          created_at    INTEGER NOT NULL
+        );
+        CREATE INDEX exports_run ON exports(run_id);
+        CREATE INDEX exports_checkpoint ON exports(checkpoint_id);
+
+        ALTER TABLE runs ADD COLUMN train_loss     REAL;
+        ALTER TABLE runs ADD COLUMN train_accuracy REAL;
+        ALTER TABLE runs ADD COLUMN val_loss       REAL;
+        ALTER TABLE runs ADD COLUMN val_accuracy   REAL;
+      `);
+      // Runs recorded before this version: take the summary from their last epoch metrics.
+      for (const [column, split, name] of [
+        ['train_loss', 'train', 'loss'],
+        ['train_accuracy', 'train', 'accuracy'],
+        ['val_loss', 'val', 'loss'],
+        ['val_accuracy', 'val', 'accuracy'],
+      ] as const) {
+        db.exec(`
+          UPDATE runs SET ${column} = (
+            SELECT value FROM metrics m
+            WHERE m.run_id = runs.id AND m.split = '${split}' AND m.name = '${name}'
+            ORDER BY m.step DESC LIMIT 1
+          )
+        `);
+      }
+    },
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
