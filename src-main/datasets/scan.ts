@@ -1,0 +1,188 @@
+/**
+ * Finding the images of a dataset folder. Two layouts:
+ *   ROOT/<class>/**            one folder per class, nested folders allowed
+ *   ROOT/train/<class>/**      with ROOT/test/<class>/** and/or ROOT/val/<class>/**
+ * Symbolic links are followed; a link that loops (to itself or to a folder above it) is
+ * reported, never followed forever. Hidden entries (".DS_Store", ".git") are ignored.
+ */
+
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SkippedFile, SplitName } from '../../src-shared/data/dataset';
+import { DatasetError } from '../../src-shared/data/errors';
+import { readErrorText } from './decode';
+
+export interface FoundFile {
+  /** absolute path as reached (through links) */
+  abs: string;
+  /** relative to the root, '/'-separated */
+  rel: string;
+  className: string;
+  split: SplitName | null;
+}
+
+export interface ScanResult {
+  layout: 'class-folders' | 'split-folders';
+  /** sorted; every class folder found, even one whose files all turn out unusable */
+  classNames: string[];
+  /** sorted by split, class, path */
+  files: FoundFile[];
+  skipped: SkippedFile[];
+  warnings: string[];
+}
+
+/** Folder names of the split layout, and the split each one feeds. */
+const splitFolders: Record<string, SplitName> = { train: 'train', val: 'val', validation: 'val', test: 'test' };
+const splitOrder: Record<SplitName, number> = { train: 0, val: 1, test: 2 };
+
+interface Entry {
+  name: string;
+  abs: string;
+  rel: string;
+  kind: 'dir' | 'file';
+  /** for folders: the real path, to recognise loops */
+  real?: string;
+}
+
+class Scanner {
+  readonly skipped: SkippedFile[] = [];
+  found = 0;
+
+  constructor(private readonly onFile: (count: number, rel: string) => void, private readonly signal?: AbortSignal) {}
+
+  /** A folder's visible entries, sorted by name, links resolved; problems go to `skipped`. */
+  async list(abs: string, rel: string, ancestors: Set<string>): Promise<Entry[]> {
+    let dirents;
+    try {
+      dirents = await readdir(abs, { withFileTypes: true });
+    } catch (err) {
+      this.skip(rel || '.', 'unreadable', `folder cannot be listed: ${readErrorText(err)}`);
+      return [];
+    }
+    dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries: Entry[] = [];
+    for (const d of dirents) {
+      if (d.name.startsWith('.')) continue;
+      const childAbs = join(abs, d.name);
+      const childRel = rel ? `${rel}/${d.name}` : d.name;
+      let isDir = d.isDirectory();
+      let isFile = d.isFile();
+      if (d.isSymbolicLink()) {
+        try {
+          const st = await stat(childAbs);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          if (code === 'ELOOP') this.skip(childRel, 'symlink-loop', 'symbolic link points back to itself');
+          else this.skip(childRel, 'unreadable', readErrorText(err));
+          continue;
+        }
+      }
+      if (isDir) {
+        let real: string;
+        try {
+          real = await realpath(childAbs);
+        } catch (err) {
+          this.skip(childRel, 'unreadable', readErrorText(err));
+          continue;
+        }
+        if (ancestors.has(real)) {
+          this.skip(childRel, 'symlink-loop', 'symbolic link to a folder that contains it');
+          continue;
+        }
+        entries.push({ name: d.name, abs: childAbs, rel: childRel, kind: 'dir', real });
+      } else if (isFile) {
+        entries.push({ name: d.name, abs: childAbs, rel: childRel, kind: 'file' });
+      } else {
+        this.skip(childRel, 'not-an-image', 'not a regular file (device, socket or pipe)');
+      }
+    }
+    return entries;
+  }
+
+  /** Every file below a class folder. */
+  async walk(dir: Entry, ancestors: Set<string>, className: string, split: SplitName | null, out: FoundFile[]): Promise<void> {
+    if (this.signal?.aborted) throw new DatasetError('cancelled', 'import cancelled');
+    const inside = new Set(ancestors).add(dir.real!);
+    for (const entry of await this.list(dir.abs, dir.rel, inside)) {
+      if (entry.kind === 'dir') {
+        await this.walk(entry, inside, className, split, out);
+      } else {
+        out.push({ abs: entry.abs, rel: entry.rel, className, split });
+        this.found++;
+        this.onFile(this.found, entry.rel);
+      }
+    }
+  }
+
+  skip(path: string, reason: SkippedFile['reason'], detail: string): void {
+    this.skipped.push({ path, reason, detail });
+  }
+}
+
+/** Lists a dataset folder. Throws DatasetError if the root is missing, not a folder or unreadable. */
+export async function scanFolder(
+  root: string,
+  onFile: (found: number, rel: string) => void = () => undefined,
+  signal?: AbortSignal,
+): Promise<ScanResult> {
+  let rootReal: string;
+  try {
+    const st = await stat(root);
+    if (!st.isDirectory()) throw new DatasetError('not-a-folder', `not a folder: ${root}`);
+    rootReal = await realpath(root);
+  } catch (err) {
+    if (err instanceof DatasetError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new DatasetError('not-found', `folder not found: ${root}`);
+    throw new DatasetError('unreadable', `cannot open folder ${root}: ${readErrorText(err)}`);
+  }
+  const scanner = new Scanner(onFile, signal);
+  const warnings: string[] = [];
+  const ancestors = new Set([rootReal]);
+  const top = await scanner.list(root, '', ancestors);
+  if (scanner.skipped.length > 0 && top.length === 0 && scanner.skipped[0].path === '.') {
+    throw new DatasetError('unreadable', `cannot list folder ${root}: ${scanner.skipped[0].detail}`);
+  }
+  const topDirs = top.filter((e) => e.kind === 'dir');
+  const splitDirs = topDirs.filter((e) => e.name.toLowerCase() in splitFolders);
+  const hasTrain = splitDirs.some((e) => e.name.toLowerCase() === 'train');
+  const layout = hasTrain && (splitDirs.length >= 2 || topDirs.length === 1) ? 'split-folders' : 'class-folders';
+
+  const files: FoundFile[] = [];
+  const classes = new Set<string>();
+  const addClassFolders = async (parent: Entry[], split: SplitName | null, parentAncestors: Set<string>) => {
+    for (const entry of parent) {
+      if (entry.kind === 'file') {
+        scanner.skip(entry.rel, 'outside-class-folder', split ? `files in ${split}/ must sit in a class folder (${split}/<class>/…)` : 'files must sit in a class folder (<class>/…)');
+        continue;
+      }
+      classes.add(entry.name);
+      await scanner.walk(entry, parentAncestors, entry.name, split, files);
+    }
+  };
+
+  if (layout === 'class-folders') {
+    await addClassFolders(top, null, ancestors);
+  } else {
+    for (const entry of top) {
+      const split = entry.kind === 'dir' ? splitFolders[entry.name.toLowerCase()] : undefined;
+      if (!split) {
+        if (entry.kind === 'dir') warnings.push(`folder '${entry.rel}' ignored: with train/ at the top, only train/, val/ and test/ are read`);
+        else scanner.skip(entry.rel, 'outside-class-folder', 'files must sit in train/<class>/, val/<class>/ or test/<class>/');
+        continue;
+      }
+      const inside = new Set(ancestors).add(entry.real!);
+      await addClassFolders(await scanner.list(entry.abs, entry.rel, inside), split, inside);
+    }
+  }
+
+  files.sort((a, b) => {
+    const bySplit = splitOrder[a.split ?? 'train'] - splitOrder[b.split ?? 'train'];
+    if (bySplit !== 0) return bySplit;
+    if (a.className !== b.className) return a.className < b.className ? -1 : 1;
+    return a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0;
+  });
+  return { layout, classNames: [...classes].sort(), files, skipped: scanner.skipped, warnings };
+}
