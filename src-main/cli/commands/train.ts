@@ -1,0 +1,135 @@
+/**
+ * `lab train`: trains one model on one source, printing a line per epoch and, with
+ * --json, a summary object as the last line (fields as in CLI.md).
+ */
+import { flag, formatHelp, parseArgs, UsageError } from '../args';
+import { kernelsFor } from '../kernels';
+import { loadTrainingData, openRunOutputs, outputOptions, sourceOptions } from '../sources';
+import { buildConfig, DEFAULTS, describeModel, modelOptions, trainingOptions } from '../train-options';
+import { Trainer } from '../../../src-shared/engine/trainer';
+import type { EpochReport, LayerWeights, LossReport, TrainConfig } from '../../../src-shared/engine/types';
+
+export const summary = 'train a linear classifier or an MLP, printing a line per epoch';
+
+const outputFlags = { json: flag('print a summary JSON object as the last line') };
+const specs = { ...sourceOptions, ...modelOptions, ...trainingOptions, ...outputFlags, ...outputOptions };
+
+const HELP = formatHelp('npm run lab -- train <source> [model] [training] [--json] [--out FILE] [--db PATH]', [
+  { title: 'source', specs: sourceOptions },
+  { title: 'model', specs: modelOptions },
+  { title: 'training', specs: trainingOptions },
+  { title: 'output', specs: { ...outputFlags, ...outputOptions } },
+]) + '\n\nexample: npm run lab -- train --toy spiral --model mlp:100 --epochs 200 --lr 0.5';
+
+/** The --json summary (CLI.md lists the required fields; the rest are extras). */
+export interface TrainSummary {
+  runId: string;
+  /** epochs completed */
+  epochs: number;
+  /** training samples through forward+backward+update per second, data loading excluded */
+  samplesPerSecond: number;
+  train: LossSummary;
+  val?: LossSummary;
+  test?: LossSummary;
+  /** all weight matrices, no biases */
+  weights: WeightStats;
+  /** the same per dense layer, first layer first */
+  layers: WeightStats[];
+  diverged: boolean;
+  stopReason: string;
+  model: string;
+  data: string;
+  config: TrainConfig;
+}
+
+interface LossSummary { loss: number; accuracy: number; dataLoss: number; regLoss: number }
+interface WeightStats { count: number; zeroFraction: number; nearZeroFraction: number }
+
+export async function run(args: string[]): Promise<number> {
+  const { options, positionals, help } = parseArgs(args, specs, 'train');
+  if (help) {
+    console.log(HELP);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" for "train" (it takes only options; see lab train --help)`);
+
+  const data = await loadTrainingData(options, options.seed ?? DEFAULTS.seed);
+  const config = buildConfig(options, data);
+  const outputs = await openRunOutputs(options, config, data);
+  const trainer = new Trainer(config, data.train, data.val, { kernels: await kernelsFor(options.threads) });
+
+  const { optimizer, regularizer } = config;
+  console.log(`training ${describeModel(config)} on ${data.description}: ${data.train.length} train / ${data.val?.length ?? 0} val samples, `
+    + `${config.loss} loss, ${optimizer.kind} lr ${optimizer.lr}, batch ${config.batchSize}, reg ${describeRegularizer(config)}`
+    + `${regularizer.proximal ? ' (proximal)' : ''}, seed ${config.seed}`);
+  let last: EpochReport | undefined;
+  while (!trainer.finished) {
+    last = trainer.runEpoch();
+    outputs.epoch(last);
+    console.log(formatEpoch(last, config.epochs));
+  }
+  if (trainer.stopReason === 'diverged') {
+    console.log(`stopped: training diverged in epoch ${trainer.epoch + 1} (the loss or the weights became NaN or infinite); try a smaller --lr`);
+  }
+  await outputs.finish(trainer);
+
+  if (options.json) {
+    const { samples, seconds } = trainer.throughput;
+    const result: TrainSummary = {
+      runId: outputs.runId,
+      epochs: trainer.epoch,
+      samplesPerSecond: seconds > 0 ? samples / seconds : 0,
+      train: lossSummary(last?.train ?? trainer.evaluate(data.train)),
+      ...(last?.val ? { val: lossSummary(last.val) } : {}),
+      ...(data.test ? { test: lossSummary(trainer.evaluate(data.test)) } : {}),
+      weights: weightStats(trainer.layerWeights()),
+      layers: trainer.layerWeights().map((layer) => weightStats([layer])),
+      diverged: trainer.stopReason === 'diverged',
+      stopReason: trainer.stopReason ?? 'done',
+      model: describeModel(config),
+      data: data.description,
+      config,
+    };
+    console.log(JSON.stringify(result));
+  }
+  return 0;
+}
+
+function formatEpoch(report: EpochReport, epochs: number): string {
+  const width = String(epochs).length;
+  const loss = (r: LossReport) => `loss ${r.loss.toFixed(4)}`;
+  const accuracy = (r: LossReport) => `acc ${(100 * r.accuracy).toFixed(1)}%`;
+  const parts = [
+    `epoch ${String(report.epoch).padStart(width)}/${epochs}`,
+    `${loss(report.train)} (data ${report.train.dataLoss.toFixed(4)} + reg ${report.train.regLoss.toFixed(4)})  ${accuracy(report.train)}`,
+  ];
+  if (report.val) parts.push(`val ${loss(report.val)}  ${accuracy(report.val)}`);
+  parts.push(`lr ${Number(report.lr.toPrecision(4))}`, `${Math.round(report.samplesPerSecond)} samples/s`);
+  return parts.join('  |  ');
+}
+
+function describeRegularizer({ regularizer: r }: TrainConfig): string {
+  switch (r.kind) {
+    case 'none': return 'none';
+    case 'l1': return `l1:${r.l1}`;
+    case 'l2': return `l2:${r.l2}`;
+    case 'elastic': return `elastic:${r.l1},${r.l2}`;
+  }
+}
+
+function lossSummary(r: LossReport): LossSummary {
+  return { loss: r.loss, accuracy: r.accuracy, dataLoss: r.dataLoss, regLoss: r.regLoss };
+}
+
+/** Share of weights exactly zero and with |w| < 1e-3, over the given layers' weight matrices. */
+function weightStats(layers: LayerWeights[]): WeightStats {
+  let count = 0, zero = 0, nearZero = 0;
+  for (const { w } of layers) {
+    count += w.length;
+    for (let i = 0; i < w.length; i++) {
+      if (w[i] === 0) zero++;
+      if (Math.abs(w[i]) < 1e-3) nearZero++;
+    }
+  }
+  return { count, zeroFraction: count ? zero / count : 0, nearZeroFraction: count ? nearZero / count : 0 };
+}

@@ -1,0 +1,130 @@
+/**
+ * The model and training options of `lab train` (CLI.md), their defaults, and how they
+ * become a TrainConfig.
+ */
+import { bad, choice, custom, flag, number, parseNumber, UsageError, type ParsedOptions } from './args';
+import type {
+  ActivationKind, HiddenLayerSpec, OptimizerSpec, RegularizerSpec, ScheduleSpec, TrainConfig,
+} from '../../src-shared/engine/types';
+
+export const DEFAULTS = {
+  opt: 'sgd',
+  /** per optimiser: plain SGD takes bigger steps than momentum (which adds up ~10 of them) or Adam */
+  lr: { sgd: 0.1, momentum: 0.01, adam: 0.01 },
+  batch: 32,
+  epochs: 20,
+  seed: 1,
+} as const;
+
+const ACTIVATIONS: readonly ActivationKind[] = ['relu', 'leaky-relu', 'sigmoid', 'tanh', 'identity'];
+
+/** --model linear | mlp:H1[,H2,…] → hidden widths ([] for linear) */
+export function parseModel(value: string, option: string): number[] {
+  if (value === 'linear') return [];
+  const match = /^mlp:(.+)$/.exec(value);
+  const widths = match ? match[1].split(',').map(Number) : [];
+  if (!match || !widths.every((w) => Number.isInteger(w) && w >= 1 && w <= 65536)) {
+    throw bad(option, 'linear or mlp:H1[,H2,…] with whole-number widths, e.g. mlp:100 or mlp:512,256', value);
+  }
+  return widths;
+}
+
+/** --act relu | leaky-relu[:α] | …, or one per hidden layer separated by commas */
+export function parseActivations(value: string, option: string): { activation: ActivationKind; alpha?: number }[] {
+  return value.split(',').map((part) => {
+    const [name, alphaText, ...rest] = part.split(':');
+    if (!(ACTIVATIONS as readonly string[]).includes(name) || rest.length > 0 || (alphaText !== undefined && name !== 'leaky-relu')) {
+      throw bad(option, `${ACTIVATIONS.join('|')} (leaky-relu:α for a slope), optionally one per layer: relu,tanh`, value);
+    }
+    if (alphaText === undefined) return { activation: name as ActivationKind };
+    return { activation: 'leaky-relu', alpha: parseNumber(alphaText, option, { min: 0, max: 1, exclusiveMax: true }) };
+  });
+}
+
+/** --reg none | l1:λ | l2:λ | elastic:λ1,λ2 */
+export function parseRegularizer(value: string, option: string): Omit<RegularizerSpec, 'proximal'> {
+  const expected = 'none, l1:λ, l2:λ or elastic:λ1,λ2 (λ ≥ 0), e.g. l2:1e-4';
+  const [kind, args, ...rest] = value.split(':');
+  if (rest.length > 0) throw bad(option, expected, value);
+  const strengths = args === undefined ? [] : args.split(',').map((a) => (a.trim() === '' ? NaN : Number(a)));
+  const valid = strengths.every((s) => Number.isFinite(s) && s >= 0);
+  if (kind === 'none' && args === undefined) return { kind: 'none', l1: 0, l2: 0 };
+  if (valid && kind === 'l1' && strengths.length === 1) return { kind: 'l1', l1: strengths[0], l2: 0 };
+  if (valid && kind === 'l2' && strengths.length === 1) return { kind: 'l2', l1: 0, l2: strengths[0] };
+  if (valid && kind === 'elastic' && strengths.length === 2) return { kind: 'elastic', l1: strengths[0], l2: strengths[1] };
+  throw bad(option, expected, value);
+}
+
+/** --schedule constant | step:E,γ | cosine[:minLr] */
+export function parseSchedule(value: string, option: string): ScheduleSpec {
+  const expected = 'constant, step:E,γ (multiply by γ every E epochs) or cosine[:minLr]';
+  if (value === 'constant') return { kind: 'constant' };
+  if (value === 'cosine') return { kind: 'cosine', minLr: 0 };
+  const step = /^step:(\d+),([0-9.eE+-]+)$/.exec(value);
+  if (step) {
+    const everyEpochs = Number(step[1]);
+    const gamma = Number(step[2]);
+    if (everyEpochs >= 1 && gamma > 0 && Number.isFinite(gamma)) return { kind: 'step', everyEpochs, gamma };
+  }
+  const cosine = /^cosine:(.+)$/.exec(value);
+  if (cosine) {
+    const minLr = Number(cosine[1]);
+    if (minLr >= 0 && Number.isFinite(minLr)) return { kind: 'cosine', minLr };
+  }
+  throw bad(option, expected, value);
+}
+
+export const modelOptions = {
+  model: custom(['linear|mlp:H1,H2,…'], 'the model (default linear): a linear classifier, or an MLP with these hidden widths', ([v], o) => parseModel(v, o)),
+  act: custom([ACTIVATIONS.join('|')], 'hidden-layer activation (default relu); leaky-relu:α sets the slope (default 0.01); relu,tanh sets one per layer',
+    ([v], o) => parseActivations(v, o)),
+  loss: choice(['softmax', 'svm'] as const, 'softmax cross-entropy or multiclass SVM hinge (default softmax)'),
+  reg: custom(['none|l1:λ|l2:λ|elastic:λ1,λ2'], 'weight penalty λR(W), biases excluded (default none)', ([v], o) => parseRegularizer(v, o)),
+  prox: flag('L1 by a proximal soft-threshold after each step, so weights become exactly 0'),
+};
+
+export const trainingOptions = {
+  opt: choice(['sgd', 'momentum', 'adam'] as const, `optimiser (default ${DEFAULTS.opt}; momentum 0.9; Adam 0.9, 0.999)`),
+  lr: number('X', `learning rate (default ${DEFAULTS.lr.sgd} for sgd, ${DEFAULTS.lr.momentum} for momentum, ${DEFAULTS.lr.adam} for adam)`,
+    { min: 0, exclusiveMin: true }),
+  schedule: custom(['constant|step:E,γ|cosine[:minLr]'], 'learning-rate schedule over the epochs (default constant)', ([v], o) => parseSchedule(v, o)),
+  batch: number('N', `mini-batch size (default ${DEFAULTS.batch})`, { integer: true, min: 1, max: 65536 }),
+  epochs: number('N', `passes over the training data (default ${DEFAULTS.epochs})`, { integer: true, min: 1, max: 1_000_000 }),
+  seed: number('N', `seed for init, shuffling, splits and toy data (default ${DEFAULTS.seed})`, { integer: true, min: 0, max: 0xffffffff }),
+  threads: number('N', 'threads for the matrix kernels (default: all cores; the reference kernels use one)', { integer: true, min: 1, max: 256 }),
+};
+
+export type ModelOptions = ParsedOptions<typeof modelOptions>;
+export type TrainingOptions = ParsedOptions<typeof trainingOptions>;
+
+/** Builds the run's TrainConfig from the options and the data's shape. */
+export function buildConfig(
+  options: ModelOptions & TrainingOptions, data: { inputSize: number; numClasses: number },
+): TrainConfig {
+  const widths = options.model ?? [];
+  const activations = options.act ?? [{ activation: 'relu' as const }];
+  if (activations.length > 1 && activations.length !== widths.length) {
+    throw new UsageError(`--act lists ${activations.length} activations but the model has ${widths.length} hidden layers`);
+  }
+  const hidden: HiddenLayerSpec[] = widths.map((units, i) => ({ units, ...activations[activations.length > 1 ? i : 0] }));
+  const opt = options.opt ?? DEFAULTS.opt;
+  const optimizer: OptimizerSpec = { kind: opt, lr: options.lr ?? DEFAULTS.lr[opt] };
+  return {
+    model: { inputSize: data.inputSize, numClasses: data.numClasses, hidden },
+    loss: options.loss ?? 'softmax',
+    regularizer: { ...(options.reg ?? { kind: 'none', l1: 0, l2: 0 }), proximal: options.prox ?? false },
+    optimizer,
+    schedule: options.schedule ?? { kind: 'constant' },
+    batchSize: options.batch ?? DEFAULTS.batch,
+    epochs: options.epochs ?? DEFAULTS.epochs,
+    seed: options.seed ?? DEFAULTS.seed,
+  };
+}
+
+/** "mlp:100,50 relu" / "linear", as on the command line. */
+export function describeModel(config: TrainConfig): string {
+  const { hidden } = config.model;
+  if (hidden.length === 0) return 'linear';
+  const acts = [...new Set(hidden.map((h) => (h.activation === 'leaky-relu' && h.alpha !== undefined ? `leaky-relu:${h.alpha}` : h.activation)))];
+  return `mlp:${hidden.map((h) => h.units).join(',')} ${acts.length === 1 ? acts[0] : hidden.map((h) => h.activation).join(',')}`;
+}
