@@ -5,7 +5,8 @@
  * hash, and a bad file is reported, never fatal.
  */
 
-import { readFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readFile, realpath } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import {
   countClasses,
@@ -23,7 +24,7 @@ import {
 } from '../../src-shared/data/dataset';
 import { DatasetError } from '../../src-shared/data/errors';
 import { stratifiedSplit, type SplitIndices } from '../../src-shared/data/split';
-import { contentHash, defaultCacheDir, PixelCache } from './cache';
+import { contentHash, defaultCacheDir, FileHashMemo, PixelCache } from './cache';
 import { decodeImage, defaultMaxInputPixels, ImageSkip, readErrorText } from './decode';
 import { scanFolder, type FoundFile } from './scan';
 
@@ -111,17 +112,36 @@ export async function importFolder(root: string, options: FolderImportOptions = 
   const outcomes: Outcome[] = new Array(files.length);
   let next = 0;
   let done = 0;
+  const memo = cacheDir === null ? null : new FileHashMemo(cacheDir, await realpath(root));
+  await memo?.load();
   const decodeOne = async (i: number, file: FoundFile): Promise<Outcome> => {
+    const skip = (reason: SkippedFile['reason'], detail: string): Outcome => ({ ok: false, skip: { path: file.rel, reason, detail } });
+    const readFailure = (err: unknown) => skip((err as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink-loop' : 'unreadable', readErrorText(err));
+    let st;
+    try {
+      st = statSync(file.abs);
+    } catch (err) {
+      return readFailure(err);
+    }
+    if (st.size === 0) return skip('empty-file', 'file is empty (0 bytes)');
+    // An unchanged file whose pixels are cached is not even read.
+    const known = memo?.get(file.rel, st);
+    const hit = known && cache ? cache.get(known) : null;
+    if (hit) {
+      memo!.set(file.rel, st, known!);
+      pixels.set(hit, i * size);
+      return { ok: true, hash: known!, cached: true };
+    }
     let bytes: Buffer;
     try {
       bytes = await readFile(file.abs);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      return { ok: false, skip: { path: file.rel, reason: code === 'ELOOP' ? 'symlink-loop' : 'unreadable', detail: readErrorText(err) } };
+      return readFailure(err);
     }
-    if (bytes.length === 0) return { ok: false, skip: { path: file.rel, reason: 'empty-file', detail: 'file is empty (0 bytes)' } };
+    if (bytes.length === 0) return skip('empty-file', 'file is empty (0 bytes)');
     const hash = contentHash(bytes);
-    const cached = cache ? await cache.get(hash) : null;
+    memo?.set(file.rel, st, hash);
+    const cached = cache && hash !== known ? cache.get(hash) : null;
     if (cached) {
       pixels.set(cached, i * size);
       return { ok: true, hash, cached: true };
@@ -132,7 +152,7 @@ export async function importFolder(root: string, options: FolderImportOptions = 
       await cache?.put(hash, decoded);
       return { ok: true, hash, cached: false };
     } catch (err) {
-      if (err instanceof ImageSkip) return { ok: false, skip: { path: file.rel, reason: err.reason, detail: err.message } };
+      if (err instanceof ImageSkip) return skip(err.reason, err.message);
       throw err;
     }
   };
@@ -142,10 +162,13 @@ export async function importFolder(root: string, options: FolderImportOptions = 
       outcomes[i] = await decodeOne(i, files[i]);
       done++;
       onProgress?.({ phase: 'decoding', done, total: files.length, file: files[i].rel });
+      // Cache hits complete without waiting on I/O: let timers, messages and abort requests in now and then.
+      if (done % 128 === 0) await new Promise(setImmediate);
     }
   };
   await Promise.all(Array.from({ length: Math.min(parallel, files.length) }, worker));
   if (signal?.aborted) throw cancelled();
+  await memo?.save();
 
   // Keep the usable files; group identical contents.
   const skipped = [...scan.skipped];
