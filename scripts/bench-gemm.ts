@@ -1,0 +1,41 @@
+/**
+ * GEMM micro-benchmark: GFLOP/s of the WebAssembly kernels on the shapes training uses.
+ *   npm run bench:gemm [-- --threads N]
+ */
+import { setFlagsFromString } from 'node:v8';
+import { createWasmKernelsSync, type WasmKernels } from '../src-shared/kernels/wasm-kernels';
+
+setFlagsFromString('--experimental-wasm-relaxed-simd');
+
+interface Shape { label: string; transA: boolean; transB: boolean; m: number; n: number; k: number }
+
+export const GEMM_SHAPES: Shape[] = [
+  { label: 'X·W 256×3072 · 3072×100', transA: false, transB: false, m: 256, n: 100, k: 3072 },
+  { label: 'X·W 256×3072 · 3072×512', transA: false, transB: false, m: 256, n: 512, k: 3072 },
+  { label: 'Xᵀ·dY 3072×256 · 256×512', transA: true, transB: false, m: 3072, n: 512, k: 256 },
+  { label: 'dY·Wᵀ 256×512 · 512×256', transA: false, transB: true, m: 256, n: 512, k: 256 },
+  { label: 'X·W 256×3072 · 3072×10', transA: false, transB: false, m: 256, n: 10, k: 3072 },
+  { label: 'Xᵀ·dY 3072×256 · 256×10', transA: true, transB: false, m: 3072, n: 10, k: 256 },
+  { label: 'X·W 64×784 · 784×100', transA: false, transB: false, m: 64, n: 100, k: 784 },
+];
+
+export function gflops(kernels: WasmKernels, s: Shape, seconds = 0.3): number {
+  const a = kernels.allocate(s.m * s.k), b = kernels.allocate(s.k * s.n), c = kernels.allocate(s.m * s.n);
+  for (let i = 0; i < a.length; i++) a[i] = Math.random() - 0.5;
+  for (let i = 0; i < b.length; i++) b[i] = Math.random() - 0.5;
+  const run = () => kernels.gemm(s.transA, s.transB, s.m, s.n, s.k, 1, a, b, 0, c);
+  for (let i = 0; i < 3; i++) run();
+  let reps = 0;
+  const start = performance.now();
+  while (performance.now() - start < seconds * 1000) { run(); reps++; }
+  const elapsed = (performance.now() - start) / 1000;
+  return (2 * s.m * s.n * s.k * reps) / elapsed / 1e9;
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}`;
+if (isMain) {
+  for (const flavour of ['simd', 'relaxed'] as const) {
+    const kernels = createWasmKernelsSync({ flavour });
+    for (const s of GEMM_SHAPES) console.log(`${kernels.name.padEnd(14)} ${s.label.padEnd(28)} ${gflops(kernels, s).toFixed(1)} GFLOP/s`);
+  }
+}

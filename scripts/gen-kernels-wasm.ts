@@ -1,0 +1,414 @@
+/**
+ * Generates the WebAssembly kernels in src-shared/kernels/kernels-wasm.generated.ts.
+ *
+ *   npm run gen:kernels-wasm
+ *
+ * One source, two modules: `simd` (f32x4.mul + f32x4.add) and `relaxed` (f32x4.relaxed_madd,
+ * a fused multiply-add where the CPU has one). The GEMM follows Goto/BLIS: B is packed into
+ * column panels NR wide (so all three training forms, X·W, dY·Wᵀ and Xᵀ·dY, read B the same
+ * way), A is read in place (its rows or, when transposed, its columns are contiguous enough),
+ * and an MR × NR register-blocked micro-kernel keeps the C tile in SIMD registers while it
+ * walks K. Loops are tiled so a KC × NC block of packed B and an MC × KC block of A stay in
+ * the L2 cache.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { FunctionBuilder, type Local, ModuleBuilder, Op, Simd } from './gen-wasm-assembler';
+
+export interface GemmShape {
+  /** rows of the micro-kernel's C tile */
+  mr: number;
+  /** columns of the C tile, in 4-float vectors */
+  nrv: number;
+  /** depth of one K block */
+  kc: number;
+  /** rows of one A block */
+  mc: number;
+  /** columns of one packed B block */
+  nc: number;
+  /** micro-kernel steps of p per loop iteration */
+  unroll: number;
+}
+
+export const GEMM_SHAPE: GemmShape = { mr: 4, nrv: 2, kc: 256, mc: 128, nc: 384, unroll: 1 };
+
+/** Bytes at the start of each thread's work area for one C tile, before packed B. */
+export const TILE_BYTES = 256;
+
+export function workBytes(shape: GemmShape = GEMM_SHAPE): number {
+  return TILE_BYTES + shape.kc * shape.nc * 4;
+}
+
+/** Emits `for (i = start; i < end; i += step) body` */
+function forRange(f: FunctionBuilder, i: Local, start: () => void, end: () => void, step: number | Local, body: () => void): void {
+  start();
+  f.set(i);
+  f.block().loop();
+  f.get(i); end(); f.op(Op.I32_GE_S).brIf(1);
+  body();
+  f.get(i);
+  if (typeof step === 'number') f.i32(step); else f.get(step);
+  f.op(Op.I32_ADD).set(i);
+  f.br(0);
+  f.end().end();
+}
+
+/** min(a, b) of two i32 values already computed by the callbacks. */
+function minI32(f: FunctionBuilder, a: () => void, b: () => void): void {
+  a(); b(); a(); b(); f.op(Op.I32_LT_S).op(Op.SELECT);
+}
+
+/**
+ * The micro-kernel: C[mr × 4·nrv] (=|+=) alpha · A[mr × kc] · Bpanel[kc × 4·nrv].
+ * `transA`: A(i, p) is at a + p·lda4 + 4i, else at a + i·lda4 + 4p. Bpanel is packed,
+ * [kc × 4·nrv] contiguous. When nr < 4·nrv, only the first nr columns of C are written
+ * (via the tile scratch). beta = 0 ignores C's old contents.
+ */
+function microKernel(m: ModuleBuilder, transA: boolean, mr: number, nrv: number, unroll: number, fma: boolean): FunctionBuilder {
+  const f = m.func(`kernel_${transA ? 't' : 'n'}${mr}x${nrv * 4}`,
+    ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'f32', 'f32', 'i32', 'i32'], [], false);
+  const [kc, a, lda4, bp, c, ldc4, alpha, beta, nr, tile] = f.params;
+  const acc: Local[][] = [];
+  for (let r = 0; r < mr; r++) { acc.push([]); for (let v = 0; v < nrv; v++) acc[r].push(f.local('v128')); }
+  const bv: Local[] = [];
+  for (let v = 0; v < nrv; v++) bv.push(f.local('v128'));
+  const av = f.local('v128');
+  const count = f.local('i32');
+  const rows: Local[] = [];
+  if (!transA) {
+    for (let r = 0; r < mr; r++) rows.push(r === 0 ? a : f.local('i32'));
+    for (let r = 1; r < mr; r++) f.get(rows[r - 1]).get(lda4).op(Op.I32_ADD).set(rows[r]);
+  }
+
+  const multiplyAdd = (r: number, v: number) => {
+    if (fma) {
+      f.get(av).get(bv[v]).get(acc[r][v]).simd(Simd.F32X4_RELAXED_MADD).set(acc[r][v]);
+    } else {
+      f.get(acc[r][v]).get(av).get(bv[v]).simd(Simd.F32X4_MUL).simd(Simd.F32X4_ADD).set(acc[r][v]);
+    }
+  };
+  /** One step of p, `u` steps into an unrolled group. */
+  const step = (u: number) => {
+    for (let v = 0; v < nrv; v++) f.get(bp).v128Load((u * nrv + v) * 16).set(bv[v]);
+    for (let r = 0; r < mr; r++) {
+      if (transA) f.get(a).v128LoadSplat32(r * 4).set(av);
+      else f.get(rows[r]).v128LoadSplat32(u * 4).set(av);
+      for (let v = 0; v < nrv; v++) multiplyAdd(r, v);
+    }
+    if (transA) f.get(a).get(lda4).op(Op.I32_ADD).set(a);
+  };
+  const loop = (unroll: number) => {
+    f.block().loop();
+    f.get(count).op(Op.I32_EQZ).brIf(1);
+    for (let u = 0; u < unroll; u++) step(u);
+    if (!transA) for (let r = 0; r < mr; r++) f.get(rows[r]).i32(unroll * 4).op(Op.I32_ADD).set(rows[r]);
+    f.get(bp).i32(unroll * nrv * 16).op(Op.I32_ADD).set(bp);
+    f.get(count).i32(1).op(Op.I32_SUB).set(count);
+    f.br(0);
+    f.end().end();
+  };
+  if (unroll > 1) {
+    f.get(kc).i32(unroll).op(Op.I32_DIV_U).set(count);
+    loop(unroll);
+    f.get(kc).i32(unroll).op(Op.I32_REM_U).set(count);
+  } else {
+    f.get(kc).set(count);
+  }
+  loop(1);
+
+  // scale by alpha
+  const alphaV = bv[0];
+  f.get(alpha).simd(Simd.F32X4_SPLAT).set(alphaV);
+  for (let r = 0; r < mr; r++) for (let v = 0; v < nrv; v++) {
+    f.get(acc[r][v]).get(alphaV).simd(Simd.F32X4_MUL).set(acc[r][v]);
+  }
+  const cRow = f.local('i32');
+  const betaV = av;
+  // full tile: write C directly
+  f.get(nr).i32(nrv * 4).op(Op.I32_EQ).if();
+  {
+    f.get(beta).f32(0).op(Op.F32_EQ).if();
+    f.get(c).set(cRow);
+    for (let r = 0; r < mr; r++) {
+      for (let v = 0; v < nrv; v++) f.get(cRow).get(acc[r][v]).v128Store(v * 16);
+      if (r < mr - 1) f.get(cRow).get(ldc4).op(Op.I32_ADD).set(cRow);
+    }
+    f.else();
+    f.get(beta).simd(Simd.F32X4_SPLAT).set(betaV);
+    f.get(c).set(cRow);
+    for (let r = 0; r < mr; r++) {
+      for (let v = 0; v < nrv; v++) {
+        f.get(cRow);
+        if (fma) f.get(cRow).v128Load(v * 16).get(betaV).get(acc[r][v]).simd(Simd.F32X4_RELAXED_MADD);
+        else f.get(cRow).v128Load(v * 16).get(betaV).simd(Simd.F32X4_MUL).get(acc[r][v]).simd(Simd.F32X4_ADD);
+        f.v128Store(v * 16);
+      }
+      if (r < mr - 1) f.get(cRow).get(ldc4).op(Op.I32_ADD).set(cRow);
+    }
+    f.end();
+  }
+  f.else();
+  {
+    // partial tile: through the tile scratch, then nr columns into C
+    for (let r = 0; r < mr; r++) for (let v = 0; v < nrv; v++) f.get(tile).get(acc[r][v]).v128Store((r * nrv + v) * 16);
+    const j = count;
+    const value = f.local('f32');
+    f.get(c).set(cRow);
+    for (let r = 0; r < mr; r++) {
+      forRange(f, j, () => f.i32(0), () => f.get(nr), 1, () => {
+        f.get(tile).get(j).i32(2).op(Op.I32_SHL).op(Op.I32_ADD).f32Load(r * nrv * 16).set(value);
+        f.get(cRow).get(j).i32(2).op(Op.I32_SHL).op(Op.I32_ADD);
+        f.get(beta).f32(0).op(Op.F32_NE).if();
+        f.get(value);
+        f.get(cRow).get(j).i32(2).op(Op.I32_SHL).op(Op.I32_ADD).f32Load().get(beta).op(Op.F32_MUL);
+        f.op(Op.F32_ADD).set(value);
+        f.end();
+        f.get(value).f32Store();
+      });
+      if (r < mr - 1) f.get(cRow).get(ldc4).op(Op.I32_ADD).set(cRow);
+    }
+  }
+  f.end();
+  return f;
+}
+
+/**
+ * Packs B[pc .. pc+kc, jc .. jc+nc] (op(B), so Bᵀ read when transB) into column panels:
+ * panel q holds columns q·NR .. q·NR+w as [kc × w] contiguous, w = NR, or the last panel's
+ * width rounded up to 4 with zero padding. Panel q starts at dst + q·NR·kc·4.
+ */
+function packB(m: ModuleBuilder, nrv: number): FunctionBuilder {
+  const NR = nrv * 4;
+  const f = m.func('pack_b', ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32'], [], false);
+  const [tb, b, ldb, pc, kc, jc, nc, dst] = f.params;
+  const jr = f.local('i32'); const nr = f.local('i32'); const w = f.local('i32');
+  const panel = f.local('i32'); const src = f.local('i32'); const p = f.local('i32'); const j = f.local('i32');
+  const stepP = f.local('i32'); const stepJ = f.local('i32'); const out = f.local('i32');
+  const rowsJ: Local[] = []; for (let q = 0; q < NR; q++) rowsJ.push(f.local('v128'));
+  const t: Local[] = []; for (let q = 0; q < 4; q++) t.push(f.local('v128'));
+  const kc4 = f.local('i32');
+
+  // strides through op(B): along p and along j, in bytes
+  f.get(tb).if();
+  f.i32(4).set(stepP); f.get(ldb).i32(2).op(Op.I32_SHL).set(stepJ);
+  f.else();
+  f.get(ldb).i32(2).op(Op.I32_SHL).set(stepP); f.i32(4).set(stepJ);
+  f.end();
+  f.get(kc).i32(-4).op(Op.I32_AND).set(kc4);
+
+  forRange(f, jr, () => f.i32(0), () => f.get(nc), NR, () => {
+    minI32(f, () => f.i32(NR), () => f.get(nc).get(jr).op(Op.I32_SUB));
+    f.set(nr);
+    // width: nr rounded up to a multiple of 4
+    f.get(nr).i32(3).op(Op.I32_ADD).i32(-4).op(Op.I32_AND).set(w);
+    f.get(dst).get(jr).get(kc).op(Op.I32_MUL).i32(2).op(Op.I32_SHL).op(Op.I32_ADD).set(panel);
+    // src = &op(B)[pc, jc + jr]
+    f.get(b).get(pc).get(stepP).op(Op.I32_MUL).op(Op.I32_ADD)
+      .get(jc).get(jr).op(Op.I32_ADD).get(stepJ).op(Op.I32_MUL).op(Op.I32_ADD).set(src);
+
+    const copyVectors = (vectors: number) => {
+      // B not transposed, full width: rows of B are contiguous
+      forRange(f, p, () => f.i32(0), () => f.get(kc), 1, () => {
+        for (let v = 0; v < vectors; v++) f.get(panel).get(src).v128Load(v * 16).v128Store(v * 16);
+        f.get(panel).i32(vectors * 16).op(Op.I32_ADD).set(panel);
+        f.get(src).get(stepP).op(Op.I32_ADD).set(src);
+      });
+    };
+    const transposeVectors = (vectors: number) => {
+      // Bᵀ stored, full width: 4×4 transposes of 4 p by 4 j
+      forRange(f, p, () => f.i32(0), () => f.get(kc4), 4, () => {
+        f.get(src).set(out);
+        for (let q = 0; q < vectors * 4; q++) {
+          f.get(out).v128Load().set(rowsJ[q]);
+          f.get(out).get(stepJ).op(Op.I32_ADD).set(out);
+        }
+        for (let v = 0; v < vectors; v++) {
+          const r = rowsJ.slice(v * 4, v * 4 + 4);
+          f.get(r[0]).get(r[1]).shuffleF32([0, 4, 1, 5]).set(t[0]);
+          f.get(r[0]).get(r[1]).shuffleF32([2, 6, 3, 7]).set(t[1]);
+          f.get(r[2]).get(r[3]).shuffleF32([0, 4, 1, 5]).set(t[2]);
+          f.get(r[2]).get(r[3]).shuffleF32([2, 6, 3, 7]).set(t[3]);
+          f.get(panel).get(t[0]).get(t[2]).shuffleF32([0, 1, 4, 5]).v128Store((0 * vectors + v) * 16);
+          f.get(panel).get(t[0]).get(t[2]).shuffleF32([2, 3, 6, 7]).v128Store((1 * vectors + v) * 16);
+          f.get(panel).get(t[1]).get(t[3]).shuffleF32([0, 1, 4, 5]).v128Store((2 * vectors + v) * 16);
+          f.get(panel).get(t[1]).get(t[3]).shuffleF32([2, 3, 6, 7]).v128Store((3 * vectors + v) * 16);
+        }
+        f.get(panel).i32(vectors * 64).op(Op.I32_ADD).set(panel);
+        f.get(src).i32(16).op(Op.I32_ADD).set(src);
+      });
+      // remaining p (kc not a multiple of 4), element by element
+      forRange(f, p, () => f.get(kc4), () => f.get(kc), 1, () => {
+        f.get(src).set(out);
+        for (let q = 0; q < vectors * 4; q++) {
+          f.get(panel).get(out).f32Load().f32Store(q * 4);
+          f.get(out).get(stepJ).op(Op.I32_ADD).set(out);
+        }
+        f.get(panel).i32(vectors * 16).op(Op.I32_ADD).set(panel);
+        f.get(src).i32(4).op(Op.I32_ADD).set(src);
+      });
+    };
+    const generic = () => {
+      // partial panel: element by element, zero beyond nr
+      forRange(f, p, () => f.i32(0), () => f.get(kc), 1, () => {
+        forRange(f, j, () => f.i32(0), () => f.get(w), 1, () => {
+          f.get(panel).get(j).i32(2).op(Op.I32_SHL).op(Op.I32_ADD);
+          f.get(src).get(j).get(stepJ).op(Op.I32_MUL).op(Op.I32_ADD).f32Load();
+          f.f32(0);
+          f.get(j).get(nr).op(Op.I32_LT_S).op(Op.SELECT);
+          f.f32Store();
+        });
+        f.get(panel).get(w).i32(2).op(Op.I32_SHL).op(Op.I32_ADD).set(panel);
+        f.get(src).get(stepP).op(Op.I32_ADD).set(src);
+      });
+    };
+
+    f.get(nr).get(w).op(Op.I32_NE).if();
+    generic();
+    f.else();
+    // full width w = 4·vectors
+    const byWidth = (action: (vectors: number) => void) => {
+      for (let vectors = nrv; vectors >= 1; vectors--) {
+        if (vectors > 1) { f.get(w).i32(vectors * 4).op(Op.I32_EQ).if(); action(vectors); f.else(); }
+        else action(1);
+      }
+      for (let vectors = nrv; vectors > 1; vectors--) f.end();
+    };
+    f.get(tb).if();
+    byWidth(transposeVectors);
+    f.else();
+    byWidth(copyVectors);
+    f.end();
+    f.end();
+  });
+  return f;
+}
+
+/**
+ * gemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, work):
+ * C = alpha · op(A) · op(B) + beta · C with explicit leading dimensions (floats), byte
+ * pointers, and a per-thread work area of `workBytes()` bytes. m, n, k ≥ 1.
+ */
+function gemm(m: ModuleBuilder, shape: GemmShape, kernels: Map<string, FunctionBuilder>, pack: FunctionBuilder): FunctionBuilder {
+  const { mr: MR, nrv: NRV, kc: KC, mc: MC, nc: NC } = shape;
+  const NR = NRV * 4;
+  const f = m.func('gemm', ['i32', 'i32', 'i32', 'i32', 'i32', 'f32', 'i32', 'i32', 'i32', 'i32', 'f32', 'i32', 'i32', 'i32'], [], true);
+  const [ta, tb, M, N, K, alpha, a, lda, b, ldb, beta, c, ldc, work] = f.params;
+  const jc = f.local('i32'); const nc = f.local('i32'); const pc = f.local('i32'); const kc = f.local('i32');
+  const ic = f.local('i32'); const mc = f.local('i32'); const jr = f.local('i32'); const nr = f.local('i32');
+  const ir = f.local('i32'); const mr = f.local('i32'); const i = f.local('i32');
+  const betaEff = f.local('f32'); const packed = f.local('i32'); const panel = f.local('i32'); const nrv = f.local('i32');
+  const aPtr = f.local('i32'); const cPtr = f.local('i32'); const lda4 = f.local('i32'); const ldc4 = f.local('i32');
+
+  f.get(work).i32(TILE_BYTES).op(Op.I32_ADD).set(packed);
+  f.get(lda).i32(2).op(Op.I32_SHL).set(lda4);
+  f.get(ldc).i32(2).op(Op.I32_SHL).set(ldc4);
+
+  forRange(f, jc, () => f.i32(0), () => f.get(N), NC, () => {
+    minI32(f, () => f.i32(NC), () => f.get(N).get(jc).op(Op.I32_SUB)); f.set(nc);
+    forRange(f, pc, () => f.i32(0), () => f.get(K), KC, () => {
+      minI32(f, () => f.i32(KC), () => f.get(K).get(pc).op(Op.I32_SUB)); f.set(kc);
+      f.get(beta).f32(1).get(pc).op(Op.I32_EQZ).op(Op.SELECT).set(betaEff);
+      f.get(tb).get(b).get(ldb).get(pc).get(kc).get(jc).get(nc).get(packed).call(pack);
+      forRange(f, ic, () => f.i32(0), () => f.get(M), MC, () => {
+        minI32(f, () => f.i32(MC), () => f.get(M).get(ic).op(Op.I32_SUB)); f.set(mc);
+        forRange(f, jr, () => f.i32(0), () => f.get(nc), NR, () => {
+          minI32(f, () => f.i32(NR), () => f.get(nc).get(jr).op(Op.I32_SUB)); f.set(nr);
+          // vectors in this panel: ceil(nr / 4)
+          f.get(nr).i32(3).op(Op.I32_ADD).i32(2).op(Op.I32_SHR_U).set(nrv);
+          f.get(packed).get(jr).get(kc).op(Op.I32_MUL).i32(2).op(Op.I32_SHL).op(Op.I32_ADD).set(panel);
+          forRange(f, ir, () => f.i32(0), () => f.get(mc), MR, () => {
+            minI32(f, () => f.i32(MR), () => f.get(mc).get(ir).op(Op.I32_SUB)); f.set(mr);
+            f.get(ic).get(ir).op(Op.I32_ADD).set(i);
+            // aPtr = &op(A)[i, pc]
+            f.get(ta).if();
+            f.get(a).get(pc).get(lda).op(Op.I32_MUL).get(i).op(Op.I32_ADD).i32(2).op(Op.I32_SHL).op(Op.I32_ADD).set(aPtr);
+            f.else();
+            f.get(a).get(i).get(lda).op(Op.I32_MUL).get(pc).op(Op.I32_ADD).i32(2).op(Op.I32_SHL).op(Op.I32_ADD).set(aPtr);
+            f.end();
+            f.get(c).get(i).get(ldc).op(Op.I32_MUL).get(jc).op(Op.I32_ADD).get(jr).op(Op.I32_ADD)
+              .i32(2).op(Op.I32_SHL).op(Op.I32_ADD).set(cPtr);
+            const args = () => f.get(kc).get(aPtr).get(lda4).get(panel).get(cPtr).get(ldc4)
+              .get(alpha).get(betaEff).get(nr).get(work);
+            // dispatch on (transA, vectors, rows); the full-tile case comes first
+            for (const trans of [true, false]) {
+              if (trans) f.get(ta).if(); else f.else();
+              for (let v = NRV; v >= 1; v--) {
+                if (v > 1) f.get(nrv).i32(v).op(Op.I32_EQ).if();
+                for (let r = MR; r >= 1; r--) {
+                  if (r > 1) f.get(mr).i32(r).op(Op.I32_EQ).if();
+                  args(); f.call(kernels.get(`${trans ? 't' : 'n'}${r}x${v}`)!);
+                  if (r > 1) f.else();
+                }
+                for (let r = MR; r > 1; r--) f.end();
+                if (v > 1) f.else();
+              }
+              for (let v = NRV; v > 1; v--) f.end();
+            }
+            f.end();
+          });
+        });
+      });
+    });
+  });
+  return f;
+}
+
+export interface KernelModules {
+  /** plain WebAssembly SIMD */
+  simd: Uint8Array;
+  /** relaxed SIMD: fused multiply-add */
+  relaxed: Uint8Array;
+}
+
+export function buildKernelModule(fma: boolean, shape: GemmShape = GEMM_SHAPE): Uint8Array {
+  const m = new ModuleBuilder({ initial: 1, maximum: 65536 });
+  const kernels = new Map<string, FunctionBuilder>();
+  // internal functions first would shift indices; order does not matter for calls by index
+  const pack = packB(m, shape.nrv);
+  for (const trans of [true, false]) {
+    for (let v = 1; v <= shape.nrv; v++) {
+      for (let r = 1; r <= shape.mr; r++) kernels.set(`${trans ? 't' : 'n'}${r}x${v}`, microKernel(m, trans, r, v, shape.unroll, fma));
+    }
+  }
+  gemm(m, shape, kernels, pack);
+  return m.encode();
+}
+
+export function buildKernelModules(shape: GemmShape = GEMM_SHAPE): KernelModules {
+  return { simd: buildKernelModule(false, shape), relaxed: buildKernelModule(true, shape) };
+}
+
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/** The TypeScript module that carries the generated wasm, as committed. */
+export function generatedSource(): string {
+  const { simd, relaxed } = buildKernelModules();
+  const lines = [
+    '// Generated by scripts/gen-kernels-wasm.ts (npm run gen:kernels-wasm). Do not edit.',
+    '',
+    `/** Bytes of work area each thread needs (one C tile + one packed KC × NC block of B). */`,
+    `export const WORK_BYTES = ${workBytes()};`,
+    '',
+    `/** Block sizes the modules were generated with. */`,
+    `export const GEMM_SHAPE = ${JSON.stringify(GEMM_SHAPE)} as const;`,
+    '',
+    '/** Plain WebAssembly SIMD (f32x4.mul + f32x4.add), base64. */',
+    `export const SIMD_WASM_BASE64 =\n  '${base64(simd)}';`,
+    '',
+    '/** Relaxed SIMD (f32x4.relaxed_madd), base64. */',
+    `export const RELAXED_WASM_BASE64 =\n  '${base64(relaxed)}';`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+export const GENERATED_PATH = new URL('../src-shared/kernels/kernels-wasm.generated.ts', import.meta.url);
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  writeFileSync(GENERATED_PATH, generatedSource());
+  console.log(`wrote ${fileURLToPath(GENERATED_PATH)}`);
+}

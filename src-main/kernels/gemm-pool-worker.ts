@@ -1,0 +1,26 @@
+/**
+ * A helper thread of the gemm thread pool: instantiates the kernel module on the shared
+ * memory it was given and computes its stripe of every gemm (src-shared/kernels/gemm-pool.ts).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { runGemmPoolWorker } from '../../src-shared/kernels/gemm-pool';
+import { instantiateKernels, type SimdFlavour, type WasmMemory, type WasmModule } from '../../src-shared/kernels/wasm-kernels';
+import { enableRelaxedSimd } from './relaxed-simd';
+
+export interface GemmPoolWorkerData {
+  flavour: SimdFlavour;
+  module: WasmModule;
+  memory: WasmMemory;
+  /** byte offset of the control block */
+  control: number;
+  /** this helper's stripe number (1 …) */
+  part: number;
+  /** byte offset of this helper's work area */
+  work: number;
+}
+
+const data = workerData as GemmPoolWorkerData;
+if (data.flavour === 'relaxed') enableRelaxedSimd();
+const exports = instantiateKernels({ flavour: data.flavour, module: data.module, memory: data.memory });
+parentPort!.postMessage('ready');
+runGemmPoolWorker(exports, data.memory, data.control, data.part, data.work);

@@ -1,0 +1,258 @@
+/**
+ * WebAssembly SIMD kernels behind the engine's `Kernels` interface.
+ *
+ * Everything lives in one shared WasmMemory: the buffers the engine allocates
+ * (views that never detach, because shared memories only ever grow in place), each
+ * thread's work area for packing, and the control block a thread pool synchronises on.
+ * Arrays that are not views into this memory still work: they are copied in and out of a
+ * scratch area (Float64Array, used by gradient checks, goes to the reference kernels).
+ *
+ * Runs anywhere WebAssembly SIMD does: Node workers, the Electron renderer, browsers.
+ */
+import { type FloatArray, type Kernels, referenceKernels } from '../engine/kernels';
+import { GEMM_SHAPE, RELAXED_WASM_BASE64, SIMD_WASM_BASE64, WORK_BYTES } from './kernels-wasm.generated';
+import { type WasmMemory, type WasmModule, wasmApi } from './wasm-api';
+
+const PAGE = 65536;
+/** Every allocation starts on a cache line. */
+const ALIGN = 64;
+
+/** The generated module's exports. Pointers are byte offsets into the shared memory. */
+export interface KernelExports {
+  gemm(
+    transA: number, transB: number, m: number, n: number, k: number,
+    alpha: number, a: number, lda: number, b: number, ldb: number,
+    beta: number, c: number, ldc: number, work: number,
+  ): void;
+}
+
+export type SimdFlavour = 'relaxed' | 'simd';
+export type { WasmMemory, WasmModule };
+
+function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+let cachedBytes: { relaxed?: Uint8Array<ArrayBuffer>; simd?: Uint8Array<ArrayBuffer> } = {};
+
+/** The module's bytes for one flavour. */
+export function kernelModuleBytes(flavour: SimdFlavour): Uint8Array<ArrayBuffer> {
+  const cached = cachedBytes[flavour];
+  if (cached) return cached;
+  const bytes = decodeBase64(flavour === 'relaxed' ? RELAXED_WASM_BASE64 : SIMD_WASM_BASE64);
+  cachedBytes = { ...cachedBytes, [flavour]: bytes };
+  return bytes;
+}
+
+/** Whether this runtime has WebAssembly SIMD, and relaxed SIMD (checked by validating our modules). */
+export function detectSimd(): { simd: boolean; relaxed: boolean } {
+  return {
+    simd: wasmApi !== undefined && wasmApi.validate(kernelModuleBytes('simd')),
+    relaxed: wasmApi !== undefined && wasmApi.validate(kernelModuleBytes('relaxed')),
+  };
+}
+
+export interface WasmKernelsOptions {
+  /** 'auto' (default) uses relaxed SIMD when the runtime validates it. */
+  flavour?: SimdFlavour | 'auto';
+  /** Memory to start with, bytes (default 16 MiB). */
+  initialBytes?: number;
+  /** Upper bound the memory may grow to, bytes (default 4 GiB). */
+  maximumBytes?: number;
+}
+
+function pickFlavour(flavour: SimdFlavour | 'auto' | undefined): SimdFlavour {
+  const support = detectSimd();
+  if (!support.simd) throw new Error('WebAssembly SIMD is not available in this runtime');
+  if (flavour === 'relaxed' && !support.relaxed) throw new Error('relaxed WebAssembly SIMD is not available in this runtime');
+  if (flavour === 'simd') return 'simd';
+  return support.relaxed ? 'relaxed' : 'simd';
+}
+
+function createMemory(options: WasmKernelsOptions): WasmMemory {
+  const initial = Math.max(1, Math.ceil((options.initialBytes ?? 16 * 2 ** 20) / PAGE));
+  const maximum = Math.min(65536, Math.ceil((options.maximumBytes ?? 2 ** 32) / PAGE));
+  return new wasmApi!.Memory({ initial, maximum, shared: true });
+}
+
+/**
+ * A compiled kernel module plus the shared memory it runs in, before any instance exists;
+ * a thread pool hands both to its workers so all threads share one heap.
+ */
+export interface WasmKernelSetup {
+  flavour: SimdFlavour;
+  module: WasmModule;
+  memory: WasmMemory;
+}
+
+export async function compileWasmKernels(options: WasmKernelsOptions = {}): Promise<WasmKernelSetup> {
+  const flavour = pickFlavour(options.flavour);
+  const module = await wasmApi!.compile(kernelModuleBytes(flavour));
+  return { flavour, module, memory: createMemory(options) };
+}
+
+/** Synchronous compile: fine in workers and Node; browsers' main threads refuse large modules. */
+export function compileWasmKernelsSync(options: WasmKernelsOptions = {}): WasmKernelSetup {
+  const flavour = pickFlavour(options.flavour);
+  return { flavour, module: new wasmApi!.Module(kernelModuleBytes(flavour)), memory: createMemory(options) };
+}
+
+export function instantiateKernels(setup: WasmKernelSetup): KernelExports {
+  const instance = new wasmApi!.Instance(setup.module, { env: { memory: setup.memory } });
+  return instance.exports as unknown as KernelExports;
+}
+
+/**
+ * How a gemm call is spread over threads. The single-threaded kernels call the module
+ * directly; a thread pool (gemm-pool.ts) splits C into row or column stripes.
+ */
+export interface GemmRunner {
+  readonly threads: number;
+  run(
+    transA: boolean, transB: boolean, m: number, n: number, k: number,
+    alpha: number, a: number, b: number, beta: number, c: number,
+  ): void;
+  close?(): void;
+}
+
+/** Bump allocator over the shared memory, growing it as needed. Never frees. */
+export class SharedHeap {
+  private top: number;
+  /** Every ArrayBuffer object this memory has shown us (one per growth). */
+  private readonly buffers = new Set<ArrayBufferLike>();
+
+  constructor(readonly memory: WasmMemory, start = ALIGN) {
+    this.top = Math.ceil(start / ALIGN) * ALIGN;
+    this.buffers.add(memory.buffer);
+  }
+
+  /** Reserves `bytes` (aligned to a cache line) and returns the byte offset. */
+  reserve(bytes: number): number {
+    const start = this.top;
+    const end = start + Math.ceil(Math.max(bytes, 1) / ALIGN) * ALIGN;
+    const have = this.memory.buffer.byteLength;
+    if (end > have) {
+      const pages = Math.ceil((end - have) / PAGE);
+      try {
+        this.memory.grow(pages);
+      } catch {
+        throw new Error(`out of WebAssembly memory: cannot grow from ${have} to ${end} bytes`);
+      }
+      this.buffers.add(this.memory.buffer);
+    }
+    this.top = end;
+    return start;
+  }
+
+  float32(length: number): Float32Array {
+    const ptr = this.reserve(length * 4);
+    return new Float32Array(this.memory.buffer, ptr, length);
+  }
+
+  int32(length: number): Int32Array {
+    const ptr = this.reserve(length * 4);
+    return new Int32Array(this.memory.buffer, ptr, length);
+  }
+
+  /** Byte offset of `array` in this memory, or -1 when it is not a view into it. */
+  offsetOf(array: FloatArray): number {
+    if (!(array instanceof Float32Array)) return -1;
+    return this.buffers.has(array.buffer) ? array.byteOffset : -1;
+  }
+
+  /** Current ArrayBuffer of the memory (after any growth). */
+  get buffer(): ArrayBufferLike {
+    const buffer = this.memory.buffer;
+    this.buffers.add(buffer);
+    return buffer;
+  }
+}
+
+/** Runs gemm on the calling thread only. */
+export class SingleThreadRunner implements GemmRunner {
+  readonly threads = 1;
+  constructor(private readonly exports: KernelExports, private readonly work: number) {}
+
+  run(transA: boolean, transB: boolean, m: number, n: number, k: number, alpha: number, a: number, b: number, beta: number, c: number): void {
+    this.exports.gemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, transA ? m : k, b, transB ? k : n, beta, c, n, this.work);
+  }
+}
+
+export interface WasmKernels extends Kernels {
+  readonly flavour: SimdFlavour;
+  readonly threads: number;
+  readonly memory: WasmMemory;
+  /** Stops any worker threads; the kernels must not be used afterwards. */
+  close(): void;
+}
+
+/**
+ * Kernels over a heap and a runner. `gemm` takes views into the heap directly; other
+ * arrays go through a scratch copy.
+ */
+export function kernelsOver(setup: WasmKernelSetup, heap: SharedHeap, runner: GemmRunner): WasmKernels {
+  let scratch = { ptr: 0, bytes: 0 };
+  const scratchFor = (bytes: number): number => {
+    if (bytes > scratch.bytes) {
+      const size = Math.max(bytes, scratch.bytes * 2);
+      scratch = { ptr: heap.reserve(size), bytes: size };
+    }
+    return scratch.ptr;
+  };
+
+  return {
+    name: `wasm-${setup.flavour}${runner.threads > 1 ? `-${runner.threads}t` : ''}`,
+    flavour: setup.flavour,
+    threads: runner.threads,
+    memory: setup.memory,
+    allocate: (length) => heap.float32(length),
+    close: () => runner.close?.(),
+    gemm(transA, transB, m, n, k, alpha, a, b, beta, c) {
+      if (m <= 0 || n <= 0) return;
+      if (k <= 0 || !(a instanceof Float32Array) || !(b instanceof Float32Array) || !(c instanceof Float32Array)) {
+        referenceKernels.gemm(transA, transB, m, n, k, alpha, a, b, beta, c);
+        return;
+      }
+      let pa = heap.offsetOf(a);
+      let pb = heap.offsetOf(b);
+      let pc = heap.offsetOf(c);
+      if (pa >= 0 && pb >= 0 && pc >= 0) {
+        runner.run(transA, transB, m, n, k, alpha, pa, pb, beta, pc);
+        return;
+      }
+      // Some operand lives outside our memory: copy all three through scratch.
+      const sizeA = m * k, sizeB = k * n, sizeC = m * n;
+      const base = scratchFor((sizeA + sizeB + sizeC) * 4 + 2 * ALIGN);
+      pa = base;
+      pb = pa + Math.ceil((sizeA * 4) / ALIGN) * ALIGN;
+      pc = pb + Math.ceil((sizeB * 4) / ALIGN) * ALIGN;
+      const view = new Float32Array(heap.buffer);
+      view.set(a.subarray(0, sizeA), pa / 4);
+      view.set(b.subarray(0, sizeB), pb / 4);
+      if (beta !== 0) view.set(c.subarray(0, sizeC), pc / 4);
+      runner.run(transA, transB, m, n, k, alpha, pa, pb, beta, pc);
+      c.set(view.subarray(pc / 4, pc / 4 + sizeC));
+    },
+  };
+}
+
+/** Single-threaded WebAssembly SIMD kernels with their own shared memory. */
+export async function createWasmKernels(options: WasmKernelsOptions = {}): Promise<WasmKernels> {
+  return singleThreaded(await compileWasmKernels(options));
+}
+
+/** The same, compiled synchronously (workers and Node). */
+export function createWasmKernelsSync(options: WasmKernelsOptions = {}): WasmKernels {
+  return singleThreaded(compileWasmKernelsSync(options));
+}
+
+function singleThreaded(setup: WasmKernelSetup): WasmKernels {
+  const heap = new SharedHeap(setup.memory);
+  const work = heap.reserve(WORK_BYTES);
+  return kernelsOver(setup, heap, new SingleThreadRunner(instantiateKernels(setup), work));
+}
+
+export { GEMM_SHAPE, WORK_BYTES };

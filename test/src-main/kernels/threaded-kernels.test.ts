@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PARALLEL_MIN_WORK, splitColumns, stripe } from '../../../src-shared/kernels/gemm-pool';
+import type { WasmKernels } from '../../../src-shared/kernels/wasm-kernels';
+import { Rng } from '../../../src-shared/random';
+import { createThreadedKernels, defaultKernelThreads } from '../../../src-main/kernels/threaded-kernels';
+import { expectAllShapesMatch, expectGemmMatches, expectRandomShapesMatch } from '../../src-shared/kernels/gemm-cases';
+
+describe('gemm stripes', () => {
+  it('cover every row exactly once, in multiples of the granule', () => {
+    for (const [extent, parts, granule] of [[1, 2, 4], [7, 2, 4], [130, 3, 4], [3072, 2, 4], [10, 4, 8]]) {
+      let next = 0;
+      for (let part = 0; part < parts; part++) {
+        const { start, end } = stripe(extent, parts, part, granule);
+        expect(start).toBe(Math.min(next, extent));
+        if (end > start && end < extent) expect((end - start) % granule).toBe(0);
+        next = Math.max(next, end);
+      }
+      expect(next).toBe(extent);
+    }
+  });
+
+  it('split by columns only when C is short and wide', () => {
+    expect(splitColumns(3072, 10, 2)).toBe(false);
+    expect(splitColumns(8, 512, 2)).toBe(true);
+    expect(splitColumns(8, 10, 2)).toBe(false);
+  });
+});
+
+describe('default thread count', () => {
+  it('leaves one core for the app when there are more than two', () => {
+    expect(defaultKernelThreads(1)).toBe(1);
+    expect(defaultKernelThreads(2)).toBe(2);
+    expect(defaultKernelThreads(8)).toBe(7);
+  });
+});
+
+for (const threads of [2, 3]) {
+  describe(`${threads} threads`, () => {
+    let kernels: WasmKernels;
+    beforeAll(async () => { kernels = await createThreadedKernels({ threads }); });
+    afterAll(() => kernels.close());
+
+    it('reports its thread count', () => {
+      expect(kernels.threads).toBe(threads);
+      expect(kernels.name).toMatch(new RegExp(`^wasm-(relaxed|simd)-${threads}t$`));
+    });
+
+    it('matches the reference on edge shapes (below the parallel threshold: caller only)', () => {
+      expectAllShapesMatch(kernels, 21);
+    });
+
+    it('matches the reference on shapes big enough to split, by rows and by columns', () => {
+      const rng = new Rng(22);
+      const shapes = [
+        { m: 131, n: 41, k: 263 }, { m: 3, n: 900, k: 300 }, { m: 9, n: 391, k: 260 },
+        { m: 257, n: 10, k: 300 }, { m: 1, n: 2000, k: 100 }, { m: 2000, n: 1, k: 100 }, { m: 66, n: 130, k: 70 },
+      ];
+      for (const shape of shapes) {
+        expect(shape.m * shape.n * shape.k).toBeGreaterThanOrEqual(PARALLEL_MIN_WORK);
+        for (const [transA, transB] of [[false, false], [false, true], [true, false], [true, true]] as const) {
+          expectGemmMatches(kernels, rng, shape, transA, transB, 1, 0);
+          expectGemmMatches(kernels, rng, shape, transA, transB, -0.5, 0.25);
+        }
+      }
+    });
+
+    it('matches the reference on random shapes', () => {
+      expectRandomShapesMatch(kernels, 23, 24, { m: 200, n: 200, k: 300 });
+    });
+  });
+}
+
+describe('helper threads', () => {
+  it('report a missing entry file as a clear error', async () => {
+    await expect(createThreadedKernels({ threads: 2, workerUrl: new URL('./no-such-worker.js', import.meta.url) }))
+      .rejects.toThrow(/gemm helper thread/);
+  });
+});
