@@ -20,9 +20,9 @@ import type { Rng } from '../random';
 export type Dtype = 'f32' | 'f64';
 
 export interface NetworkOptions {
-  /** matrix-product kernels (default: the reference kernels) */
+  /** matrix-product kernels for float32 (default: the reference kernels) */
   kernels?: Kernels;
-  /** 'f32' for training (default), 'f64' for gradient checks */
+  /** 'f32' for training (default), 'f64' for gradient checks (always with the reference kernels) */
   dtype?: Dtype;
   /** largest batch the buffers are sized for at first (default 64); larger batches resize them */
   batchCapacity?: number;
@@ -55,7 +55,8 @@ export class Network {
   constructor(readonly spec: ModelSpec, options: NetworkOptions = {}) {
     validateSpec(spec);
     this.dtype = options.dtype ?? 'f32';
-    const kernels = options.kernels ?? referenceKernels;
+    // float64 is for gradient checks: always the readable reference products
+    const kernels = this.dtype === 'f64' ? referenceKernels : options.kernels ?? referenceKernels;
     this.kernels = kernels;
     const allocate: Allocator = this.dtype === 'f64' ? (n) => new Float64Array(n) : (n) => kernels.allocate(n);
     this.capacity = Math.max(1, options.batchCapacity ?? DEFAULT_BATCH_CAPACITY);

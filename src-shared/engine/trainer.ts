@@ -35,6 +35,8 @@ export class Trainer {
   private readonly kernels: Kernels;
   private readonly lossFn: LossFunction;
   private readonly params: Parameter[];
+  /** the weight matrices among params (what regularisation sees) */
+  private readonly weightArrays: FloatArray[];
   /** optimiser slots per parameter, same order as `params` */
   private readonly slots: Float32Array[][];
   private rng: Rng;
@@ -48,6 +50,8 @@ export class Trainer {
   private readonly xBatch: Float32Array;
   private readonly yBatch: Int32Array;
   private readonly dScores: Float32Array;
+  /** row numbers of the batch being evaluated, [batchSize] */
+  private readonly evalIndices: Int32Array;
 
   /** forward+backward+update time and samples, this epoch and since construction */
   private epochSeconds = 0;
@@ -67,10 +71,12 @@ export class Trainer {
     this.rng = new Rng(config.seed);
     this.network = createNetwork(config.model, this.rng, { kernels: this.kernels, dtype: 'f32', batchCapacity: config.batchSize });
     this.params = this.network.parameters();
+    this.weightArrays = this.network.weights();
     this.slots = this.params.map((p) => Array.from({ length: slotCount(config.optimizer) }, () => this.kernels.allocate(p.value.length)));
     this.order = new Int32Array(train.length);
     this.xBatch = this.kernels.allocate(config.batchSize * config.model.inputSize);
     this.yBatch = new Int32Array(config.batchSize);
+    this.evalIndices = new Int32Array(config.batchSize);
     this.dScores = this.kernels.allocate(config.batchSize * config.model.numClasses);
 
     if (options.state) this.restore(options.state);
@@ -124,7 +130,7 @@ export class Trainer {
     network.zeroGradients();
     const scores = network.forward(xBatch, count);
     const { loss: dataLoss, correct } = this.lossFn(scores, yBatch, count, config.model.numClasses, dScores);
-    const regLoss = regularizationLoss(config.regularizer, network.weights());
+    const regLoss = regularizationLoss(config.regularizer, this.weightArrays);
     network.backward(dScores);
     const threshold = config.regularizer.proximal ? lr * l1Strength(config.regularizer) : 0;
     this.params.forEach((p, i) => {
@@ -189,7 +195,7 @@ export class Trainer {
     });
     const n = source.length;
     const dataLoss = n > 0 ? lossSum / n : 0;
-    const regLoss = regularizationLoss(this.config.regularizer, this.network.weights());
+    const regLoss = regularizationLoss(this.config.regularizer, this.weightArrays);
     return { dataLoss, regLoss, loss: dataLoss + regLoss, accuracy: n > 0 ? correct / n : 0 };
   }
 
@@ -237,7 +243,7 @@ export class Trainer {
   /** Runs the network over `source` in batches, with the labels of each batch in yBatch. */
   private forEachBatch(source: SampleSource, visit: (scores: FloatArray, count: number) => void): void {
     const capacity = this.config.batchSize;
-    const indices = new Int32Array(capacity);
+    const indices = this.evalIndices;
     for (let start = 0; start < source.length; start += capacity) {
       const count = Math.min(capacity, source.length - start);
       for (let r = 0; r < count; r++) {

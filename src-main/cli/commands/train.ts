@@ -69,7 +69,7 @@ export async function run(args: string[]): Promise<number> {
     console.log(formatEpoch(last, config.epochs));
   }
   if (trainer.stopReason === 'diverged') {
-    console.log(`stopped: training diverged in epoch ${trainer.epoch + 1} (the loss or the weights became NaN or infinite); try a smaller --lr`);
+    console.log(`stopped: training diverged at step ${trainer.step} (the loss or the weights became NaN or infinite); try a smaller --lr`);
   }
   await outputs.finish(trainer);
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Trainer } from '../../../src-shared/engine/trainer';
 import { arraySource } from '../../../src-shared/engine/source';
 import { regularizationLoss, softThreshold } from '../../../src-shared/engine/regularizers';
@@ -46,8 +46,12 @@ describe('L1 against L2 regularisation', () => {
     };
   }
 
-  const l1 = run({ kind: 'l1', l1: lambda, l2: 0, proximal: true });
-  const l2 = run({ kind: 'l2', l1: 0, l2: lambda, proximal: true });
+  let l1: ReturnType<typeof run>;
+  let l2: ReturnType<typeof run>;
+  beforeAll(() => {
+    l1 = run({ kind: 'l1', l1: lambda, l2: 0, proximal: true });
+    l2 = run({ kind: 'l2', l1: 0, l2: lambda, proximal: true });
+  });
 
   it('with --prox, L1 makes at least half of the first-layer weights exactly zero, L2 under 1%', () => {
     expect(l1.zeroFraction).toBeGreaterThanOrEqual(0.5);

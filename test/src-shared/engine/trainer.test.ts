@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Trainer } from '../../../src-shared/engine/trainer';
 import { arraySource } from '../../../src-shared/engine/source';
 import { referenceKernels, type FloatArray, type Kernels } from '../../../src-shared/engine/kernels';
@@ -17,8 +17,12 @@ function trainToEnd(cfg: TrainConfig, source = spiralSource, options?: Construct
 }
 
 describe('Trainer on the 3-arm spiral', () => {
-  const linear = trainToEnd(config({ inputSize: 2, numClasses: 3, epochs: 100 }));
-  const linearAccuracy = linear.evaluate(spiralSource).accuracy;
+  let linear: Trainer;
+  let linearAccuracy: number;
+  beforeAll(() => {
+    linear = trainToEnd(config({ inputSize: 2, numClasses: 3, epochs: 100 }));
+    linearAccuracy = linear.evaluate(spiralSource).accuracy;
+  });
 
   it('a linear softmax classifier cannot separate the arms (< 60% train accuracy)', () => {
     expect(linear.stopReason).toBe('done');

@@ -33,7 +33,7 @@ describe('toy datasets', () => {
     circles.labels.forEach((y, i) => expect(Math.hypot(circles.x[2 * i], circles.x[2 * i + 1])).toBeCloseTo(y === 0 ? 0.5 : 1, 6));
   });
 
-  it('noise 0 blobs are separable by a linear model; xor is not', () => {
+  it('blobs are separable by a linear model; xor is not', () => {
     const accuracy = (kind: 'blobs' | 'xor') => {
       const d = makeToyDataset(kind, { samples: 200, noise: kind === 'blobs' ? 0.2 : 0.05, seed: 2 });
       const source = arraySource(d.x, d.labels, 2);
