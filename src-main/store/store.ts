@@ -81,7 +81,7 @@ export interface RunComparison {
 
 /** Which status may follow which: the store refuses anything else, so no run can leave a final state. */
 const ALLOWED_TRANSITIONS: Record<RunStatus, readonly RunStatus[]> = {
-  queued: ['running', 'cancelled', 'failed'],
+  queued: ['running', 'paused', 'cancelled', 'failed'],
   running: ['paused', 'done', 'cancelled', 'failed', 'diverged', 'interrupted'],
   paused: ['queued', 'cancelled'],
   interrupted: ['queued', 'cancelled'],
@@ -454,13 +454,14 @@ export class LabStore {
   }
 
   /**
-   * One metric of one run for a chart: at most `maxPoints` points (≥ 4). Long series are
+   * One metric of one run for a chart: at most `maxPoints` points (≥ 2). Long series are
    * cut into equal step ranges and each range keeps its lowest and highest value, plus
-   * the first and last point, so spikes and the best value never vanish from the chart.
-   * A NaN (diverged) value is kept as NaN when the series fits; buckets skip it.
+   * the first and last point (from 4 points up), so spikes and the best value never
+   * vanish from the chart. A NaN (diverged) value is kept as NaN when the series fits;
+   * buckets skip it.
    */
   metricSeries(runId: number, split: MetricSplit, name: string, maxPoints = 500): MetricSeries {
-    if (!Number.isInteger(maxPoints) || maxPoints < 4) throw new StoreError(`maxPoints must be an integer ≥ 4 (got ${maxPoints})`);
+    if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new StoreError(`maxPoints must be an integer ≥ 2 (got ${maxPoints})`);
     const range = this.get<{ total: number; lo: number | null; hi: number | null }>(
       'SELECT COUNT(*) AS total, MIN(step) AS lo, MAX(step) AS hi FROM metrics WHERE run_id = ? AND split = ? AND name = ?',
       runId, split, name,
@@ -473,6 +474,7 @@ export class LabStore {
       );
       return { ...series, points: points.map(withNaN) };
     }
+    const withEnds = maxPoints >= 4;
     // Step s falls in bucket ⌊(s − lo)·buckets / span⌋; SQLite fills the bare
     // epoch/step columns of a MIN()/MAX() group from the row holding that extreme.
     const bucket = 'CAST((step - @lo) * @buckets / @span AS INTEGER)';
@@ -485,9 +487,13 @@ export class LabStore {
            WHERE run_id = @runId AND split = @split AND name = @name AND value IS NOT NULL GROUP BY ${bucket}
          UNION
          SELECT epoch, step, value FROM metrics
-           WHERE run_id = @runId AND split = @split AND name = @name AND step IN (@lo, @hi)
+           WHERE run_id = @runId AND split = @split AND name = @name AND step IN (@first, @last)
        ) ORDER BY step`,
-      { runId, split, name, lo: range.lo, hi: range.hi, span: range.hi! - range.lo! + 1, buckets: Math.floor((maxPoints - 2) / 2) },
+      {
+        runId, split, name, lo: range.lo, span: range.hi! - range.lo! + 1,
+        buckets: withEnds ? Math.floor((maxPoints - 2) / 2) : 1,
+        first: withEnds ? range.lo : null, last: withEnds ? range.hi : null,
+      },
     );
     return { ...series, points: rows.map(withNaN) };
   }

@@ -1,0 +1,12 @@
+export {
+  TrainingService,
+  defaultMaxConcurrent,
+  defaultTwinRegularizers,
+  spawnRunWorker,
+  type DatasetLoader,
+  type LoadedDataset,
+  type RunSpec,
+  type TrainingServiceOptions,
+  type WorkerSpawner,
+} from './service';
+export { RunRecorder } from './recorder';

@@ -1,0 +1,28 @@
+/**
+ * Worker entry point: trains one run (see runTrainingSession) and exits. Receives its
+ * run as `workerData` (RunWorkerInput) and pause/cancel requests as messages.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { controlMessageSchema, type ControlMessage, type RunWorkerInput, type WorkerMessage } from '../../src-shared/training/messages';
+import { runTrainingSession } from '../../src-shared/training/run-loop';
+
+if (!parentPort) throw new Error('run-worker.ts must run in a worker thread');
+const port = parentPort;
+let request: ControlMessage['type'] | null = null;
+
+port.on('message', (message: unknown) => {
+  const parsed = controlMessageSchema.safeParse(message);
+  // A cancel is never downgraded to a pause.
+  if (parsed.success && request !== 'cancel') request = parsed.data.type;
+});
+
+await runTrainingSession(workerData as RunWorkerInput, {
+  post(message: WorkerMessage) {
+    // Trainer states are fresh buffers: hand them over instead of copying.
+    port.postMessage(message, 'state' in message ? [message.state.buffer as ArrayBuffer] : []);
+  },
+  request: () => request,
+  yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
+  now: () => performance.now(),
+});
+port.close();

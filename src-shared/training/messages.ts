@@ -1,0 +1,156 @@
+/**
+ * What a training worker and the main process say to each other, and what the training
+ * service tells its subscribers.
+ *
+ * main → worker: the run to train (as the Worker's `workerData`), then `pause` / `cancel`.
+ * worker → main: any number of `progress` and `checkpoint` messages, then exactly one
+ * final message, `done | diverged | paused | cancelled | failed`, after which the worker
+ * exits. Workers never touch the database: main writes what they report.
+ */
+
+import { z } from 'zod';
+import type { ImageDataset } from '../data/dataset';
+import type { NormalisationKind } from '../data/normalize';
+import type { EpochMetrics, RunDataSpec, RunSplitSpec, RunStatus } from './records';
+import type { TrainConfig } from '../engine/types';
+
+// ── main → worker ─────────────────────────────────────────────────────────────────
+
+/**
+ * An image dataset ready to cross into a worker: pixels and labels in SharedArrayBuffers,
+ * so any number of runs (twins) read the same memory without copies.
+ */
+export type SharedImageDataset = Omit<ImageDataset, 'sources'>;
+
+/** The samples a worker trains on: a toy spec it generates itself, or shared image data with split rows. */
+export type WorkerData =
+  | { kind: 'toy'; spec: Extract<RunDataSpec, { kind: 'toy' }>; split: RunSplitSpec }
+  | { kind: 'images'; dataset: SharedImageDataset; train: Int32Array; val: Int32Array; normalisation: NormalisationKind };
+
+/** Everything a run worker needs, passed as the Worker's `workerData`. */
+export interface RunWorkerInput {
+  runId: number;
+  config: TrainConfig;
+  data: WorkerData;
+  /** encodeTrainerState bytes to continue from; null starts fresh from config.seed */
+  state: Uint8Array | null;
+  /** save a checkpoint after every this many epochs (0: only the final state) */
+  checkpointEvery: number;
+  /** the worker reports at most once per this many milliseconds (and before each checkpoint) */
+  progressIntervalMs: number;
+}
+
+export type ControlMessage = { type: 'pause' } | { type: 'cancel' };
+
+export const controlMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('pause') }),
+  z.strictObject({ type: z.literal('cancel') }),
+]) satisfies z.ZodType<ControlMessage>;
+
+// ── worker → main ─────────────────────────────────────────────────────────────────
+
+/** Any number, NaN and ±Infinity included: a diverging run reports them. */
+const anyNumber = z.custom<number>((v) => typeof v === 'number', 'expected a number');
+const count = z.number().int().nonnegative();
+const runId = z.number().int().positive();
+
+const lossReportSchema = z.strictObject({ dataLoss: anyNumber, regLoss: anyNumber, loss: anyNumber, accuracy: anyNumber });
+
+/** One mini-batch as the worker saw it; `epoch` is 1-based. */
+const stepRowSchema = z.strictObject({ epoch: count, step: count, dataLoss: anyNumber, regLoss: anyNumber, loss: anyNumber, accuracy: anyNumber });
+export type StepRow = z.infer<typeof stepRowSchema>;
+
+const epochMetricsSchema = z.strictObject({
+  epoch: count,
+  step: count,
+  train: lossReportSchema,
+  val: lossReportSchema.optional(),
+  lr: anyNumber,
+  samplesPerSecond: anyNumber,
+}) satisfies z.ZodType<EpochMetrics>;
+
+const progressSchema = z.strictObject({
+  type: z.literal('progress'),
+  runId,
+  /** epochs completed */
+  epoch: count,
+  epochs: count,
+  step: count,
+  stepsPerEpoch: count,
+  /** wall-clock seconds trained since the previous message */
+  trainSeconds: anyNumber,
+  /** forward+backward+update samples per second over the steps in this message */
+  samplesPerSecond: anyNumber,
+  /** seconds left at this session's pace; null before the first step */
+  etaSeconds: anyNumber.nullable(),
+  /** every mini-batch since the previous message, in order */
+  steps: z.array(stepRowSchema),
+  /** every epoch completed since the previous message, in order */
+  epochReports: z.array(epochMetricsSchema),
+});
+
+const stateSchema = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected trainer state bytes');
+
+export const workerMessageSchema = z.discriminatedUnion('type', [
+  progressSchema,
+  z.strictObject({ type: z.literal('checkpoint'), runId, epoch: count, step: count, state: stateSchema }),
+  z.strictObject({ type: z.literal('done'), runId, epoch: count, step: count, state: stateSchema }),
+  z.strictObject({ type: z.literal('diverged'), runId, epoch: count, step: count, state: stateSchema }),
+  z.strictObject({ type: z.literal('paused'), runId, epoch: count, step: count, state: stateSchema }),
+  z.strictObject({ type: z.literal('cancelled'), runId }),
+  z.strictObject({ type: z.literal('failed'), runId, error: z.string() }),
+]);
+
+export type WorkerMessage = z.infer<typeof workerMessageSchema>;
+export type ProgressMessage = z.infer<typeof progressSchema>;
+export type FinalWorkerMessage = Extract<WorkerMessage, { type: 'done' | 'diverged' | 'paused' | 'cancelled' | 'failed' }>;
+
+export const FINAL_MESSAGE_TYPES: readonly FinalWorkerMessage['type'][] = ['done', 'diverged', 'paused', 'cancelled', 'failed'];
+
+export function isFinalMessage(message: WorkerMessage): message is FinalWorkerMessage {
+  return (FINAL_MESSAGE_TYPES as readonly string[]).includes(message.type);
+}
+
+// ── service → subscribers ─────────────────────────────────────────────────────────
+
+/** Live numbers of one run, at most ~20 a second. Losses are null when not a finite number. */
+export interface RunProgressEvent {
+  runId: number;
+  status: RunStatus;
+  /** epochs completed */
+  epoch: number;
+  epochs: number;
+  step: number;
+  /** mini-batches per epoch, to draw progress within an epoch */
+  stepsPerEpoch: number;
+  /** mean over the mini-batches since the previous event */
+  dataLoss: number | null;
+  regLoss: number | null;
+  accuracy: number | null;
+  /** of the last completed epoch */
+  valLoss: number | null;
+  valAccuracy: number | null;
+  samplesPerSecond: number;
+  /** seconds left at the current speed; null while unknown */
+  etaSeconds: number | null;
+}
+
+/** A worker session ended: the last event of every run (also sent on pause and interruption). */
+export interface RunFinishedEvent {
+  runId: number;
+  status: 'done' | 'cancelled' | 'failed' | 'diverged' | 'paused' | 'interrupted';
+  error: string | null;
+}
+
+/** Every status change (queued, running, …), including the final one. */
+export interface RunStatusEvent {
+  runId: number;
+  status: RunStatus;
+  error: string | null;
+}
+
+export interface TrainingEvents {
+  progress: RunProgressEvent;
+  finished: RunFinishedEvent;
+  status: RunStatusEvent;
+}

@@ -1,0 +1,109 @@
+import { decodeTrainerState, encodeTrainerState } from '../engine/state';
+import { Trainer } from '../engine/trainer';
+import type { Kernels } from '../engine/kernels';
+import type { EpochMetrics } from './records';
+import type { ControlMessage, FinalWorkerMessage, ProgressMessage, RunWorkerInput, StepRow, WorkerMessage } from './messages';
+import { runSources } from './sources';
+
+export interface RunLoopHost {
+  /** sends a message to main; `state` buffers may be transferred */
+  post(message: WorkerMessage): void;
+  /** the latest control request from main, if any */
+  request(): ControlMessage['type'] | null;
+  /** lets pending control messages arrive (the loop calls it after each report) */
+  yieldToEvents(): Promise<void>;
+  /** milliseconds, monotonic */
+  now(): number;
+  kernels?: Kernels;
+}
+
+/**
+ * One run's training session inside a worker: trains step by step, reports progress at
+ * most every `progressIntervalMs`, checkpoints every `checkpointEvery` epochs, obeys
+ * pause/cancel between steps, and always ends by posting exactly one final message.
+ * Everything main must write before a checkpoint (steps, epoch reports) is posted before
+ * it, so a checkpoint in the database never runs ahead of its metrics.
+ */
+export async function runTrainingSession(input: RunWorkerInput, host: RunLoopHost): Promise<FinalWorkerMessage> {
+  const final = await trainUntilStopped(input, host).catch((error: unknown): FinalWorkerMessage => ({
+    type: 'failed', runId: input.runId, error: describeError(error),
+  }));
+  host.post(final);
+  return final;
+}
+
+async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Promise<FinalWorkerMessage> {
+  const { runId, config } = input;
+  const { train, val } = runSources(input.data);
+  const state = input.state ? decodeTrainerState(input.state) : undefined;
+  const trainer = new Trainer(config, train, val, { kernels: host.kernels, state });
+
+  const stepsPerEpoch = Math.ceil(train.length / config.batchSize);
+  const totalSteps = config.epochs * stepsPerEpoch;
+  const sessionStart = host.now();
+  const sessionFirstStep = trainer.step;
+  let steps: StepRow[] = [];
+  let epochReports: EpochMetrics[] = [];
+  let lastReport = sessionStart;
+  let lastThroughput = trainer.throughput;
+  let samplesPerSecond = 0;
+
+  const report = () => {
+    const now = host.now();
+    const throughput = trainer.throughput;
+    const seconds = throughput.seconds - lastThroughput.seconds;
+    if (seconds > 0) samplesPerSecond = (throughput.samples - lastThroughput.samples) / seconds;
+    const sessionSteps = trainer.step - sessionFirstStep;
+    const message: ProgressMessage = {
+      type: 'progress', runId, epoch: trainer.epoch, epochs: config.epochs, step: trainer.step, stepsPerEpoch,
+      trainSeconds: (now - lastReport) / 1000,
+      samplesPerSecond,
+      etaSeconds: sessionSteps > 0 ? (Math.max(0, totalSteps - trainer.step) * (now - sessionStart)) / sessionSteps / 1000 : null,
+      steps, epochReports,
+    };
+    host.post(message);
+    steps = [];
+    epochReports = [];
+    lastReport = now;
+    lastThroughput = throughput;
+  };
+  const saved = <T extends 'checkpoint' | 'done' | 'diverged' | 'paused'>(type: T) => ({
+    type, runId, epoch: trainer.epoch, step: trainer.step, state: encodeTrainerState(trainer.saveState()),
+  });
+
+  while (!trainer.finished) {
+    const request = host.request();
+    if (request === 'cancel') {
+      report();
+      return { type: 'cancelled', runId };
+    }
+    if (request === 'pause') {
+      report();
+      return saved('paused');
+    }
+    const step = trainer.trainStep();
+    steps.push({ epoch: step.epoch + 1, step: step.step, dataLoss: step.dataLoss, regLoss: step.regLoss, loss: step.loss, accuracy: step.accuracy });
+    if (step.epochEnd || step.diverged) {
+      const { epoch: _completed, diverged: _diverged, ...numbers } = trainer.epochReport();
+      epochReports.push({ ...numbers, epoch: step.epochEnd ? trainer.epoch : trainer.epoch + 1, step: trainer.step });
+      const due = input.checkpointEvery > 0 && step.epochEnd && trainer.epoch % input.checkpointEvery === 0 && !trainer.finished;
+      if (due) {
+        report();
+        host.post(saved('checkpoint'));
+        await host.yieldToEvents();
+        continue;
+      }
+    }
+    if (host.now() - lastReport >= input.progressIntervalMs) {
+      report();
+      await host.yieldToEvents();
+    }
+  }
+  report();
+  return trainer.stopReason === 'diverged' ? saved('diverged') : saved('done');
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}

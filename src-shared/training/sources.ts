@@ -1,0 +1,34 @@
+import { stratifiedSplit } from '../data/split';
+import { imageSource } from '../data/image-source';
+import { fitNormalisation } from '../data/normalize';
+import { arraySource, subsetSource } from '../engine/source';
+import type { SampleSource } from '../engine/types';
+import { makeToyDataset } from '../toy/datasets';
+import type { WorkerData } from './messages';
+
+export interface RunSources {
+  train: SampleSource;
+  /** absent when the split holds out no validation samples */
+  val?: SampleSource;
+}
+
+/**
+ * The training and validation samples of a run, rebuilt the same way every time (a
+ * resumed run must see exactly the data it started with). Toy data is generated from its
+ * seed and split by the run's split seed; image data arrives split, and its normalisation
+ * statistics are fitted on the training rows only.
+ */
+export function runSources(data: WorkerData): RunSources {
+  if (data.kind === 'toy') {
+    const { toy, samples, noise, seed, classes } = data.spec;
+    const points = makeToyDataset(toy, { samples, noise, seed, classes });
+    const all = arraySource(points.x, points.labels, 2);
+    const rows = stratifiedSplit(points.labels, { val: data.split.val, test: data.split.test }, data.split.seed);
+    return { train: subsetSource(all, rows.train), val: rows.val.length > 0 ? subsetSource(all, rows.val) : undefined };
+  }
+  const normalisation = fitNormalisation(data.normalisation, data.dataset, data.train);
+  return {
+    train: imageSource(data.dataset, data.train, normalisation),
+    val: data.val.length > 0 ? imageSource(data.dataset, data.val, normalisation) : undefined,
+  };
+}

@@ -1,0 +1,63 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { LabStore } from '../../../src-main/store';
+import { TrainingService } from '../../../src-main/training';
+import { tempFolder } from '../store/helpers';
+import { finalWeights, spiralConfig, uninterruptedWeights } from './helpers';
+
+let folder: ReturnType<typeof tempFolder>;
+beforeEach(() => {
+  folder = tempFolder('lab-crash-');
+});
+afterEach(() => folder.cleanup());
+
+it('survives SIGKILL mid-epoch: the database is intact, the run interrupted, and resuming it gives the uninterrupted weights', async () => {
+  const dbPath = folder.file('lab.db');
+  const epochs = 80;
+  const hidden = 64;
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./fixtures/crash-child.ts', import.meta.url).pathname, dbPath, String(epochs), String(hidden)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  let runId = 0;
+  let killedAt = { epoch: 0, step: 0 };
+  for await (const line of createInterface({ input: child.stdout! })) {
+    const [word, a, b] = line.split(' ');
+    if (word === 'run') runId = Number(a);
+    // Past a few checkpoints, and in the middle of an epoch (12 steps each).
+    if (word === 'progress' && Number(a) >= 3 && Number(b) % 12 !== 0) {
+      killedAt = { epoch: Number(a), step: Number(b) };
+      child.kill('SIGKILL');
+      break;
+    }
+  }
+  expect(await exited).toBe('SIGKILL');
+  expect(runId).toBeGreaterThan(0);
+  expect(killedAt.epoch).toBeLessThan(epochs);
+
+  const db = new Database(dbPath);
+  expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  expect(db.pragma('foreign_key_check')).toEqual([]);
+  db.close();
+
+  const store = new LabStore(dbPath);
+  expect(store.getRun(runId)!.status).toBe('running'); // as the crash left it
+  const service = new TrainingService(store, { maxConcurrent: 1 });
+  expect(service.recover()).toEqual({ interrupted: [runId], queued: [] });
+  const interrupted = store.getRun(runId)!;
+  expect(interrupted.status).toBe('interrupted');
+  const lastCheckpoint = store.listCheckpoints(runId).at(-1)!;
+  expect(lastCheckpoint.epoch).toBeGreaterThanOrEqual(2);
+  expect(lastCheckpoint.step % 12).toBe(0);
+
+  service.resume(runId);
+  expect((await service.waitFor(runId)).status).toBe('done');
+  await service.whenIdle();
+  expect(store.getRun(runId)).toMatchObject({ status: 'done', epochsDone: epochs, stepsDone: epochs * 12 });
+  // every step recorded exactly once despite the steps trained twice
+  expect(store.metricNames(runId).find((m) => m.split === 'batch' && m.name === 'loss')!.count).toBe(epochs * 12);
+  expect(finalWeights(store, runId)).toEqual(uninterruptedWeights(spiralConfig(epochs, {}, hidden)));
+  store.close();
+});

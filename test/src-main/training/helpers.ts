@@ -1,0 +1,64 @@
+import { Trainer } from '../../../src-shared/engine/trainer';
+import type { LayerWeights, TrainConfig } from '../../../src-shared/engine/types';
+import type { TrainingEvents } from '../../../src-shared/training/messages';
+import type { RunDataSpec, RunSplitSpec } from '../../../src-shared/training/records';
+import { runSources } from '../../../src-shared/training/sources';
+import type { LabStore } from '../../../src-main/store';
+import type { TrainingService } from '../../../src-main/training';
+
+export const spiral: Extract<RunDataSpec, { kind: 'toy' }> = { kind: 'toy', toy: 'spiral', samples: 150, noise: 0.1, seed: 1 };
+export const split: RunSplitSpec = { val: 0.2, test: 0, seed: 2 };
+
+/** A small MLP on the spiral: 12 mini-batches an epoch; `hidden` sets how slow a step is. */
+export function spiralConfig(epochs: number, overrides: Partial<TrainConfig> = {}, hidden = 16): TrainConfig {
+  return {
+    model: { inputSize: 2, numClasses: 3, hidden: [{ units: hidden, activation: 'relu' }] },
+    loss: 'softmax',
+    regularizer: { kind: 'l2', l1: 0, l2: 1e-3, proximal: false },
+    optimizer: { kind: 'momentum', lr: 0.05 },
+    schedule: { kind: 'constant' },
+    batchSize: 10,
+    epochs,
+    seed: 11,
+    ...overrides,
+  };
+}
+
+/** The weights the same run ends with when trained in this thread, start to finish, without stopping. */
+export function uninterruptedWeights(config: TrainConfig, data = spiral, runSplit = split): LayerWeights[] {
+  const { train, val } = runSources({ kind: 'toy', spec: data, split: runSplit });
+  const trainer = new Trainer(config, train, val);
+  while (!trainer.finished) trainer.runEpoch();
+  return trainer.layerWeights();
+}
+
+/** The weights of a run's last checkpoint. */
+export function finalWeights(store: LabStore, runId: number): LayerWeights[] {
+  const last = store.listCheckpoints(runId).at(-1);
+  if (!last) throw new Error(`run ${runId} has no checkpoint`);
+  return store.checkpointWeights(last.id);
+}
+
+export interface Recorded {
+  /** every event, in the order the service emitted it */
+  all: { name: keyof TrainingEvents; event: TrainingEvents[keyof TrainingEvents] & { runId: number } }[];
+  of(runId: number): Recorded['all'];
+  stop(): void;
+}
+
+export function recordEvents(service: TrainingService): Recorded {
+  const all: Recorded['all'] = [];
+  const offs = (['progress', 'status', 'finished'] as const).map((name) => service.on(name, (event) => all.push({ name, event })));
+  return { all, of: (runId) => all.filter((e) => e.event.runId === runId), stop: () => offs.forEach((off) => off()) };
+}
+
+/** Resolves at the first event matching `test`. */
+export function nextEvent<K extends keyof TrainingEvents>(service: TrainingService, name: K, test: (e: TrainingEvents[K]) => boolean): Promise<TrainingEvents[K]> {
+  return new Promise((resolve) => {
+    const off = service.on(name, (event) => {
+      if (!test(event)) return;
+      off();
+      resolve(event);
+    });
+  });
+}

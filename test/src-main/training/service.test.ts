@@ -1,0 +1,226 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Worker } from 'node:worker_threads';
+import { LabStore } from '../../../src-main/store';
+import { TrainingService, spawnRunWorker, type TrainingServiceOptions } from '../../../src-main/training';
+import { tempFolder } from '../store/helpers';
+import { finalWeights, nextEvent, recordEvents, spiral, spiralConfig, split, uninterruptedWeights } from './helpers';
+
+let folder: ReturnType<typeof tempFolder>;
+let store: LabStore;
+let service: TrainingService | null = null;
+
+beforeEach(() => {
+  folder = tempFolder('lab-training-');
+  store = new LabStore(folder.file('lab.db'));
+});
+afterEach(async () => {
+  await service?.shutdown();
+  service = null;
+  store.close();
+  folder.cleanup();
+});
+
+function makeService(options: TrainingServiceOptions = {}): TrainingService {
+  service = new TrainingService(store, { maxConcurrent: 2, progressIntervalMs: 20, ...options });
+  return service;
+}
+
+describe('training service', () => {
+  it('trains a run in a worker and records metrics, checkpoints and the exact final weights', async () => {
+    const svc = makeService();
+    const events = recordEvents(svc);
+    const config = spiralConfig(4);
+    const run = svc.start({ name: 'spiral', config, data: spiral, split });
+    expect(run.status).toBe('running'); // a slot was free
+    const finished = await svc.waitFor(run.id);
+    expect(finished).toEqual({ runId: run.id, status: 'done', error: null });
+
+    const done = store.getRun(run.id)!;
+    expect(done).toMatchObject({ status: 'done', epochsDone: 4, stepsDone: 48, error: null });
+    expect(done.startedAt).not.toBeNull();
+    expect(done.finishedAt).not.toBeNull();
+    expect(done.summary.valAccuracy).toBeGreaterThan(0);
+    // one batch row per step, one train and val row per epoch
+    const names = Object.fromEntries(store.metricNames(run.id).map((m) => [`${m.split}/${m.name}`, m.count]));
+    expect(names).toMatchObject({ 'batch/loss': 48, 'batch/accuracy': 48, 'train/loss': 4, 'val/accuracy': 4, 'train/lr': 4 });
+    expect(store.metricSeries(run.id, 'val', 'loss').points.map((p) => [p.epoch, p.step])).toEqual([[1, 12], [2, 24], [3, 36], [4, 48]]);
+    // a checkpoint after each epoch but the last, then the final state
+    expect(store.listCheckpoints(run.id).map((c) => [c.epoch, c.step, c.reason])).toEqual([[1, 12, 'epoch'], [2, 24, 'epoch'], [3, 36, 'epoch'], [4, 48, 'final']]);
+    expect(finalWeights(store, run.id)).toEqual(uninterruptedWeights(config));
+
+    // events: queued, running, progress…, then the final status and `finished` last
+    const mine = events.of(run.id);
+    expect(mine.filter((e) => e.name === 'status').map((e) => (e.event as { status: string }).status)).toEqual(['queued', 'running', 'done']);
+    expect(mine.at(-1)!.name).toBe('finished');
+    const progress = mine.filter((e) => e.name === 'progress').map((e) => e.event as { step: number; epochs: number; stepsPerEpoch: number });
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.at(-1)).toMatchObject({ step: 48, epochs: 4, stepsPerEpoch: 12 });
+  });
+
+  it('pauses mid-run with the exact state, and a resumed run ends with the weights of one never paused', async () => {
+    const svc = makeService({ checkpointEvery: 5 });
+    const config = spiralConfig(60, {}, 64);
+    const run = svc.start({ config, data: spiral, split });
+    await nextEvent(svc, 'progress', (e) => e.runId === run.id && e.step > 30);
+    svc.pause(run.id);
+    expect(await svc.waitFor(run.id)).toEqual({ runId: run.id, status: 'paused', error: null });
+    const paused = store.getRun(run.id)!;
+    expect(paused.status).toBe('paused');
+    const pauseCheckpoint = store.listCheckpoints(run.id).at(-1)!;
+    expect(pauseCheckpoint).toMatchObject({ reason: 'pause', step: paused.stepsDone });
+    expect(paused.stepsDone).toBeLessThan(60 * 12);
+    // metrics reach exactly the paused step
+    expect(store.metricSeries(run.id, 'batch', 'loss', 10_000).points.at(-1)!.step).toBe(paused.stepsDone);
+    await svc.whenIdle();
+    expect(svc.snapshot()).toEqual({ training: [], queued: [] });
+
+    svc.resume(run.id);
+    expect((await svc.waitFor(run.id)).status).toBe('done');
+    expect(store.getRun(run.id)).toMatchObject({ status: 'done', stepsDone: 720, epochsDone: 60 });
+    expect(store.metricNames(run.id).find((m) => m.split === 'batch' && m.name === 'loss')!.count).toBe(720);
+    expect(finalWeights(store, run.id)).toEqual(uninterruptedWeights(config));
+  });
+
+  it('cancels a training run and a queued one', async () => {
+    const svc = makeService({ maxConcurrent: 1 });
+    const events = recordEvents(svc);
+    const training = svc.start({ config: spiralConfig(200, {}, 64), data: spiral, split });
+    const waiting = svc.start({ config: spiralConfig(2), data: spiral, split });
+    await nextEvent(svc, 'progress', (e) => e.runId === training.id);
+    expect(store.getRun(waiting.id)!.status).toBe('queued');
+    expect(svc.snapshot()).toEqual({ training: [training.id], queued: [waiting.id] });
+
+    expect(svc.cancel(waiting.id).status).toBe('cancelled');
+    svc.cancel(training.id);
+    expect(await svc.waitFor(training.id)).toEqual({ runId: training.id, status: 'cancelled', error: null });
+    await svc.whenIdle();
+    expect(store.getRun(training.id)!.finishedAt).not.toBeNull();
+    expect(store.getRun(training.id)!.stepsDone).toBeLessThan(2400);
+    expect(store.getRun(waiting.id)!.startedAt).toBeNull();
+    expect(events.of(waiting.id).map((e) => e.name)).toEqual(['status', 'status', 'finished']);
+    expect(() => svc.cancel(training.id)).toThrow(/cancelled and cannot be cancelled/);
+    expect(() => svc.resume(training.id)).toThrow(/cancelled and cannot be resumed/);
+  });
+
+  it('never trains more runs at once than its limit; the others wait queued', async () => {
+    const svc = makeService({ maxConcurrent: 2 });
+    let training = 0;
+    let most = 0;
+    svc.on('status', (e) => {
+      if (e.status === 'running') most = Math.max(most, ++training);
+      else if (e.status !== 'queued') training--;
+    });
+    const runs = Array.from({ length: 5 }, (_, i) => svc.start({ config: spiralConfig(3, { seed: i + 1 }), data: spiral, split }));
+    expect(runs.map((r) => store.getRun(r.id)!.status)).toEqual(['running', 'running', 'queued', 'queued', 'queued']);
+    expect(svc.snapshot().queued).toEqual(runs.slice(2).map((r) => r.id));
+    await svc.whenIdle();
+    expect(most).toBe(2);
+    expect(runs.map((r) => store.getRun(r.id)!.status)).toEqual(['done', 'done', 'done', 'done', 'done']);
+  });
+
+  it('starts twin runs together: same config, seed and split, L1 against L2', async () => {
+    const svc = makeService({ maxConcurrent: 1 });
+    const starts: number[] = [];
+    svc.on('status', (e) => e.status === 'running' && starts.push(e.runId));
+    const config = spiralConfig(30, { regularizer: { kind: 'none', l1: 0, l2: 0, proximal: false }, optimizer: { kind: 'sgd', lr: 0.2 } });
+    const { twinGroup, runs } = svc.startTwins({ name: 'sparsity', config, data: spiral, split }, [
+      { kind: 'l1', l1: 0.01, l2: 0, proximal: true },
+      { kind: 'l2', l1: 0, l2: 0.01, proximal: false },
+    ]);
+    // both started at once even though the limit is one run
+    expect(starts).toEqual(runs.map((r) => r.id));
+    await svc.whenIdle();
+    const [l1, l2] = runs.map((r) => store.getRun(r.id)!);
+    expect([l1.name, l2.name]).toEqual(['sparsity · L1', 'sparsity · L2']);
+    expect(store.listRuns({ twinGroup }).map((r) => r.id).sort()).toEqual(runs.map((r) => r.id).sort());
+    expect(l1.seed).toBe(l2.seed);
+    expect(l1.split).toEqual(l2.split);
+    expect(store.compareRuns(l1.id, l2.id).differences.map((d) => d.path)).toEqual(['regularizer.kind', 'regularizer.l1', 'regularizer.l2', 'regularizer.proximal']);
+    const zeros = (runId: number) => finalWeights(store, runId).reduce((n, layer) => n + layer.w.filter((w) => w === 0).length, 0);
+    expect(zeros(l1.id)).toBeGreaterThan(10);
+    expect(zeros(l2.id)).toBe(0);
+  });
+
+  it('a worker terminated mid-run fails its run with the reason, leaves the database consistent, and other runs go on', async () => {
+    const workers = new Map<number, Worker>();
+    const svc = makeService({
+      maxConcurrent: 2,
+      spawnWorker: (script, input) => {
+        const worker = spawnRunWorker(script, input);
+        workers.set(input.runId, worker);
+        return worker;
+      },
+    });
+    const victim = svc.start({ config: spiralConfig(200, {}, 64), data: spiral, split });
+    const survivor = svc.start({ config: spiralConfig(40), data: spiral, split });
+    await nextEvent(svc, 'progress', (e) => e.runId === victim.id && e.epoch >= 2);
+    await workers.get(victim.id)!.terminate();
+    const finished = await svc.waitFor(victim.id);
+    expect(finished.status).toBe('failed');
+    expect(finished.error).toMatch(/training worker stopped unexpectedly \(exit code 1\) before finishing/);
+    expect((await svc.waitFor(survivor.id)).status).toBe('done');
+
+    const failed = store.getRun(victim.id)!;
+    expect(failed).toMatchObject({ status: 'failed', error: finished.error });
+    const db = new Database(store.path, { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+    // what was recorded is whole: metrics never beyond the recorded step, checkpoints readable
+    const lastStep = store.metricSeries(failed.id, 'batch', 'loss', 100_000).points.at(-1)!.step;
+    expect(lastStep).toBe(failed.stepsDone);
+    const checkpoints = store.listCheckpoints(failed.id);
+    expect(checkpoints.length).toBeGreaterThan(0);
+    expect(store.checkpointWeights(checkpoints.at(-1)!.id)[0].w.length).toBe(2 * 64);
+    // and it can be resumed from its last checkpoint
+    svc.resume(failed.id);
+    expect((await svc.waitFor(failed.id)).status).toBe('done');
+  });
+
+  it('fails a run whose worker throws, with the error, and one whose config the engine refuses', async () => {
+    const svc = makeService({ workerScript: new URL('./fixtures/throwing-worker.ts', import.meta.url) });
+    const run = svc.start({ config: spiralConfig(2), data: spiral, split });
+    const finished = await svc.waitFor(run.id);
+    expect(finished.status).toBe('failed');
+    expect(finished.error).toMatch(/the training worker crashed: out of cheese/);
+    expect(store.getRun(run.id)!.error).toBe(finished.error);
+    await svc.whenIdle();
+
+    const real = makeService();
+    const bad = real.start({ config: spiralConfig(2, { model: { inputSize: 3, numClasses: 3, hidden: [] } }), data: spiral, split });
+    const refused = await real.waitFor(bad.id);
+    expect(refused.status).toBe('failed');
+    expect(refused.error).toMatch(/training data has 2 inputs per sample, the model expects 3/);
+  });
+
+  it('reports a diverging run as diverged, with its weights kept', async () => {
+    const svc = makeService();
+    const run = svc.start({ config: spiralConfig(5, { optimizer: { kind: 'sgd', lr: 1e6 } }), data: spiral, split });
+    const finished = await svc.waitFor(run.id);
+    expect(finished.status).toBe('diverged');
+    expect(finished.error).toMatch(/diverged at step \d+/);
+    expect(store.listCheckpoints(run.id).at(-1)!.reason).toBe('final');
+  });
+
+  it('puts runs left queued back in the queue on start-up', async () => {
+    const first = store.createRun({ config: spiralConfig(2), data: spiral, split });
+    const second = store.createRun({ config: spiralConfig(2), data: spiral, split });
+    const svc = makeService({ maxConcurrent: 1 });
+    expect(svc.recover()).toEqual({ interrupted: [], queued: [first.id, second.id] });
+    await svc.whenIdle();
+    expect([first.id, second.id].map((id) => store.getRun(id)!.status)).toEqual(['done', 'done']);
+  });
+
+  it('throttles progress events to the interval', async () => {
+    const svc = makeService({ progressIntervalMs: 100 });
+    const times: number[] = [];
+    const run = svc.start({ config: spiralConfig(100, {}, 32), data: spiral, split });
+    svc.on('progress', (e) => e.runId === run.id && times.push(Date.now()));
+    await svc.waitFor(run.id);
+    expect(times.length).toBeGreaterThan(1);
+    const gaps = times.slice(1).map((t, i) => t - times[i]);
+    // timers may fire a millisecond early; the final flush may come sooner
+    expect(gaps.slice(0, -1).every((g) => g >= 95)).toBe(true);
+  });
+});
