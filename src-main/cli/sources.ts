@@ -1,19 +1,27 @@
 /**
  * Where `lab train` gets its data and where its results go: the source options (--toy,
- * --data, --idx, …), the train/val/test split, and the outputs (--out, --db). Toy data
- * works now; image sources, the database and model files arrive with their own issues
- * and until then stop with a clear message.
+ * --data, --idx, …), the train/val/test split, and the outputs (--out, --db). Toy and
+ * image data work now (images: src-main/datasets, normalised by training-split
+ * statistics); the database and model files arrive with their own issues and until then
+ * stop with a clear message.
  */
 import { randomUUID } from 'node:crypto';
+import { basename, resolve } from 'node:path';
 import { bad, choice, custom, flag, number, parseNumber, text, UsageError, type ParsedOptions } from './args';
 import { stratifiedSplit } from '../../src-shared/data/split';
 import { arraySource, subsetSource } from '../../src-shared/engine/source';
 import type { EpochReport, SampleSource, TrainConfig } from '../../src-shared/engine/types';
 import type { Trainer } from '../../src-shared/engine/trainer';
 import { defaultToyNoise, makeToyDataset, TOY_KINDS, toyHasClassCount } from '../../src-shared/toy/datasets';
+import { defaultCacheDir, importFolder, importIdx, type ImportResult } from '../datasets';
+import { describeDataset, skipReasonText, type ImportProgress } from '../../src-shared/data/dataset';
+import { imageSource } from '../../src-shared/data/image-source';
+import { fitNormalisation, normalisationKinds, type ImageInputSpec, type NormalisationKind } from '../../src-shared/data/normalize';
 
 export const DEFAULT_SAMPLES = 300;
 export const DEFAULT_VAL_SPLIT = 0.1;
+/** Subtracting the training mean image centres every input, which plain SGD on a linear model likes best. */
+export const DEFAULT_NORM: NormalisationKind = 'mean-image';
 
 export const sourceOptions = {
   toy: choice(TOY_KINDS, 'a generated 2-D dataset'),
@@ -23,7 +31,7 @@ export const sourceOptions = {
   data: text('FOLDER', 'images, one subfolder per class (or FOLDER/train/<class>, FOLDER/test/<class>)'),
   idx: custom(['IMAGES.gz', 'LABELS.gz'], 'MNIST / Fashion-MNIST training files', (values) => ({ images: values[0], labels: values[1] })),
   'test-idx': custom(['IMAGES.gz', 'LABELS.gz'], 'MNIST / Fashion-MNIST test files', (values) => ({ images: values[0], labels: values[1] })),
-  size: custom(['WxH'], 'images: resize to W×H pixels (default 32x32)', ([value], option) => {
+  size: custom(['WxH'], 'images: resize to W×H pixels (default 32x32; --idx: the files\' own size)', ([value], option) => {
     const match = /^(\d+)x(\d+)$/.exec(value);
     const width = match ? Number(match[1]) : 0;
     const height = match ? Number(match[2]) : 0;
@@ -33,6 +41,11 @@ export const sourceOptions = {
   gray: flag('images: convert to grayscale'),
   'val-split': custom(['F'], `share of the training data held out for validation, 0 ≤ F < 1 (default ${DEFAULT_VAL_SPLIT})`,
     ([value], option) => parseNumber(value, option, { min: 0, max: 1, exclusiveMax: true })),
+  'test-split': custom(['F'], '--data without a test/ folder: share of each class held out for test (default 0)',
+    ([value], option) => parseNumber(value, option, { min: 0, max: 1, exclusiveMax: true })),
+  fit: choice(['cover', 'contain', 'fill'] as const, 'images: fit to W×H by cropping (cover, default), padding (contain) or stretching (fill)'),
+  norm: choice(normalisationKinds, `images: scale to [0,1], subtract the training mean image, or standardise per channel (default ${DEFAULT_NORM})`),
+  cache: text('DIR', 'images: cache of decoded pixels (default $XDG_CACHE_HOME/neural-lab or ~/.cache/neural-lab)'),
 };
 
 export const outputOptions = {
@@ -52,9 +65,11 @@ export interface TrainingData {
   inputSize: number;
   numClasses: number;
   classNames: string[];
+  /** image sources: how files became inputs (travels with the model) */
+  imageInput?: ImageInputSpec;
 }
 
-const IMAGE_ONLY = ['size', 'gray', 'test-idx'] as const;
+const IMAGE_ONLY = ['size', 'gray', 'test-idx', 'test-split', 'fit', 'norm', 'cache'] as const;
 const TOY_ONLY = ['samples', 'noise', 'classes'] as const;
 
 /** Loads the chosen source and splits off validation data (stratified, seeded). */
@@ -84,7 +99,76 @@ export async function loadTrainingData(options: SourceOptions, seed: number): Pr
 
   const toyOnly = TOY_ONLY.find((name) => options[name] !== undefined);
   if (toyOnly) throw new UsageError(`--${toyOnly} applies to --toy only`);
-  throw new UsageError(`--${chosen[0]} is not available yet: image datasets arrive with their own issue (use --toy for now)`);
+  return loadImageData(options, seed);
+}
+
+/** --data FOLDER or --idx: import (with a one-line summary, warnings and skipped files), normalise by the training split. */
+async function loadImageData(options: SourceOptions, seed: number): Promise<TrainingData> {
+  const valFraction = options['val-split'] ?? DEFAULT_VAL_SPLIT;
+  const progress = progressLine();
+  let result: ImportResult;
+  try {
+    if (options.data !== undefined) {
+      result = await importFolder(options.data, {
+        ...options.size,
+        channels: options.gray ? 1 : 3,
+        fit: options.fit,
+        valFraction,
+        testFraction: options['test-split'],
+        seed,
+      }, { cacheDir: options.cache ?? defaultCacheDir(), onProgress: progress.update });
+    } else {
+      if (options['test-split'] !== undefined) throw new UsageError('--test-split applies to --data; with --idx the test split comes from --test-idx');
+      const idx = options.idx!;
+      const test = options['test-idx'];
+      result = await importIdx(
+        { images: idx.images, labels: idx.labels, testImages: test?.images, testLabels: test?.labels },
+        { ...options.size, channels: options.gray ? 1 : undefined, fit: options.fit, valFraction, seed },
+        { onProgress: progress.update },
+      );
+    }
+  } finally {
+    progress.done();
+  }
+  const { dataset, splits, report } = result;
+  console.log(`data: ${describeDataset(report)}`);
+  for (const warning of report.warnings) console.log(`warning: ${warning}`);
+  const shown = 10;
+  for (const skip of report.skipped.slice(0, shown)) console.log(`skipped: ${skip.path}: ${skipReasonText[skip.reason]} (${skip.detail})`);
+  if (report.skipped.length > shown) console.log(`skipped: … and ${report.skipped.length - shown} more`);
+
+  const normalisation = fitNormalisation(options.norm ?? DEFAULT_NORM, dataset, splits.train);
+  const source = (rows: Int32Array) => (rows.length > 0 ? imageSource(dataset, rows, normalisation) : undefined);
+  const name = options.data !== undefined ? basename(resolve(options.data)) : basename(options.idx!.images);
+  return {
+    description: `${name} (${dataset.classNames.length} classes, ${dataset.width}×${dataset.height} ${dataset.channels === 1 ? 'grey' : 'RGB'}, ${normalisation.kind})`,
+    train: imageSource(dataset, splits.train, normalisation),
+    val: source(splits.val),
+    test: source(splits.test),
+    inputSize: dataset.width * dataset.height * dataset.channels,
+    numClasses: dataset.classNames.length,
+    classNames: dataset.classNames,
+    imageInput: { preprocessing: result.preprocessing, normalisation },
+  };
+}
+
+/** "importing 120/2500 images" on stderr, rewritten in place, only on a terminal. */
+function progressLine(): { update: (p: ImportProgress) => void; done: () => void } {
+  if (!process.stderr.isTTY) return { update: () => {}, done: () => {} };
+  let last = 0;
+  let shown = false;
+  return {
+    update(p) {
+      const now = Date.now();
+      if (now - last < 100 && p.done !== p.total) return;
+      last = now;
+      shown = true;
+      process.stderr.write(`\r${p.phase === 'scanning' ? `scanning: ${p.done} files` : `importing ${p.done}/${p.total} images`}\x1b[K`);
+    },
+    done() {
+      if (shown) process.stderr.write('\r\x1b[K');
+    },
+  };
 }
 
 function splitOff(all: SampleSource, valFraction: number, seed: number): { train: SampleSource; val?: SampleSource } {

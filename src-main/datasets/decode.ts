@@ -68,6 +68,12 @@ export function sniffFormat(bytes: Uint8Array): Sniffed {
   return { kind: 'unknown' };
 }
 
+/** Whether a file name has the extension of an image format (ours or another). */
+export function hasImageExtension(path: string): boolean {
+  const ext = extensionOf(path);
+  return supportedExtensions.has(ext) || otherImageExtensions.has(ext);
+}
+
 function extensionOf(path: string): string {
   const dot = path.lastIndexOf('.');
   return dot > path.lastIndexOf('/') ? path.slice(dot + 1).toLowerCase() : '';

@@ -3,14 +3,16 @@
  *   ROOT/<class>/**            one folder per class, nested folders allowed
  *   ROOT/train/<class>/**      with ROOT/test/<class>/** and/or ROOT/val/<class>/**
  * Symbolic links are followed; a link that loops (to itself or to a folder above it) is
- * reported, never followed forever. Hidden entries (".DS_Store", ".git") are ignored.
+ * reported, never followed forever. Hidden entries (".DS_Store", ".git") are ignored, and
+ * so are files beside the class folders that are not images (README, LICENSE); images
+ * there are reported, since they were probably meant to be in a class.
  */
 
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SkippedFile, SplitName } from '../../src-shared/data/dataset';
 import { DatasetError } from '../../src-shared/data/errors';
-import { readErrorText } from './decode';
+import { hasImageExtension, readErrorText } from './decode';
 
 export interface FoundFile {
   /** absolute path as reached (through links) */
@@ -155,7 +157,8 @@ export async function scanFolder(
   const addClassFolders = async (parent: Entry[], split: SplitName | null, parentAncestors: Set<string>) => {
     for (const entry of parent) {
       if (entry.kind === 'file') {
-        scanner.skip(entry.rel, 'outside-class-folder', split ? `files in ${split}/ must sit in a class folder (${split}/<class>/…)` : 'files must sit in a class folder (<class>/…)');
+        if (!hasImageExtension(entry.name)) continue;
+        scanner.skip(entry.rel, 'outside-class-folder', split ? `images in ${split}/ must sit in a class folder (${split}/<class>/…)` : 'images must sit in a class folder (<class>/…)');
         continue;
       }
       classes.add(entry.name);
@@ -170,7 +173,7 @@ export async function scanFolder(
       const split = entry.kind === 'dir' ? splitFolders[entry.name.toLowerCase()] : undefined;
       if (!split) {
         if (entry.kind === 'dir') warnings.push(`folder '${entry.rel}' ignored: with train/ at the top, only train/, val/ and test/ are read`);
-        else scanner.skip(entry.rel, 'outside-class-folder', 'files must sit in train/<class>/, val/<class>/ or test/<class>/');
+        else if (hasImageExtension(entry.name)) scanner.skip(entry.rel, 'outside-class-folder', 'images must sit in train/<class>/, val/<class>/ or test/<class>/');
         continue;
       }
       const inside = new Set(ancestors).add(entry.real!);

@@ -6,7 +6,7 @@
  */
 
 import { z } from 'zod';
-import type { ImageDataset } from './dataset';
+import type { ImageDataset, ImagePreprocessing } from './dataset';
 
 export type NormalisationKind = 'scale' | 'mean-image' | 'per-channel';
 
@@ -117,3 +117,19 @@ export function normaliser(
     for (let j = 0; j < size; j++) out[o + j] = table[(j % channels) * 256 + pixels[p + j]];
   };
 }
+
+/** How a raw image file becomes a model's input: travels with a trained model, so prediction repeats it exactly. */
+export interface ImageInputSpec {
+  preprocessing: ImagePreprocessing;
+  normalisation: Normalisation;
+}
+
+export const imagePreprocessingSchema = z.object({
+  width: z.number().int().min(1).max(4096),
+  height: z.number().int().min(1).max(4096),
+  channels: z.union([z.literal(1), z.literal(3)]),
+  fit: z.enum(['cover', 'contain', 'fill']),
+  background: z.tuple([z.number().int().min(0).max(255), z.number().int().min(0).max(255), z.number().int().min(0).max(255)]),
+});
+
+export const imageInputSchema = z.object({ preprocessing: imagePreprocessingSchema, normalisation: normalisationSchema });
