@@ -1,9 +1,10 @@
 /**
- * Which matrix kernels the CLI trains with. The reference kernels for now; the fast
- * WebAssembly kernels (and --threads) plug in here when they land.
+ * Which matrix kernels the CLI trains with: WebAssembly SIMD on `threads` threads
+ * (default: all cores on a two-core machine, else all but one).
  */
-import { referenceKernels, type Kernels } from '../../src-shared/engine/kernels';
+import type { Kernels } from '../../src-shared/engine/kernels';
+import { createNodeKernels } from '../kernels/node-kernels';
 
-export async function kernelsFor(_threads: number | undefined): Promise<Kernels> {
-  return referenceKernels;
+export async function kernelsFor(threads: number | undefined): Promise<Kernels> {
+  return createNodeKernels({ threads });
 }

@@ -1,0 +1,75 @@
+/**
+ * Training with the fast kernels reaches what the reference kernels reach: same config,
+ * same seed, same data; only the summation order inside the products differs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { referenceKernels, type Kernels } from '../../../src-shared/engine/kernels';
+import { arraySource } from '../../../src-shared/engine/source';
+import { Trainer } from '../../../src-shared/engine/trainer';
+import type { SampleSource, TrainConfig } from '../../../src-shared/engine/types';
+import { makeToyDataset } from '../../../src-shared/toy/datasets';
+import { Rng } from '../../../src-shared/random';
+import type { WasmKernels } from '../../../src-shared/kernels/wasm-kernels';
+import { createNodeKernels } from '../../../src-main/kernels/node-kernels';
+
+/** Noisy Gaussian clusters around 10 random templates in 256 dimensions. */
+function clusters(n: number, seed: number, templatesSeed = 7): SampleSource {
+  const dims = 256, classes = 10;
+  const t = new Rng(templatesSeed);
+  const templates = Float32Array.from({ length: classes * dims }, () => t.normal());
+  const rng = new Rng(seed);
+  const x = new Float32Array(n * dims);
+  const labels = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const y = rng.int(classes);
+    labels[i] = y;
+    for (let j = 0; j < dims; j++) x[i * dims + j] = 0.3 * templates[y * dims + j] + rng.normal();
+  }
+  return arraySource(x, labels, dims);
+}
+
+function trainAndScore(kernels: Kernels, config: TrainConfig, train: SampleSource, test: SampleSource) {
+  const trainer = new Trainer(config, train, undefined, { kernels });
+  while (!trainer.finished) trainer.runEpoch();
+  return { test: trainer.evaluate(test), train: trainer.evaluate(train) };
+}
+
+const mlpConfig = (hidden: number[], inputSize: number, numClasses: number, batchSize: number, epochs: number, lr: number): TrainConfig => ({
+  model: { inputSize, numClasses, hidden: hidden.map((units) => ({ units, activation: 'relu' as const })) },
+  loss: 'softmax',
+  regularizer: { kind: 'l2', l1: 0, l2: 1e-4, proximal: false },
+  optimizer: { kind: 'sgd', lr },
+  schedule: { kind: 'constant' },
+  batchSize, epochs, seed: 5,
+});
+
+describe('training with the fast kernels', () => {
+  const fast: Record<string, WasmKernels> = {};
+  beforeAll(async () => {
+    fast['1 thread'] = await createNodeKernels({ threads: 1 });
+    fast['2 threads'] = await createNodeKernels({ threads: 2 });
+  });
+  afterAll(() => { for (const k of Object.values(fast)) k.close(); });
+
+  it('on 256-dimensional clusters (products big enough to split over threads) matches the reference', () => {
+    const train = clusters(1200, 1), test = clusters(400, 2);
+    const config = mlpConfig([64], 256, 10, 64, 4, 0.05);
+    const reference = trainAndScore(referenceKernels, config, train, test);
+    expect(reference.test.accuracy).toBeGreaterThan(0.6); // the task is learnable, chance is 0.1
+    for (const [label, kernels] of Object.entries(fast)) {
+      const result = trainAndScore(kernels, config, train, test);
+      expect(Math.abs(result.test.accuracy - reference.test.accuracy), label).toBeLessThanOrEqual(0.02);
+      expect(Math.abs(result.train.loss - reference.train.loss), label).toBeLessThan(0.01 * reference.train.loss + 1e-3);
+    }
+  });
+
+  it('on the spiral toy set matches the reference', () => {
+    const data = makeToyDataset('spiral', { samples: 300, noise: 0.1, seed: 3 });
+    const source = arraySource(data.x, data.labels, 2);
+    const config = mlpConfig([50], 2, data.numClasses, 32, 60, 0.5);
+    const reference = trainAndScore(referenceKernels, config, source, source);
+    expect(reference.train.accuracy).toBeGreaterThan(0.8);
+    const result = trainAndScore(fast['1 thread'], config, source, source);
+    expect(Math.abs(result.train.accuracy - reference.train.accuracy)).toBeLessThanOrEqual(0.02);
+  });
+});
