@@ -20,12 +20,22 @@ import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import type { ImagePreprocessing } from '../../src-shared/data/dataset';
+import type { ImageDataset, ImagePreprocessing } from '../../src-shared/data/dataset';
 
 /** $XDG_CACHE_HOME/neural-lab, or ~/.cache/neural-lab: where the CLI caches unless told otherwise. */
 export function defaultCacheDir(): string {
   const xdg = process.env.XDG_CACHE_HOME;
   return join(xdg && xdg.startsWith('/') ? xdg : join(homedir(), '.cache'), 'neural-lab');
+}
+
+/** Hash of what a model would see of a dataset: its size, class names, labels and pixels, in order. */
+export function datasetHash(dataset: ImageDataset): string {
+  const { width, height, channels, classNames, labels, pixels } = dataset;
+  return createHash('sha256')
+    .update(JSON.stringify({ width, height, channels, classNames }))
+    .update(new Uint8Array(labels.buffer, labels.byteOffset, labels.byteLength))
+    .update(pixels)
+    .digest('hex');
 }
 
 /** Content hash of a file's bytes (hex). */

@@ -24,7 +24,7 @@ import {
 } from '../../src-shared/data/dataset';
 import { DatasetError } from '../../src-shared/data/errors';
 import { stratifiedSplit, type SplitIndices } from '../../src-shared/data/split';
-import { contentHash, defaultCacheDir, FileHashMemo, PixelCache } from './cache';
+import { contentHash, datasetHash, defaultCacheDir, FileHashMemo, PixelCache } from './cache';
 import { decodeImage, defaultMaxInputPixels, ImageSkip, readErrorText } from './decode';
 import { scanFolder, type FoundFile } from './scan';
 
@@ -277,6 +277,7 @@ export async function importFolder(root: string, options: FolderImportOptions = 
     duplicates,
     warnings,
     imbalanceRatio: ratio,
+    contentHash: datasetHash(dataset),
     cacheHits,
     elapsedMs: performance.now() - started,
   };

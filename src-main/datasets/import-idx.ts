@@ -22,6 +22,7 @@ import {
 import { DatasetError } from '../../src-shared/data/errors';
 import { idxImages, idxLabels, type IdxImages } from '../../src-shared/data/idx';
 import { stratifiedSplit } from '../../src-shared/data/split';
+import { datasetHash } from './cache';
 import { readErrorText } from './decode';
 import { checkFractions, resolvePreprocessing, type ImportContext, type ImportResult } from './import-folder';
 
@@ -166,6 +167,7 @@ export async function importIdx(files: IdxFiles, options: IdxImportOptions = {},
     duplicates: [],
     warnings,
     imbalanceRatio: ratio,
+    contentHash: datasetHash(dataset),
     cacheHits: 0,
     elapsedMs: performance.now() - started,
   };

@@ -122,6 +122,8 @@ export interface ImportReport {
   warnings: string[];
   /** largest class total / smallest class total */
   imbalanceRatio: number;
+  /** sha256 of the decoded dataset (class names, labels, pixels, in order): changes when the data a model sees changes */
+  contentHash: string;
   /** files whose pixels came from the on-disk cache rather than the decoder */
   cacheHits: number;
   elapsedMs: number;

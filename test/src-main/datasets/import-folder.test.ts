@@ -285,6 +285,7 @@ describe('importFolder: cache, progress and cancellation', () => {
     const second = await importFolder(root, { width: 6, height: 6 }, { cacheDir });
     expect(second.report.cacheHits).toBe(12);
     expect(second.dataset.pixels).toEqual(first.dataset.pixels);
+    expect(second.report.contentHash).toBe(first.report.contentHash);
 
     // The pixels really come from the cache: alter every entry and they show up.
     const entries = readdirSync(cacheDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.u8'));
@@ -292,6 +293,7 @@ describe('importFolder: cache, progress and cancellation', () => {
     for (const e of entries) writeFileSync(join(e.parentPath, e.name), new Uint8Array(6 * 6 * 3).fill(7));
     const third = await importFolder(root, { width: 6, height: 6 }, { cacheDir });
     expect(third.dataset.pixels.every((v) => v === 7)).toBe(true);
+    expect(third.report.contentHash).not.toBe(first.report.contentHash);
 
     // Other preprocessing misses; a changed file misses.
     const grey = await importFolder(root, { width: 6, height: 6, channels: 1 }, { cacheDir });

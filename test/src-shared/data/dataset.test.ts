@@ -50,6 +50,7 @@ describe('dataset helpers', () => {
       duplicates: [],
       warnings: [],
       imbalanceRatio: 1,
+      contentHash: '',
       cacheHits: 0,
       elapsedMs: 1,
     };
