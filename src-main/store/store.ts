@@ -475,26 +475,30 @@ export class LabStore {
       return { ...series, points: points.map(withNaN) };
     }
     const withEnds = maxPoints >= 4;
-    // Step s falls in bucket ⌊(s − lo)·buckets / span⌋; SQLite fills the bare
-    // epoch/step columns of a MIN()/MAX() group from the row holding that extreme.
-    const bucket = 'CAST((step - @lo) * @buckets / @span AS INTEGER)';
-    const rows = this.all<MetricPoint>(
-      `SELECT epoch, step, value FROM (
-         SELECT epoch, step, MIN(value) AS value FROM metrics
-           WHERE run_id = @runId AND split = @split AND name = @name AND value IS NOT NULL GROUP BY ${bucket}
-         UNION
-         SELECT epoch, step, MAX(value) AS value FROM metrics
-           WHERE run_id = @runId AND split = @split AND name = @name AND value IS NOT NULL GROUP BY ${bucket}
-         UNION
-         SELECT epoch, step, value FROM metrics
-           WHERE run_id = @runId AND split = @split AND name = @name AND step IN (@first, @last)
-       ) ORDER BY step`,
-      {
-        runId, split, name, lo: range.lo, span: range.hi! - range.lo! + 1,
-        buckets: withEnds ? Math.floor((maxPoints - 2) / 2) : 1,
-        first: withEnds ? range.lo : null, last: withEnds ? range.hi : null,
-      },
-    );
+    const buckets = withEnds ? Math.floor((maxPoints - 2) / 2) : 1;
+    const lo = range.lo!;
+    const span = range.hi! - lo + 1;
+    // Bucket b holds the steps s with ⌊(s − lo)·buckets / span⌋ = b. One indexed range scan
+    // per bucket and extreme: a GROUP BY over the expression would sort the whole series.
+    // SQLite fills the bare epoch/step columns from the row holding the MIN() or MAX().
+    const where = 'run_id = ? AND split = ? AND name = ? AND step >= ? AND step < ? AND value IS NOT NULL';
+    const lowest = this.statement(`SELECT epoch, step, MIN(value) AS value FROM metrics WHERE ${where}`);
+    const highest = this.statement(`SELECT epoch, step, MAX(value) AS value FROM metrics WHERE ${where}`);
+    const start = (b: number) => lo + Math.floor((b * span + buckets - 1) / buckets);
+    const byStep = new Map<number, MetricPoint>();
+    const keep = (p: MetricPoint | undefined) => {
+      if (p && p.step !== null) byStep.set(p.step, p); // an empty bucket gives a row of NULLs
+    };
+    for (let b = 0; b < buckets; b++) {
+      const from = start(b);
+      const to = start(b + 1);
+      keep(lowest.get(runId, split, name, from, to) as MetricPoint | undefined);
+      keep(highest.get(runId, split, name, from, to) as MetricPoint | undefined);
+    }
+    if (withEnds) {
+      for (const step of [lo, range.hi!]) keep(this.get<MetricPoint>('SELECT epoch, step, value FROM metrics WHERE run_id = ? AND split = ? AND name = ? AND step = ?', runId, split, name, step));
+    }
+    const rows = [...byStep.values()].sort((x, y) => x.step - y.step);
     return { ...series, points: rows.map(withNaN) };
   }
 

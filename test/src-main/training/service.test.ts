@@ -3,6 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Worker } from 'node:worker_threads';
 import { LabStore } from '../../../src-main/store';
 import { TrainingService, spawnRunWorker, type TrainingServiceOptions } from '../../../src-main/training';
+import type { ImageDataset } from '../../../src-shared/data/dataset';
+import { stratifiedSplit } from '../../../src-shared/data/split';
+import { Rng } from '../../../src-shared/random';
+import { Trainer } from '../../../src-shared/engine/trainer';
+import { runSources } from '../../../src-shared/training/sources';
 import { tempFolder } from '../store/helpers';
 import { finalWeights, nextEvent, recordEvents, spiral, spiralConfig, split, uninterruptedWeights } from './helpers';
 
@@ -222,5 +227,47 @@ describe('training service', () => {
     const gaps = times.slice(1).map((t, i) => t - times[i]);
     // timers may fire a millisecond early; the final flush may come sooner
     expect(gaps.slice(0, -1).every((g) => g >= 95)).toBe(true);
+  });
+
+  it('trains twins on an image dataset loaded once and shared with both workers', async () => {
+    // 60 RGB 4×4 images in 3 classes: each class is brightest in its own channel.
+    const rng = new Rng(9);
+    const n = 60;
+    const size = 4 * 4 * 3;
+    const pixels = new Uint8Array(n * size);
+    const labels = Int32Array.from({ length: n }, (_, i) => i % 3);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < size; j++) pixels[i * size + j] = j % 3 === labels[i] ? 150 + rng.int(100) : rng.int(120);
+    }
+    const dataset: ImageDataset = { width: 4, height: 4, channels: 3, classNames: ['red', 'green', 'blue'], pixels, labels };
+    const record = store.createDataset({ name: 'colours', source: 'builtin', options: { width: 4, height: 4 } });
+    let loads = 0;
+    const svc = makeService({
+      loadDataset: async (datasetId, runSplit) => {
+        expect(datasetId).toBe(record.id);
+        loads++;
+        return { dataset, splits: stratifiedSplit(labels, runSplit, runSplit.seed) };
+      },
+    });
+    const config = spiralConfig(5, { model: { inputSize: size, numClasses: 3, hidden: [{ units: 8, activation: 'relu' }] } });
+    const data = { kind: 'dataset' as const, datasetId: record.id, normalisation: 'per-channel' as const };
+    const { runs } = svc.startTwins({ config, data, split });
+    await svc.whenIdle();
+    expect(loads).toBe(1);
+    expect(runs.map((r) => store.getRun(r.id)!.status)).toEqual(['done', 'done']);
+    expect(store.getRun(runs[0].id)!.datasetId).toBe(record.id);
+
+    // the L2 twin ends exactly where the same training in this thread ends
+    const rows = stratifiedSplit(labels, split, split.seed);
+    const { train, val } = runSources({ kind: 'images', dataset, train: rows.train, val: rows.val, normalisation: 'per-channel' });
+    const trainer = new Trainer(store.getRun(runs[1].id)!.config, train, val);
+    while (!trainer.finished) trainer.runEpoch();
+    expect(finalWeights(store, runs[1].id)).toEqual(trainer.layerWeights());
+    expect(store.getRun(runs[1].id)!.summary.valAccuracy).toBeGreaterThan(0.5);
+
+    // without a loader, an image run fails with a reason instead of hanging
+    const toyOnly = new TrainingService(store, { maxConcurrent: 1 });
+    const orphan = toyOnly.start({ config, data, split });
+    expect(await toyOnly.waitFor(orphan.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/no dataset loader, so it can only train on toy data/) });
   });
 });
