@@ -4,7 +4,7 @@
  * image of a format we read that fails to decode.
  */
 
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { ImagePreprocessing, SkipReason } from '../../src-shared/data/dataset';
 import { DatasetError } from '../../src-shared/data/errors';
@@ -66,6 +66,11 @@ export function sniffFormat(bytes: Uint8Array): Sniffed {
   if (starts(0x76, 0x2f, 0x31, 0x01)) return { kind: 'other-image', format: 'OpenEXR' };
   if (/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(ascii(0, Math.min(bytes.length, 512)))) return { kind: 'other-image', format: 'SVG' };
   return { kind: 'unknown' };
+}
+
+/** Whether a file name has the extension of a format we decode. */
+export function hasSupportedExtension(path: string): boolean {
+  return supportedExtensions.has(extensionOf(path));
 }
 
 /** Whether a file name has the extension of an image format (ours or another). */
@@ -166,4 +171,16 @@ export function readErrorText(err: unknown): string {
 function firstLine(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   return message.split('\n')[0].trim();
+}
+
+/** The first `length` bytes of a file (fewer if it is shorter). */
+export async function readHead(path: string, length = 4096): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = new Uint8Array(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }

@@ -25,7 +25,7 @@ import {
 import { DatasetError } from '../../src-shared/data/errors';
 import { stratifiedSplit, type SplitIndices } from '../../src-shared/data/split';
 import { contentHash, datasetHash, defaultCacheDir, FileHashMemo, PixelCache } from './cache';
-import { decodeImage, defaultMaxInputPixels, ImageSkip, readErrorText } from './decode';
+import { classifyUnreadable, decodeImage, defaultMaxInputPixels, hasSupportedExtension, ImageSkip, readErrorText, readHead } from './decode';
 import { scanFolder, type FoundFile } from './scan';
 
 export interface FolderImportOptions extends Partial<ImagePreprocessing> {
@@ -134,6 +134,11 @@ export async function importFolder(root: string, options: FolderImportOptions = 
     }
     let bytes: Buffer;
     try {
+      // A file not named like an image (a video, a PDF) is recognised by its first bytes, not read whole.
+      if (!hasSupportedExtension(file.rel)) {
+        const why = classifyUnreadable(await readHead(file.abs), file.rel);
+        if (why) return skip(why.reason, why.message);
+      }
       bytes = await readFile(file.abs);
     } catch (err) {
       return readFailure(err);

@@ -111,6 +111,8 @@ describe('importFolder: bad files are reported, good ones imported', () => {
       writeBytes(join(root, 'cat', `good${i}.png`), await solidImage('png', [200, 100 + i, 50]));
       writeBytes(join(root, 'dog', `good${i}.jpg`), await solidImage('jpeg', [50, 100 + 20 * i, 200]));
     }
+    // an image is recognised by its content, whatever its name
+    writeBytes(join(root, 'cat', 'IMG_0001'), await solidImage('webp', [210, 90, 40]));
     writeBytes(join(root, 'cat', 'notes.txt'), 'this is a text file, not a picture\n');
     const jpeg = await solidImage('jpeg', red, 200, 150);
     writeBytes(join(root, 'cat', 'truncated.jpg'), jpeg.subarray(0, Math.floor(jpeg.length / 2)));
@@ -131,13 +133,14 @@ describe('importFolder: bad files are reported, good ones imported', () => {
   });
   afterAll(dir.remove);
 
-  it('lists each skipped file with its reason and keeps the six good images', async () => {
+  it('lists each skipped file with its reason and keeps the seven good images', async () => {
     const { dataset, report } = await withoutPrivileges(() =>
       importFolder(dir.path, { width: 8, height: 8, maxInputPixels: 100_000, valFraction: 0 }, { cacheDir: null }),
     );
     expect(dataset.classNames).toEqual(['cat', 'dog']);
-    expect(report.imported).toBe(6);
-    expect([...dataset.labels].sort()).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(report.imported).toBe(7);
+    expect([...dataset.labels].sort()).toEqual([0, 0, 0, 0, 1, 1, 1]);
+    expect(dataset.sources).toContain('cat/IMG_0001');
     const reasons = Object.fromEntries(report.skipped.map((s) => [s.path, s.reason]));
     const expected: Record<string, SkipReason> = {
       'cat/notes.txt': 'not-an-image',
@@ -155,7 +158,7 @@ describe('importFolder: bad files are reported, good ones imported', () => {
     for (const s of report.skipped) expect(s.detail.length, s.path).toBeGreaterThan(3);
     expect(report.skipped.find((s) => s.path === 'cat/locked.png')!.detail).toMatch(/permission denied/);
     expect(report.skipped.find((s) => s.path === 'cat/truncated.jpg')!.detail).toMatch(/premature end/i);
-    expect(report.filesSeen).toBe(6 + Object.keys(expected).length);
+    expect(report.filesSeen).toBe(7 + Object.keys(expected).length);
   });
 });
 
