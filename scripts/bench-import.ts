@@ -4,7 +4,8 @@
  * runs in a fresh child process so its peak RSS is its own.
  *
  *   npm run bench:import [-- --images N --repeat N --parallel N --keep]
- *   npm run bench:import -- --idx IMAGES.gz LABELS.gz     memory of an IDX import (e.g. 60,000 Fashion-MNIST images)
+ *   npm run bench:import -- --idx [IMAGES.gz LABELS.gz]   memory of an IDX import (default: Debian's 60,000 Fashion-MNIST training images)
+ *   (settled memory numbers: node --expose-gc --import tsx scripts/bench-import.ts --idx)
  */
 
 import { execFileSync } from 'node:child_process';
@@ -89,14 +90,23 @@ function measure(root: string, cacheDir: string): Measurement {
 }
 
 async function benchIdx(imagesPath: string, labelsPath: string): Promise<void> {
+  const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+  global.gc?.();
+  const before = process.memoryUsage();
   const started = performance.now();
   const { dataset, report } = await importIdx({ images: imagesPath, labels: labelsPath });
   const seconds = (performance.now() - started) / 1000;
-  global.gc?.();
+  // Array buffers are freed a collection after they become unreachable: collect until settled.
+  for (let i = 0; i < 3; i++) {
+    global.gc?.();
+    await new Promise(setImmediate);
+  }
+  const after = process.memoryUsage();
   console.log(
-    `IDX ${report.imported.toLocaleString('en-US')} images ${dataset.width}×${dataset.height}×${dataset.channels}: ${seconds.toFixed(2)} s, ` +
-      `pixels ${(dataset.pixels.byteLength / 2 ** 20).toFixed(1)} MB + labels ${(dataset.labels.byteLength / 2 ** 20).toFixed(2)} MB, ` +
-      `RSS now ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (Node itself ~50 MB)`,
+    `IDX ${report.imported.toLocaleString('en-US')} images ${dataset.width}×${dataset.height}×${dataset.channels} in ${seconds.toFixed(2)} s: ` +
+      `pixels ${(dataset.pixels.byteLength / 2 ** 20).toFixed(1)} MB + labels ${(dataset.labels.byteLength / 2 ** 20).toFixed(2)} MB; ` +
+      `RSS ${mb(before.rss)} before, ${mb(after.rss)} after (+${mb(after.rss - before.rss)}), array buffers +${mb(after.arrayBuffers - before.arrayBuffers)}, ` +
+      `peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}${global.gc ? '' : ' (run with node --expose-gc for settled numbers)'}`,
   );
 }
 

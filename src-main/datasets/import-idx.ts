@@ -123,17 +123,23 @@ export async function importIdx(files: IdxFiles, options: IdxImportOptions = {},
   const nTrain = train.images.count;
   const n = nTrain + (test?.images.count ?? 0);
   const size = pre.width * pre.height * pre.channels;
-  const pixels = new Uint8Array(n * size);
   const labels = new Int32Array(n);
   labels.set(train.labels, 0);
   if (test) labels.set(test.labels, nTrain);
-  let done = 0;
-  for (const [part, offset, name] of test ? ([[train, 0, files.images], [test, nTrain, files.testImages!]] as const) : ([[train, 0, files.images]] as const)) {
-    await convertImages(part.images, pre, pixels, offset * size, signal, (count) => {
-      done += count;
-      onProgress?.({ phase: 'decoding', done, total: n, file: basename(name) });
-    });
-    if (signal?.aborted) throw cancelled();
+  const asIs = !test && native.width === pre.width && native.height === pre.height && native.channels === pre.channels;
+  // Training files alone at their own size: the decompressed bytes are the dataset (no second 47 MB copy for MNIST).
+  const pixels = asIs ? native.pixels : new Uint8Array(n * size);
+  if (!asIs) {
+    let done = 0;
+    for (const [part, offset, name] of test ? ([[train, 0, files.images], [test, nTrain, files.testImages!]] as const) : ([[train, 0, files.images]] as const)) {
+      await convertImages(part.images, pre, pixels, offset * size, signal, (count) => {
+        done += count;
+        onProgress?.({ phase: 'decoding', done, total: n, file: basename(name) });
+      });
+      if (signal?.aborted) throw cancelled();
+    }
+  } else {
+    onProgress?.({ phase: 'decoding', done: n, total: n, file: basename(files.images) });
   }
 
   const dataset: ImageDataset = { width: pre.width, height: pre.height, channels: pre.channels, classNames, pixels, labels };

@@ -48,6 +48,7 @@ describe('importIdx', () => {
     const files = { images: file('train-images.gz'), labels: file('train-labels.gz') };
     const plain = await importIdx(files);
     expect(plain.dataset.classNames).toEqual(['0', '1', '2', '3']);
+    expect(plain.dataset.pixels).toEqual(train.pixels);
     const rgb = await importIdx(files, { channels: 3 });
     for (let i = 0; i < train.pixels.length; i++) {
       expect([rgb.dataset.pixels[3 * i], rgb.dataset.pixels[3 * i + 1], rgb.dataset.pixels[3 * i + 2]]).toEqual([train.pixels[i], train.pixels[i], train.pixels[i]]);
