@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { controlMessageSchema, type ControlMessage, type RunWorkerInput, type WorkerMessage } from '../../src-shared/training/messages';
 import { runTrainingSession } from '../../src-shared/training/run-loop';
+import { createNodeKernels } from '../kernels/node-kernels';
 
 if (!parentPort) throw new Error('run-worker.ts must run in a worker thread');
 const port = parentPort;
@@ -16,7 +17,11 @@ port.on('message', (message: unknown) => {
   if (parsed.success && request !== 'cancel') request = parsed.data.type;
 });
 
+// One thread per run: the service runs several runs side by side instead.
+const kernels = await createNodeKernels({ threads: 1 });
+
 await runTrainingSession(workerData as RunWorkerInput, {
+  kernels,
   post(message: WorkerMessage) {
     // Trainer states are fresh buffers: hand them over instead of copying.
     port.postMessage(message, 'state' in message ? [message.state.buffer as ArrayBuffer] : []);

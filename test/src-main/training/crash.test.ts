@@ -5,7 +5,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { LabStore } from '../../../src-main/store';
 import { TrainingService } from '../../../src-main/training';
 import { tempFolder } from '../store/helpers';
-import { finalWeights, spiralConfig, uninterruptedWeights } from './helpers';
+import { BIG_STEPS_PER_EPOCH, bigSpiral, finalWeights, spiralConfig, uninterruptedWeights } from './helpers';
 
 let folder: ReturnType<typeof tempFolder>;
 beforeEach(() => {
@@ -15,8 +15,8 @@ afterEach(() => folder.cleanup());
 
 it('survives SIGKILL mid-epoch: the database is intact, the run interrupted, and resuming it gives the uninterrupted weights', async () => {
   const dbPath = folder.file('lab.db');
-  const epochs = 80;
-  const hidden = 64;
+  const epochs = 8;
+  const hidden = 16;
   const child = spawn(process.execPath, ['--import', 'tsx', new URL('./fixtures/crash-child.ts', import.meta.url).pathname, dbPath, String(epochs), String(hidden)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -26,8 +26,8 @@ it('survives SIGKILL mid-epoch: the database is intact, the run interrupted, and
   for await (const line of createInterface({ input: child.stdout! })) {
     const [word, a, b] = line.split(' ');
     if (word === 'run') runId = Number(a);
-    // Past a few checkpoints, and in the middle of an epoch (12 steps each).
-    if (word === 'progress' && Number(a) >= 3 && Number(b) % 12 !== 0) {
+    // Past a few checkpoints, and in the middle of an epoch.
+    if (word === 'progress' && Number(a) >= 2 && Number(b) % BIG_STEPS_PER_EPOCH !== 0) {
       killedAt = { epoch: Number(a), step: Number(b) };
       child.kill('SIGKILL');
       break;
@@ -50,14 +50,14 @@ it('survives SIGKILL mid-epoch: the database is intact, the run interrupted, and
   expect(interrupted.status).toBe('interrupted');
   const lastCheckpoint = store.listCheckpoints(runId).at(-1)!;
   expect(lastCheckpoint.epoch).toBeGreaterThanOrEqual(2);
-  expect(lastCheckpoint.step % 12).toBe(0);
+  expect(lastCheckpoint.step % BIG_STEPS_PER_EPOCH).toBe(0);
 
   service.resume(runId);
   expect((await service.waitFor(runId)).status).toBe('done');
   await service.whenIdle();
-  expect(store.getRun(runId)).toMatchObject({ status: 'done', epochsDone: epochs, stepsDone: epochs * 12 });
+  expect(store.getRun(runId)).toMatchObject({ status: 'done', epochsDone: epochs, stepsDone: epochs * BIG_STEPS_PER_EPOCH });
   // every step recorded exactly once despite the steps trained twice
-  expect(store.metricNames(runId).find((m) => m.split === 'batch' && m.name === 'loss')!.count).toBe(epochs * 12);
-  expect(finalWeights(store, runId)).toEqual(uninterruptedWeights(spiralConfig(epochs, {}, hidden)));
+  expect(store.metricNames(runId).find((m) => m.split === 'batch' && m.name === 'loss')!.count).toBe(epochs * BIG_STEPS_PER_EPOCH);
+  expect(finalWeights(store, runId)).toEqual(await uninterruptedWeights(spiralConfig(epochs, {}, hidden), bigSpiral));
   store.close();
 });

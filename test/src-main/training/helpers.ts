@@ -1,4 +1,6 @@
 import { Trainer } from '../../../src-shared/engine/trainer';
+import type { Kernels } from '../../../src-shared/engine/kernels';
+import { createNodeKernels } from '../../../src-main/kernels/node-kernels';
 import type { LayerWeights, TrainConfig } from '../../../src-shared/engine/types';
 import type { TrainingEvents } from '../../../src-shared/training/messages';
 import type { RunDataSpec, RunSplitSpec } from '../../../src-shared/training/records';
@@ -8,6 +10,9 @@ import type { TrainingService } from '../../../src-main/training';
 
 export const spiral: Extract<RunDataSpec, { kind: 'toy' }> = { kind: 'toy', toy: 'spiral', samples: 150, noise: 0.1, seed: 1 };
 export const split: RunSplitSpec = { val: 0.2, test: 0, seed: 2 };
+/** 2,400 training samples: 240 mini-batches of 10 an epoch, for runs long enough to pause, cancel or kill midway. */
+export const bigSpiral: Extract<RunDataSpec, { kind: 'toy' }> = { ...spiral, samples: 3000 };
+export const BIG_STEPS_PER_EPOCH = 240;
 
 /** A small MLP on the spiral: 12 mini-batches an epoch; `hidden` sets how slow a step is. */
 export function spiralConfig(epochs: number, overrides: Partial<TrainConfig> = {}, hidden = 16): TrainConfig {
@@ -24,10 +29,15 @@ export function spiralConfig(epochs: number, overrides: Partial<TrainConfig> = {
   };
 }
 
+/** The kernels run workers train with (WebAssembly SIMD, one thread). */
+export function workerKernels(): Promise<Kernels> {
+  return createNodeKernels({ threads: 1 });
+}
+
 /** The weights the same run ends with when trained in this thread, start to finish, without stopping. */
-export function uninterruptedWeights(config: TrainConfig, data = spiral, runSplit = split): LayerWeights[] {
+export async function uninterruptedWeights(config: TrainConfig, data = spiral, runSplit = split): Promise<LayerWeights[]> {
   const { train, val } = runSources({ kind: 'toy', spec: data, split: runSplit });
-  const trainer = new Trainer(config, train, val);
+  const trainer = new Trainer(config, train, val, { kernels: await workerKernels() });
   while (!trainer.finished) trainer.runEpoch();
   return trainer.layerWeights();
 }

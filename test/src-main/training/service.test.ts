@@ -9,7 +9,7 @@ import { Rng } from '../../../src-shared/random';
 import { Trainer } from '../../../src-shared/engine/trainer';
 import { runSources } from '../../../src-shared/training/sources';
 import { tempFolder } from '../store/helpers';
-import { finalWeights, nextEvent, recordEvents, spiral, spiralConfig, split, uninterruptedWeights } from './helpers';
+import { BIG_STEPS_PER_EPOCH, bigSpiral, finalWeights, nextEvent, recordEvents, spiral, spiralConfig, split, uninterruptedWeights, workerKernels } from './helpers';
 
 let folder: ReturnType<typeof tempFolder>;
 let store: LabStore;
@@ -52,7 +52,7 @@ describe('training service', () => {
     expect(store.metricSeries(run.id, 'val', 'loss').points.map((p) => [p.epoch, p.step])).toEqual([[1, 12], [2, 24], [3, 36], [4, 48]]);
     // a checkpoint after each epoch but the last, then the final state
     expect(store.listCheckpoints(run.id).map((c) => [c.epoch, c.step, c.reason])).toEqual([[1, 12, 'epoch'], [2, 24, 'epoch'], [3, 36, 'epoch'], [4, 48, 'final']]);
-    expect(finalWeights(store, run.id)).toEqual(uninterruptedWeights(config));
+    expect(finalWeights(store, run.id)).toEqual(await uninterruptedWeights(config));
 
     // events: queued, running, progress…, then the final status and `finished` last
     const mine = events.of(run.id);
@@ -65,16 +65,16 @@ describe('training service', () => {
 
   it('pauses mid-run with the exact state, and a resumed run ends with the weights of one never paused', async () => {
     const svc = makeService({ checkpointEvery: 5 });
-    const config = spiralConfig(60, {}, 64);
-    const run = svc.start({ config, data: spiral, split });
-    await nextEvent(svc, 'progress', (e) => e.runId === run.id && e.step > 30);
+    const config = spiralConfig(6);
+    const run = svc.start({ config, data: bigSpiral, split });
+    await nextEvent(svc, 'progress', (e) => e.runId === run.id && e.step > BIG_STEPS_PER_EPOCH);
     svc.pause(run.id);
     expect(await svc.waitFor(run.id)).toEqual({ runId: run.id, status: 'paused', error: null });
     const paused = store.getRun(run.id)!;
     expect(paused.status).toBe('paused');
     const pauseCheckpoint = store.listCheckpoints(run.id).at(-1)!;
     expect(pauseCheckpoint).toMatchObject({ reason: 'pause', step: paused.stepsDone });
-    expect(paused.stepsDone).toBeLessThan(60 * 12);
+    expect(paused.stepsDone).toBeLessThan(6 * BIG_STEPS_PER_EPOCH);
     // metrics reach exactly the paused step
     expect(store.metricSeries(run.id, 'batch', 'loss', 10_000).points.at(-1)!.step).toBe(paused.stepsDone);
     await svc.whenIdle();
@@ -82,15 +82,15 @@ describe('training service', () => {
 
     svc.resume(run.id);
     expect((await svc.waitFor(run.id)).status).toBe('done');
-    expect(store.getRun(run.id)).toMatchObject({ status: 'done', stepsDone: 720, epochsDone: 60 });
-    expect(store.metricNames(run.id).find((m) => m.split === 'batch' && m.name === 'loss')!.count).toBe(720);
-    expect(finalWeights(store, run.id)).toEqual(uninterruptedWeights(config));
+    expect(store.getRun(run.id)).toMatchObject({ status: 'done', stepsDone: 6 * BIG_STEPS_PER_EPOCH, epochsDone: 6 });
+    expect(store.metricNames(run.id).find((m) => m.split === 'batch' && m.name === 'loss')!.count).toBe(6 * BIG_STEPS_PER_EPOCH);
+    expect(finalWeights(store, run.id)).toEqual(await uninterruptedWeights(config, bigSpiral));
   });
 
   it('cancels a training run and a queued one', async () => {
     const svc = makeService({ maxConcurrent: 1 });
     const events = recordEvents(svc);
-    const training = svc.start({ config: spiralConfig(200, {}, 64), data: spiral, split });
+    const training = svc.start({ config: spiralConfig(50), data: bigSpiral, split });
     const waiting = svc.start({ config: spiralConfig(2), data: spiral, split });
     await nextEvent(svc, 'progress', (e) => e.runId === training.id);
     expect(store.getRun(waiting.id)!.status).toBe('queued');
@@ -101,7 +101,7 @@ describe('training service', () => {
     expect(await svc.waitFor(training.id)).toEqual({ runId: training.id, status: 'cancelled', error: null });
     await svc.whenIdle();
     expect(store.getRun(training.id)!.finishedAt).not.toBeNull();
-    expect(store.getRun(training.id)!.stepsDone).toBeLessThan(2400);
+    expect(store.getRun(training.id)!.stepsDone).toBeLessThan(50 * BIG_STEPS_PER_EPOCH);
     expect(store.getRun(waiting.id)!.startedAt).toBeNull();
     expect(events.of(waiting.id).map((e) => e.name)).toEqual(['status', 'status', 'finished']);
     expect(() => svc.cancel(training.id)).toThrow(/cancelled and cannot be cancelled/);
@@ -157,7 +157,7 @@ describe('training service', () => {
         return worker;
       },
     });
-    const victim = svc.start({ config: spiralConfig(200, {}, 64), data: spiral, split });
+    const victim = svc.start({ config: spiralConfig(50, {}, 64), data: bigSpiral, split });
     const survivor = svc.start({ config: spiralConfig(40), data: spiral, split });
     await nextEvent(svc, 'progress', (e) => e.runId === victim.id && e.epoch >= 2);
     await workers.get(victim.id)!.terminate();
@@ -260,7 +260,7 @@ describe('training service', () => {
     // the L2 twin ends exactly where the same training in this thread ends
     const rows = stratifiedSplit(labels, split, split.seed);
     const { train, val } = runSources({ kind: 'images', dataset, train: rows.train, val: rows.val, normalisation: 'per-channel' });
-    const trainer = new Trainer(store.getRun(runs[1].id)!.config, train, val);
+    const trainer = new Trainer(store.getRun(runs[1].id)!.config, train, val, { kernels: await workerKernels() });
     while (!trainer.finished) trainer.runEpoch();
     expect(finalWeights(store, runs[1].id)).toEqual(trainer.layerWeights());
     expect(store.getRun(runs[1].id)!.summary.valAccuracy).toBeGreaterThan(0.5);
