@@ -1,6 +1,6 @@
 /**
  * A helper thread of the gemm thread pool: instantiates the kernel module on the shared
- * memory it was given and computes its stripe of every gemm (src-shared/kernels/gemm-pool.ts).
+ * memory it was given and claims chunks of every gemm (src-shared/kernels/gemm-pool.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { runGemmPoolWorker } from '../../src-shared/kernels/gemm-pool';
@@ -13,8 +13,6 @@ export interface GemmPoolWorkerData {
   memory: WasmMemory;
   /** byte offset of the control block */
   control: number;
-  /** this helper's stripe number (1 …) */
-  part: number;
   /** byte offset of this helper's work area */
   work: number;
 }
@@ -23,4 +21,4 @@ const data = workerData as GemmPoolWorkerData;
 if (data.flavour === 'relaxed') enableRelaxedSimd();
 const exports = instantiateKernels({ flavour: data.flavour, module: data.module, memory: data.memory });
 parentPort!.postMessage('ready');
-runGemmPoolWorker(exports, data.memory, data.control, data.part, data.work);
+runGemmPoolWorker(exports, data.memory, data.control, data.work);

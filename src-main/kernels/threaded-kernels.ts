@@ -64,7 +64,7 @@ export async function createThreadedKernels(options: ThreadedKernelsOptions = {}
   try {
     await Promise.all(Array.from({ length: threads - 1 }, (_, i) => new Promise<void>((resolve, reject) => {
       const data: GemmPoolWorkerData = {
-        flavour: setup.flavour, module: setup.module, memory: setup.memory, control, part: i + 1, work: works[i + 1],
+        flavour: setup.flavour, module: setup.module, memory: setup.memory, control, work: works[i + 1],
       };
       const worker = startWorker(workerUrl, data);
       workers.push(worker);

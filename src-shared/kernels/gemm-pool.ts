@@ -2,11 +2,17 @@
  * Several threads on one gemm, sharing one WebAssembly memory.
  *
  * The calling thread (the training worker) writes the job into a control block in shared
- * memory, bumps a generation counter and wakes the helpers; every thread, the caller
- * included, computes one stripe of C (rows, or columns when C is wide and short) with its
- * own packing area, and the caller waits until the helpers' pending count reaches zero.
- * Threads spin briefly before sleeping in Atomics.wait, because training calls gemm many
- * times in a row and a futex wake costs tens of microseconds.
+ * memory, bumps a generation counter and wakes the helpers. C is cut into chunks (row
+ * stripes, or column stripes when C is short and wide); every thread, the caller included,
+ * claims chunks one at a time until none are left, each with its own packing area, and the
+ * caller waits until all chunks are done. Claiming (rather than a fixed stripe per thread)
+ * keeps a descheduled helper from holding up the step: on a busy machine the caller simply
+ * does more of the chunks itself. Threads spin briefly before sleeping in Atomics.wait,
+ * because training calls gemm many times in a row and a futex wake costs tens of
+ * microseconds.
+ *
+ * A chunk is claimed by compare-and-swap on one word holding (generation, next chunk), so
+ * a helper that read the job's parameters late can never claim a chunk of a newer job.
  *
  * This file is the protocol only; who starts the helper threads (Node worker_threads,
  * Web Workers) is the platform's business (src-main/kernels/threaded-kernels.ts).
@@ -17,7 +23,8 @@ import { GEMM_SHAPE } from './kernels-wasm.generated';
 
 /** Control block layout, in int32 slots. */
 const GENERATION = 0;
-const PENDING = 1;
+/** chunks finished in the current job */
+const DONE = 1;
 const STOP = 2;
 const TRANS_A = 3;
 const TRANS_B = 4;
@@ -30,7 +37,19 @@ const B = 10;
 const BETA = 11;
 const C = 12;
 const SPLIT_COLUMNS = 13;
-const PARTS = 14;
+/** chunks in the job */
+const CHUNKS = 14;
+/** rows (or columns) per chunk */
+const CHUNK_SIZE = 15;
+/** (generation << 8) | next unclaimed chunk */
+const CLAIM = 16;
+
+/** Chunks per job are capped so a chunk index fits the claim word's low byte. */
+const MAX_CHUNKS = 255;
+/** Chunks per thread when the product is big enough: slack for a slow or busy thread. */
+const CHUNKS_PER_THREAD = 3;
+/** Smallest chunk worth its own packing of B, in multiply-adds. */
+const MIN_CHUNK_WORK = 1 << 21;
 
 /** Bytes the control block occupies (one cache line each for the counters and the job). */
 export const CONTROL_BYTES = 128;
@@ -41,47 +60,58 @@ export const PARALLEL_MIN_WORK = 1 << 17;
 /** Spin iterations before sleeping (a few tens of microseconds). */
 const SPIN = 20000;
 
-export interface Stripe {
-  /** first row (or column) of C in this stripe */
-  start: number;
-  /** one past the last */
-  end: number;
+export interface Chunking {
+  splitColumns: boolean;
+  chunks: number;
+  /** rows (or columns) per chunk, a multiple of the micro-kernel's height (or width) */
+  size: number;
 }
 
 /**
- * Stripe `part` of `parts`: rows of C in multiples of the micro-kernel height, or columns
- * in multiples of its width. Stripes may be empty when C is small.
+ * How to cut C[m × n] for `threads` threads: by rows unless C is too short to give every
+ * thread a few micro-kernel rows and wide enough to cut by columns; about
+ * CHUNKS_PER_THREAD chunks per thread, fewer when chunks would get small.
  */
-export function stripe(extent: number, parts: number, part: number, granule: number): Stripe {
-  const size = Math.ceil(extent / (parts * granule)) * granule;
-  const start = Math.min(extent, part * size);
-  return { start, end: Math.min(extent, start + size) };
+export function chunking(m: number, n: number, k: number, threads: number): Chunking {
+  const MR = GEMM_SHAPE.mr, NR = GEMM_SHAPE.nrv * 4;
+  const splitColumns = m < threads * MR * 4 && n >= threads * NR;
+  const extent = splitColumns ? n : m, granule = splitColumns ? NR : MR;
+  const byWork = Math.floor((m * n * k) / MIN_CHUNK_WORK);
+  const wanted = Math.min(MAX_CHUNKS, Math.max(threads, Math.min(threads * CHUNKS_PER_THREAD, byWork)));
+  const size = Math.ceil(extent / (wanted * granule)) * granule;
+  return { splitColumns, chunks: Math.ceil(extent / size), size };
 }
 
-/** Whether to split C by columns: when it is too short to give every thread rows. */
-export function splitColumns(m: number, n: number, parts: number): boolean {
-  const NR = GEMM_SHAPE.nrv * 4;
-  return m < parts * GEMM_SHAPE.mr * 4 && n >= parts * NR;
-}
-
-/** Runs one stripe of the job in the control block. */
-function runStripe(exports: KernelExports, ctl: Int32Array, ctlF: Float32Array, part: number, work: number): void {
+/** Computes chunk `chunk` of the job in the control block. */
+function runChunk(exports: KernelExports, ctl: Int32Array, ctlF: Float32Array, chunk: number, work: number): void {
   const transA = ctl[TRANS_A], transB = ctl[TRANS_B];
   const m = ctl[M], n = ctl[N], k = ctl[K];
   const alpha = ctlF[ALPHA], beta = ctlF[BETA];
   const a = ctl[A], b = ctl[B], c = ctl[C];
-  const parts = ctl[PARTS];
   const lda = transA ? m : k, ldb = transB ? k : n;
+  const start = chunk * ctl[CHUNK_SIZE];
   if (ctl[SPLIT_COLUMNS]) {
-    const { start, end } = stripe(n, parts, part, GEMM_SHAPE.nrv * 4);
-    if (end <= start) return;
+    const end = Math.min(n, start + ctl[CHUNK_SIZE]);
     const bStart = b + (transB ? start * k : start) * 4;
     exports.gemm(transA, transB, m, end - start, k, alpha, a, lda, bStart, ldb, beta, c + start * 4, n, work);
   } else {
-    const { start, end } = stripe(m, parts, part, GEMM_SHAPE.mr);
-    if (end <= start) return;
+    const end = Math.min(m, start + ctl[CHUNK_SIZE]);
     const aStart = a + (transA ? start : start * k) * 4;
     exports.gemm(transA, transB, end - start, n, k, alpha, aStart, lda, b, ldb, beta, c + start * n * 4, n, work);
+  }
+}
+
+/** Claims and computes chunks of job `generation` until none are left. */
+function claimChunks(exports: KernelExports, ctl: Int32Array, ctlF: Float32Array, generation: number, work: number): void {
+  const chunks = ctl[CHUNKS];
+  for (;;) {
+    const word = Atomics.load(ctl, CLAIM);
+    if (word >>> 8 !== (generation & 0xffffff)) return;
+    const chunk = word & 0xff;
+    if (chunk >= chunks) return;
+    if (Atomics.compareExchange(ctl, CLAIM, word, word + 1) !== word) continue;
+    runChunk(exports, ctl, ctlF, chunk, work);
+    if (Atomics.add(ctl, DONE, 1) + 1 === chunks) Atomics.notify(ctl, DONE);
   }
 }
 
@@ -93,12 +123,10 @@ function controlViews(memory: WasmMemory, control: number): { ctl: Int32Array; c
 }
 
 /**
- * The helper thread's loop: wait for a job, compute stripe `part`, report, repeat until
- * stopped. Blocks (Atomics.wait), so it must run in a worker.
+ * The helper thread's loop: wait for a job, claim chunks, repeat until stopped. Blocks
+ * (Atomics.wait), so it must run in a worker.
  */
-export function runGemmPoolWorker(
-  exports: KernelExports, memory: WasmMemory, control: number, part: number, work: number,
-): void {
+export function runGemmPoolWorker(exports: KernelExports, memory: WasmMemory, control: number, work: number): void {
   const { ctl, ctlF } = controlViews(memory, control);
   let seen = Atomics.load(ctl, GENERATION);
   for (;;) {
@@ -108,12 +136,11 @@ export function runGemmPoolWorker(
     }
     seen = Atomics.load(ctl, GENERATION);
     if (Atomics.load(ctl, STOP)) return;
-    runStripe(exports, ctl, ctlF, part, work);
-    if (Atomics.sub(ctl, PENDING, 1) === 1) Atomics.notify(ctl, PENDING);
+    claimChunks(exports, ctl, ctlF, seen, work);
   }
 }
 
-/** The calling thread's side: part 0 of every job is computed here. */
+/** The calling thread's side. */
 export class PoolRunner implements GemmRunner {
   private readonly ctl: Int32Array;
   private readonly ctlF: Float32Array;
@@ -127,7 +154,7 @@ export class PoolRunner implements GemmRunner {
   constructor(
     private readonly exports: KernelExports,
     memory: WasmMemory,
-    private readonly control: number,
+    control: number,
     readonly threads: number,
     private readonly work: number,
     private readonly stopHelpers: () => void = () => {},
@@ -137,7 +164,8 @@ export class PoolRunner implements GemmRunner {
 
   run(transA: boolean, transB: boolean, m: number, n: number, k: number, alpha: number, a: number, b: number, beta: number, c: number): void {
     const ctl = this.ctl;
-    if (m * n * k < PARALLEL_MIN_WORK || this.threads === 1) {
+    const plan = chunking(m, n, k, this.threads);
+    if (m * n * k < PARALLEL_MIN_WORK || this.threads === 1 || plan.chunks < 2) {
       this.exports.gemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, transA ? m : k, b, transB ? k : n, beta, c, n, this.work);
       return;
     }
@@ -145,17 +173,20 @@ export class PoolRunner implements GemmRunner {
     ctl[M] = m; ctl[N] = n; ctl[K] = k;
     this.ctlF[ALPHA] = alpha; this.ctlF[BETA] = beta;
     ctl[A] = a; ctl[B] = b; ctl[C] = c;
-    ctl[SPLIT_COLUMNS] = splitColumns(m, n, this.threads) ? 1 : 0;
-    ctl[PARTS] = this.threads;
-    Atomics.store(ctl, PENDING, this.threads - 1);
-    Atomics.add(ctl, GENERATION, 1);
+    ctl[SPLIT_COLUMNS] = plan.splitColumns ? 1 : 0;
+    ctl[CHUNKS] = plan.chunks;
+    ctl[CHUNK_SIZE] = plan.size;
+    Atomics.store(ctl, DONE, 0);
+    const generation = (ctl[GENERATION] + 1) | 0;
+    Atomics.store(ctl, CLAIM, (generation & 0xffffff) << 8);
+    Atomics.store(ctl, GENERATION, generation);
     Atomics.notify(ctl, GENERATION);
-    runStripe(this.exports, ctl, this.ctlF, 0, this.work);
+    claimChunks(this.exports, ctl, this.ctlF, generation, this.work);
     let spins = 0;
     for (;;) {
-      const pending = Atomics.load(ctl, PENDING);
-      if (pending === 0) break;
-      if (++spins > SPIN) { Atomics.wait(ctl, PENDING, pending); spins = 0; }
+      const done = Atomics.load(ctl, DONE);
+      if (done === plan.chunks) break;
+      if (++spins > SPIN) { Atomics.wait(ctl, DONE, done); spins = 0; }
     }
   }
 
@@ -165,7 +196,4 @@ export class PoolRunner implements GemmRunner {
     Atomics.notify(this.ctl, GENERATION);
     this.stopHelpers();
   }
-
-  /** Byte offset of the control block, for the helpers. */
-  get controlOffset(): number { return this.control; }
 }

@@ -1,28 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PARALLEL_MIN_WORK, splitColumns, stripe } from '../../../src-shared/kernels/gemm-pool';
+import { chunking, PARALLEL_MIN_WORK } from '../../../src-shared/kernels/gemm-pool';
 import type { WasmKernels } from '../../../src-shared/kernels/wasm-kernels';
 import { Rng } from '../../../src-shared/random';
 import { createThreadedKernels, defaultKernelThreads } from '../../../src-main/kernels/threaded-kernels';
 import { expectAllShapesMatch, expectGemmMatches, expectRandomShapesMatch } from '../../src-shared/kernels/gemm-cases';
 
-describe('gemm stripes', () => {
-  it('cover every row exactly once, in multiples of the granule', () => {
-    for (const [extent, parts, granule] of [[1, 2, 4], [7, 2, 4], [130, 3, 4], [3072, 2, 4], [10, 4, 8]]) {
-      let next = 0;
-      for (let part = 0; part < parts; part++) {
-        const { start, end } = stripe(extent, parts, part, granule);
-        expect(start).toBe(Math.min(next, extent));
-        if (end > start && end < extent) expect((end - start) % granule).toBe(0);
-        next = Math.max(next, end);
-      }
-      expect(next).toBe(extent);
+describe('gemm chunking', () => {
+  it('covers C with chunks of whole micro-tiles, rows unless C is short and wide', () => {
+    for (const [m, n, k, threads] of [[256, 512, 3072, 2], [3072, 10, 256, 2], [64, 100, 784, 2], [8, 512, 300, 2], [130, 41, 263, 3], [1, 2000, 100, 2]]) {
+      const plan = chunking(m, n, k, threads);
+      const extent = plan.splitColumns ? n : m;
+      expect(plan.size % (plan.splitColumns ? 8 : 4)).toBe(0);
+      expect(plan.chunks).toBe(Math.ceil(extent / plan.size));
+      expect(plan.chunks).toBeLessThanOrEqual(3 * threads);
+      expect((plan.chunks - 1) * plan.size).toBeLessThan(extent);
     }
+    expect(chunking(3072, 10, 256, 2).splitColumns).toBe(false);
+    expect(chunking(8, 512, 300, 2).splitColumns).toBe(true);
+    expect(chunking(8, 10, 300, 2).splitColumns).toBe(false);
   });
 
-  it('split by columns only when C is short and wide', () => {
-    expect(splitColumns(3072, 10, 2)).toBe(false);
-    expect(splitColumns(8, 512, 2)).toBe(true);
-    expect(splitColumns(8, 10, 2)).toBe(false);
+  it('gives each thread several chunks on big products and fewer on small ones', () => {
+    expect(chunking(256, 512, 3072, 2).chunks).toBe(6);
+    expect(chunking(64, 100, 784, 2).chunks).toBe(2);
   });
 });
 
