@@ -1,0 +1,89 @@
+/**
+ * Byte-level helpers the export formats share: float32 arrays as little-endian bytes
+ * (their exact bit patterns, whatever the machine's byte order), base64 without Node's
+ * Buffer, and CRC-32 to notice damaged weight data.
+ */
+
+/** The values of `values` as little-endian float32 bytes, bit for bit. */
+export function float32ToBytes(values: Float32Array): Uint8Array {
+  const bytes = new Uint8Array(values.length * 4);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < values.length; i++) view.setFloat32(i * 4, values[i], true);
+  return bytes;
+}
+
+/** Reads little-endian float32 bytes back; `bytes.length` must be a multiple of 4. */
+export function bytesToFloat32(bytes: Uint8Array): Float32Array {
+  if (bytes.length % 4 !== 0) throw new RangeError(`${bytes.length} bytes is not a whole number of float32 values`);
+  const values = new Float32Array(bytes.length / 4);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < values.length; i++) values[i] = view.getFloat32(i * 4, true);
+  return values;
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const DECODE = (() => {
+  const table = new Int16Array(128).fill(-1);
+  for (let i = 0; i < ALPHABET.length; i++) table[ALPHABET.charCodeAt(i)] = i;
+  return table;
+})();
+
+/** Standard base64 (RFC 4648, with `=` padding). */
+export function toBase64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const chunk = 3 * 4096;
+  for (let start = 0; start < bytes.length; start += chunk) {
+    const end = Math.min(bytes.length, start + chunk);
+    let text = '';
+    for (let i = start; i < end; i += 3) {
+      const b0 = bytes[i];
+      const b1 = i + 1 < end ? bytes[i + 1] : 0;
+      const b2 = i + 2 < end ? bytes[i + 2] : 0;
+      text += ALPHABET[b0 >> 2] + ALPHABET[((b0 & 3) << 4) | (b1 >> 4)]
+        + (i + 1 < end ? ALPHABET[((b1 & 15) << 2) | (b2 >> 6)] : '=')
+        + (i + 2 < end ? ALPHABET[b2 & 63] : '=');
+    }
+    parts.push(text);
+  }
+  return parts.join('');
+}
+
+/** Decodes standard base64; throws a RangeError naming the first bad character. */
+export function fromBase64(text: string): Uint8Array {
+  if (text.length % 4 !== 0) throw new RangeError(`base64 text of ${text.length} characters is not a multiple of 4 (cut off?)`);
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const bytes = new Uint8Array((text.length / 4) * 3 - padding);
+  let out = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    let group = 0;
+    for (let k = 0; k < 4; k++) {
+      const position = i + k;
+      const code = text.charCodeAt(position);
+      const isPadding = code === 61 /* = */ && position >= text.length - padding;
+      const value = isPadding ? 0 : code < 128 ? DECODE[code] : -1;
+      if (value < 0) throw new RangeError(`invalid base64 character ${JSON.stringify(text[position])} at position ${position}`);
+      group = (group << 6) | value;
+    }
+    if (out < bytes.length) bytes[out++] = (group >> 16) & 0xff;
+    if (out < bytes.length) bytes[out++] = (group >> 8) & 0xff;
+    if (out < bytes.length) bytes[out++] = group & 0xff;
+  }
+  return bytes;
+}
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** CRC-32 (IEEE), as in zip and PNG. */
+export function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
