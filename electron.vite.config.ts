@@ -11,7 +11,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve(root, 'src-main/electron/main.ts') },
+      // The training worker is its own entry: worker_threads load it from a file next to main.js.
+      rollupOptions: {
+        input: { main: resolve(root, 'src-main/electron/main.ts'), 'run-worker': resolve(root, 'src-main/training/run-worker.ts') },
+      },
     },
   },
   preload: {

@@ -16,6 +16,8 @@ export interface OpenDatabaseOptions {
   createFolder?: boolean;
   /** migrate only up to this schema version (tests of older versions); default latest */
   version?: number;
+  /** better-sqlite3's compiled module to load instead of node_modules' (the Electron build; see src-main/electron/sqlite-binding.ts) */
+  nativeBinding?: string;
 }
 
 /**
@@ -28,7 +30,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   const file = checkDatabasePath(path, options.createFolder ?? false);
   let db: Database.Database;
   try {
-    db = new Database(file);
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : undefined);
   } catch (error) {
     throw new StoreError(`cannot open database ${file}: ${(error as Error).message}`, { cause: error });
   }

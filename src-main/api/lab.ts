@@ -1,0 +1,161 @@
+/**
+ * The lab's services behind one router, started the same way by the Electron shell and by
+ * web mode: the SQLite store, the training service (worker threads) and dataset imports.
+ * Plain Node: nothing here imports Electron; what only a desktop has (native dialogs)
+ * comes in as `dialogs`.
+ */
+
+import { dirname, join } from 'node:path';
+import packageJson from '../../package.json';
+import { DatasetError } from '../../src-shared/data/errors';
+import type { Handlers } from './router';
+import { ApiFailure, createRouter, type ApiRouter } from './router';
+import { importFolder } from '../datasets';
+import { defaultDatabasePath, LabStore, StoreError } from '../store';
+import { TrainingService, type DatasetLoader } from '../training/service';
+import type { ApiError } from '../../src-shared/api/result';
+import { datasetChannels } from './datasets';
+import { experimentChannels } from './experiments';
+import { runChannels } from './runs';
+
+export interface NativeDialogs {
+  /** a folder chosen by the user, or null when cancelled */
+  chooseFolder(title: string | undefined): Promise<string | null>;
+  /** a file path to write, or null when cancelled */
+  chooseSavePath(defaultName: string | undefined, extensions: string[] | undefined): Promise<string | null>;
+}
+
+export interface LabOptions {
+  mode: 'desktop' | 'web';
+  /** the repository (or packaged app) root: resources/ lives here */
+  appRoot: string;
+  /** default: the shared app database (defaultDatabasePath: NEURAL_LAB_DB or the user data folder) */
+  dbPath?: string;
+  /** decoded-image cache; default `<database folder>/cache/images`, null: none */
+  cacheDir?: string | null;
+  /** better-sqlite3 native module for this runtime (Electron); default: node_modules' build */
+  nativeBinding?: string;
+  /** native dialogs (desktop only) */
+  dialogs?: NativeDialogs;
+  /** runs training at once; default: cores − 1 */
+  maxConcurrentRuns?: number;
+  /** the training worker's entry (bundled builds); default: the service's own */
+  workerScript?: string | URL;
+  /** checkpoint every this many epochs (default 1) */
+  checkpointEvery?: number;
+}
+
+export interface Lab {
+  router: ApiRouter;
+  store: LabStore;
+  training: TrainingService;
+  /** Cancels imports, pauses (checkpoints) every training run, waits for the workers, closes the database. */
+  close(): Promise<void>;
+}
+
+/** Service errors the user can act on become typed API errors with their own message. */
+export function classifyServiceError(error: unknown): ApiError | undefined {
+  if (error instanceof DatasetError) {
+    if (error.code === 'cancelled') return { code: 'cancelled', message: error.message };
+    if (error.code === 'bad-options') return { code: 'invalid-request', message: error.message };
+    return { code: 'failed', message: error.message };
+  }
+  if (error instanceof StoreError) return { code: 'failed', message: error.message };
+  return undefined;
+}
+
+/** Loads a stored folder dataset for training: re-imported through the pixel cache, split as the run asks. */
+function storedDatasetLoader(store: LabStore, cacheDir: string | null): DatasetLoader {
+  return async (datasetId, split) => {
+    const record = store.getDataset(datasetId);
+    if (!record) throw new DatasetError('not-found', `dataset ${datasetId} does not exist`);
+    const options = record.options as { path?: string; width?: number; height?: number; channels?: 1 | 3; fit?: 'cover' | 'contain' | 'fill' };
+    if (typeof options.path !== 'string') throw new DatasetError('not-found', `dataset ${datasetId} (${record.name}) has no folder to load from`);
+    const result = await importFolder(
+      options.path,
+      { width: options.width, height: options.height, channels: options.channels, fit: options.fit, valFraction: split.val, testFraction: split.test, seed: split.seed },
+      { cacheDir },
+    );
+    if (record.contentHash && result.report.contentHash !== record.contentHash) {
+      throw new DatasetError('unreadable', `the images in ${options.path} changed since dataset "${record.name}" was imported; import the folder again`);
+    }
+    return { dataset: result.dataset, splits: result.splits };
+  };
+}
+
+export async function startLab(options: LabOptions): Promise<Lab> {
+  const dbPath = options.dbPath ?? defaultDatabasePath();
+  const dataDir = dirname(dbPath);
+  const cacheDir = options.cacheDir === undefined ? join(dataDir, 'cache', 'images') : options.cacheDir;
+  const store = new LabStore(dbPath, { createFolder: true, nativeBinding: options.nativeBinding });
+  const training = new TrainingService(store, {
+    maxConcurrent: options.maxConcurrentRuns,
+    loadDataset: storedDatasetLoader(store, cacheDir),
+    ...(options.workerScript ? { workerScript: options.workerScript } : {}),
+    ...(options.checkpointEvery !== undefined ? { checkpointEvery: options.checkpointEvery } : {}),
+  });
+
+  // The router is made first so the channels can emit through it.
+  let router: ApiRouter | null = null;
+  const datasets = datasetChannels({ store, appRoot: options.appRoot, cacheDir, emitProgress: (event) => router?.emit('importProgress', event) });
+  const { cancelAll: cancelImports, ...datasetHandlers } = datasets;
+  const dialogs = options.dialogs;
+  const noDialogs = (what: string) =>
+    new ApiFailure('unsupported', `Native dialogs exist only in the desktop app; type the ${what} into the path field instead`);
+
+  const handlers: Handlers = {
+    getAppInfo: () => ({
+      name: 'Neural Lab',
+      version: packageJson.version,
+      mode: options.mode,
+      dataDir,
+      platform: process.platform,
+      versions: {
+        node: process.versions.node,
+        ...(process.versions.electron ? { electron: process.versions.electron } : {}),
+        ...(process.versions.chrome ? { chrome: process.versions.chrome } : {}),
+      },
+      maxConcurrentRuns: training.maxConcurrent,
+      nativeDialogs: dialogs !== undefined,
+    }),
+    chooseDatasetFolder: async (request) => {
+      if (!dialogs) throw noDialogs('dataset folder');
+      return { path: await dialogs.chooseFolder(request.title) };
+    },
+    chooseExportPath: async (request) => {
+      if (!dialogs) throw noDialogs('export path');
+      return { path: await dialogs.chooseSavePath(request.defaultName, request.extensions) };
+    },
+    ...datasetHandlers,
+    ...experimentChannels(store),
+    ...runChannels(store, training),
+  };
+  router = createRouter(handlers, { classifyError: classifyServiceError });
+  const api = router;
+
+  const unsubscribe = [
+    training.on('progress', (event) => api.emit('runProgress', event)),
+    training.on('finished', (event) => api.emit('runFinished', event)),
+    training.on('status', (event) => api.emit('runStatus', event)),
+  ];
+  training.recover();
+
+  let closing: Promise<void> | null = null;
+  return {
+    router: api,
+    store,
+    training,
+    close() {
+      closing ??= (async () => {
+        cancelImports();
+        try {
+          await training.shutdown();
+        } finally {
+          for (const off of unsubscribe) off();
+          store.close();
+        }
+      })();
+      return closing;
+    },
+  };
+}

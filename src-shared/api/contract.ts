@@ -1,0 +1,188 @@
+/**
+ * The one API between the renderer and main, whatever carries it (Electron IPC on the
+ * desktop, HTTP + WebSocket in web mode). Each invoke channel has a request and a response
+ * schema, each event channel a payload schema; every type used by the preload script, the
+ * router, the web transport and the renderer is inferred from here and nowhere else.
+ *
+ * Requests are strict (unknown keys are an error, so a typo never passes silently) and
+ * bounded (see schemas.ts). Responses are what the router promises to send back.
+ */
+
+import { z } from 'zod';
+import type { ApiResult } from './result';
+import type { EventName, InvokeName, ListenerName } from './channels';
+import {
+  appInfo,
+  checkpointRecord,
+  datasetSummary,
+  entityId,
+  experimentRecord,
+  importOptions,
+  importProgressEvent,
+  importReport,
+  jobId,
+  layerWeights,
+  menuCommand,
+  metricSeries,
+  metricSplit,
+  nameText,
+  notesText,
+  runDataSpec,
+  runFinishedEvent,
+  runProgressEvent,
+  runStatusEvent,
+  runQuery,
+  runRecord,
+  runSplitSpec,
+  tagList,
+  trainConfig,
+  userPath,
+  regularizerSpec,
+} from './schemas';
+
+const empty = z.strictObject({});
+const byId = z.strictObject({ id: entityId });
+const deleted = z.strictObject({ deleted: z.boolean() });
+const maxPoints = z.number().int().min(2, 'must be at least 2').max(10_000, 'must be at most 10,000').default(500);
+
+const newRun = z.strictObject({
+  experimentId: entityId.nullable().optional(),
+  name: nameText.optional(),
+  config: trainConfig,
+  data: runDataSpec,
+  /** default: 10% validation, no test, seeded by the config's seed */
+  split: runSplitSpec.optional(),
+});
+
+/** Request → response of each invoke channel. */
+export const invokeContract = {
+  getAppInfo: { request: empty, response: appInfo },
+
+  /** Native folder picker; `unsupported` in web mode (the UI shows a path field there). */
+  chooseDatasetFolder: { request: z.strictObject({ title: z.string().max(200).optional() }), response: z.strictObject({ path: z.string().nullable() }) },
+  /** Native save dialog; `unsupported` in web mode. */
+  chooseExportPath: {
+    request: z.strictObject({ defaultName: z.string().max(255).optional(), extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,10}$/)).max(10).optional() }),
+    response: z.strictObject({ path: z.string().nullable() }),
+  },
+
+  /** Imports a folder (`ROOT/<class>/…` or `ROOT/train|val|test/<class>/…`); resolves when done. */
+  importFolder: {
+    request: z.strictObject({ jobId, path: userPath, name: nameText.optional(), options: importOptions.default(importOptions.parse({})) }),
+    response: z.strictObject({ dataset: datasetSummary, report: importReport }),
+  },
+  /** Imports the built-in sample that ships in resources/. */
+  importSample: {
+    request: z.strictObject({ jobId, options: importOptions.default(importOptions.parse({})) }),
+    response: z.strictObject({ dataset: datasetSummary, report: importReport }),
+  },
+  /** Stops an import started with `jobId`; its invoke then fails with `cancelled`. */
+  cancelImport: { request: z.strictObject({ jobId }), response: z.strictObject({ cancelled: z.boolean() }) },
+  listDatasets: { request: empty, response: z.strictObject({ datasets: z.array(datasetSummary) }) },
+  getDatasetReport: { request: byId, response: z.strictObject({ dataset: datasetSummary, report: importReport.nullable() }) },
+  /** Refused (`conflict`) while runs use the dataset. */
+  deleteDataset: { request: byId, response: deleted },
+
+  listExperiments: { request: empty, response: z.strictObject({ experiments: z.array(experimentRecord) }) },
+  createExperiment: {
+    request: z.strictObject({ name: nameText, notes: notesText.optional(), tags: tagList.optional() }),
+    response: experimentRecord,
+  },
+  renameExperiment: { request: z.strictObject({ id: entityId, name: nameText }), response: experimentRecord },
+  setExperimentNotes: { request: z.strictObject({ id: entityId, notes: notesText }), response: experimentRecord },
+  setExperimentTags: { request: z.strictObject({ id: entityId, tags: tagList }), response: experimentRecord },
+  /** Deletes the experiment with all its runs. */
+  deleteExperiment: { request: byId, response: deleted },
+
+  /** Queues one run; progress arrives as `runProgress` events, the end as `runFinished`. */
+  startRun: { request: newRun, response: runRecord },
+  /** The same config, seed and split twice with two regularisers (L1 vs L2 unless given). */
+  startTwins: {
+    request: newRun.extend({ regularizers: z.tuple([regularizerSpec, regularizerSpec]).optional() }),
+    response: z.strictObject({ twinGroup: z.string(), runs: z.tuple([runRecord, runRecord]) }),
+  },
+  pauseRun: { request: byId, response: runRecord },
+  resumeRun: { request: byId, response: runRecord },
+  cancelRun: { request: byId, response: runRecord },
+  listRuns: { request: runQuery, response: z.strictObject({ runs: z.array(runRecord) }) },
+  getRun: {
+    request: byId,
+    response: z.strictObject({
+      run: runRecord,
+      checkpoints: z.array(checkpointRecord),
+      series: z.array(z.strictObject({ split: metricSplit, name: z.string(), count: z.number().int() })),
+    }),
+  },
+  renameRun: { request: z.strictObject({ id: entityId, name: nameText }), response: runRecord },
+  /** Deletes the run with its metrics and checkpoints; a training run is cancelled first. */
+  deleteRun: { request: byId, response: deleted },
+  /** Series of one run, each downsampled to at most `maxPoints` (extremes kept). All series when `series` is absent. */
+  getMetricSeries: {
+    request: z.strictObject({
+      runId: entityId,
+      series: z.array(z.strictObject({ split: metricSplit, name: z.string().min(1).max(100) })).min(1).max(50).optional(),
+      maxPoints,
+    }),
+    response: z.strictObject({ runId: entityId, series: z.array(metricSeries) }),
+  },
+  /** Weights at a checkpoint (the latest when `checkpointId` is absent). */
+  getWeights: {
+    request: z.strictObject({ runId: entityId, checkpointId: entityId.optional() }),
+    response: z.strictObject({ runId: entityId, checkpoint: checkpointRecord, layers: z.array(layerWeights) }),
+  },
+  compareRuns: {
+    request: z.strictObject({ a: entityId, b: entityId, maxPoints }),
+    response: z.strictObject({
+      runs: z.tuple([runRecord, runRecord]),
+      differences: z.array(z.strictObject({ path: z.string(), a: z.unknown(), b: z.unknown() })),
+      series: z.array(z.strictObject({ split: metricSplit, name: z.string(), a: metricSeries.nullable(), b: metricSeries.nullable() })),
+    }),
+  },
+} as const satisfies Record<InvokeName, { request: z.ZodType; response: z.ZodType }>;
+
+/** Payload of each event channel (main → renderer). */
+export const eventContract = {
+  /** throttled, at most ~20 a second per run */
+  runProgress: runProgressEvent,
+  /** the last event of every run, also on pause */
+  runFinished: runFinishedEvent,
+  /** every status change (queued, running, paused, …) */
+  runStatus: runStatusEvent,
+  importProgress: importProgressEvent,
+  /** the application menu asks the UI to do something */
+  menuCommand,
+} as const satisfies Record<EventName, z.ZodType>;
+
+// The name lists in channels.ts and the schemas above must cover exactly the same channels.
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const invokeNamesMatch: Exactly<keyof typeof invokeContract, InvokeName> = true;
+const eventNamesMatch: Exactly<keyof typeof eventContract, EventName> = true;
+void invokeNamesMatch;
+void eventNamesMatch;
+
+// ---------------------------------------------------------------- derived types
+
+/** What a caller sends (defaults may be left out). */
+export type RequestOf<C extends InvokeName> = z.input<(typeof invokeContract)[C]['request']>;
+/** What a handler receives after validation (defaults filled in). */
+export type ParsedRequestOf<C extends InvokeName> = z.output<(typeof invokeContract)[C]['request']>;
+export type ResponseOf<C extends InvokeName> = z.output<(typeof invokeContract)[C]['response']>;
+export type EventOf<E extends EventName> = z.output<(typeof eventContract)[E]>;
+
+/** A request that may be left out entirely (all its fields are optional). */
+type InvokeMethod<C extends InvokeName> =
+  Record<string, never> extends RequestOf<C>
+    ? (request?: RequestOf<C>) => Promise<ApiResult<ResponseOf<C>>>
+    : (request: RequestOf<C>) => Promise<ApiResult<ResponseOf<C>>>;
+
+/**
+ * The renderer's API: `window.neuralLab` on the desktop, the web transport's object in a
+ * browser. One method per invoke channel (`startRun(request)`), one `on<Event>(listener)`
+ * per event channel returning its unsubscribe function.
+ */
+export type NeuralLabApi = { readonly [C in InvokeName]: InvokeMethod<C> } & {
+  readonly [E in EventName as ListenerName<E>]: (listener: (event: EventOf<E>) => void) => () => void;
+} & { readonly transport: 'ipc' | 'web' };
+
+export type { InvokeName, EventName } from './channels';
+export type { ApiResult, ApiError, ApiErrorCode } from './result';
