@@ -52,7 +52,7 @@ export function sharedAxis(arrays: readonly ArrayLike<number>[], options: AxisOp
 
   let total = 0;
   for (const a of arrays) total += a.length;
-  const magnitudes = new Float32Array(total);
+  const magnitudes = new Float64Array(total);
   let n = 0;
   for (const a of arrays) {
     for (let i = 0; i < a.length; i++) {
