@@ -10,13 +10,15 @@ import { basename, resolve } from 'node:path';
 import { bad, choice, custom, flag, number, parseNumber, text, UsageError, type ParsedOptions } from './args';
 import { stratifiedSplit } from '../../src-shared/data/split';
 import { arraySource, subsetSource } from '../../src-shared/engine/source';
-import type { EpochReport, SampleSource, TrainConfig } from '../../src-shared/engine/types';
+import type { EpochReport, SampleSource, StepReport, TrainConfig } from '../../src-shared/engine/types';
 import type { Trainer } from '../../src-shared/engine/trainer';
 import { defaultToyNoise, makeToyDataset, TOY_KINDS, toyHasClassCount } from '../../src-shared/toy/datasets';
 import { defaultCacheDir, importFolder, importIdx, type ImportResult } from '../datasets';
 import { describeDataset, skipReasonText, type ImportProgress } from '../../src-shared/data/dataset';
 import { imageSource } from '../../src-shared/data/image-source';
 import { fitNormalisation, normalisationKinds, type ImageInputSpec, type NormalisationKind } from '../../src-shared/data/normalize';
+import { openCliRun } from '../training/cli-recording';
+import { modelOutput } from '../export/trained-model';
 
 export const DEFAULT_SAMPLES = 300;
 export const DEFAULT_VAL_SPLIT = 0.1;
@@ -180,19 +182,51 @@ function splitOff(all: SampleSource, valFraction: number, seed: number): { train
 
 /** What a run reports to its outputs as it goes. */
 export interface RunOutputs {
-  /** the run's id: the database's once --db is available, a generated one until then */
+  /** the run's id in the lab database (a generated one when the run cannot be recorded) */
   readonly runId: string;
-  epoch(report: EpochReport): void;
+  step(report: StepReport): void;
+  epoch(report: EpochReport, trainer: Trainer): void;
   /** after training: write the model (--out), close the run record (--db) */
   finish(trainer: Trainer): Promise<void>;
 }
 
-export async function openRunOutputs(options: OutputOptions, _config: TrainConfig, _data: TrainingData): Promise<RunOutputs> {
-  if (options.db !== undefined) throw new UsageError('--db is not available yet: the experiment database arrives with its own issue');
-  if (options.out !== undefined) throw new UsageError('--out is not available yet: model export arrives with its own issue');
+export async function openRunOutputs(options: OutputOptions & SourceOptions, config: TrainConfig, data: TrainingData): Promise<RunOutputs> {
+  // --out FILE: checked now, written when training ends (native JSON, src-main/export)
+  const modelFile = options.out !== undefined ? modelOutput(options.out, data) : null;
+  // --db (default: the app's database): recorded as the app would rebuild the data.
+  const { toy } = options;
+  const image = data.imageInput!;
+  const run = openCliRun(options.db, {
+    name: data.description,
+    config,
+    data: toy !== undefined
+      ? { kind: 'toy', toy, samples: options.samples ?? DEFAULT_SAMPLES, noise: options.noise ?? defaultToyNoise(toy), seed: config.seed, classes: options.classes }
+      : {
+        kind: 'images',
+        normalisation: image.normalisation.kind,
+        dataset: {
+          name: data.description,
+          source: options.data !== undefined ? 'folder' : 'idx',
+          options: { ...(options.data !== undefined ? { folder: resolve(options.data) } : { idx: absolutePaths(options.idx), testIdx: absolutePaths(options['test-idx']) }), ...image.preprocessing },
+        },
+      },
+    split: { val: options['val-split'] ?? DEFAULT_VAL_SPLIT, test: options['test-split'] ?? 0, seed: config.seed },
+  });
   return {
-    runId: randomUUID(),
-    epoch: () => {},
-    finish: async () => {},
+    runId: run ? String(run.runId) : randomUUID(),
+    step: (report) => run?.step(report),
+    epoch: (report, trainer) => {
+      modelFile?.epoch(report);
+      run?.epoch(report, trainer);
+    },
+    finish: async (trainer) => {
+      await run?.finish(trainer);
+      const written = await modelFile?.finish(trainer);
+      if (written) console.log(`model written to ${written.file.path}`);
+    },
   };
+}
+
+function absolutePaths(files: { images: string; labels: string } | undefined): { images: string; labels: string } | undefined {
+  return files && { images: resolve(files.images), labels: resolve(files.labels) };
 }

@@ -10,3 +10,4 @@ export {
   type WorkerSpawner,
 } from './service';
 export { RunRecorder } from './recorder';
+export { RecordedRun, openCliRun, type RecordedData, type RecordedRunSpec } from './cli-recording';

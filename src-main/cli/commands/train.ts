@@ -64,8 +64,8 @@ export async function run(args: string[]): Promise<number> {
     + `${regularizer.proximal ? ' (proximal)' : ''}, seed ${config.seed}`);
   let last: EpochReport | undefined;
   while (!trainer.finished) {
-    last = trainer.runEpoch();
-    outputs.epoch(last);
+    last = trainer.runEpoch((step) => outputs.step(step));
+    outputs.epoch(last, trainer);
     console.log(formatEpoch(last, config.epochs));
   }
   if (trainer.stopReason === 'diverged') {
