@@ -28,15 +28,45 @@ export interface GemmShape {
   nc: number;
   /** micro-kernel steps of p per loop iteration */
   unroll: number;
+  /**
+   * A is packed into MR-row panels (one pointer, contiguous reads) when C has at least
+   * this many columns, so the packing is shared by enough micro-kernel calls to pay off.
+   */
+  packAMinN: number;
 }
 
-export const GEMM_SHAPE: GemmShape = { mr: 4, nrv: 2, kc: 256, mc: 128, nc: 384, unroll: 1 };
+/**
+ * Two families of the same algorithm: `wide` (4 × 8 tiles) for most products, `narrow`
+ * (3 × 12 tiles) for C with at most 12 columns (the score layer's 10 classes), where 8-wide
+ * tiles would waste a third of the work on padding. Each tile keeps its accumulators, the
+ * B vectors and the A broadcasts of one step within the 15 SIMD registers V8 allocates on
+ * x64 (V8 schedules a step's loads together, so deeper unrolling would spill).
+ */
+export const GEMM_SHAPES = {
+  wide: { mr: 4, nrv: 2, kc: 256, mc: 128, nc: 384, unroll: 1, packAMinN: 32 },
+  narrow: { mr: 3, nrv: 3, kc: 256, mc: 129, nc: 384, unroll: 1, packAMinN: 1 << 30 },
+} satisfies Record<string, GemmShape>;
 
-/** Bytes at the start of each thread's work area for one C tile, before packed B. */
+export type GemmFamily = keyof typeof GEMM_SHAPES;
+
+/**
+ * Without fused multiply-add every product needs a temporary register, so the plain-SIMD
+ * module's narrow family uses 2 × 12 tiles to stay clear of spills.
+ */
+export const GEMM_SHAPES_PLAIN = {
+  wide: GEMM_SHAPES.wide,
+  narrow: { ...GEMM_SHAPES.narrow, mr: 2, mc: 128 },
+} satisfies Record<GemmFamily, GemmShape>;
+
+/** The narrow family serves products with C at most this wide. */
+export const NARROW_MAX_N = 12;
+
+/** Bytes at the start of each thread's work area for one C tile, before packed B and A. */
 export const TILE_BYTES = 256;
 
-export function workBytes(shape: GemmShape = GEMM_SHAPE): number {
-  return TILE_BYTES + shape.kc * shape.nc * 4;
+/** Work area one thread needs: a C tile, a packed KC × NC block of B and an MC × KC block of A. */
+export function workBytes(shapes: Record<string, GemmShape> = GEMM_SHAPES): number {
+  return Math.max(...Object.values(shapes).map((s) => TILE_BYTES + s.kc * s.nc * 4 + s.mc * s.kc * 4));
 }
 
 /** Emits `for (i = start; i < end; i += step) body` */
@@ -64,8 +94,8 @@ function minI32(f: FunctionBuilder, a: () => void, b: () => void): void {
  * [kc × 4·nrv] contiguous. When nr < 4·nrv, only the first nr columns of C are written
  * (via the tile scratch). beta = 0 ignores C's old contents.
  */
-function microKernel(m: ModuleBuilder, transA: boolean, mr: number, nrv: number, unroll: number, fma: boolean): FunctionBuilder {
-  const f = m.func(`kernel_${transA ? 't' : 'n'}${mr}x${nrv * 4}`,
+function microKernel(m: ModuleBuilder, family: string, transA: boolean, mr: number, nrv: number, unroll: number, fma: boolean): FunctionBuilder {
+  const f = m.func(`${family}_kernel_${transA ? 't' : 'n'}${mr}x${nrv * 4}`,
     ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'f32', 'f32', 'i32', 'i32'], [], false);
   const [kc, a, lda4, bp, c, ldc4, alpha, beta, nr, tile] = f.params;
   const acc: Local[][] = [];
@@ -177,9 +207,9 @@ function microKernel(m: ModuleBuilder, transA: boolean, mr: number, nrv: number,
  * panel q holds columns q·NR .. q·NR+w as [kc × w] contiguous, w = NR, or the last panel's
  * width rounded up to 4 with zero padding. Panel q starts at dst + q·NR·kc·4.
  */
-function packB(m: ModuleBuilder, nrv: number): FunctionBuilder {
+function packB(m: ModuleBuilder, family: string, nrv: number): FunctionBuilder {
   const NR = nrv * 4;
-  const f = m.func('pack_b', ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32'], [], false);
+  const f = m.func(`${family}_pack_b`, ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32'], [], false);
   const [tb, b, ldb, pc, kc, jc, nc, dst] = f.params;
   const jr = f.local('i32'); const nr = f.local('i32'); const w = f.local('i32');
   const panel = f.local('i32'); const src = f.local('i32'); const p = f.local('i32'); const j = f.local('i32');
@@ -284,24 +314,121 @@ function packB(m: ModuleBuilder, nrv: number): FunctionBuilder {
 }
 
 /**
- * gemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, work):
+ * Packs op(A)[i0 .. i0+mc, pc .. pc+kc] into MR-row panels: panel q holds rows
+ * q·MR .. q·MR+MR as [kc × MR] (p-major, so one step of the micro-kernel reads MR
+ * consecutive floats), the last panel possibly with fewer rows (never read beyond them).
+ * Panel q starts at dst + q·MR·kc·4, i.e. at dst + ir·kc·4 for its first row ir.
+ */
+function packA(m: ModuleBuilder, family: string, MR: number): FunctionBuilder {
+  const f = m.func(`${family}_pack_a`, ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32'], [], false);
+  const [ta, a, lda, i0, mc, pc, kc, dst] = f.params;
+  const ir = f.local('i32'); const mr = f.local('i32'); const panel = f.local('i32'); const src = f.local('i32');
+  const p = f.local('i32'); const r = f.local('i32'); const stepP = f.local('i32'); const stepI = f.local('i32');
+  const kc4 = f.local('i32'); const row = f.local('i32');
+  const rows: Local[] = []; for (let q = 0; q < 4; q++) rows.push(f.local('v128'));
+  const t: Local[] = []; for (let q = 0; q < 4; q++) t.push(f.local('v128'));
+
+  // strides through op(A) in bytes: along p (depth) and along i (rows)
+  f.get(ta).if();
+  f.get(lda).i32(2).op(Op.I32_SHL).set(stepP); f.i32(4).set(stepI);
+  f.else();
+  f.i32(4).set(stepP); f.get(lda).i32(2).op(Op.I32_SHL).set(stepI);
+  f.end();
+  f.get(kc).i32(-4).op(Op.I32_AND).set(kc4);
+
+  forRange(f, ir, () => f.i32(0), () => f.get(mc), MR, () => {
+    minI32(f, () => f.i32(MR), () => f.get(mc).get(ir).op(Op.I32_SUB)); f.set(mr);
+    f.get(dst).get(ir).get(kc).op(Op.I32_MUL).i32(2).op(Op.I32_SHL).op(Op.I32_ADD).set(panel);
+    // src = &op(A)[i0 + ir, pc]
+    f.get(a).get(i0).get(ir).op(Op.I32_ADD).get(stepI).op(Op.I32_MUL).op(Op.I32_ADD)
+      .get(pc).get(stepP).op(Op.I32_MUL).op(Op.I32_ADD).set(src);
+    const generic = () => {
+      forRange(f, p, () => f.i32(0), () => f.get(kc), 1, () => {
+        f.get(src).set(row);
+        forRange(f, r, () => f.i32(0), () => f.get(mr), 1, () => {
+          f.get(panel).get(r).i32(2).op(Op.I32_SHL).op(Op.I32_ADD).get(row).f32Load().f32Store();
+          f.get(row).get(stepI).op(Op.I32_ADD).set(row);
+        });
+        f.get(panel).i32(MR * 4).op(Op.I32_ADD).set(panel);
+        f.get(src).get(stepP).op(Op.I32_ADD).set(src);
+      });
+    };
+    if (MR !== 4) {
+      generic();
+    } else {
+      f.get(mr).i32(4).op(Op.I32_NE).if();
+      generic();
+      f.else();
+      f.get(ta).if();
+      // Aᵀ stored: the 4 rows of one step are contiguous
+      forRange(f, p, () => f.i32(0), () => f.get(kc), 1, () => {
+        f.get(panel).get(src).v128Load().v128Store();
+        f.get(panel).i32(16).op(Op.I32_ADD).set(panel);
+        f.get(src).get(stepP).op(Op.I32_ADD).set(src);
+      });
+      f.else();
+      // A stored: 4×4 transposes of 4 rows by 4 steps
+      forRange(f, p, () => f.i32(0), () => f.get(kc4), 4, () => {
+        f.get(src).set(row);
+        for (let q = 0; q < 4; q++) {
+          f.get(row).v128Load().set(rows[q]);
+          if (q < 3) f.get(row).get(stepI).op(Op.I32_ADD).set(row);
+        }
+        f.get(rows[0]).get(rows[1]).shuffleF32([0, 4, 1, 5]).set(t[0]);
+        f.get(rows[0]).get(rows[1]).shuffleF32([2, 6, 3, 7]).set(t[1]);
+        f.get(rows[2]).get(rows[3]).shuffleF32([0, 4, 1, 5]).set(t[2]);
+        f.get(rows[2]).get(rows[3]).shuffleF32([2, 6, 3, 7]).set(t[3]);
+        f.get(panel).get(t[0]).get(t[2]).shuffleF32([0, 1, 4, 5]).v128Store(0);
+        f.get(panel).get(t[0]).get(t[2]).shuffleF32([2, 3, 6, 7]).v128Store(16);
+        f.get(panel).get(t[1]).get(t[3]).shuffleF32([0, 1, 4, 5]).v128Store(32);
+        f.get(panel).get(t[1]).get(t[3]).shuffleF32([2, 3, 6, 7]).v128Store(48);
+        f.get(panel).i32(64).op(Op.I32_ADD).set(panel);
+        f.get(src).i32(16).op(Op.I32_ADD).set(src);
+      });
+      forRange(f, p, () => f.get(kc4), () => f.get(kc), 1, () => {
+        f.get(src).set(row);
+        for (let q = 0; q < 4; q++) {
+          f.get(panel).get(row).f32Load().f32Store(q * 4);
+          if (q < 3) f.get(row).get(stepI).op(Op.I32_ADD).set(row);
+        }
+        f.get(panel).i32(16).op(Op.I32_ADD).set(panel);
+        f.get(src).i32(4).op(Op.I32_ADD).set(src);
+      });
+      f.end();
+      f.end();
+    }
+  });
+  return f;
+}
+
+/**
+ * gemm_<family>(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, work):
  * C = alpha · op(A) · op(B) + beta · C with explicit leading dimensions (floats), byte
  * pointers, and a per-thread work area of `workBytes()` bytes. m, n, k ≥ 1.
  */
-function gemm(m: ModuleBuilder, shape: GemmShape, kernels: Map<string, FunctionBuilder>, pack: FunctionBuilder): FunctionBuilder {
+function gemm(
+  m: ModuleBuilder, family: string, shape: GemmShape, kernels: Map<string, FunctionBuilder>,
+  pack: FunctionBuilder, packAFn: FunctionBuilder,
+): FunctionBuilder {
   const { mr: MR, nrv: NRV, kc: KC, mc: MC, nc: NC } = shape;
   const NR = NRV * 4;
-  const f = m.func('gemm', ['i32', 'i32', 'i32', 'i32', 'i32', 'f32', 'i32', 'i32', 'i32', 'i32', 'f32', 'i32', 'i32', 'i32'], [], true);
+  const f = m.func(`gemm_${family}`, ['i32', 'i32', 'i32', 'i32', 'i32', 'f32', 'i32', 'i32', 'i32', 'i32', 'f32', 'i32', 'i32', 'i32'], [], true);
   const [ta, tb, M, N, K, alpha, a, lda, b, ldb, beta, c, ldc, work] = f.params;
   const jc = f.local('i32'); const nc = f.local('i32'); const pc = f.local('i32'); const kc = f.local('i32');
   const ic = f.local('i32'); const mc = f.local('i32'); const jr = f.local('i32'); const nr = f.local('i32');
   const ir = f.local('i32'); const mr = f.local('i32'); const i = f.local('i32');
   const betaEff = f.local('f32'); const packed = f.local('i32'); const panel = f.local('i32'); const nrv = f.local('i32');
   const aPtr = f.local('i32'); const cPtr = f.local('i32'); const lda4 = f.local('i32'); const ldc4 = f.local('i32');
+  const packedA = f.local('i32'); const useT = f.local('i32'); const aStep4 = f.local('i32'); const doPackA = f.local('i32');
 
   f.get(work).i32(TILE_BYTES).op(Op.I32_ADD).set(packed);
+  f.get(packed).i32(KC * NC * 4).op(Op.I32_ADD).set(packedA);
   f.get(lda).i32(2).op(Op.I32_SHL).set(lda4);
   f.get(ldc).i32(2).op(Op.I32_SHL).set(ldc4);
+  f.get(N).i32(shape.packAMinN).op(Op.I32_GE_S).set(doPackA);
+  // packed A panels are read like a transposed A with leading dimension MR
+  f.get(doPackA).get(ta).op(Op.I32_OR).set(useT);
+  f.i32(MR * 4).get(lda4).get(doPackA).op(Op.SELECT).set(aStep4);
 
   forRange(f, jc, () => f.i32(0), () => f.get(N), NC, () => {
     minI32(f, () => f.i32(NC), () => f.get(N).get(jc).op(Op.I32_SUB)); f.set(nc);
@@ -311,6 +438,9 @@ function gemm(m: ModuleBuilder, shape: GemmShape, kernels: Map<string, FunctionB
       f.get(tb).get(b).get(ldb).get(pc).get(kc).get(jc).get(nc).get(packed).call(pack);
       forRange(f, ic, () => f.i32(0), () => f.get(M), MC, () => {
         minI32(f, () => f.i32(MC), () => f.get(M).get(ic).op(Op.I32_SUB)); f.set(mc);
+        f.get(doPackA).if();
+        f.get(ta).get(a).get(lda).get(ic).get(mc).get(pc).get(kc).get(packedA).call(packAFn);
+        f.end();
         forRange(f, jr, () => f.i32(0), () => f.get(nc), NR, () => {
           minI32(f, () => f.i32(NR), () => f.get(nc).get(jr).op(Op.I32_SUB)); f.set(nr);
           // vectors in this panel: ceil(nr / 4)
@@ -319,19 +449,23 @@ function gemm(m: ModuleBuilder, shape: GemmShape, kernels: Map<string, FunctionB
           forRange(f, ir, () => f.i32(0), () => f.get(mc), MR, () => {
             minI32(f, () => f.i32(MR), () => f.get(mc).get(ir).op(Op.I32_SUB)); f.set(mr);
             f.get(ic).get(ir).op(Op.I32_ADD).set(i);
-            // aPtr = &op(A)[i, pc]
+            // aPtr = the packed panel, or &op(A)[i, pc]
+            f.get(doPackA).if();
+            f.get(packedA).get(ir).get(kc).op(Op.I32_MUL).i32(2).op(Op.I32_SHL).op(Op.I32_ADD).set(aPtr);
+            f.else();
             f.get(ta).if();
             f.get(a).get(pc).get(lda).op(Op.I32_MUL).get(i).op(Op.I32_ADD).i32(2).op(Op.I32_SHL).op(Op.I32_ADD).set(aPtr);
             f.else();
             f.get(a).get(i).get(lda).op(Op.I32_MUL).get(pc).op(Op.I32_ADD).i32(2).op(Op.I32_SHL).op(Op.I32_ADD).set(aPtr);
             f.end();
+            f.end();
             f.get(c).get(i).get(ldc).op(Op.I32_MUL).get(jc).op(Op.I32_ADD).get(jr).op(Op.I32_ADD)
               .i32(2).op(Op.I32_SHL).op(Op.I32_ADD).set(cPtr);
-            const args = () => f.get(kc).get(aPtr).get(lda4).get(panel).get(cPtr).get(ldc4)
+            const args = () => f.get(kc).get(aPtr).get(aStep4).get(panel).get(cPtr).get(ldc4)
               .get(alpha).get(betaEff).get(nr).get(work);
-            // dispatch on (transA, vectors, rows); the full-tile case comes first
+            // dispatch on (A layout, vectors, rows); the full-tile case comes first
             for (const trans of [true, false]) {
-              if (trans) f.get(ta).if(); else f.else();
+              if (trans) f.get(useT).if(); else f.else();
               for (let v = NRV; v >= 1; v--) {
                 if (v > 1) f.get(nrv).i32(v).op(Op.I32_EQ).if();
                 for (let r = MR; r >= 1; r--) {
@@ -360,22 +494,26 @@ export interface KernelModules {
   relaxed: Uint8Array;
 }
 
-export function buildKernelModule(fma: boolean, shape: GemmShape = GEMM_SHAPE): Uint8Array {
+export function buildKernelModule(fma: boolean, shapes: Record<string, GemmShape> = GEMM_SHAPES): Uint8Array {
   const m = new ModuleBuilder({ initial: 1, maximum: 65536 });
-  const kernels = new Map<string, FunctionBuilder>();
-  // internal functions first would shift indices; order does not matter for calls by index
-  const pack = packB(m, shape.nrv);
-  for (const trans of [true, false]) {
-    for (let v = 1; v <= shape.nrv; v++) {
-      for (let r = 1; r <= shape.mr; r++) kernels.set(`${trans ? 't' : 'n'}${r}x${v}`, microKernel(m, trans, r, v, shape.unroll, fma));
+  for (const [family, shape] of Object.entries(shapes)) {
+    const kernels = new Map<string, FunctionBuilder>();
+    const pack = packB(m, family, shape.nrv);
+    const packAFn = packA(m, family, shape.mr);
+    for (const trans of [true, false]) {
+      for (let v = 1; v <= shape.nrv; v++) {
+        for (let r = 1; r <= shape.mr; r++) {
+          kernels.set(`${trans ? 't' : 'n'}${r}x${v}`, microKernel(m, family, trans, r, v, shape.unroll, fma));
+        }
+      }
     }
+    gemm(m, family, shape, kernels, pack, packAFn);
   }
-  gemm(m, shape, kernels, pack);
   return m.encode();
 }
 
-export function buildKernelModules(shape: GemmShape = GEMM_SHAPE): KernelModules {
-  return { simd: buildKernelModule(false, shape), relaxed: buildKernelModule(true, shape) };
+export function buildKernelModules(): KernelModules {
+  return { simd: buildKernelModule(false, GEMM_SHAPES_PLAIN), relaxed: buildKernelModule(true, GEMM_SHAPES) };
 }
 
 function base64(bytes: Uint8Array): string {
@@ -390,11 +528,17 @@ export function generatedSource(): string {
   const lines = [
     '// Generated by scripts/gen-kernels-wasm.ts (npm run gen:kernels-wasm). Do not edit.',
     '',
-    `/** Bytes of work area each thread needs (one C tile + one packed KC × NC block of B). */`,
-    `export const WORK_BYTES = ${workBytes()};`,
+    `/** Bytes of work area each thread needs (a C tile, packed blocks of B and A). */`,
+    `export const WORK_BYTES = ${Math.max(workBytes(GEMM_SHAPES), workBytes(GEMM_SHAPES_PLAIN))};`,
     '',
-    `/** Block sizes the modules were generated with. */`,
-    `export const GEMM_SHAPE = ${JSON.stringify(GEMM_SHAPE)} as const;`,
+    `/** Block sizes of the two gemm families (gemm_wide, gemm_narrow) in the relaxed module. */`,
+    `export const GEMM_SHAPES = ${JSON.stringify(GEMM_SHAPES)} as const;`,
+    '',
+    `/** The same in the plain-SIMD module. */`,
+    `export const GEMM_SHAPES_PLAIN = ${JSON.stringify(GEMM_SHAPES_PLAIN)} as const;`,
+    '',
+    `/** gemm_narrow serves products whose C has at most this many columns. */`,
+    `export const NARROW_MAX_N = ${NARROW_MAX_N};`,
     '',
     '/** Plain WebAssembly SIMD (f32x4.mul + f32x4.add), base64. */',
     `export const SIMD_WASM_BASE64 =\n  '${base64(simd)}';`,

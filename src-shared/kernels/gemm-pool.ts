@@ -17,9 +17,9 @@
  * This file is the protocol only; who starts the helper threads (Node worker_threads,
  * Web Workers) is the platform's business (src-main/kernels/threaded-kernels.ts).
  */
-import type { GemmRunner, KernelExports } from './wasm-kernels';
+import { gemmFor, type GemmRunner, type KernelExports } from './wasm-kernels';
 import type { WasmMemory } from './wasm-api';
-import { GEMM_SHAPE } from './kernels-wasm.generated';
+import { GEMM_SHAPES } from './kernels-wasm.generated';
 
 /** Control block layout, in int32 slots. */
 const GENERATION = 0;
@@ -73,7 +73,8 @@ export interface Chunking {
  * CHUNKS_PER_THREAD chunks per thread, fewer when chunks would get small.
  */
 export function chunking(m: number, n: number, k: number, threads: number): Chunking {
-  const MR = GEMM_SHAPE.mr, NR = GEMM_SHAPE.nrv * 4;
+  // row chunks in multiples of every family's tile height; column chunks of the wide tile
+  const MR = 12, NR = GEMM_SHAPES.wide.nrv * 4;
   const splitColumns = m < threads * MR * 4 && n >= threads * NR;
   const extent = splitColumns ? n : m, granule = splitColumns ? NR : MR;
   const byWork = Math.floor((m * n * k) / MIN_CHUNK_WORK);
@@ -93,11 +94,11 @@ function runChunk(exports: KernelExports, ctl: Int32Array, ctlF: Float32Array, c
   if (ctl[SPLIT_COLUMNS]) {
     const end = Math.min(n, start + ctl[CHUNK_SIZE]);
     const bStart = b + (transB ? start * k : start) * 4;
-    exports.gemm(transA, transB, m, end - start, k, alpha, a, lda, bStart, ldb, beta, c + start * 4, n, work);
+    gemmFor(exports, end - start)(transA, transB, m, end - start, k, alpha, a, lda, bStart, ldb, beta, c + start * 4, n, work);
   } else {
     const end = Math.min(m, start + ctl[CHUNK_SIZE]);
     const aStart = a + (transA ? start : start * k) * 4;
-    exports.gemm(transA, transB, end - start, n, k, alpha, aStart, lda, b, ldb, beta, c + start * n * 4, n, work);
+    gemmFor(exports, n)(transA, transB, end - start, n, k, alpha, aStart, lda, b, ldb, beta, c + start * n * 4, n, work);
   }
 }
 
@@ -166,7 +167,7 @@ export class PoolRunner implements GemmRunner {
     const ctl = this.ctl;
     const plan = chunking(m, n, k, this.threads);
     if (m * n * k < PARALLEL_MIN_WORK || this.threads === 1 || plan.chunks < 2) {
-      this.exports.gemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, transA ? m : k, b, transB ? k : n, beta, c, n, this.work);
+      gemmFor(this.exports, n)(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, transA ? m : k, b, transB ? k : n, beta, c, n, this.work);
       return;
     }
     ctl[TRANS_A] = transA ? 1 : 0; ctl[TRANS_B] = transB ? 1 : 0;

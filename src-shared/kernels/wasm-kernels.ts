@@ -10,20 +10,34 @@
  * Runs anywhere WebAssembly SIMD does: Node workers, the Electron renderer, browsers.
  */
 import { type FloatArray, type Kernels, referenceKernels } from '../engine/kernels';
-import { GEMM_SHAPE, RELAXED_WASM_BASE64, SIMD_WASM_BASE64, WORK_BYTES } from './kernels-wasm.generated';
+import { NARROW_MAX_N, RELAXED_WASM_BASE64, SIMD_WASM_BASE64, WORK_BYTES } from './kernels-wasm.generated';
 import { type WasmMemory, type WasmModule, wasmApi } from './wasm-api';
 
 const PAGE = 65536;
 /** Every allocation starts on a cache line. */
 const ALIGN = 64;
 
-/** The generated module's exports. Pointers are byte offsets into the shared memory. */
+/**
+ * C = alpha·op(A)·op(B) + beta·C on byte offsets into the shared memory, with leading
+ * dimensions in floats and a work area of WORK_BYTES for this thread.
+ */
+export type GemmFunction = (
+  transA: number, transB: number, m: number, n: number, k: number,
+  alpha: number, a: number, lda: number, b: number, ldb: number,
+  beta: number, c: number, ldc: number, work: number,
+) => void;
+
+/** The generated module's exports. */
 export interface KernelExports {
-  gemm(
-    transA: number, transB: number, m: number, n: number, k: number,
-    alpha: number, a: number, lda: number, b: number, ldb: number,
-    beta: number, c: number, ldc: number, work: number,
-  ): void;
+  /** 4 × 8 register tiles: most products */
+  gemm_wide: GemmFunction;
+  /** 3 × 12 register tiles: C with at most NARROW_MAX_N columns */
+  gemm_narrow: GemmFunction;
+}
+
+/** The gemm family for a product whose C has `n` columns. */
+export function gemmFor(exports: KernelExports, n: number): GemmFunction {
+  return n <= NARROW_MAX_N ? exports.gemm_narrow : exports.gemm_wide;
 }
 
 export type SimdFlavour = 'relaxed' | 'simd';
@@ -177,7 +191,7 @@ export class SingleThreadRunner implements GemmRunner {
   constructor(private readonly exports: KernelExports, private readonly work: number) {}
 
   run(transA: boolean, transB: boolean, m: number, n: number, k: number, alpha: number, a: number, b: number, beta: number, c: number): void {
-    this.exports.gemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, transA ? m : k, b, transB ? k : n, beta, c, n, this.work);
+    gemmFor(this.exports, n)(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, transA ? m : k, b, transB ? k : n, beta, c, n, this.work);
   }
 }
 
@@ -255,4 +269,4 @@ function singleThreaded(setup: WasmKernelSetup): WasmKernels {
   return kernelsOver(setup, heap, new SingleThreadRunner(instantiateKernels(setup), work));
 }
 
-export { GEMM_SHAPE, WORK_BYTES };
+export { WORK_BYTES };

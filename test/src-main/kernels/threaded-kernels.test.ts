@@ -10,7 +10,7 @@ describe('gemm chunking', () => {
     for (const [m, n, k, threads] of [[256, 512, 3072, 2], [3072, 10, 256, 2], [64, 100, 784, 2], [8, 512, 300, 2], [130, 41, 263, 3], [1, 2000, 100, 2]]) {
       const plan = chunking(m, n, k, threads);
       const extent = plan.splitColumns ? n : m;
-      expect(plan.size % (plan.splitColumns ? 8 : 4)).toBe(0);
+      expect(plan.size % (plan.splitColumns ? 8 : 12)).toBe(0);
       expect(plan.chunks).toBe(Math.ceil(extent / plan.size));
       expect(plan.chunks).toBeLessThanOrEqual(3 * threads);
       expect((plan.chunks - 1) * plan.size).toBeLessThan(extent);

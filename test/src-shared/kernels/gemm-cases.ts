@@ -9,12 +9,13 @@ import { Rng } from '../../../src-shared/random';
 
 export interface GemmCase { m: number; n: number; k: number }
 
-/** Shapes around the generated block sizes (mr 4, nr 8, kc 256, mc 128, nc 384) and the workloads'. */
+/** Shapes around the generated block sizes (wide: mr 4, nr 8; narrow: mr 3, nr 12; kc 256, mc 128, nc 384) and the workloads'. */
 export const EDGE_SHAPES: GemmCase[] = [
   { m: 1, n: 1, k: 1 }, { m: 1, n: 37, k: 5 }, { m: 29, n: 1, k: 7 }, { m: 1, n: 1, k: 300 },
   { m: 3, n: 5, k: 2 }, { m: 4, n: 8, k: 4 }, { m: 5, n: 9, k: 3 }, { m: 7, n: 13, k: 17 },
   { m: 12, n: 10, k: 64 }, { m: 33, n: 12, k: 257 }, { m: 130, n: 17, k: 9 }, { m: 9, n: 390, k: 11 },
   { m: 64, n: 100, k: 31 }, { m: 17, n: 3, k: 520 }, { m: 2, n: 777, k: 2 }, { m: 131, n: 41, k: 263 },
+  { m: 130, n: 11, k: 9 }, { m: 260, n: 7, k: 300 },
 ];
 
 function randomArray(kernels: Kernels, length: number, rng: Rng, inHeap: boolean): Float32Array {
