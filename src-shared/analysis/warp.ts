@@ -116,18 +116,6 @@ export interface Bounds {
   yMax: number;
 }
 
-/** Two columns (`pair`) of rows [n × width], as points [n × 2]. */
-export function pairPoints(values: ArrayLike<number>, n: number, width: number, pair: readonly [number, number]): Float64Array {
-  const [i, j] = pair;
-  if (!(i >= 0 && i < width && j >= 0 && j < width)) throw new RangeError(`unit pair (${i}, ${j}) outside 0..${width - 1}`);
-  const out = new Float64Array(n * 2);
-  for (let r = 0; r < n; r++) {
-    out[2 * r] = values[r * width + i];
-    out[2 * r + 1] = values[r * width + j];
-  }
-  return out;
-}
-
 /**
  * The box around points [n × 2] (finite ones), grown by `pad` of its size on every side;
  * `includeOrigin` keeps (0, 0) inside (to show ReLU's axes). A degenerate side gets width 1.
@@ -234,6 +222,154 @@ export function decisionRegions(net: WarpNet, bounds: Bounds, cols: number, rows
   return regionsFromScores(scores, cols, rows, net.layers[net.layers.length - 1].units);
 }
 
+// ---------------------------------------------------------------- a plane through hidden space
+
+/**
+ * A plane through a `width`-dimensional space, h ≈ origin + u·e1 + v·e2, with orthonormal
+ * e1, e2; a point's plane coordinates are u = (h − origin)·e1, v = (h − origin)·e2.
+ * With two hidden units the plane is the whole space (the pair (0, 1), origin 0).
+ */
+export interface PlaneProjection {
+  width: number;
+  origin: Float64Array;
+  e1: Float64Array;
+  e2: Float64Array;
+  /**
+   * true when the read-out's decision is the same at every point as at its projection
+   * (the plane holds every direction the class scores differ along), so the regions and
+   * lines drawn in the plane are the net's own
+   */
+  exact: boolean;
+}
+
+/**
+ * The plane of hidden units `pair` = (i, j): u = h_i, v = h_j, every other unit k held at
+ * rest[k] (e.g. its mean over the data). Exact only with two units.
+ */
+export function pairProjection(width: number, pair: readonly [number, number], rest?: ArrayLike<number>): PlaneProjection {
+  const [i, j] = pair;
+  if (!(Number.isInteger(i) && Number.isInteger(j) && i >= 0 && i < width && j >= 0 && j < width && i !== j)) {
+    throw new RangeError(`unit pair (${i}, ${j}) must be two different units of 0..${width - 1}`);
+  }
+  if (width > 2 && (!rest || rest.length !== width)) throw new RangeError(`a plane through ${width} units needs a rest value for each of them`);
+  const origin = new Float64Array(width);
+  for (let k = 0; k < width; k++) if (k !== i && k !== j) origin[k] = rest![k];
+  const e1 = new Float64Array(width);
+  const e2 = new Float64Array(width);
+  e1[i] = 1;
+  e2[j] = 1;
+  return { width, origin, e1, e2, exact: width === 2 };
+}
+
+function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let s = 0;
+  for (let k = 0; k < a.length; k++) s += a[k] * b[k];
+  return s;
+}
+
+/** Removes from v its components along each (unit) vector of `basis`, then scales it to length 1; null if nothing is left. */
+function orthonormalise(v: Float64Array, basis: readonly Float64Array[]): Float64Array | null {
+  const out = Float64Array.from(v);
+  const before = Math.sqrt(dot(out, out));
+  for (let pass = 0; pass < 2; pass++) {
+    for (const e of basis) {
+      const d = dot(out, e);
+      for (let k = 0; k < out.length; k++) out[k] -= d * e[k];
+    }
+  }
+  const norm = Math.sqrt(dot(out, out));
+  if (!(norm > 1e-9 * Math.max(1, before))) return null;
+  for (let k = 0; k < out.length; k++) out[k] /= norm;
+  return out;
+}
+
+/**
+ * The direction of largest spread of rows [n × width] around `centre`, orthogonal to every
+ * vector of `basis` (power iteration on the covariance, deterministic start).
+ */
+function principalDirection(values: ArrayLike<number>, n: number, width: number, centre: Float64Array, basis: readonly Float64Array[]): Float64Array | null {
+  const cov = new Float64Array(width * width);
+  const d = new Float64Array(width);
+  for (let r = 0; r < n; r++) {
+    for (let k = 0; k < width; k++) d[k] = values[r * width + k] - centre[k];
+    for (let a = 0; a < width; a++) for (let b = 0; b < width; b++) cov[a * width + b] += d[a] * d[b];
+  }
+  let v: Float64Array | null = Float64Array.from({ length: width }, (_, k) => 1 + k / width);
+  v = orthonormalise(v, basis);
+  for (let iter = 0; iter < 200 && v; iter++) {
+    const next = new Float64Array(width);
+    for (let a = 0; a < width; a++) for (let b = 0; b < width; b++) next[a] += cov[a * width + b] * v[b];
+    v = orthonormalise(next, basis) ?? v;
+  }
+  return v;
+}
+
+/** Any unit vector orthogonal to `basis` (the first coordinate axis that is not spanned). */
+function anyOrthogonal(width: number, basis: readonly Float64Array[]): Float64Array {
+  for (let k = 0; k < width; k++) {
+    const axis = new Float64Array(width);
+    axis[k] = 1;
+    const v = orthonormalise(axis, basis);
+    if (v) return v;
+  }
+  throw new RangeError(`no direction left in ${width} dimensions`);
+}
+
+/**
+ * The plane of hidden space that shows the read-out `layer` best, centred on the mean of
+ * the points `hidden` [n × width]. Class scores s = h·W + b only differ along the
+ * directions w_a − w_b; with 2 classes that is one direction (the plane adds the points'
+ * widest spread across it), with 3 classes two, so in both cases the plane holds them all
+ * and is exact. With more classes it takes the two main directions of the differences and
+ * holds the other coordinates at the mean (not exact).
+ */
+export function readoutProjection(layer: DenseParams, hidden: ArrayLike<number>, n: number): PlaneProjection {
+  const { inputs: width, units: classes, w } = layer;
+  if (width < 2) throw new RangeError(`a plane needs at least 2 hidden units, got ${width}`);
+  const origin = columnMeans(hidden, n, width);
+  // column c of W (class c's weights over the units), minus the last class's
+  const diffs: Float64Array[] = [];
+  for (let c = 0; c < classes - 1; c++) diffs.push(Float64Array.from({ length: width }, (_, k) => w[k * classes + c] - w[k * classes + classes - 1]));
+  const basis: Float64Array[] = [];
+  if (classes <= 3) {
+    for (const d of diffs) {
+      const e = orthonormalise(d, basis);
+      if (e && basis.length < 2) basis.push(e);
+    }
+  } else {
+    // the two main directions of the class differences, centred
+    const flat = Float64Array.from(diffs.flatMap((d) => Array.from(d)));
+    const mean = columnMeans(flat, diffs.length, width);
+    while (basis.length < 2) {
+      const e = principalDirection(flat, diffs.length, width, mean, basis);
+      if (!e) break;
+      basis.push(e);
+    }
+  }
+  const exact = classes <= 3 && basis.length === Math.min(2, classes - 1);
+  while (basis.length < 2) basis.push(principalDirection(hidden, n, width, origin, basis) ?? anyOrthogonal(width, basis));
+  return { width, origin, e1: basis[0], e2: basis[1], exact };
+}
+
+/** Plane coordinates (u, v) of rows [n × width], as points [n × 2]. */
+export function projectPoints(values: ArrayLike<number>, n: number, projection: PlaneProjection): Float64Array {
+  const { width, origin, e1, e2 } = projection;
+  if (values.length < n * width) throw new RangeError(`${n} points × ${width} values need ${n * width}, got ${values.length}`);
+  const out = new Float64Array(n * 2);
+  for (let r = 0; r < n; r++) {
+    let u = 0;
+    let v = 0;
+    for (let k = 0; k < width; k++) {
+      const d = values[r * width + k] - origin[k];
+      u += d * e1[k];
+      v += d * e2[k];
+    }
+    out[2 * r] = u;
+    out[2 * r + 1] = v;
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- the linear read-out in a plane
 
 /**
@@ -246,24 +382,27 @@ export interface PlaneReadout {
   b: Float64Array;
 }
 
-/**
- * The read-out `layer` (h·W + b over `layer.inputs` units) restricted to the plane of units
- * `pair`, with every other unit held at `rest[k]` (e.g. its mean over the data). With two
- * units the plane is the whole space and `rest` is unused.
- */
-export function planeReadout(layer: DenseParams, pair: readonly [number, number], rest?: ArrayLike<number>): PlaneReadout {
-  const { inputs, units: classes, w } = layer;
-  const [i, j] = pair;
-  if (!(i >= 0 && i < inputs && j >= 0 && j < inputs && i !== j)) throw new RangeError(`unit pair (${i}, ${j}) must be two different units of 0..${inputs - 1}`);
-  if (inputs > 2 && (!rest || rest.length !== inputs)) throw new RangeError(`a plane through ${inputs} units needs a rest value for each of them`);
+/** The read-out `layer` (s = h·W + b) on the plane: s(u, v) = (origin + u·e1 + v·e2)·W + b. */
+export function projectedReadout(layer: DenseParams, projection: PlaneProjection): PlaneReadout {
+  const { inputs: width, units: classes, w } = layer;
+  if (projection.width !== width) throw new RangeError(`the plane is in ${projection.width} dimensions, the read-out takes ${width}`);
   const pw = new Float64Array(2 * classes);
   const pb = Float64Array.from(layer.b);
   for (let c = 0; c < classes; c++) {
-    pw[c] = w[i * classes + c];
-    pw[classes + c] = w[j * classes + c];
-    for (let k = 0; k < inputs; k++) if (k !== i && k !== j) pb[c] += rest![k] * w[k * classes + c];
+    for (let k = 0; k < width; k++) {
+      const wkc = w[k * classes + c];
+      pw[c] += projection.e1[k] * wkc;
+      pw[classes + c] += projection.e2[k] * wkc;
+      pb[c] += projection.origin[k] * wkc;
+    }
   }
   return { classes, w: pw, b: pb };
+}
+
+/** A single linear layer on 2 inputs (e.g. the collapsed identity net) as a plane read-out. */
+export function inputReadout(layer: DenseParams): PlaneReadout {
+  if (layer.inputs !== 2) throw new RangeError(`an input-plane read-out needs 2 inputs, got ${layer.inputs}`);
+  return { classes: layer.units, w: Float64Array.from(layer.w), b: Float64Array.from(layer.b) };
 }
 
 /** Scores of a plane read-out at points [n × 2]. */
