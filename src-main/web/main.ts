@@ -3,7 +3,7 @@
  * under plain Node, serves the built renderer and the API on 127.0.0.1, prints the URL
  * with its access token, and opens a browser when there is one.
  *
- *   npm run web -- [--port N] [--db PATH] [--no-open]
+ *   npm run web -- [--port N] [--db PATH] [--renderer DIR] [--no-open]
  */
 
 import { spawn } from 'node:child_process';
@@ -16,15 +16,18 @@ import { rendererDir, startWebServer } from './server';
 export interface WebArgs {
   port: number;
   db?: string;
+  /** the built renderer to serve; default out/renderer */
+  renderer?: string;
   open: boolean;
   help: boolean;
 }
 
-export const webUsage = `Usage: npm run web -- [--port N] [--db PATH] [--no-open]
+export const webUsage = `Usage: npm run web -- [--port N] [--db PATH] [--renderer DIR] [--no-open]
 
-  --port N     port on 127.0.0.1 (default 0: any free port)
-  --db PATH    the lab database (default: the app's own, shared with the desktop app and the CLI)
-  --no-open    do not open a browser
+  --port N         port on 127.0.0.1 (default 0: any free port)
+  --db PATH        the lab database (default: the app's own, shared with the desktop app and the CLI)
+  --renderer DIR   the built renderer to serve (default: out/renderer, made by \`npm run build\`)
+  --no-open        do not open a browser
 `;
 
 /** Parses the command line; throws an Error whose message says what was wrong. */
@@ -48,6 +51,9 @@ export function parseWebArgs(argv: string[]): WebArgs {
       }
       case '--db':
         args.db = value();
+        break;
+      case '--renderer':
+        args.renderer = value();
         break;
       case '--no-open':
         args.open = false;
@@ -94,7 +100,7 @@ async function main(): Promise<void> {
     return;
   }
   const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  const staticDir = rendererDir(appRoot);
+  const staticDir = args.renderer ? resolve(args.renderer) : rendererDir(appRoot);
   if (!existsSync(join(staticDir, 'index.html'))) {
     console.error(`npm run web: the renderer is not built (${staticDir} is missing); run \`npm run build\` first`);
     process.exitCode = 1;
