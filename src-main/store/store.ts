@@ -504,9 +504,14 @@ export class LabStore {
 
   // ── checkpoints ─────────────────────────────────────────────────────────────────
 
-  /** Saves a trainer state durably. A second save at the same step replaces the first (the final one supersedes the epoch one). */
+  /**
+   * Saves a trainer state. A second save at the same step replaces the first. Committed
+   * with synchronous=NORMAL: it survives a crash of the app; a power cut may lose the
+   * latest one, and a resume then starts from the one before. Final and pause states
+   * go through `finishRun`, which is durable.
+   */
   saveCheckpoint(runId: number, checkpoint: NewCheckpoint): number {
-    return durably(this.db, () => this.insertCheckpoint(runId, checkpoint));
+    return this.db.transaction(() => this.insertCheckpoint(runId, checkpoint))();
   }
 
   private insertCheckpoint(runId: number, c: NewCheckpoint): number {

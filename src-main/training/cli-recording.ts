@@ -17,8 +17,10 @@ export interface RecordedRunSpec {
   config: TrainConfig;
   data: RecordedData;
   split: RunSplitSpec;
-  /** checkpoint after every this many epochs (default 1) */
+  /** checkpoint after every this many epochs (default 1)… */
   checkpointEvery?: number;
+  /** …at most once per this many milliseconds (default 1000; see TrainingServiceOptions) */
+  checkpointMinIntervalMs?: number;
 }
 
 /** Steps are written at least this often (ms) within long epochs, so the app sees the run move. */
@@ -35,6 +37,8 @@ export class RecordedRun {
   readonly runId: number;
   private readonly recorder: RunRecorder;
   private readonly checkpointEvery: number;
+  private readonly checkpointMinIntervalMs: number;
+  private lastCheckpoint = performance.now();
   private steps: StepRow[] = [];
   private lastFlush = performance.now();
   private epochsDone = 0;
@@ -57,6 +61,7 @@ export class RecordedRun {
     }
     this.recorder = new RunRecorder(store, this.runId);
     this.checkpointEvery = spec.checkpointEvery ?? 1;
+    this.checkpointMinIntervalMs = spec.checkpointMinIntervalMs ?? 1000;
   }
 
   /** One mini-batch (from Trainer.runEpoch's callback). */
@@ -66,14 +71,17 @@ export class RecordedRun {
     if (performance.now() - this.lastFlush >= FLUSH_INTERVAL_MS) this.flush(null);
   }
 
-  /** One finished epoch: its metrics, then a checkpoint when one is due (never after the last epoch: `finish` saves that state). */
+  /** One finished epoch: its metrics, then a checkpoint when one is due (not after the last epoch: `finish` saves that state). */
   epoch(report: EpochReport, trainer: Trainer): void {
     const { epoch: _completed, diverged: _diverged, ...numbers } = report;
     this.epochsDone = trainer.epoch;
     this.stepsDone = trainer.step;
     this.flush({ ...numbers, epoch: report.epoch, step: trainer.step });
-    if (this.checkpointEvery > 0 && trainer.epoch % this.checkpointEvery === 0 && !trainer.finished) {
+    const due = this.checkpointEvery > 0 && trainer.epoch % this.checkpointEvery === 0 && !trainer.finished
+      && performance.now() - this.lastCheckpoint >= this.checkpointMinIntervalMs;
+    if (due) {
       this.recorder.record({ type: 'checkpoint', runId: this.runId, epoch: trainer.epoch, step: trainer.step, state: encodeTrainerState(trainer.saveState()) });
+      this.lastCheckpoint = performance.now();
     }
   }
 

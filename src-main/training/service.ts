@@ -56,6 +56,12 @@ export interface TrainingServiceOptions {
   loadDataset?: DatasetLoader;
   /** checkpoint after every this many epochs (default 1; 0: only when a run ends or pauses) */
   checkpointEvery?: number;
+  /**
+   * …and at most once per this many milliseconds (default 1000), so a toy run doing a
+   * thousand epochs a second does not write a thousand states. Runs whose epochs take
+   * longer (any image dataset) checkpoint every epoch.
+   */
+  checkpointMinIntervalMs?: number;
   /** progress events per run at most this often (default 50 ms, i.e. ≤ 20 a second) */
   progressIntervalMs?: number;
   /** how long a worker has to answer pause or cancel before it is terminated (default 10 s) */
@@ -109,6 +115,7 @@ export class TrainingService {
   private readonly workerScript: string | URL;
   private readonly spawnWorker: WorkerSpawner;
   private readonly checkpointEvery: number;
+  private readonly checkpointMinIntervalMs: number;
   private readonly progressIntervalMs: number;
   private readonly stopTimeoutMs: number;
   /** waiting runs, in order; twins wait and start as one unit */
@@ -125,6 +132,7 @@ export class TrainingService {
     this.workerScript = options.workerScript ?? new URL('./run-worker.ts', import.meta.url);
     this.spawnWorker = options.spawnWorker ?? spawnRunWorker;
     this.checkpointEvery = options.checkpointEvery ?? 1;
+    this.checkpointMinIntervalMs = options.checkpointMinIntervalMs ?? 1000;
     this.progressIntervalMs = options.progressIntervalMs ?? 50;
     this.stopTimeoutMs = options.stopTimeoutMs ?? 10_000;
   }
@@ -391,6 +399,7 @@ export class TrainingService {
       data,
       state: this.store.latestCheckpoint(run.id)?.state ?? null,
       checkpointEvery: this.checkpointEvery,
+      checkpointMinIntervalMs: this.checkpointMinIntervalMs,
       progressIntervalMs: this.progressIntervalMs,
     };
     const worker = this.spawnWorker(this.workerScript, input);

@@ -36,6 +36,8 @@ export interface RunWorkerInput {
   state: Uint8Array | null;
   /** save a checkpoint after every this many epochs (0: only the final state) */
   checkpointEvery: number;
+  /** …but not sooner than this many milliseconds after the previous one (fast toy epochs) */
+  checkpointMinIntervalMs: number;
   /** the worker reports at most once per this many milliseconds (and before each checkpoint) */
   progressIntervalMs: number;
 }

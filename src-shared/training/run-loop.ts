@@ -19,7 +19,8 @@ export interface RunLoopHost {
 
 /**
  * One run's training session inside a worker: trains step by step, reports progress at
- * most every `progressIntervalMs`, checkpoints every `checkpointEvery` epochs, obeys
+ * most every `progressIntervalMs`, checkpoints every `checkpointEvery` epochs (spaced at
+ * least `checkpointMinIntervalMs` apart), obeys
  * pause/cancel between steps, and always ends by posting exactly one final message.
  * Everything main must write before a checkpoint (steps, epoch reports) is posted before
  * it, so a checkpoint in the database never runs ahead of its metrics.
@@ -45,6 +46,7 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
   let steps: StepRow[] = [];
   let epochReports: EpochMetrics[] = [];
   let lastReport = sessionStart;
+  let lastCheckpoint = sessionStart;
   let lastThroughput = trainer.throughput;
   let samplesPerSecond = 0;
 
@@ -86,10 +88,12 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
     if (step.epochEnd || step.diverged) {
       const { epoch: _completed, diverged: _diverged, ...numbers } = trainer.epochReport();
       epochReports.push({ ...numbers, epoch: step.epochEnd ? trainer.epoch : trainer.epoch + 1, step: trainer.step });
-      const due = input.checkpointEvery > 0 && step.epochEnd && trainer.epoch % input.checkpointEvery === 0 && !trainer.finished;
+      const due = input.checkpointEvery > 0 && step.epochEnd && trainer.epoch % input.checkpointEvery === 0 && !trainer.finished
+        && host.now() - lastCheckpoint >= input.checkpointMinIntervalMs;
       if (due) {
         report();
         host.post(saved('checkpoint'));
+        lastCheckpoint = host.now();
         await host.yieldToEvents();
         continue;
       }

@@ -27,7 +27,7 @@ afterEach(async () => {
 });
 
 function makeService(options: TrainingServiceOptions = {}): TrainingService {
-  service = new TrainingService(store, { maxConcurrent: 2, progressIntervalMs: 20, ...options });
+  service = new TrainingService(store, { maxConcurrent: 2, progressIntervalMs: 20, checkpointMinIntervalMs: 0, ...options });
   return service;
 }
 
@@ -197,6 +197,13 @@ describe('training service', () => {
     const refused = await real.waitFor(bad.id);
     expect(refused.status).toBe('failed');
     expect(refused.error).toMatch(/training data has 2 inputs per sample, the model expects 3/);
+  });
+
+  it('spaces checkpoints at least the minimum interval apart, always keeping the final state', async () => {
+    const svc = makeService({ checkpointMinIntervalMs: 60_000 });
+    const run = svc.start({ config: spiralConfig(4), data: spiral, split });
+    await svc.waitFor(run.id);
+    expect(store.listCheckpoints(run.id).map((c) => [c.epoch, c.reason])).toEqual([[4, 'final']]);
   });
 
   it('reports a diverging run as diverged, with its weights kept', async () => {
