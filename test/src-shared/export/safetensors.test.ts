@@ -1,51 +1,8 @@
-/**
- * safetensors export read back by a parser written here from the format's definition
- * (8-byte little-endian header length, JSON header, tensors at their byte offsets),
- * independent of the writer.
- */
+/** safetensors export read back by the independent parser in safetensors-parser.ts. */
 import { describe, expect, it } from 'vitest';
 import { encodeSafetensors, pytorchSnippet } from '../../../src-shared/export/safetensors';
 import { smallModel } from './helpers';
-
-interface Parsed {
-  metadata: Record<string, string>;
-  tensors: Map<string, { dtype: string; shape: number[]; bytes: Uint8Array }>;
-  headerLength: number;
-}
-
-function parseSafetensors(file: Uint8Array): Parsed {
-  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
-  const headerLength = Number(view.getBigUint64(0, true));
-  expect(8 + headerLength).toBeLessThanOrEqual(file.length);
-  const header = JSON.parse(new TextDecoder().decode(file.subarray(8, 8 + headerLength))) as Record<string, unknown>;
-  const dataStart = 8 + headerLength;
-  const tensors = new Map<string, { dtype: string; shape: number[]; bytes: Uint8Array }>();
-  const ranges: [number, number][] = [];
-  for (const [name, entry] of Object.entries(header)) {
-    if (name === '__metadata__') continue;
-    const { dtype, shape, data_offsets: [begin, end] } = entry as { dtype: string; shape: number[]; data_offsets: [number, number] };
-    expect(end - begin).toBe(shape.reduce((a, b) => a * b, 1) * 4);
-    ranges.push([begin, end]);
-    tensors.set(name, { dtype, shape, bytes: file.subarray(dataStart + begin, dataStart + end) });
-  }
-  // the tensors tile the data area exactly: no gaps, no overlaps, nothing after
-  ranges.sort((a, b) => a[0] - b[0]);
-  let position = 0;
-  for (const [begin, end] of ranges) {
-    expect(begin).toBe(position);
-    position = end;
-  }
-  expect(dataStart + position).toBe(file.length);
-  return { metadata: header.__metadata__ as Record<string, string>, tensors, headerLength };
-}
-
-/** float32 little-endian bytes of value v, computed with DataView (not the writer's helper). */
-function le(values: ArrayLike<number>): Uint8Array {
-  const out = new Uint8Array(values.length * 4);
-  const view = new DataView(out.buffer);
-  for (let i = 0; i < values.length; i++) view.setFloat32(i * 4, values[i], true);
-  return out;
-}
+import { float32LE, parseSafetensors } from './safetensors-parser';
 
 describe('safetensors export', () => {
   const { model } = smallModel({ hidden: [{ units: 5, activation: 'relu' }, { units: 4, activation: 'tanh' }] });
@@ -64,8 +21,8 @@ describe('safetensors export', () => {
       // PyTorch's weight[j][i] is our W[i][j]
       const transposed: number[] = [];
       for (let j = 0; j < layer.units; j++) for (let k = 0; k < layer.inputs; k++) transposed.push(layer.w[k * layer.units + j]);
-      expect(Buffer.from(weight.bytes).equals(Buffer.from(le(transposed)))).toBe(true);
-      expect(Buffer.from(bias.bytes).equals(Buffer.from(le(layer.b)))).toBe(true);
+      expect(Buffer.from(weight.bytes).equals(Buffer.from(float32LE(transposed)))).toBe(true);
+      expect(Buffer.from(bias.bytes).equals(Buffer.from(float32LE(layer.b)))).toBe(true);
     });
   });
 

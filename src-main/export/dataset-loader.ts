@@ -1,0 +1,54 @@
+/**
+ * Loads a stored image dataset for `modelFromRun` (class names and normalisation
+ * statistics of an image run) the way it was trained: the folder (or IDX files) is
+ * re-imported with the stored options and split as the run was, through the pixel cache,
+ * and refused if its images changed since the import.
+ */
+import { createHash } from 'node:crypto';
+import { DatasetError } from '../../src-shared/data/errors';
+import type { FitMode } from '../../src-shared/data/dataset';
+import { importFolder, importIdx, type ImportResult } from '../datasets';
+import type { LabStore } from '../store';
+import type { DatasetLoader } from '../training/service';
+
+interface StoredOptions {
+  /** the app records the folder as `path`, the CLI as `folder` */
+  path?: string;
+  folder?: string;
+  idx?: { images: string; labels: string };
+  testIdx?: { images: string; labels: string };
+  width?: number;
+  height?: number;
+  channels?: 1 | 3;
+  fit?: FitMode;
+}
+
+export function folderDatasetLoader(store: LabStore, cacheDir: string | null): DatasetLoader {
+  return async (datasetId, split) => {
+    const record = store.getDataset(datasetId);
+    if (!record) throw new DatasetError('not-found', `dataset ${datasetId} does not exist`);
+    const options = record.options as StoredOptions;
+    const folder = options.path ?? options.folder;
+    const pre = { width: options.width, height: options.height, channels: options.channels, fit: options.fit };
+    let result: ImportResult;
+    if (typeof folder === 'string') {
+      result = await importFolder(folder, { ...pre, valFraction: split.val, testFraction: split.test, seed: split.seed }, { cacheDir });
+    } else if (options.idx && typeof options.idx.images === 'string') {
+      result = await importIdx(
+        { images: options.idx.images, labels: options.idx.labels, testImages: options.testIdx?.images, testLabels: options.testIdx?.labels },
+        { ...pre, valFraction: split.val, seed: split.seed },
+      );
+    } else {
+      throw new DatasetError('not-found', `dataset ${datasetId} (${record.name}) has no folder or IDX files to load from`);
+    }
+    if (record.contentHash) {
+      const hash = createHash('sha256');
+      hash.update(result.dataset.pixels);
+      hash.update(new Uint8Array(result.dataset.labels.buffer, result.dataset.labels.byteOffset, result.dataset.labels.byteLength));
+      if (hash.digest('hex') !== record.contentHash) {
+        throw new DatasetError('unreadable', `the images of dataset "${record.name}" changed since it was imported; import it again`);
+      }
+    }
+    return { dataset: result.dataset, splits: result.splits };
+  };
+}
