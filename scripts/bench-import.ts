@@ -34,6 +34,8 @@ interface Measurement {
   images: number;
   seconds: number;
   imagesPerSecond: number;
+  /** user + system CPU seconds of the import (all threads): what it costs regardless of other load */
+  cpuSeconds: number;
   peakRssMB: number;
   datasetMB: number;
   cacheHits: number;
@@ -42,12 +44,15 @@ interface Measurement {
 async function runChild(root: string): Promise<void> {
   const parallel = values.parallel ? Number(values.parallel) : undefined;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const { dataset, report } = await importFolder(root, {}, { cacheDir: values.cache!, parallel });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   const result: Measurement = {
     images: report.imported,
     seconds,
     imagesPerSecond: report.imported / seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     peakRssMB: process.resourceUsage().maxRSS / 1024,
     datasetMB: dataset.pixels.byteLength / 2 ** 20,
     cacheHits: report.cacheHits,
@@ -126,7 +131,7 @@ if (values.child) {
   }
   console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const format = (label: string, m: Measurement) =>
-    `${label}: ${m.images} images in ${m.seconds.toFixed(2)} s = ${m.imagesPerSecond.toFixed(0)} images/s, peak RSS ${m.peakRssMB.toFixed(0)} MB, dataset ${m.datasetMB.toFixed(1)} MB, cache hits ${m.cacheHits}`;
+    `${label}: ${m.images} images in ${m.seconds.toFixed(2)} s = ${m.imagesPerSecond.toFixed(0)} images/s (CPU ${m.cpuSeconds.toFixed(2)} s), peak RSS ${m.peakRssMB.toFixed(0)} MB, dataset ${m.datasetMB.toFixed(1)} MB, cache hits ${m.cacheHits}`;
   const cold: Measurement[] = [];
   const cached: Measurement[] = [];
   for (let r = 0; r < repeat; r++) {
