@@ -146,11 +146,14 @@ export class TrainingService {
     return () => set.delete(listener);
   }
 
-  /** Resolves with the run's next `finished` event (at once if it is not queued or training). */
+  /** Resolves with the run's next `finished` event; at once with its status if this service is not training it. */
   waitFor(runId: number): Promise<RunFinishedEvent> {
     const run = this.store.requireRun(runId);
-    if (!this.active.has(runId) && !this.queue.some((unit) => unit.includes(runId)) && run.status !== 'queued') {
-      return Promise.resolve({ runId, status: run.status as RunFinishedEvent['status'], error: run.error });
+    if (!this.active.has(runId) && !this.queue.some((unit) => unit.includes(runId))) {
+      if (run.status === 'queued' || run.status === 'running') {
+        return Promise.reject(new StoreError(`run ${runId} is ${run.status} but not in this service's queue (recover() puts queued runs back)`));
+      }
+      return Promise.resolve({ runId, status: run.status, error: run.error });
     }
     return new Promise((resolve) => {
       const off = this.on('finished', (event) => {
@@ -163,7 +166,7 @@ export class TrainingService {
 
   /** Resolves when nothing is queued or training. */
   async whenIdle(): Promise<void> {
-    while (this.active.size > 0 || this.queue.length > 0) {
+    while (this.active.size > 0) {
       await Promise.all([...this.active.values()].map((a) => a.exited));
     }
   }
@@ -273,7 +276,10 @@ export class TrainingService {
   private async stopRuns(runIds: number[]): Promise<void> {
     for (const id of runIds) this.dequeue(id);
     const training = runIds.map((id) => this.active.get(id)).filter((a): a is ActiveRun => a !== undefined);
-    for (const active of training) this.cancel(active.runId);
+    for (const active of training) {
+      active.resumeAfterPause = false;
+      if (!active.ended && active.request !== 'cancel') this.request(active, 'cancel');
+    }
     await Promise.all(training.map((a) => a.exited));
   }
 

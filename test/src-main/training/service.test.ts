@@ -108,6 +108,27 @@ describe('training service', () => {
     expect(() => svc.resume(training.id)).toThrow(/cancelled and cannot be resumed/);
   });
 
+  it('deletes a training run and an experiment with a queued run: stopped first, nothing left behind', async () => {
+    const svc = makeService({ maxConcurrent: 1 });
+    const experiment = store.createExperiment({ name: 'doomed' });
+    const training = svc.start({ experimentId: experiment.id, config: spiralConfig(50), data: bigSpiral, split });
+    const queued = svc.start({ experimentId: experiment.id, config: spiralConfig(2), data: spiral, split });
+    const other = svc.start({ config: spiralConfig(2), data: spiral, split });
+    await nextEvent(svc, 'progress', (e) => e.runId === training.id && e.epoch >= 1);
+    expect(await svc.deleteRun(training.id)).toBe(true);
+    expect(store.getRun(training.id)).toBeNull();
+    expect(await svc.deleteExperiment(experiment.id)).toBe(true);
+    expect(store.getRun(queued.id)).toBeNull();
+    expect((await svc.waitFor(other.id)).status).toBe('done');
+    await svc.whenIdle();
+    const db = new Database(store.path, { readonly: true });
+    for (const table of ['metrics', 'checkpoints']) {
+      expect((db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE run_id <> ?`).get(other.id) as { n: number }).n).toBe(0);
+    }
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+
   it('never trains more runs at once than its limit; the others wait queued', async () => {
     const svc = makeService({ maxConcurrent: 2 });
     let training = 0;
