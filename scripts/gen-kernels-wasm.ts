@@ -487,6 +487,76 @@ function gemm(
   return f;
 }
 
+/**
+ * Vector kernels over whole parameter arrays (n floats, byte pointers), for the
+ * elementwise part of a training step:
+ *   axpby(n, a, x, b, y):  y ← a·x + b·y
+ *   dot(n, x, y) → f64:    Σ x·y, accumulated in float64 (a loss is reported from it)
+ *   sum(n, x) → f64:       Σ x, accumulated in float64 (finiteness checks)
+ */
+function vectorKernels(m: ModuleBuilder, fma: boolean): void {
+  {
+    const f = m.func('axpby', ['i32', 'f32', 'i32', 'f32', 'i32'], [], true);
+    const [n, alpha, x, beta, y] = f.params;
+    const av = f.local('v128'); const bv = f.local('v128'); const end = f.local('i32'); const i = f.local('i32');
+    f.get(alpha).simd(Simd.F32X4_SPLAT).set(av);
+    f.get(beta).simd(Simd.F32X4_SPLAT).set(bv);
+    f.get(n).i32(-4).op(Op.I32_AND).i32(2).op(Op.I32_SHL).set(end);
+    forRange(f, i, () => f.i32(0), () => f.get(end), 16, () => {
+      f.get(y).get(i).op(Op.I32_ADD);
+      if (fma) {
+        f.get(x).get(i).op(Op.I32_ADD).v128Load().get(av)
+          .get(y).get(i).op(Op.I32_ADD).v128Load().get(bv).simd(Simd.F32X4_MUL)
+          .simd(Simd.F32X4_RELAXED_MADD);
+      } else {
+        f.get(x).get(i).op(Op.I32_ADD).v128Load().get(av).simd(Simd.F32X4_MUL)
+          .get(y).get(i).op(Op.I32_ADD).v128Load().get(bv).simd(Simd.F32X4_MUL)
+          .simd(Simd.F32X4_ADD);
+      }
+      f.v128Store();
+    });
+    forRange(f, i, () => f.get(end), () => f.get(n).i32(2).op(Op.I32_SHL), 4, () => {
+      f.get(y).get(i).op(Op.I32_ADD);
+      f.get(x).get(i).op(Op.I32_ADD).f32Load().get(alpha).op(Op.F32_MUL)
+        .get(y).get(i).op(Op.I32_ADD).f32Load().get(beta).op(Op.F32_MUL).op(Op.F32_ADD);
+      f.f32Store();
+    });
+  }
+  const reduction = (name: string, product: boolean) => {
+    const f = m.func(name, product ? ['i32', 'i32', 'i32'] : ['i32', 'i32'], ['f64'], true);
+    const [n, x] = f.params;
+    const y = product ? f.params[2] : null;
+    // two float64x2 accumulators: lanes 0–1 and 2–3 of each float32x4
+    const lo = f.local('v128'); const hi = f.local('v128'); const xv = f.local('v128'); const yv = f.local('v128');
+    const end = f.local('i32'); const i = f.local('i32'); const tail = f.local('f64');
+    const low = (v: Local) => f.get(v).simd(Simd.F64X2_PROMOTE_LOW_F32X4);
+    const high = (v: Local) => f.get(v).get(v).shuffleF32([2, 3, 2, 3]).simd(Simd.F64X2_PROMOTE_LOW_F32X4);
+    f.get(n).i32(-4).op(Op.I32_AND).i32(2).op(Op.I32_SHL).set(end);
+    forRange(f, i, () => f.i32(0), () => f.get(end), 16, () => {
+      f.get(x).get(i).op(Op.I32_ADD).v128Load().set(xv);
+      if (y) {
+        f.get(y).get(i).op(Op.I32_ADD).v128Load().set(yv);
+        f.get(lo); low(xv); low(yv); f.simd(Simd.F64X2_MUL).simd(Simd.F64X2_ADD).set(lo);
+        f.get(hi); high(xv); high(yv); f.simd(Simd.F64X2_MUL).simd(Simd.F64X2_ADD).set(hi);
+      } else {
+        f.get(lo); low(xv); f.simd(Simd.F64X2_ADD).set(lo);
+        f.get(hi); high(xv); f.simd(Simd.F64X2_ADD).set(hi);
+      }
+    });
+    forRange(f, i, () => f.get(end), () => f.get(n).i32(2).op(Op.I32_SHL), 4, () => {
+      f.get(tail).get(x).get(i).op(Op.I32_ADD).f32Load().op(Op.F64_PROMOTE_F32);
+      if (y) f.get(y).get(i).op(Op.I32_ADD).f32Load().op(Op.F64_PROMOTE_F32).op(Op.F64_MUL);
+      f.op(Op.F64_ADD).set(tail);
+    });
+    f.get(lo).get(hi).simd(Simd.F64X2_ADD).set(lo);
+    f.get(lo).simd(Simd.F64X2_EXTRACT_LANE).code.push(0);
+    f.get(lo).simd(Simd.F64X2_EXTRACT_LANE).code.push(1);
+    f.op(Op.F64_ADD).get(tail).op(Op.F64_ADD);
+  };
+  reduction('dot', true);
+  reduction('sum', false);
+}
+
 export interface KernelModules {
   /** plain WebAssembly SIMD */
   simd: Uint8Array;
@@ -509,6 +579,7 @@ export function buildKernelModule(fma: boolean, shapes: Record<string, GemmShape
     }
     gemm(m, family, shape, kernels, pack, packAFn);
   }
+  vectorKernels(m, fma);
   return m.encode();
 }
 

@@ -6,9 +6,9 @@
  * instruction by instruction (`local.get` → `get`, `f32x4.add` → `op(F32X4_ADD)`, ...).
  */
 
-export type ValType = 'i32' | 'f32' | 'v128';
+export type ValType = 'i32' | 'f32' | 'f64' | 'v128';
 
-const VALTYPE: Record<ValType, number> = { i32: 0x7f, f32: 0x7d, v128: 0x7b };
+const VALTYPE: Record<ValType, number> = { i32: 0x7f, f32: 0x7d, f64: 0x7c, v128: 0x7b };
 
 /** Single-byte opcodes we use. */
 export const Op = {
@@ -17,7 +17,7 @@ export const Op = {
   F32_EQ: 0x5b, F32_NE: 0x5c, F32_LT: 0x5d, F32_GT: 0x5e,
   I32_ADD: 0x6a, I32_SUB: 0x6b, I32_MUL: 0x6c, I32_DIV_U: 0x6e, I32_REM_U: 0x70, I32_AND: 0x71, I32_OR: 0x72, I32_SHL: 0x74, I32_SHR_U: 0x76,
   F32_NEG: 0x8c, F32_ADD: 0x92, F32_SUB: 0x93, F32_MUL: 0x94, F32_DIV: 0x95, F32_MIN: 0x96, F32_MAX: 0x97,
-  F32_CONVERT_I32_S: 0xb2,
+  F32_CONVERT_I32_S: 0xb2, F64_ADD: 0xa0, F64_MUL: 0xa2, F64_PROMOTE_F32: 0xbb,
   SELECT: 0x1b, DROP: 0x1a, RETURN: 0x0f,
 } as const;
 
@@ -27,6 +27,7 @@ export const Simd = {
   F32X4_SPLAT: 0x13, F32X4_EXTRACT_LANE: 0x1f,
   F32X4_GT: 0x44,
   V128_AND: 0x4e, V128_BITSELECT: 0x52,
+  F64X2_EXTRACT_LANE: 0x21, F64X2_PROMOTE_LOW_F32X4: 0x5f, F64X2_ADD: 0xf0, F64X2_MUL: 0xf2,
   F32X4_ADD: 0xe4, F32X4_SUB: 0xe5, F32X4_MUL: 0xe6, F32X4_DIV: 0xe7, F32X4_MIN: 0xe8, F32X4_MAX: 0xe9,
   F32X4_PMIN: 0xea, F32X4_PMAX: 0xeb,
   /** relaxed SIMD: a·b + c, fused or not, whichever the hardware does fastest */

@@ -28,12 +28,34 @@ export interface Kernels {
     alpha: number, a: FloatArray, b: FloatArray,
     beta: number, c: FloatArray,
   ): void;
+  // Optional vector kernels for the elementwise part of a step (regularisation gradient,
+  // SGD update, loss and finiteness sums); the engine loops itself when they are absent.
+  // Each runs over the first n values.
+  /** y ← a·x + b·y */
+  axpby?(n: number, a: number, x: FloatArray, b: number, y: FloatArray): void;
+  /** Σ x·y, accumulated in float64 */
+  dot?(n: number, x: FloatArray, y: FloatArray): number;
+  /** Σ x, accumulated in float64 (NaN or ±Infinity when any value is) */
+  sum?(n: number, x: FloatArray): number;
 }
 
 /** Textbook triple loop; the definition every other kernel is checked against. */
 export const referenceKernels: Kernels = {
   name: 'reference',
   allocate: (length) => new Float32Array(length),
+  axpby(n, a, x, b, y) {
+    for (let i = 0; i < n; i++) y[i] = a * x[i] + b * y[i];
+  },
+  dot(n, x, y) {
+    let total = 0;
+    for (let i = 0; i < n; i++) total += x[i] * y[i];
+    return total;
+  },
+  sum(n, x) {
+    let total = 0;
+    for (let i = 0; i < n; i++) total += x[i];
+    return total;
+  },
   gemm(transA, transB, m, n, k, alpha, a, b, beta, c) {
     for (let i = 0; i < m; i++) {
       for (let j = 0; j < n; j++) {

@@ -130,16 +130,16 @@ export class Trainer {
     network.zeroGradients();
     const scores = network.forward(xBatch, count);
     const { loss: dataLoss, correct } = this.lossFn(scores, yBatch, count, config.model.numClasses, dScores);
-    const regLoss = regularizationLoss(config.regularizer, this.weightArrays);
+    const regLoss = regularizationLoss(config.regularizer, this.weightArrays, this.kernels);
     network.backward(dScores);
     const threshold = config.regularizer.proximal ? lr * l1Strength(config.regularizer) : 0;
     this.params.forEach((p, i) => {
-      if (p.isWeight) addRegularizationGradient(config.regularizer, p.value, p.grad);
-      applyUpdate(config.optimizer, p.value, p.grad, this.slots[i], lr, this.stepsDone + 1);
+      if (p.isWeight) addRegularizationGradient(config.regularizer, p.value, p.grad, this.kernels);
+      applyUpdate(config.optimizer, p.value, p.grad, this.slots[i], lr, this.stepsDone + 1, this.kernels);
       if (p.isWeight && threshold > 0) softThreshold(p.value, threshold);
     });
     const loss = dataLoss + regLoss;
-    if (!Number.isFinite(loss) || !this.params.every((p) => allFinite(p.value))) this.diverged = true;
+    if (!Number.isFinite(loss) || !this.params.every((p) => allFinite(p.value, this.kernels))) this.diverged = true;
     const seconds = (performance.now() - started) / 1000;
     this.epochSeconds += seconds;
     this.totalSeconds += seconds;
@@ -195,7 +195,7 @@ export class Trainer {
     });
     const n = source.length;
     const dataLoss = n > 0 ? lossSum / n : 0;
-    const regLoss = regularizationLoss(this.config.regularizer, this.weightArrays);
+    const regLoss = regularizationLoss(this.config.regularizer, this.weightArrays, this.kernels);
     return { dataLoss, regLoss, loss: dataLoss + regLoss, accuracy: n > 0 ? correct / n : 0 };
   }
 
@@ -291,7 +291,8 @@ function copyExact(what: string, from: Float32Array, to: FloatArray): void {
   to.set(from);
 }
 
-function allFinite(a: FloatArray): boolean {
+function allFinite(a: FloatArray, kernels: Kernels): boolean {
+  if (kernels.sum) return Number.isFinite(kernels.sum(a.length, a));
   let sum = 0;
   for (let i = 0; i < a.length; i++) sum += a[i];
   return Number.isFinite(sum);

@@ -153,7 +153,7 @@ export class PoolRunner implements GemmRunner {
    * @param stopHelpers called by close() after the helpers were told to stop
    */
   constructor(
-    private readonly exports: KernelExports,
+    readonly exports: KernelExports,
     memory: WasmMemory,
     control: number,
     readonly threads: number,

@@ -29,6 +29,9 @@ export type GemmFunction = (
 
 /** The generated module's exports. */
 export interface KernelExports {
+  axpby(n: number, a: number, x: number, b: number, y: number): void;
+  dot(n: number, x: number, y: number): number;
+  sum(n: number, x: number): number;
   /** 4 × 8 register tiles: most products */
   gemm_wide: GemmFunction;
   /** 3 × 12 register tiles: C with at most NARROW_MAX_N columns */
@@ -125,6 +128,8 @@ export function instantiateKernels(setup: WasmKernelSetup): KernelExports {
  */
 export interface GemmRunner {
   readonly threads: number;
+  /** the calling thread's module instance (vector kernels run there) */
+  readonly exports: KernelExports;
   run(
     transA: boolean, transB: boolean, m: number, n: number, k: number,
     alpha: number, a: number, b: number, beta: number, c: number,
@@ -188,7 +193,7 @@ export class SharedHeap {
 /** Runs gemm on the calling thread only. */
 export class SingleThreadRunner implements GemmRunner {
   readonly threads = 1;
-  constructor(private readonly exports: KernelExports, private readonly work: number) {}
+  constructor(readonly exports: KernelExports, private readonly work: number) {}
 
   run(transA: boolean, transB: boolean, m: number, n: number, k: number, alpha: number, a: number, b: number, beta: number, c: number): void {
     gemmFor(this.exports, n)(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, transA ? m : k, b, transB ? k : n, beta, c, n, this.work);
@@ -208,6 +213,7 @@ export interface WasmKernels extends Kernels {
  * arrays go through a scratch copy.
  */
 export function kernelsOver(setup: WasmKernelSetup, heap: SharedHeap, runner: GemmRunner): WasmKernels {
+  const exports = runner.exports;
   let scratch = { ptr: 0, bytes: 0 };
   const scratchFor = (bytes: number): number => {
     if (bytes > scratch.bytes) {
@@ -224,6 +230,21 @@ export function kernelsOver(setup: WasmKernelSetup, heap: SharedHeap, runner: Ge
     memory: setup.memory,
     allocate: (length) => heap.float32(length),
     close: () => runner.close?.(),
+    axpby(n, a, x, b, y) {
+      const px = heap.offsetOf(x), py = heap.offsetOf(y);
+      if (px < 0 || py < 0 || n > x.length || n > y.length) referenceKernels.axpby!(n, a, x, b, y);
+      else exports.axpby(n, a, px, b, py);
+    },
+    dot(n, x, y) {
+      const px = heap.offsetOf(x), py = heap.offsetOf(y);
+      if (px < 0 || py < 0 || n > x.length || n > y.length) return referenceKernels.dot!(n, x, y);
+      return exports.dot(n, px, py);
+    },
+    sum(n, x) {
+      const px = heap.offsetOf(x);
+      if (px < 0 || n > x.length) return referenceKernels.sum!(n, x);
+      return exports.sum(n, px);
+    },
     gemm(transA, transB, m, n, k, alpha, a, b, beta, c) {
       if (m <= 0 || n <= 0) return;
       if (k <= 0 || !(a instanceof Float32Array) || !(b instanceof Float32Array) || !(c instanceof Float32Array)) {
