@@ -22,6 +22,7 @@ export function bytesToFloat32(bytes: Uint8Array): Float32Array {
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const ALPHABET_CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
 const DECODE = (() => {
   const table = new Int16Array(128).fill(-1);
   for (let i = 0; i < ALPHABET.length; i++) table[ALPHABET.charCodeAt(i)] = i;
@@ -30,22 +31,26 @@ const DECODE = (() => {
 
 /** Standard base64 (RFC 4648, with `=` padding). */
 export function toBase64(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  const chunk = 3 * 4096;
-  for (let start = 0; start < bytes.length; start += chunk) {
-    const end = Math.min(bytes.length, start + chunk);
-    let text = '';
-    for (let i = start; i < end; i += 3) {
-      const b0 = bytes[i];
-      const b1 = i + 1 < end ? bytes[i + 1] : 0;
-      const b2 = i + 2 < end ? bytes[i + 2] : 0;
-      text += ALPHABET[b0 >> 2] + ALPHABET[((b0 & 3) << 4) | (b1 >> 4)]
-        + (i + 1 < end ? ALPHABET[((b1 & 15) << 2) | (b2 >> 6)] : '=')
-        + (i + 2 < end ? ALPHABET[b2 & 63] : '=');
-    }
-    parts.push(text);
+  // ASCII codes into a byte array, turned into a string once: far faster than string concatenation
+  const codes = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+  let o = 0;
+  const whole = bytes.length - (bytes.length % 3);
+  for (let i = 0; i < whole; i += 3) {
+    const group = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    codes[o++] = ALPHABET_CODES[group >> 18];
+    codes[o++] = ALPHABET_CODES[(group >> 12) & 63];
+    codes[o++] = ALPHABET_CODES[(group >> 6) & 63];
+    codes[o++] = ALPHABET_CODES[group & 63];
   }
-  return parts.join('');
+  const rest = bytes.length - whole;
+  if (rest > 0) {
+    const group = (bytes[whole] << 16) | (rest === 2 ? bytes[whole + 1] << 8 : 0);
+    codes[o++] = ALPHABET_CODES[group >> 18];
+    codes[o++] = ALPHABET_CODES[(group >> 12) & 63];
+    codes[o++] = rest === 2 ? ALPHABET_CODES[(group >> 6) & 63] : 61;
+    codes[o] = 61; // '='
+  }
+  return new TextDecoder('latin1').decode(codes);
 }
 
 /** Decodes standard base64; throws a RangeError naming the first bad character. */
