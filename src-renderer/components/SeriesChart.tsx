@@ -1,0 +1,101 @@
+import { memo, useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { decimate, mergeSeries, type Point } from '../chart-data';
+import { formatNumber } from '../format';
+import { usePalette } from '../theme';
+
+export interface ChartSeries {
+  id: string;
+  label: string;
+  color: string;
+  points: readonly Point[];
+  dashed?: boolean;
+  width?: number;
+}
+
+/**
+ * Lines over a shared numeric x axis, at a fixed height (no jump while data streams), never
+ * animated, each series decimated to a few thousand points. The legend is ours (HTML), so
+ * it keeps its place whatever the series hold.
+ */
+export const SeriesChart = memo(function SeriesChart({
+  series,
+  height = 220,
+  xLabel,
+  title,
+  percent = false,
+  logY = false,
+  testId,
+}: {
+  series: ChartSeries[];
+  height?: number;
+  xLabel: string;
+  title?: string;
+  percent?: boolean;
+  logY?: boolean;
+  testId?: string;
+}) {
+  const palette = usePalette();
+  const rows = useMemo(() => mergeSeries(series.map((s) => ({ id: s.id, points: decimate(logY ? s.points.filter((p) => p.y === null || p.y > 0) : s.points) }))), [series, logY]);
+  const hasData = series.some((s) => s.points.some((p) => p.y !== null));
+  const formatY = (v: number) => (percent ? `${Math.round(v * 100)}%` : formatNumber(v, 2));
+  return (
+    <div className="chart" data-testid={testId} data-points={rows.length}>
+      {title && <div className="chart-title">{title}</div>}
+      <div className="legend">
+        {series.map((s) => (
+          <span key={s.id} style={{ color: s.color }}>
+            <span className={`swatch${s.dashed ? ' dashed' : ''}`} style={{ background: s.dashed ? undefined : s.color }} />
+            <span style={{ color: 'var(--text-2)' }}>{s.label}</span>
+          </span>
+        ))}
+      </div>
+      <div style={{ height, position: 'relative' }}>
+        <LineChart responsive data={rows} style={{ width: '100%', height: '100%' }} margin={{ top: 8, right: 12, bottom: 14, left: 0 }}>
+          <CartesianGrid stroke={palette.grid} strokeDasharray="3 3" vertical={false} />
+          <XAxis
+            dataKey="x"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            allowDecimals={false}
+            stroke={palette.axis}
+            tick={{ fill: palette.text }}
+            tickFormatter={(v: number) => formatNumber(v, 3)}
+            label={{ value: xLabel, position: 'insideBottom', offset: -6, fill: palette.text, fontSize: 11 }}
+          />
+          <YAxis
+            width={52}
+            stroke={palette.axis}
+            tick={{ fill: palette.text }}
+            scale={logY ? 'log' : 'auto'}
+            domain={percent ? [0, 1] : logY ? ['auto', 'auto'] : [0, 'auto']}
+            allowDataOverflow={logY}
+            tickFormatter={formatY}
+          />
+          <Tooltip
+            isAnimationActive={false}
+            contentStyle={{ background: palette.tooltipBg, borderColor: palette.tooltipBorder, fontSize: 12 }}
+            labelFormatter={(label) => `${xLabel} ${formatNumber(Number(label), 4)}`}
+            formatter={(value, name) => [percent ? `${(Number(value) * 100).toFixed(1)}%` : formatNumber(Number(value), 4), series.find((s) => s.id === name)?.label ?? String(name)]}
+          />
+          {series.map((s) => (
+            <Line
+              key={s.id}
+              dataKey={s.id}
+              name={s.id}
+              stroke={s.color}
+              strokeWidth={s.width ?? 1.8}
+              strokeDasharray={s.dashed ? '5 4' : undefined}
+              dot={false}
+              activeDot={{ r: 3 }}
+              isAnimationActive={false}
+              connectNulls
+              type="linear"
+            />
+          ))}
+        </LineChart>
+        {!hasData && <div className="chart-empty">Waiting for the first values…</div>}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,301 @@
+/**
+ * View 7, Compare: runs side by side. Overlaid curves (live while they train), each run's
+ * status with its controls, and a table of only the settings that differ. L1 vs L2 twins
+ * open here right after they start.
+ */
+
+import { useMemo, useState, type ReactNode } from 'react';
+import { useApi } from '../../state/api';
+import { useLab, useLabStore } from '../../state/lab-store';
+import { useNavigate } from '../../state/navigation';
+import { useApiValue, useLiveTick } from '../../state/hooks';
+import { isActive, RESUMABLE_STATUSES, type MetricSeries, type Run } from '../../state/types';
+import { findSeries, seriesPoints } from '../../chart-data';
+import { SeriesChart, type ChartSeries } from '../../components/SeriesChart';
+import { StatusBadge } from '../../components/StatusBadge';
+import { ProgressBar } from '../../components/ProgressBar';
+import { EmptyState } from '../../components/EmptyState';
+import { differingSettings, describeModel, describeRegularizer } from '../../describe';
+import { formatCount, formatEta, formatNumber, formatPercent } from '../../format';
+import { usePalette, type ChartPalette } from '../../theme';
+import { runControl } from '../runs/run-actions';
+import { runFraction } from '../runs/RunsView';
+
+const comparePoints = 1000;
+
+const metrics: { id: string; label: string; split: MetricSeries['split']; name: string; x: 'epoch' | 'step'; percent?: boolean }[] = [
+  { id: 'valAcc', label: 'Validation accuracy', split: 'val', name: 'accuracy', x: 'epoch', percent: true },
+  { id: 'valData', label: 'Validation data loss', split: 'val', name: 'dataLoss', x: 'epoch' },
+  { id: 'trainData', label: 'Train data loss (per epoch)', split: 'train', name: 'dataLoss', x: 'epoch' },
+  { id: 'trainAcc', label: 'Train accuracy', split: 'train', name: 'accuracy', x: 'epoch', percent: true },
+  { id: 'reg', label: 'Regularisation loss λ·R(W)', split: 'train', name: 'regLoss', x: 'epoch' },
+  { id: 'total', label: 'Total train loss', split: 'train', name: 'loss', x: 'epoch' },
+];
+
+/** Colour of each compared run: the twins' fixed L1/L2 colours when that is what they are. */
+export function runColor(run: Run, index: number, palette: ChartPalette, runs: readonly Run[]): string {
+  const twinPair = runs.length === 2 && runs[0].twinGroup !== null && runs[0].twinGroup === runs[1].twinGroup;
+  if (twinPair && run.config.regularizer.kind === 'l1') return palette.l1;
+  if (twinPair && run.config.regularizer.kind === 'l2') return palette.l2;
+  return palette.series[index % palette.series.length];
+}
+
+export function CompareView({ runIds }: { runIds: number[] }) {
+  const api = useApi();
+  const navigate = useNavigate();
+  const allRuns = useLab((s) => s.runs);
+  const loaded = useLab((s) => s.loaded);
+  const palette = usePalette();
+  const [metric, setMetric] = useState(metrics[0].id);
+  const runs = useMemo(() => runIds.map((id) => allRuns.find((r) => r.id === id)).filter((r): r is Run => r !== undefined), [runIds, allRuns]);
+  const tick = useLiveTick(runs.filter((r) => isActive(r.status) || r.status === 'paused').map((r) => r.id));
+  const key = `${runIds.join(',')}-${tick}-${runs.map((r) => r.status).join(',')}`;
+  const data = useApiValue(
+    runs.length === 0
+      ? null
+      : async () => {
+          const results = await Promise.all(runs.map((r) => api.getMetricSeries({ runId: r.id, maxPoints: comparePoints })));
+          const failed = results.find((r) => !r.ok);
+          if (failed && !failed.ok) return failed;
+          return { ok: true as const, value: results.map((r) => (r.ok ? r.value.series : [])) };
+        },
+    key,
+  );
+
+  const picker = <RunPicker runs={allRuns} chosen={runIds} onChange={(ids) => navigate({ view: 'compare', runIds: ids })} />;
+
+  if (loaded && runs.length === 0) {
+    const twins = allRuns.find((r) => r.twinGroup !== null);
+    const twin = twins ? allRuns.filter((r) => r.twinGroup === twins.twinGroup).map((r) => r.id) : [];
+    return (
+      <div className="view">
+        <Head picker={picker} />
+        <div className="panel">
+          <EmptyState
+            art="⇆"
+            title={allRuns.length === 0 ? 'No runs to compare yet' : 'Pick runs to compare'}
+            action={
+              allRuns.length === 0 ? (
+                <button className="btn primary" onClick={() => navigate({ view: 'new' })}>
+                  New experiment
+                </button>
+              ) : twin.length === 2 ? (
+                <button className="btn primary" onClick={() => navigate({ view: 'compare', runIds: twin })}>
+                  Compare the latest L1 vs L2 twins
+                </button>
+              ) : (
+                <button className="btn primary" onClick={() => navigate({ view: 'runs' })}>
+                  Choose in the runs list
+                </button>
+              )
+            }
+          >
+            Overlaid curves and the settings that differ. Start "L1 vs L2 twins" in a new experiment to compare two regularisers on the same model, seed and split.
+          </EmptyState>
+        </div>
+      </div>
+    );
+  }
+
+  const seriesOf = (index: number) => data.data?.[index] ?? [];
+  const chosen = metrics.find((m) => m.id === metric) ?? metrics[0];
+  const batchSeries: ChartSeries[] = runs.map((r, i) => ({
+    id: `run${r.id}`,
+    label: `${r.name}`,
+    color: runColor(r, i, palette, runs),
+    width: 1.3,
+    points: seriesPoints(findSeries(seriesOf(i), 'batch', 'dataLoss'), 'step'),
+  }));
+  const metricSeries: ChartSeries[] = runs.map((r, i) => ({
+    id: `run${r.id}`,
+    label: r.name,
+    color: runColor(r, i, palette, runs),
+    points: seriesPoints(findSeries(seriesOf(i), chosen.split, chosen.name), chosen.x),
+  }));
+  const differences = differingSettings(runs);
+
+  return (
+    <div className="view" data-testid="compare-view">
+      <Head picker={picker} />
+      {runs.length === 2 && (
+        <div className="row">
+          <span className="small muted">Look inside these two:</span>
+          <button className="btn small" onClick={() => navigate({ view: 'sparsity', runIds: runs.map((r) => r.id) })} data-testid="open-sparsity">
+            Sparsity L1 vs L2
+          </button>
+          {runs.map((r) => (
+            <button key={r.id} className="btn small" onClick={() => navigate({ view: 'templates', runId: r.id })}>
+              Templates of {r.config.regularizer.kind === 'none' ? r.name : describeRegularizer(r.config.regularizer).split(' ')[0]}
+            </button>
+          ))}
+        </div>
+      )}
+      <div className="panel">
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Run</th>
+                <th>Status</th>
+                <th style={{ width: 200 }}>Progress</th>
+                <th>Regulariser</th>
+                <th className="right">Val acc</th>
+                <th className="right">Val loss</th>
+                <th className="right">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.map((r, i) => (
+                <CompareRow key={r.id} run={r} color={runColor(r, i, palette, runs)} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+      <div className="grid-2">
+        <div className="panel panel-body">
+          <SeriesChart title="Data loss per mini-batch" series={batchSeries} xLabel="step" testId="compare-batch-loss" />
+        </div>
+        <div className="panel panel-body">
+          <div className="row" style={{ marginBottom: 4 }}>
+            <select className="select" value={metric} onChange={(e) => setMetric(e.target.value)} aria-label="Metric">
+              {metrics.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <SeriesChart series={metricSeries} xLabel={chosen.x} percent={chosen.percent} height={196} testId="compare-metric" />
+        </div>
+      </div>
+      <div className="panel">
+        <div className="panel-head">
+          <h2>Settings that differ</h2>
+          <span className="small muted">{differences.length === 0 ? 'none: the runs were trained the same way' : `${differences.length} of them`}</span>
+        </div>
+        {differences.length > 0 && (
+          <div className="table-wrap">
+            <table className="table" data-testid="differences">
+              <thead>
+                <tr>
+                  <th>Setting</th>
+                  {runs.map((r, i) => (
+                    <th key={r.id} style={{ color: runColor(r, i, palette, runs) }}>
+                      {r.name}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {differences.map((d) => (
+                  <tr key={d.path}>
+                    <td className="mono">{d.path}</td>
+                    {d.values.map((v, i) => (
+                      <td key={i} className="num">
+                        {typeof v === 'number' ? formatNumber(v, 4) : v === undefined ? '–' : String(v)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+      {data.error && <div className="notice error">{data.error}</div>}
+    </div>
+  );
+}
+
+function Head({ picker }: { picker: ReactNode }) {
+  return (
+    <div className="view-head">
+      <div className="grow">
+        <h1>Compare</h1>
+        <p>Curves on shared axes, and only the settings that differ.</p>
+      </div>
+      {picker}
+    </div>
+  );
+}
+
+function RunPicker({ runs, chosen, onChange }: { runs: Run[]; chosen: number[]; onChange: (ids: number[]) => void }) {
+  const available = runs.filter((r) => !chosen.includes(r.id));
+  return (
+    <div className="row">
+      {chosen.map((id) => {
+        const run = runs.find((r) => r.id === id);
+        return (
+          <span key={id} className="tag">
+            {run?.name ?? `#${id}`}
+            <button className="btn ghost small icon-only" aria-label={`Remove ${run?.name ?? id}`} onClick={() => onChange(chosen.filter((x) => x !== id))}>
+              ✕
+            </button>
+          </span>
+        );
+      })}
+      <select className="select" value="" onChange={(e) => e.target.value && onChange([...chosen, Number(e.target.value)])} aria-label="Add a run" disabled={available.length === 0}>
+        <option value="">Add a run…</option>
+        {available.map((r) => (
+          <option key={r.id} value={r.id}>
+            #{r.id} {r.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function CompareRow({ run, color }: { run: Run; color: string }) {
+  const api = useApi();
+  const store = useLabStore();
+  const navigate = useNavigate();
+  const progress = useLab((s) => s.progress.get(run.id));
+  const active = isActive(run.status);
+  const control = async (command: 'pause' | 'resume') => {
+    const updated = await runControl(api, run, command);
+    if (updated) store.upsertRun(updated);
+  };
+  return (
+    <tr data-run-id={run.id} data-status={run.status}>
+      <td>
+        <div className="row nowrap">
+          <span style={{ width: 10, height: 10, borderRadius: 2, background: color, flex: 'none' }} />
+          <button className="link-button ellipsis" style={{ maxWidth: 260 }} onClick={() => navigate({ view: 'run', runId: run.id })} title={describeModel(run.config.model)}>
+            {run.name}
+          </button>
+        </div>
+      </td>
+      <td>
+        <StatusBadge status={run.status} />
+      </td>
+      <td>
+        <div className="progress-block" style={{ gap: 3 }}>
+          <ProgressBar value={run.status === 'queued' ? 0 : runFraction(run, progress)} paused={!active && run.status !== 'done'} label={`${run.name} progress`} />
+          <span className="small muted num nowrap">
+            epoch {formatCount(progress?.epoch ?? run.epochsDone)}/{formatCount(run.config.epochs)}
+            {run.status === 'running' ? ` · ${formatEta(progress?.etaSeconds)}` : ''}
+          </span>
+        </div>
+      </td>
+      <td className="nowrap">{describeRegularizer(run.config.regularizer)}</td>
+      <td className="right num">{formatPercent(run.summary.valAccuracy)}</td>
+      <td className="right num">{formatNumber(run.summary.valLoss)}</td>
+      <td className="right">
+        <div className="row nowrap" style={{ justifyContent: 'flex-end', gap: 4 }}>
+          {active && (
+            <button className="btn small" onClick={() => void control('pause')} data-testid="pause-run">
+              Pause
+            </button>
+          )}
+          {RESUMABLE_STATUSES.includes(run.status) && (
+            <button className="btn small" onClick={() => void control('resume')} data-testid="resume-run">
+              Resume
+            </button>
+          )}
+        </div>
+      </td>
+    </tr>
+  );
+}

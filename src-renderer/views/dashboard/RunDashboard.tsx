@@ -1,0 +1,249 @@
+/**
+ * View 4, Run dashboard: one run, live. Progress and controls; loss per epoch with the
+ * data part and the regularisation part apart, train against validation; the loss of
+ * every mini-batch; accuracy; samples/s; the confusion matrix on the validation split,
+ * where a cell opens its misclassified images; the settings it was trained with.
+ */
+
+import { useMemo } from 'react';
+import { useApi } from '../../state/api';
+import { useLab, useLabStore } from '../../state/lab-store';
+import { useNavigate } from '../../state/navigation';
+import { useApiValue, useLiveTick } from '../../state/hooks';
+import { isActive, RESUMABLE_STATUSES, type MetricSeries, type Run } from '../../state/types';
+import { findSeries, seriesPoints } from '../../chart-data';
+import { SeriesChart, type ChartSeries } from '../../components/SeriesChart';
+import { StatusBadge } from '../../components/StatusBadge';
+import { ProgressBar } from '../../components/ProgressBar';
+import { EmptyState } from '../../components/EmptyState';
+import { describeModel, describeOptimizer, describeRegularizer, parameterCount } from '../../describe';
+import { formatCount, formatDuration, formatEta, formatHyper, formatNumber, formatPercent, formatRate } from '../../format';
+import { usePalette, type ChartPalette } from '../../theme';
+import { Stat } from '../datasets/DatasetsView';
+import { runControl } from '../runs/run-actions';
+import { runFraction } from '../runs/RunsView';
+import { ConfusionPanel } from './ConfusionPanel';
+
+/** Points per series fetched for the dashboard: enough for a smooth curve, cheap to draw. */
+const dashboardPoints = 1500;
+
+export function RunDashboard({ runId }: { runId: number }) {
+  const api = useApi();
+  const navigate = useNavigate();
+  const run = useLab((s) => s.runs.find((r) => r.id === runId));
+  const loaded = useLab((s) => s.loaded);
+  const fetched = useApiValue(() => api.getRun({ id: runId }), `run-${runId}-${run ? 'listed' : 'missing'}`);
+  const current = run ?? fetched.data?.run;
+  const tick = useLiveTick(current && (isActive(current.status) || current.status === 'paused') ? [runId] : []);
+  const series = useApiValue(() => api.getMetricSeries({ runId, maxPoints: dashboardPoints }), `series-${runId}-${tick}-${current?.status ?? ''}`);
+
+  if (!current) {
+    if (!loaded || fetched.loading) return <div className="view muted">Loading…</div>;
+    return (
+      <div className="view">
+        <div className="panel">
+          <EmptyState art="◔" title={`Run ${runId} does not exist`} action={<button className="btn primary" onClick={() => navigate({ view: 'runs' })}>Show all runs</button>}>
+            {fetched.error ?? 'It may have been deleted.'}
+          </EmptyState>
+        </div>
+      </div>
+    );
+  }
+  return <Dashboard run={current} series={series.data?.series ?? []} />;
+}
+
+function Dashboard({ run, series }: { run: Run; series: MetricSeries[] }) {
+  const api = useApi();
+  const store = useLabStore();
+  const navigate = useNavigate();
+  const palette = usePalette();
+  const progress = useLab((s) => s.progress.get(run.id));
+  const twins = useLab((s) => s.runs);
+  const twin = run.twinGroup ? twins.find((r) => r.twinGroup === run.twinGroup && r.id !== run.id) : undefined;
+  const active = isActive(run.status);
+  const fraction = runFraction(run, progress);
+  const charts = useMemo(() => buildCharts(series, palette), [series, palette]);
+  const control = async (command: 'pause' | 'resume' | 'cancel') => {
+    const updated = await runControl(api, run, command);
+    if (updated) store.upsertRun(updated);
+  };
+  const live = run.status === 'running' && progress;
+  const dataLoss = live ? progress.dataLoss : run.summary.trainLoss;
+  const samplesPerSecond = live ? progress.samplesPerSecond : lastValue(findSeries(series, 'train', 'samplesPerSecond'));
+
+  return (
+    <div className="view" data-testid="run-dashboard" data-run-id={run.id}>
+      <div className="view-head">
+        <div className="grow" style={{ minWidth: 0 }}>
+          <div className="row nowrap">
+            <h1 className="ellipsis" data-testid="run-title">
+              {run.name}
+            </h1>
+            <StatusBadge status={run.status} />
+          </div>
+          <p className="ellipsis">
+            #{run.id} · {describeModel(run.config.model)} · {describeRegularizer(run.config.regularizer)} · {describeOptimizer(run.config.optimizer)}
+          </p>
+        </div>
+        {active && (
+          <button className="btn" onClick={() => void control('pause')} data-testid="pause-run" title="P">
+            Pause
+          </button>
+        )}
+        {RESUMABLE_STATUSES.includes(run.status) && (
+          <button className="btn primary" onClick={() => void control('resume')} data-testid="resume-run" title="P">
+            Resume
+          </button>
+        )}
+        {(active || run.status === 'paused' || run.status === 'interrupted') && (
+          <button className="btn" onClick={() => void control('cancel')}>
+            Cancel
+          </button>
+        )}
+        {twin && (
+          <button className="btn" onClick={() => navigate({ view: 'compare', runIds: [run.id, twin.id] })}>
+            Compare with twin
+          </button>
+        )}
+        <button className="btn" onClick={() => navigate({ view: 'templates', runId: run.id })}>
+          Templates
+        </button>
+        <button className="btn" onClick={() => navigate({ view: 'predict', runId: run.id })}>
+          Predict
+        </button>
+      </div>
+
+      <div className="panel panel-body progress-block">
+        <ProgressBar value={run.status === 'queued' ? 0 : fraction} paused={!active && run.status !== 'done'} label="Training progress" />
+        <div className="meta num">
+          <span>
+            Epoch {formatCount(progress?.epoch ?? run.epochsDone)} of {formatCount(run.config.epochs)} · {formatPercent(fraction, 0)}
+          </span>
+          <span className="spacer" />
+          <span>
+            {run.status === 'running'
+              ? formatEta(progress?.etaSeconds)
+              : run.status === 'queued'
+                ? 'waiting for a free training slot'
+                : run.error
+                  ? run.error
+                  : `trained for ${formatDuration(run.trainSeconds)}`}
+          </span>
+        </div>
+      </div>
+
+      <div className="stats">
+        <Stat label="Train data loss" value={formatNumber(dataLoss)} sub={live ? `reg ${formatNumber(progress.regLoss)}` : 'last epoch'} testId="stat-train-loss" />
+        <Stat label="Val loss" value={formatNumber(live ? (progress.valLoss ?? run.summary.valLoss) : run.summary.valLoss)} sub="last epoch" />
+        <Stat label="Train accuracy" value={formatPercent(live ? progress.accuracy : run.summary.trainAccuracy)} sub={live ? 'recent batches' : 'last epoch'} />
+        <Stat label="Val accuracy" value={formatPercent(live ? (progress.valAccuracy ?? run.summary.valAccuracy) : run.summary.valAccuracy)} sub="last epoch" testId="stat-val-acc" />
+        <Stat label="Samples / s" value={formatCount(samplesPerSecond)} sub={`batch ${formatCount(run.config.batchSize)}`} />
+        <Stat label="Parameters" value={formatCount(parameterCount(run.config.model))} sub={run.config.model.hidden.length === 0 ? 'linear' : `${run.config.model.hidden.length} hidden`} />
+      </div>
+
+      <div className="grid-2">
+        <div className="panel panel-body">
+          <SeriesChart title="Loss per epoch" series={charts.epochLoss} xLabel="epoch" testId="chart-epoch-loss" />
+        </div>
+        <div className="panel panel-body">
+          <SeriesChart title="Loss per mini-batch" series={charts.batchLoss} xLabel="step" testId="chart-batch-loss" />
+        </div>
+        <div className="panel panel-body">
+          <SeriesChart title="Accuracy per epoch" series={charts.accuracy} xLabel="epoch" percent testId="chart-accuracy" />
+        </div>
+        <div className="panel panel-body">
+          <SeriesChart title="Speed and learning rate" series={charts.speed} xLabel="epoch" percent testId="chart-speed" />
+        </div>
+      </div>
+
+      <ConfusionPanel run={run} />
+      <SettingsPanel run={run} />
+    </div>
+  );
+}
+
+function lastValue(series: MetricSeries | undefined): number | null {
+  if (!series) return null;
+  for (let i = series.value.length - 1; i >= 0; i--) if (series.value[i] !== null) return series.value[i];
+  return null;
+}
+
+function buildCharts(series: MetricSeries[], palette: ChartPalette): Record<'epochLoss' | 'batchLoss' | 'accuracy' | 'speed', ChartSeries[]> {
+  const [blue, orange, green, purple] = palette.series;
+  const line = (id: string, label: string, color: string, s: MetricSeries | undefined, x: 'epoch' | 'step', dashed = false): ChartSeries => ({
+    id,
+    label,
+    color,
+    dashed,
+    points: seriesPoints(s, x),
+  });
+  const speed = findSeries(series, 'train', 'samplesPerSecond');
+  const lr = findSeries(series, 'train', 'lr');
+  const maxSpeed = Math.max(1, ...(speed?.value.filter((v): v is number => v !== null) ?? [1]));
+  const maxLr = Math.max(1e-12, ...(lr?.value.filter((v): v is number => v !== null) ?? [1e-12]));
+  return {
+    epochLoss: [
+      line('trainData', 'train data loss', blue, findSeries(series, 'train', 'dataLoss'), 'epoch'),
+      line('valData', 'val data loss', orange, findSeries(series, 'val', 'dataLoss'), 'epoch'),
+      line('reg', 'λ·R(W)', purple, findSeries(series, 'train', 'regLoss'), 'epoch', true),
+    ],
+    batchLoss: [
+      { ...line('batchData', 'data loss', blue, findSeries(series, 'batch', 'dataLoss'), 'step'), width: 1.2 },
+      line('batchReg', 'λ·R(W)', purple, findSeries(series, 'batch', 'regLoss'), 'step', true),
+    ],
+    accuracy: [
+      line('trainAcc', 'train', blue, findSeries(series, 'train', 'accuracy'), 'epoch'),
+      line('valAcc', 'validation', orange, findSeries(series, 'val', 'accuracy'), 'epoch'),
+    ],
+    // Two quantities of different units on one axis: both as a fraction of their maximum.
+    speed: [
+      {
+        id: 'speed',
+        label: `samples/s (100% = ${formatRate(maxSpeed, '/s')})`,
+        color: green,
+        points: seriesPoints(speed, 'epoch').map((p) => ({ x: p.x, y: p.y === null ? null : p.y / maxSpeed })),
+      },
+      {
+        id: 'lr',
+        label: `learning rate (100% = ${formatHyper(maxLr)})`,
+        color: purple,
+        dashed: true,
+        points: seriesPoints(lr, 'epoch').map((p) => ({ x: p.x, y: p.y === null ? null : p.y / maxLr })),
+      },
+    ],
+  };
+}
+
+function SettingsPanel({ run }: { run: Run }) {
+  const c = run.config;
+  const rows: [string, string][] = [
+    ['Model', describeModel(c.model)],
+    ['Loss', c.loss === 'softmax' ? 'softmax cross-entropy' : 'multiclass SVM (hinge)'],
+    ['Regulariser', describeRegularizer(c.regularizer)],
+    ['Optimiser', describeOptimizer(c.optimizer) + (c.optimizer.kind === 'momentum' ? `, μ=${c.optimizer.momentum ?? 0.9}` : '')],
+    ['Schedule', c.schedule.kind === 'constant' ? 'constant' : c.schedule.kind === 'step' ? `×${c.schedule.gamma} every ${c.schedule.everyEpochs} epochs` : `cosine to ${formatHyper(c.schedule.minLr)}`],
+    ['Batch size', formatCount(c.batchSize)],
+    ['Epochs', formatCount(c.epochs)],
+    ['Seed', String(c.seed)],
+    ['Data', run.data.kind === 'toy' ? `${run.data.toy}, ${run.data.samples} points, noise ${run.data.noise}` : `dataset ${run.data.datasetId}, ${run.data.normalisation} normalisation`],
+    ['Split', `${formatPercent(run.split.val, 0)} validation, ${formatPercent(run.split.test, 0)} test, seed ${run.split.seed}`],
+    ['Origin', `${run.origin === 'cli' ? 'lab CLI' : 'app'} ${run.appVersion}`],
+  ];
+  return (
+    <div className="panel">
+      <div className="panel-head">
+        <h2>Settings</h2>
+      </div>
+      <div className="panel-body">
+        <div className="shortcut-list">
+          {rows.map(([k, v]) => (
+            <div key={k} style={{ display: 'contents' }}>
+              <span className="muted small">{k}</span>
+              <span className="num">{v}</span>
+            </div>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,469 @@
+/**
+ * View 6, Sparsity, L1 vs L2: two runs side by side, by default the twins of a twin
+ * start (same model, seed and split; L1 on one, L2 on the other). Per layer, histograms of
+ * the weight values on one shared axis; the share of exactly-zero and near-zero weights
+ * per epoch; their first-layer templates next to each other; and the numbers (zero %,
+ * near-zero %, accuracy) that go with the pictures.
+ */
+
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
+import { NEAR_ZERO, sharedHistograms, sparsityOfAll, type SharedHistograms, type Sparsity } from '../../../src-shared/analysis/histogram';
+import { templateImages, type TemplateImage } from '../../../src-shared/analysis/templates';
+import { unitNorms, unitsByNorm } from '../../../src-shared/analysis/units';
+import { decodeFloat32 } from '../../../src-shared/api/encoding';
+import type { NeuralLabApi } from '../../../src-shared/api/contract';
+import { useApi } from '../../state/api';
+import { useApiValue } from '../../state/hooks';
+import { useLab } from '../../state/lab-store';
+import { useNavigate } from '../../state/navigation';
+import type { Checkpoint, MetricSeries, Run } from '../../state/types';
+import { EmptyState } from '../../components/EmptyState';
+import { Segmented } from '../../components/Field';
+import { SeriesChart, type ChartSeries } from '../../components/SeriesChart';
+import { describeModel, describeRegularizer } from '../../describe';
+import { formatNumber, formatPercent } from '../../format';
+import { usePalette, type ChartPalette } from '../../theme';
+import { EpochScrubber, resolvePosition, type ScrubPosition } from './EpochScrubber';
+import { RunSelect } from './TemplatesView';
+import { TemplateTile } from './TemplateTile';
+import { inputShape, useCheckpoints, useWeights, type InputShape, type Layer } from './weights';
+
+/** checkpoints per run the zero-fraction lines are computed at, at most (evenly spread, last included) */
+const maxSparsityPoints = 40;
+const templatesPerRun = 12;
+
+export function SparsityView({ runIds }: { runIds?: number[] }) {
+  const navigate = useNavigate();
+  const runs = useLab((s) => s.runs);
+  const loaded = useLab((s) => s.loaded);
+  const [a, b] = pickPair(runs, runIds);
+
+  const head = (
+    <div className="view-head">
+      <div className="grow" style={{ minWidth: 0 }}>
+        <h1>Sparsity: L1 vs L2</h1>
+        <p>L1&apos;s constant pull sends small weights to exactly zero; L2 shrinks every weight in proportion and rarely reaches zero.</p>
+      </div>
+    </div>
+  );
+  if (!loaded) return <div className="view muted">Loading…</div>;
+  if (!a || !b) {
+    return (
+      <div className="view">
+        {head}
+        <div className="panel">
+          <EmptyState
+            art="▮"
+            title="Start an L1 vs L2 twin to compare"
+            action={
+              <>
+                <button className="btn primary" onClick={() => navigate({ view: 'new' })}>New experiment</button>
+                <button className="btn" onClick={() => navigate({ view: 'datasets' })}>Import the sample dataset</button>
+              </>
+            }
+          >
+            “Start L1 vs L2 twins” in New experiment trains the same model twice, with the same seed and split, once with each penalty. Both land here side by side.
+          </EmptyState>
+        </div>
+      </div>
+    );
+  }
+  const choose = (which: 0 | 1, id: number) => {
+    const ids = which === 0 ? [id, b.id] : [a.id, id];
+    navigate({ view: 'sparsity', runIds: ids });
+  };
+  const twinGroups = [...new Set(runs.filter((r) => r.twinGroup).map((r) => r.twinGroup as string))];
+  return (
+    <div className="view" data-testid="sparsity-view" data-run-ids={`${a.id},${b.id}`}>
+      {head}
+      <div className="panel panel-body row insight-pickers">
+        {twinGroups.length > 0 && (
+          <label className="insight-select">
+            <span className="muted small">Twins</span>
+            <select
+              className="input"
+              value={a.twinGroup && a.twinGroup === b.twinGroup ? a.twinGroup : ''}
+              onChange={(e) => {
+                const pair = runs.filter((r) => r.twinGroup === e.target.value).sort((x, y) => x.id - y.id);
+                if (pair.length >= 2) navigate({ view: 'sparsity', runIds: [pair[0].id, pair[1].id] });
+              }}
+            >
+              {!(a.twinGroup && a.twinGroup === b.twinGroup) && <option value="">(not a twin pair)</option>}
+              {twinGroups.map((g) => {
+                const pair = runs.filter((r) => r.twinGroup === g).sort((x, y) => x.id - y.id);
+                return (
+                  <option key={g} value={g}>
+                    {pair.map((r) => `#${r.id} ${describeRegularizer(r.config.regularizer)}`).join(' vs ')}
+                  </option>
+                );
+              })}
+            </select>
+          </label>
+        )}
+        <RunSelect runs={runs} value={a.id} onChange={(id) => choose(0, id)} label="Left" testId="sparsity-run-a" />
+        <RunSelect runs={runs} value={b.id} onChange={(id) => choose(1, id)} label="Right" testId="sparsity-run-b" />
+      </div>
+      <Comparison key={`${a.id}-${b.id}`} runs={[a, b]} />
+    </div>
+  );
+}
+
+/** The two runs to show: the route's, a run and its twin, or the newest twin pair. */
+function pickPair(runs: readonly Run[], runIds: readonly number[] | undefined): [Run | undefined, Run | undefined] {
+  const byId = (id: number) => runs.find((r) => r.id === id);
+  const twinOf = (run: Run) => runs.find((r) => r.twinGroup !== null && r.twinGroup === run.twinGroup && r.id !== run.id);
+  if (runIds && runIds.length >= 2) return [byId(runIds[0]), byId(runIds[1])];
+  if (runIds && runIds.length === 1) {
+    const run = byId(runIds[0]);
+    return [run, run ? twinOf(run) : undefined];
+  }
+  // runs are listed newest first
+  const newestTwin = runs.find((r) => r.twinGroup !== null && twinOf(r));
+  if (!newestTwin) return [undefined, undefined];
+  const pair = [newestTwin, twinOf(newestTwin)!].sort((x, y) => x.id - y.id);
+  return [pair[0], pair[1]];
+}
+
+function runColour(run: Run, other: Run, palette: ChartPalette, index: 0 | 1): string {
+  const kind = run.config.regularizer.kind;
+  if (kind === 'l1' && other.config.regularizer.kind !== 'l1') return palette.l1;
+  if (kind === 'l2' && other.config.regularizer.kind !== 'l2') return palette.l2;
+  return index === 0 ? palette.l1 : palette.l2;
+}
+
+function runLabel(run: Run): string {
+  return `#${run.id} ${describeRegularizer(run.config.regularizer)}`;
+}
+
+/** The checkpoint of `checkpoints` at `epoch`, or the last one before it. */
+function atEpoch(checkpoints: readonly Checkpoint[], epoch: number | undefined): Checkpoint | undefined {
+  if (epoch === undefined) return checkpoints.at(-1);
+  let best: Checkpoint | undefined;
+  for (const c of checkpoints) if (c.epoch <= epoch) best = c;
+  return best ?? checkpoints[0];
+}
+
+function Comparison({ runs }: { runs: [Run, Run] }) {
+  const api = useApi();
+  const palette = usePalette();
+  const datasets = useLab((s) => s.datasets);
+  const [a, b] = runs;
+  const listA = useCheckpoints(a);
+  const listB = useCheckpoints(b);
+  const [position, setPosition] = useState<ScrubPosition>('latest');
+  const [playing, setPlaying] = useState(false);
+  const [yScale, setYScale] = useState<'linear' | 'sqrt'>('sqrt');
+  const index = resolvePosition(position, listA.checkpoints.length);
+  const checkpointA = index >= 0 ? listA.checkpoints[index] : undefined;
+  // the same epoch of B (twins checkpoint together), else B's latest before it
+  const checkpointB = atEpoch(listB.checkpoints, position === 'latest' ? undefined : checkpointA?.epoch);
+  const weightsA = useWeights(a.id, checkpointA?.id);
+  const weightsB = useWeights(b.id, checkpointB?.id);
+  const colours: [string, string] = [runColour(a, b, palette, 0), runColour(b, a, palette, 1)];
+  const seriesA = useSparsitySeries(api, a.id, listA.checkpoints);
+  const seriesB = useSparsitySeries(api, b.id, listB.checkpoints);
+  const accuracy = [
+    useApiValue(() => api.getMetricSeries({ runId: a.id, series: [{ split: 'val', name: 'accuracy' }, { split: 'train', name: 'accuracy' }], maxPoints: 10_000 }), `sp-acc-${a.id}-${listA.checkpoints.length}`),
+    useApiValue(() => api.getMetricSeries({ runId: b.id, series: [{ split: 'val', name: 'accuracy' }, { split: 'train', name: 'accuracy' }], maxPoints: 10_000 }), `sp-acc-${b.id}-${listB.checkpoints.length}`),
+  ];
+  const layersA = weightsA.weights?.layers;
+  const layersB = weightsB.weights?.layers;
+  const histograms = useMemo(() => {
+    if (!layersA || !layersB) return null;
+    const count = Math.min(layersA.length, layersB.length);
+    return Array.from({ length: count }, (_, l) => sharedHistograms([layersA[l].w, layersB[l].w], { bins: 41 }));
+  }, [layersA, layersB]);
+  const sparsity = useMemo(
+    () => [layersA, layersB].map((layers) => (layers ? { all: sparsityOfAll(layers.map((l) => l.w)), perLayer: layers.map((l) => sparsityOfAll([l.w])) } : null)),
+    [layersA, layersB],
+  );
+  const lines = useMemo<ChartSeries[]>(
+    () => [
+      { id: 'zeroA', label: `${runLabel(a)} exactly 0`, color: colours[0], points: seriesA.points.map((p) => ({ x: p.epoch, y: p.sparsity.zeroFraction })) },
+      { id: 'nearA', label: `${runLabel(a)} |w| < ${formatNumber(NEAR_ZERO)}`, color: colours[0], dashed: true, points: seriesA.points.map((p) => ({ x: p.epoch, y: p.sparsity.nearZeroFraction })) },
+      { id: 'zeroB', label: `${runLabel(b)} exactly 0`, color: colours[1], points: seriesB.points.map((p) => ({ x: p.epoch, y: p.sparsity.zeroFraction })) },
+      { id: 'nearB', label: `${runLabel(b)} |w| < ${formatNumber(NEAR_ZERO)}`, color: colours[1], dashed: true, points: seriesB.points.map((p) => ({ x: p.epoch, y: p.sparsity.nearZeroFraction })) },
+    ],
+    [a, b, colours[0], colours[1], seriesA.points, seriesB.points],
+  );
+  const epochA = checkpointA?.epoch;
+  const epochB = checkpointB?.epoch;
+  const error = listA.error ?? listB.error ?? weightsA.error ?? weightsB.error ?? seriesA.error ?? seriesB.error;
+  const sameModel = JSON.stringify(a.config.model) === JSON.stringify(b.config.model);
+
+  return (
+    <>
+      {error && <div className="notice error">{error}</div>}
+      {!sameModel && <div className="notice warn">These runs have different models ({describeModel(a.config.model)} and {describeModel(b.config.model)}): layers are compared by position.</div>}
+      <div className="panel panel-body insight-controls">
+        <EpochScrubber checkpoints={listA.checkpoints} position={position} onChange={setPosition} playing={playing} onPlayingChange={setPlaying} testId="sparsity-scrubber" />
+      </div>
+
+      <div className="insight-twin-stats" data-testid="sparsity-numbers">
+        {([0, 1] as const).map((i) => {
+          const run = runs[i];
+          const s = sparsity[i];
+          const epoch = i === 0 ? epochA : epochB;
+          const acc = accuracy[i].data?.series;
+          return (
+            <div key={run.id} className="panel panel-body insight-run-card" style={{ borderTopColor: colours[i] }} data-testid={`sparsity-card-${i}`}>
+              <div className="row nowrap">
+                <span className="insight-dot" style={{ background: colours[i] }} />
+                <strong className="ellipsis">
+                  #{run.id} {run.name}
+                </strong>
+              </div>
+              <div className="muted small ellipsis">
+                {describeRegularizer(run.config.regularizer)} · {describeModel(run.config.model)} · {epoch !== undefined ? `epoch ${epoch}` : 'no checkpoint yet'}
+              </div>
+              <div className="stats insight-stats">
+                <Figure label="Exactly zero" value={formatPercent(s?.all.zeroFraction)} sub={s ? `${s.all.zeros.toLocaleString('en-US')} of ${s.all.count.toLocaleString('en-US')} weights` : ''} testId={`zero-fraction-${i}`} raw={s?.all.zeroFraction} />
+                <Figure label={`Near zero (|w| < ${formatNumber(NEAR_ZERO)})`} value={formatPercent(s?.all.nearZeroFraction)} sub={s ? `${s.all.nearZeros.toLocaleString('en-US')} weights` : ''} testId={`near-zero-fraction-${i}`} raw={s?.all.nearZeroFraction} />
+                <Figure label="Val accuracy" value={formatPercent(epoch !== undefined ? valueAt(acc, 'val', epoch) : null)} sub={epoch !== undefined ? `epoch ${epoch}` : ''} />
+                <Figure label="Train accuracy" value={formatPercent(epoch !== undefined ? valueAt(acc, 'train', epoch) : null)} sub={epoch !== undefined ? `epoch ${epoch}` : ''} />
+              </div>
+            </div>
+          );
+        })}
+      </div>
+
+      <div className="panel panel-body">
+        <SeriesChart title="Share of weights at zero, per epoch (all layers)" series={lines} xLabel="epoch" percent testId="sparsity-lines" />
+        {(seriesA.pending > 0 || seriesB.pending > 0) && (
+          <div className="faint small">
+            reading checkpoints… {seriesA.points.length + seriesB.points.length} of {seriesA.points.length + seriesB.points.length + seriesA.pending + seriesB.pending}
+          </div>
+        )}
+      </div>
+
+      <div className="panel">
+        <div className="panel-head">
+          <h2>Weight values per layer</h2>
+          <span className="faint small">same bins and same y axis for both runs; the centre bin holds 0</span>
+          <span className="spacer" />
+          <Segmented
+            label="y scale"
+            value={yScale}
+            onChange={setYScale}
+            options={[
+              { value: 'linear', label: 'Linear' },
+              { value: 'sqrt', label: '√ (shows small bins)' },
+            ]}
+          />
+        </div>
+        <div className="panel-body stack">
+          {!histograms && <div className="muted">{listA.checkpoints.length === 0 ? 'Waiting for the first checkpoint…' : 'Loading weights…'}</div>}
+          {histograms?.map((h, l) => (
+            <div key={l} className="insight-hist-row" data-testid="sparsity-histograms">
+              {([0, 1] as const).map((i) => (
+                <LayerHistogram
+                  key={i}
+                  title={`${runLabel(runs[i])} · W${l + 1} (${layersA && layersB ? `${(i === 0 ? layersA : layersB)[l].inputs}×${(i === 0 ? layersA : layersB)[l].units}` : ''})`}
+                  sub={sparsity[i] ? `${formatPercent(sparsity[i]!.perLayer[l].zeroFraction)} exactly 0 · ${formatPercent(sparsity[i]!.perLayer[l].nearZeroFraction)} near 0` : ''}
+                  shared={h}
+                  which={i}
+                  colour={colours[i]}
+                  yScale={yScale}
+                />
+              ))}
+            </div>
+          ))}
+        </div>
+      </div>
+
+      {layersA && layersB && <TwinTemplates runs={runs} layers={[layersA, layersB]} shapes={[inputShape(a, datasets), inputShape(b, datasets)]} colours={colours} />}
+    </>
+  );
+}
+
+function Figure({ label, value, sub, testId, raw }: { label: string; value: string; sub?: string; testId?: string; raw?: number }) {
+  return (
+    <div className="stat" data-testid={testId} data-value={raw}>
+      <div className="label">{label}</div>
+      <div className="value">{value}</div>
+      <div className="sub ellipsis">{sub}</div>
+    </div>
+  );
+}
+
+function valueAt(series: readonly MetricSeries[] | undefined, split: 'train' | 'val', epoch: number): number | null {
+  const s = series?.find((x) => x.split === split && x.name === 'accuracy');
+  if (!s) return null;
+  for (let i = s.epoch.length - 1; i >= 0; i--) if (s.epoch[i] === epoch) return s.value[i];
+  return null;
+}
+
+const LayerHistogram = memo(function LayerHistogram({
+  title,
+  sub,
+  shared,
+  which,
+  colour,
+  yScale,
+}: {
+  title: string;
+  sub: string;
+  shared: SharedHistograms;
+  which: 0 | 1;
+  colour: string;
+  yScale: 'linear' | 'sqrt';
+}) {
+  const palette = usePalette();
+  const { axis, histograms, maxFraction } = shared;
+  const h = histograms[which];
+  const width = (2 * axis.limit) / axis.bins;
+  const centre = (axis.bins - 1) / 2;
+  const rows = Array.from(h.fractions, (f, k) => ({ x: axis.edges[k] + width / 2, f, k }));
+  return (
+    <div className="chart insight-hist" data-bars={rows.filter((r) => r.f > 0).length}>
+      <div className="chart-title ellipsis">{title}</div>
+      <div className="faint small num">{sub}</div>
+      <div style={{ height: 170 }}>
+        <BarChart responsive data={rows} style={{ width: '100%', height: '100%' }} margin={{ top: 6, right: 8, bottom: 14, left: 0 }} barCategoryGap={0} barGap={0}>
+          <CartesianGrid stroke={palette.grid} strokeDasharray="3 3" vertical={false} />
+          <XAxis
+            dataKey="x"
+            type="number"
+            domain={[-axis.limit, axis.limit]}
+            ticks={[-axis.limit, -axis.limit / 2, 0, axis.limit / 2, axis.limit]}
+            stroke={palette.axis}
+            tick={{ fill: palette.text, fontSize: 11 }}
+            tickFormatter={(v: number) => formatNumber(v, 2)}
+            label={{ value: 'weight value', position: 'insideBottom', offset: -6, fill: palette.text, fontSize: 11 }}
+          />
+          <YAxis
+            width={46}
+            scale={yScale}
+            domain={[0, Math.max(maxFraction, 1e-9)]}
+            allowDataOverflow
+            stroke={palette.axis}
+            tick={{ fill: palette.text, fontSize: 11 }}
+            tickFormatter={(v: number) => `${Math.round(v * 1000) / 10}%`}
+          />
+          <Tooltip
+            isAnimationActive={false}
+            cursor={{ fill: palette.grid, opacity: 0.4 }}
+            contentStyle={{ background: palette.tooltipBg, borderColor: palette.tooltipBorder, fontSize: 12 }}
+            labelFormatter={(_, payload) => {
+              const k = (payload?.[0]?.payload as { k?: number } | undefined)?.k ?? 0;
+              return `${formatNumber(axis.edges[k], 3)} … ${formatNumber(axis.edges[k + 1], 3)}${k === 0 || k === axis.bins - 1 ? ' (and beyond)' : ''}`;
+            }}
+            formatter={(value) => [`${(Number(value) * 100).toFixed(2)}% of weights`, 'share']}
+          />
+          <Bar dataKey="f" isAnimationActive={false} minPointSize={0}>
+            {rows.map((r) => (
+              <Cell key={r.k} fill={colour} fillOpacity={r.k === centre ? 1 : 0.7} />
+            ))}
+          </Bar>
+        </BarChart>
+      </div>
+      {h.clipped > 0 && <div className="faint small">{h.clipped.toLocaleString('en-US')} weights beyond ±{formatNumber(axis.limit, 3)} are counted in the end bins</div>}
+    </div>
+  );
+});
+
+interface SparsityPoint {
+  epoch: number;
+  checkpointId: number;
+  sparsity: Sparsity;
+}
+
+const sparsityCache = new Map<string, Sparsity>();
+
+/** Zero fractions of all weight matrices at one checkpoint (cached; the weights are not kept). */
+async function checkpointSparsity(api: NeuralLabApi, runId: number, checkpointId: number): Promise<Sparsity> {
+  const key = `${runId}:${checkpointId}`;
+  const hit = sparsityCache.get(key);
+  if (hit) return hit;
+  const result = await api.getWeights({ runId, checkpointId });
+  if (!result.ok) throw new Error(result.error.message);
+  const s = sparsityOfAll(result.value.layers.map((l) => decodeFloat32(l.w)));
+  sparsityCache.set(key, s);
+  return s;
+}
+
+/** At most `max` checkpoints spread evenly over `all`, the first and the last included. */
+function spread(all: readonly Checkpoint[], max: number): Checkpoint[] {
+  if (all.length <= max) return all.slice();
+  const picked = new Set<number>();
+  for (let i = 0; i < max; i++) picked.add(Math.round((i * (all.length - 1)) / (max - 1)));
+  return [...picked].sort((x, y) => x - y).map((i) => all[i]);
+}
+
+/** The zero / near-zero fractions of a run at its checkpoints, read one checkpoint at a time. */
+function useSparsitySeries(api: NeuralLabApi, runId: number, checkpoints: readonly Checkpoint[]): { points: SparsityPoint[]; pending: number; error: string | null } {
+  const [state, setState] = useState<{ points: SparsityPoint[]; pending: number; error: string | null }>({ points: [], pending: 0, error: null });
+  const wanted = spread(checkpoints, maxSparsityPoints);
+  const signature = wanted.map((c) => c.id).join(',');
+  const generation = useRef(0);
+  useEffect(() => {
+    const id = ++generation.current;
+    const targets = signature === '' ? [] : signature.split(',').map(Number);
+    const epochs = new Map(checkpoints.map((c) => [c.id, c.epoch]));
+    void (async () => {
+      const points: SparsityPoint[] = [];
+      for (let i = 0; i < targets.length; i++) {
+        if (id !== generation.current) return;
+        try {
+          const s = await checkpointSparsity(api, runId, targets[i]);
+          points.push({ epoch: epochs.get(targets[i]) ?? 0, checkpointId: targets[i], sparsity: s });
+        } catch (error) {
+          if (id === generation.current) setState((prev) => ({ ...prev, pending: 0, error: error instanceof Error ? error.message : String(error) }));
+          return;
+        }
+        // show progress every few checkpoints, and at the end
+        if (id === generation.current && (i % 4 === 3 || i === targets.length - 1)) setState({ points: points.slice(), pending: targets.length - i - 1, error: null });
+      }
+      if (targets.length === 0 && id === generation.current) setState({ points: [], pending: 0, error: null });
+    })();
+    // `checkpoints` only matters through `signature`
+  }, [api, runId, signature]);
+  return state;
+}
+
+function TwinTemplates({ runs, layers, shapes, colours }: { runs: [Run, Run]; layers: [Layer[], Layer[]]; shapes: [InputShape | null, InputShape | null]; colours: [string, string] }) {
+  const tiles = useMemo(
+    () =>
+      ([0, 1] as const).map((i) => {
+        const shape = shapes[i];
+        const first = layers[i][0];
+        if (!shape || !first || first.inputs !== shape.width * shape.height * shape.channels) return null;
+        // signed colours: white is exactly zero, so what L1 removed shows as blank pixels
+        const images = templateImages(first.w, first.units, shape, { colouring: 'diverging', scaling: 'per-template' });
+        const linear = layers[i].length === 1;
+        const order = linear ? images.map((_, c) => c) : unitsByNorm(first).slice(0, templatesPerRun);
+        const norms = unitNorms(first);
+        return order.map((unit) => ({ unit, image: images[unit], label: linear ? shape.classNames[unit] : `#${unit}`, norm: norms[unit] }));
+      }),
+    [layers, shapes],
+  );
+  if (!tiles[0] && !tiles[1]) return null;
+  return (
+    <div className="panel">
+      <div className="panel-head">
+        <h2>First-layer templates</h2>
+        <span className="faint small">blue negative · white zero · red positive{layers[0].length > 1 ? ` · the ${templatesPerRun} strongest hidden units` : ''}</span>
+      </div>
+      <div className="panel-body grid-2">
+        {([0, 1] as const).map((i) => (
+          <div key={i} className="stack" data-testid={`twin-templates-${i}`}>
+            <div className="row nowrap">
+              <span className="insight-dot" style={{ background: colours[i] }} />
+              <strong className="ellipsis">{runLabel(runs[i])}</strong>
+            </div>
+            {tiles[i] ? (
+              <div className="insight-tiles">
+                {tiles[i]!.map((t) => (
+                  <TemplateTile key={t.unit} image={t.image as TemplateImage} size={56} label={t.label} sub={formatNumber(t.norm, 2)} testId="template-tile" />
+                ))}
+              </div>
+            ) : (
+              <div className="muted small">No image input: no templates to draw.</div>
+            )}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

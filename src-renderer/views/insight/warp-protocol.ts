@@ -1,0 +1,25 @@
+/** Messages between the space-warping view and its training worker (warp.worker.ts). */
+
+import type { WarpSettings, WarpSnapshot } from '../../../src-shared/analysis/warp-session';
+
+/**
+ * How fast the net trains: a few steps per frame to watch the plane bend, or as many as fit
+ * in a frame's time budget.
+ */
+export type WarpSpeed = 'slow' | 'normal' | 'fast';
+
+export type WarpCommand =
+  | { type: 'settings'; settings: WarpSettings }
+  | { type: 'running'; running: boolean }
+  | { type: 'speed'; speed: WarpSpeed }
+  | { type: 'reset' };
+
+export type WarpEvent = { type: 'snapshot'; snapshot: WarpSnapshot } | { type: 'error'; message: string };
+
+/** Mini-batches per tick for each speed (fast: whatever fits in `fastBudgetMs`). */
+export const stepsPerTick: Record<WarpSpeed, number> = { slow: 1, normal: 6, fast: Infinity };
+export const fastBudgetMs = 10;
+/** one tick per frame, roughly */
+export const tickMs = 16;
+/** snapshots posted at most this often (the view draws at most this often) */
+export const snapshotMs = 33;

@@ -1,0 +1,23 @@
+/**
+ * The space-warping view's trainer, off the UI thread: a WarpLoop fed by the view's
+ * commands, posting snapshots back.
+ */
+
+import type { WarpCommand, WarpEvent } from './warp-protocol';
+import { WarpLoop } from './warp-trainer';
+
+/** The parts of a dedicated worker's global scope used here (the renderer's lib is DOM, not WebWorker). */
+interface WorkerScope {
+  postMessage(message: WarpEvent): void;
+  onmessage: ((event: MessageEvent<WarpCommand>) => void) | null;
+}
+
+const scope = self as unknown as WorkerScope;
+
+const loop = new WarpLoop({
+  post: (event) => scope.postMessage(event),
+  schedule: (tick, ms) => setTimeout(tick, ms),
+  now: () => performance.now(),
+});
+
+scope.onmessage = (event) => loop.handle(event.data);
