@@ -15,6 +15,8 @@ export {
   listModels,
   modelFromRun,
   predictFiles,
+  predictImageBytes,
+  MAX_MODEL_BYTES,
   readModelFile,
   summariseModel,
   type ExportedFile,

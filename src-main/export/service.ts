@@ -31,7 +31,7 @@ import { encodeSafetensors, pytorchSnippet } from '../../src-shared/export/safet
 import { makeToyDataset } from '../../src-shared/toy/datasets';
 import type { ExportFormat, ExportRecord, MetricSplit } from '../../src-shared/training/records';
 import { resolvePreprocessing } from '../datasets/import-folder';
-import { loadImage } from '../datasets/decode';
+import { decodeImage, ImageSkip, loadImage } from '../datasets/decode';
 import { weightsOfState, type LabStore } from '../store';
 import type { DatasetLoader } from '../training/service';
 import { cleanFileName, ExportError, pathInside, splitOutputPath, writeFilesAtomically, type FileToWrite } from './files';
@@ -45,6 +45,9 @@ export const APP_VERSION: string = packageJson.version;
 
 const PARALLEL_DECODES = 8;
 
+/** Larger files are refused before reading: the biggest MLP the lab trains is a few hundred MB as JSON. */
+export const MAX_MODEL_BYTES = 2 ** 30;
+
 // ── reading models ────────────────────────────────────────────────────────────────
 
 /**
@@ -56,6 +59,7 @@ export async function readModelFile(path: string): Promise<TrainedModel> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new ModelFileError('not-a-model', `${path} is a folder, not a model file`);
+    if (info.size > MAX_MODEL_BYTES) throw new ModelFileError('not-a-model', `${path} is ${(info.size / 2 ** 30).toFixed(1)} GB, more than any model the lab trains (limit ${MAX_MODEL_BYTES / 2 ** 30} GB)`);
     bytes = await readFile(path);
   } catch (error) {
     if (error instanceof ModelFileError) throw error;
@@ -356,7 +360,6 @@ export type FilePrediction =
 export async function predictFiles(model: TrainedModel, files: readonly string[]): Promise<FilePrediction[]> {
   const { input } = model;
   if (input.kind !== 'image') throw new ExportError(`this model was trained on ${input.size} numbers per sample (toy data), not on images`);
-  const size = input.preprocessing.width * input.preprocessing.height * input.preprocessing.channels;
   const decode = async (file: string): Promise<{ file: string; pixels: Uint8Array } | { file: string; error: string }> => {
     try {
       return { file, pixels: await loadImage(file, input.preprocessing) };
@@ -370,12 +373,37 @@ export async function predictFiles(model: TrainedModel, files: readonly string[]
   for (let start = 0; start < files.length; start += PARALLEL_DECODES) {
     decoded.push(...await Promise.all(files.slice(start, start + PARALLEL_DECODES).map(decode)));
   }
+  return predictDecoded(model, decoded);
+}
+
+/** Predictions for the decoded images, errors passed through, in the given order. */
+function predictDecoded(model: TrainedModel, decoded: readonly ({ file: string; pixels: Uint8Array } | { file: string; error: string })[]): FilePrediction[] {
+  const size = model.architecture.inputSize;
   const good = decoded.filter((d): d is { file: string; pixels: Uint8Array } => 'pixels' in d);
   const pixels = new Uint8Array(good.length * size);
   good.forEach((d, i) => pixels.set(d.pixels, i * size));
   const predictions = good.length > 0 ? new ModelRunner(model).predictImages(pixels, good.length) : [];
   const byFile = new Map(good.map((d, i) => [d, predictions[i]]));
   return decoded.map((d) => ('pixels' in d ? { file: d.file, ok: true as const, ...byFile.get(d)! } : { file: d.file, ok: false as const, error: d.error }));
+}
+
+/**
+ * The same for images given as bytes (web mode uploads, drag and drop): `name` is only
+ * used in messages and to tell formats apart.
+ */
+export async function predictImageBytes(model: TrainedModel, images: readonly { name: string; bytes: Uint8Array }[]): Promise<FilePrediction[]> {
+  const { input } = model;
+  if (input.kind !== 'image') throw new ExportError(`this model was trained on ${input.size} numbers per sample (toy data), not on images`);
+  const decoded: ({ file: string; pixels: Uint8Array } | { file: string; error: string })[] = [];
+  for (const { name, bytes } of images) {
+    try {
+      decoded.push({ file: name, pixels: await decodeImage(bytes, name, input.preprocessing) });
+    } catch (error) {
+      if (error instanceof ImageSkip) decoded.push({ file: name, error: `${name}: ${error.reason === 'corrupt' ? `corrupt or truncated image (${error.message})` : error.message}` });
+      else throw error;
+    }
+  }
+  return predictDecoded(model, decoded);
 }
 
 function byteLength(bytes: Uint8Array | string): number {

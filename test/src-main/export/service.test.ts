@@ -10,7 +10,7 @@ import * as ort from 'onnxruntime-web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   exportMetricsCsv, exportModel, exportRun, exportTemplates, folderDatasetLoader, importModel, listModels, modelFromRun,
-  ModelFileError, predictFiles, readModelFile, ExportError,
+  ModelFileError, predictFiles, predictImageBytes, readModelFile, ExportError,
 } from '../../../src-main/export';
 import { loadImage } from '../../../src-main/datasets';
 import { LabStore } from '../../../src-main/store';
@@ -307,6 +307,14 @@ describe('bad input changes nothing', () => {
     expect(results[0].ok).toBe(true);
     expect(results[1]).toMatchObject({ ok: false, error: expect.stringMatching(/broken\.png: corrupt or truncated image/) });
     expect(results[2]).toMatchObject({ ok: false, error: expect.stringMatching(/image not found: .*missing\.png/) });
+
+    // the same from bytes (web uploads): identical prediction, same kind of message
+    const fromBytes = await predictImageBytes(model, [
+      { name: 'upload.png', bytes: readFileSync(images[0]) },
+      { name: 'notes.txt', bytes: new TextEncoder().encode('not an image') },
+    ]);
+    expect(fromBytes[0]).toEqual({ ...results[0], file: 'upload.png' });
+    expect(fromBytes[1]).toEqual({ file: 'notes.txt', ok: false, error: 'notes.txt: not an image file' });
   });
 
   it('refuses export names that would leave the chosen folder, and writes nothing anywhere', async () => {
