@@ -57,8 +57,17 @@ export const CONTROL_BYTES = 128;
 /** Below this many multiply-adds a gemm runs on the calling thread alone. */
 export const PARALLEL_MIN_WORK = 1 << 17;
 
-/** Spin iterations before sleeping (a few tens of microseconds). */
-const SPIN = 20000;
+/**
+ * How long a helper keeps polling for the next job before it sleeps, in milliseconds.
+ * A training step's products are tens to hundreds of microseconds apart, and waking a
+ * sleeping thread costs about as much, so helpers poll through a step and sleep between
+ * runs (or when the run pauses).
+ */
+const HELPER_SPIN_MS = 2;
+/** Polls between clock reads while spinning. */
+const SPIN_CHECK = 256;
+/** Iterations the caller polls for the last chunks before it sleeps. */
+const CALLER_SPIN = 20000;
 
 export interface Chunking {
   splitColumns: boolean;
@@ -68,14 +77,15 @@ export interface Chunking {
 }
 
 /**
- * How to cut C[m × n] for `threads` threads: by rows unless C is too short to give every
- * thread a few micro-kernel rows and wide enough to cut by columns; about
- * CHUNKS_PER_THREAD chunks per thread, fewer when chunks would get small.
+ * How to cut C[m × n] for `threads` threads. Every chunk packs its own copy of the operand
+ * it shares with the other chunks (B for row chunks, A for column chunks), so cut along
+ * the longer side of C, whose chunks share the smaller operand; about CHUNKS_PER_THREAD
+ * chunks per thread, fewer when chunks would get small.
  */
 export function chunking(m: number, n: number, k: number, threads: number): Chunking {
   // row chunks in multiples of every family's tile height; column chunks of the wide tile
   const MR = 12, NR = GEMM_SHAPES.wide.nrv * 4;
-  const splitColumns = m < threads * MR * 4 && n >= threads * NR;
+  const splitColumns = n > m && n >= threads * NR;
   const extent = splitColumns ? n : m, granule = splitColumns ? NR : MR;
   const byWork = Math.floor((m * n * k) / MIN_CHUNK_WORK);
   const wanted = Math.min(MAX_CHUNKS, Math.max(threads, Math.min(threads * CHUNKS_PER_THREAD, byWork)));
@@ -132,8 +142,14 @@ export function runGemmPoolWorker(exports: KernelExports, memory: WasmMemory, co
   let seen = Atomics.load(ctl, GENERATION);
   for (;;) {
     let spins = 0;
+    let since = performance.now();
     while (Atomics.load(ctl, GENERATION) === seen) {
-      if (++spins > SPIN) { Atomics.wait(ctl, GENERATION, seen); spins = 0; }
+      if (++spins % SPIN_CHECK !== 0) continue;
+      const now = performance.now();
+      if (now - since > HELPER_SPIN_MS) {
+        Atomics.wait(ctl, GENERATION, seen);
+        since = performance.now();
+      }
     }
     seen = Atomics.load(ctl, GENERATION);
     if (Atomics.load(ctl, STOP)) return;
@@ -187,7 +203,7 @@ export class PoolRunner implements GemmRunner {
     for (;;) {
       const done = Atomics.load(ctl, DONE);
       if (done === plan.chunks) break;
-      if (++spins > SPIN) { Atomics.wait(ctl, DONE, done); spins = 0; }
+      if (++spins > CALLER_SPIN) { Atomics.wait(ctl, DONE, done); spins = 0; }
     }
   }
 

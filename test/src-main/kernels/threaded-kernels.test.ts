@@ -6,7 +6,7 @@ import { createThreadedKernels, defaultKernelThreads } from '../../../src-main/k
 import { expectAllShapesMatch, expectGemmMatches, expectRandomShapesMatch } from '../../src-shared/kernels/gemm-cases';
 
 describe('gemm chunking', () => {
-  it('covers C with chunks of whole micro-tiles, rows unless C is short and wide', () => {
+  it('covers C with chunks of whole micro-tiles, cut along its longer side', () => {
     for (const [m, n, k, threads] of [[256, 512, 3072, 2], [3072, 10, 256, 2], [64, 100, 784, 2], [8, 512, 300, 2], [130, 41, 263, 3], [1, 2000, 100, 2]]) {
       const plan = chunking(m, n, k, threads);
       const extent = plan.splitColumns ? n : m;
@@ -16,6 +16,8 @@ describe('gemm chunking', () => {
       expect((plan.chunks - 1) * plan.size).toBeLessThan(extent);
     }
     expect(chunking(3072, 10, 256, 2).splitColumns).toBe(false);
+    expect(chunking(3072, 512, 256, 2).splitColumns).toBe(false);
+    expect(chunking(256, 512, 3072, 2).splitColumns).toBe(true);
     expect(chunking(8, 512, 300, 2).splitColumns).toBe(true);
     expect(chunking(8, 10, 300, 2).splitColumns).toBe(false);
   });
