@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { trainConfig } from '../../src-shared/api/schemas';
+import { checkDraft, dataShape, defaultDraft, draftConfig, draftData, layer, presets, twinRegularizers, type Draft } from '../../src-renderer/views/experiment/draft';
+import type { Dataset } from '../../src-renderer/state/types';
+
+const sample: Dataset = {
+  id: 4,
+  name: 'Fashion-MNIST sample',
+  source: 'builtin',
+  createdAt: 0,
+  width: 28,
+  height: 28,
+  channels: 1,
+  classNames: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'],
+  samples: { train: 1800, val: 200, test: 500 },
+  skippedFiles: 0,
+};
+const draft: Draft = { ...defaultDraft, datasetId: 4 };
+
+describe('the new-experiment form', () => {
+  it('turns every preset into a config the contract accepts, shaped to the dataset', () => {
+    for (const preset of presets) {
+      const d = preset.apply(draft);
+      expect(checkDraft(d, [sample])).toEqual({});
+      const config = draftConfig(d, dataShape(d, [sample])!);
+      expect(trainConfig.safeParse(config).success).toBe(true);
+      expect(config.model.inputSize).toBe(784);
+      expect(config.model.numClasses).toBe(10);
+    }
+    expect(draftConfig(presets[2].apply(draft), { inputSize: 784, numClasses: 10 }).model.hidden.map((h) => h.units)).toEqual([128, 64]);
+  });
+  it('names the field of each problem, in words', () => {
+    const bad = { ...draft, lr: -1, epochs: 2.5, batchSize: Number.NaN, hidden: [layer(0)], l1: 50, valPercent: 60 };
+    const errors = checkDraft(bad, [sample]);
+    expect(errors.lr).toMatch(/> 0/);
+    expect(errors.epochs).toMatch(/whole number/);
+    expect(errors.batchSize).toBe('Enter a number');
+    expect(errors['hidden.0.units']).toMatch(/at least 1/);
+    expect(errors.l1).toMatch(/10/);
+    expect(errors.valPercent).toBeDefined();
+    expect(errors.datasetId).toBeUndefined();
+  });
+  it('asks for a dataset when none is chosen, and checks toy data instead when that is the source', () => {
+    expect(checkDraft({ ...draft, datasetId: null }, []).datasetId).toMatch(/Import a dataset/);
+    expect(checkDraft({ ...draft, datasetId: 99 }, [sample]).datasetId).toBe('Choose a dataset');
+    const toy = { ...draft, dataKind: 'toy' as const, toy: 'spiral' as const, toyClasses: 4, toySamples: 5 };
+    expect(checkDraft(toy, []).toySamples).toBeDefined();
+    expect(dataShape({ ...toy, toySamples: 300 }, [])).toMatchObject({ inputSize: 2, numClasses: 4 });
+    expect(draftData({ ...toy, toySamples: 300 })).toEqual({ kind: 'toy', toy: 'spiral', samples: 300, noise: 0.2, seed: 1, classes: 4 });
+  });
+  it('applies only the chosen regulariser to a single run, and both λ to the twins', () => {
+    const d = { ...draft, regKind: 'l1' as const, l1: 1e-4, l2: 5e-3, proximal: true };
+    expect(draftConfig(d, { inputSize: 784, numClasses: 10 }).regularizer).toEqual({ kind: 'l1', l1: 1e-4, l2: 0, proximal: true });
+    expect(twinRegularizers(d)).toEqual([
+      { kind: 'l1', l1: 1e-4, l2: 0, proximal: true },
+      { kind: 'l2', l1: 0, l2: 5e-3, proximal: false },
+    ]);
+  });
+});
