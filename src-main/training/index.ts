@@ -1,3 +1,17 @@
+/**
+ * Background training: each run in its own worker thread (run-worker.ts), a queue of at
+ * most `maxConcurrent` at once, main as the only database writer.
+ *
+ *   const service = new TrainingService(store, { workerScript, loadDataset, maxConcurrent })
+ *   service.recover()                       at start-up: crashed runs → interrupted, queued runs → queue
+ *   service.start(spec) · startTwins(spec, [reg, reg]?) · pause(id) · resume(id) · cancel(id)
+ *   service.deleteRun(id) · deleteExperiment(id)   (stop the workers first)
+ *   service.on('progress' | 'status' | 'finished', listener) → unsubscribe
+ *   service.waitFor(id) · whenIdle() · snapshot() · shutdown()   (shutdown pauses training runs)
+ *
+ * Message and event types: src-shared/training/messages.ts. The CLI records its in-process
+ * runs through RecordedRun / openCliRun, using the same RunRecorder as the service.
+ */
 export {
   TrainingService,
   defaultMaxConcurrent,
