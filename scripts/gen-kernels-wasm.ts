@@ -587,6 +587,15 @@ export function buildKernelModules(): KernelModules {
   return { simd: buildKernelModule(false, GEMM_SHAPES_PLAIN), relaxed: buildKernelModule(true, GEMM_SHAPES) };
 }
 
+/** Byte offset of the memory import's limits flags (0x03: shared with maximum), found in `bytes`. */
+export function memoryFlagsOffset(bytes: Uint8Array): number {
+  const pattern = [3, ...new TextEncoder().encode('env'), 6, ...new TextEncoder().encode('memory'), 0x02, 0x03];
+  for (let i = 0; i + pattern.length <= bytes.length; i++) {
+    if (pattern.every((b, j) => bytes[i + j] === b)) return i + pattern.length - 1;
+  }
+  throw new Error('memory import not found');
+}
+
 function base64(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
@@ -607,6 +616,12 @@ export function generatedSource(): string {
     '',
     `/** The same in the plain-SIMD module. */`,
     `export const GEMM_SHAPES_PLAIN = ${JSON.stringify(GEMM_SHAPES_PLAIN)} as const;`,
+    '',
+    `/**`,
+    ` * Where each module's memory import says "shared" (0x03); writing 0x01 there gives the`,
+    ` * same module over an unshared memory, for renderers without cross-origin isolation.`,
+    ` */`,
+    `export const MEMORY_FLAGS_OFFSET = { simd: ${memoryFlagsOffset(simd)}, relaxed: ${memoryFlagsOffset(relaxed)} } as const;`,
     '',
     `/** gemm_narrow serves products whose C has at most this many columns. */`,
     `export const NARROW_MAX_N = ${NARROW_MAX_N};`,

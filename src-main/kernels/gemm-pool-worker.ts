@@ -19,6 +19,6 @@ export interface GemmPoolWorkerData {
 
 const data = workerData as GemmPoolWorkerData;
 if (data.flavour === 'relaxed') enableRelaxedSimd();
-const exports = instantiateKernels({ flavour: data.flavour, module: data.module, memory: data.memory });
+const exports = instantiateKernels({ flavour: data.flavour, module: data.module, memory: data.memory, shared: true });
 parentPort!.postMessage('ready');
 runGemmPoolWorker(exports, data.memory, data.control, data.work);

@@ -52,7 +52,7 @@ export function startWorker(url: URL | string, workerData: unknown): Worker {
 export async function createThreadedKernels(options: ThreadedKernelsOptions = {}): Promise<WasmKernels> {
   const threads = Math.max(1, Math.floor(options.threads ?? defaultKernelThreads()));
   if (options.flavour !== 'simd') enableRelaxedSimd();
-  const setup = await compileWasmKernels({ flavour: options.flavour });
+  const setup = await compileWasmKernels({ flavour: options.flavour, shared: true });
   const heap = new SharedHeap(setup.memory);
   const control = heap.reserve(CONTROL_BYTES);
   const works = Array.from({ length: threads }, () => heap.reserve(WORK_BYTES));

@@ -9,6 +9,12 @@ export const GEMM_SHAPES = {"wide":{"mr":4,"nrv":2,"kc":256,"mc":128,"nc":384,"u
 /** The same in the plain-SIMD module. */
 export const GEMM_SHAPES_PLAIN = {"wide":{"mr":4,"nrv":2,"kc":256,"mc":128,"nc":384,"unroll":1,"packAMinN":32},"narrow":{"mr":2,"nrv":3,"kc":256,"mc":128,"nc":384,"unroll":1,"packAMinN":1073741824}} as const;
 
+/**
+ * Where each module's memory import says "shared" (0x03); writing 0x01 there gives the
+ * same module over an unshared memory, for renderers without cross-origin isolation.
+ */
+export const MEMORY_FLAGS_OFFSET = { simd: 490, relaxed: 568 } as const;
+
 /** gemm_narrow serves products whose C has at most this many columns. */
 export const NARROW_MAX_N = 12;
 

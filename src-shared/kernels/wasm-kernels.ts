@@ -10,7 +10,7 @@
  * Runs anywhere WebAssembly SIMD does: Node workers, the Electron renderer, browsers.
  */
 import { type FloatArray, type Kernels, referenceKernels } from '../engine/kernels';
-import { NARROW_MAX_N, RELAXED_WASM_BASE64, SIMD_WASM_BASE64, WORK_BYTES } from './kernels-wasm.generated';
+import { MEMORY_FLAGS_OFFSET, NARROW_MAX_N, RELAXED_WASM_BASE64, SIMD_WASM_BASE64, WORK_BYTES } from './kernels-wasm.generated';
 import { type WasmMemory, type WasmModule, wasmApi } from './wasm-api';
 
 const PAGE = 65536;
@@ -53,14 +53,16 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-let cachedBytes: { relaxed?: Uint8Array<ArrayBuffer>; simd?: Uint8Array<ArrayBuffer> } = {};
+const cachedBytes = new Map<string, Uint8Array<ArrayBuffer>>();
 
-/** The module's bytes for one flavour. */
-export function kernelModuleBytes(flavour: SimdFlavour): Uint8Array<ArrayBuffer> {
-  const cached = cachedBytes[flavour];
+/** The module's bytes for one flavour, importing a shared memory or (shared = false) an unshared one. */
+export function kernelModuleBytes(flavour: SimdFlavour, shared = true): Uint8Array<ArrayBuffer> {
+  const key = `${flavour}-${shared}`;
+  const cached = cachedBytes.get(key);
   if (cached) return cached;
   const bytes = decodeBase64(flavour === 'relaxed' ? RELAXED_WASM_BASE64 : SIMD_WASM_BASE64);
-  cachedBytes = { ...cachedBytes, [flavour]: bytes };
+  if (!shared) bytes[MEMORY_FLAGS_OFFSET[flavour]] = 0x01;
+  cachedBytes.set(key, bytes);
   return bytes;
 }
 
@@ -75,9 +77,15 @@ export function detectSimd(): { simd: boolean; relaxed: boolean } {
 export interface WasmKernelsOptions {
   /** 'auto' (default) uses relaxed SIMD when the runtime validates it. */
   flavour?: SimdFlavour | 'auto';
-  /** Memory to start with, bytes (default 16 MiB). */
+  /**
+   * Shared memory (default 'auto': whenever the runtime allows it). Browsers allow it
+   * only in cross-origin-isolated pages; without it the memory cannot grow (growing would
+   * detach every view handed out), so it is created at `initialBytes` and stays that size.
+   */
+  shared?: boolean | 'auto';
+  /** Memory to start with, bytes (default 16 MiB shared, 64 MiB unshared). */
   initialBytes?: number;
-  /** Upper bound the memory may grow to, bytes (default 4 GiB). */
+  /** Upper bound a shared memory may grow to, bytes (default 4 GiB). */
   maximumBytes?: number;
 }
 
@@ -89,32 +97,45 @@ function pickFlavour(flavour: SimdFlavour | 'auto' | undefined): SimdFlavour {
   return support.relaxed ? 'relaxed' : 'simd';
 }
 
-function createMemory(options: WasmKernelsOptions): WasmMemory {
-  const initial = Math.max(1, Math.ceil((options.initialBytes ?? 16 * 2 ** 20) / PAGE));
+/** A shared memory when allowed (and wanted), else an unshared one of fixed size. */
+function createMemory(options: WasmKernelsOptions): { memory: WasmMemory; shared: boolean } {
   const maximum = Math.min(65536, Math.ceil((options.maximumBytes ?? 2 ** 32) / PAGE));
-  return new wasmApi!.Memory({ initial, maximum, shared: true });
+  if (options.shared !== false) {
+    const initial = Math.max(1, Math.ceil((options.initialBytes ?? 16 * 2 ** 20) / PAGE));
+    try {
+      return { memory: new wasmApi!.Memory({ initial, maximum: Math.max(initial, maximum), shared: true }), shared: true };
+    } catch (error) {
+      if (options.shared === true) throw new Error(`shared WebAssembly memory is not available here: ${(error as Error).message}`, { cause: error });
+    }
+  }
+  const pages = Math.max(1, Math.ceil((options.initialBytes ?? 64 * 2 ** 20) / PAGE));
+  return { memory: new wasmApi!.Memory({ initial: pages, maximum: pages, shared: false }), shared: false };
 }
 
 /**
- * A compiled kernel module plus the shared memory it runs in, before any instance exists;
- * a thread pool hands both to its workers so all threads share one heap.
+ * A compiled kernel module plus the memory it runs in, before any instance exists; a
+ * thread pool hands both to its workers so all threads share one heap.
  */
 export interface WasmKernelSetup {
   flavour: SimdFlavour;
   module: WasmModule;
   memory: WasmMemory;
+  /** false: fixed-size unshared memory (no threads, no growth) */
+  shared: boolean;
 }
 
 export async function compileWasmKernels(options: WasmKernelsOptions = {}): Promise<WasmKernelSetup> {
   const flavour = pickFlavour(options.flavour);
-  const module = await wasmApi!.compile(kernelModuleBytes(flavour));
-  return { flavour, module, memory: createMemory(options) };
+  const { memory, shared } = createMemory(options);
+  const module = await wasmApi!.compile(kernelModuleBytes(flavour, shared));
+  return { flavour, module, memory, shared };
 }
 
 /** Synchronous compile: fine in workers and Node; browsers' main threads refuse large modules. */
 export function compileWasmKernelsSync(options: WasmKernelsOptions = {}): WasmKernelSetup {
   const flavour = pickFlavour(options.flavour);
-  return { flavour, module: new wasmApi!.Module(kernelModuleBytes(flavour)), memory: createMemory(options) };
+  const { memory, shared } = createMemory(options);
+  return { flavour, module: new wasmApi!.Module(kernelModuleBytes(flavour, shared)), memory, shared };
 }
 
 export function instantiateKernels(setup: WasmKernelSetup): KernelExports {
@@ -143,7 +164,8 @@ export class SharedHeap {
   /** Every ArrayBuffer object this memory has shown us (one per growth). */
   private readonly buffers = new Set<ArrayBufferLike>();
 
-  constructor(readonly memory: WasmMemory, start = ALIGN) {
+  /** `growable`: false for an unshared memory, whose growth would detach the views handed out */
+  constructor(readonly memory: WasmMemory, private readonly growable = true, start = ALIGN) {
     this.top = Math.ceil(start / ALIGN) * ALIGN;
     this.buffers.add(memory.buffer);
   }
@@ -154,6 +176,9 @@ export class SharedHeap {
     const end = start + Math.ceil(Math.max(bytes, 1) / ALIGN) * ALIGN;
     const have = this.memory.buffer.byteLength;
     if (end > have) {
+      if (!this.growable) {
+        throw new Error(`out of WebAssembly memory: ${end} bytes needed, the fixed (unshared) memory has ${have}; pass a larger initialBytes`);
+      }
       const pages = Math.ceil((end - have) / PAGE);
       try {
         this.memory.grow(pages);
@@ -285,7 +310,7 @@ export function createWasmKernelsSync(options: WasmKernelsOptions = {}): WasmKer
 }
 
 function singleThreaded(setup: WasmKernelSetup): WasmKernels {
-  const heap = new SharedHeap(setup.memory);
+  const heap = new SharedHeap(setup.memory, setup.shared);
   const work = heap.reserve(WORK_BYTES);
   return kernelsOver(setup, heap, new SingleThreadRunner(instantiateKernels(setup), work));
 }

@@ -77,6 +77,16 @@ describe('WebAssembly SIMD kernels', () => {
     expect(big.byteOffset % 64).toBe(0);
   });
 
+  it('work over an unshared fixed-size memory too (renderers without cross-origin isolation)', () => {
+    const kernels = createWasmKernelsSync({ shared: false, initialBytes: 4 * 2 ** 20 });
+    expect(kernels.memory.buffer).toBeInstanceOf(ArrayBuffer);
+    expectAllShapesMatch(kernels, 15, EDGE_SHAPES.slice(0, 8));
+    const x = kernels.allocate(10).fill(2);
+    expect(kernels.dot!(10, x, x)).toBe(40);
+    expect(() => kernels.allocate(2_000_000)).toThrow(/fixed \(unshared\) memory/);
+    expect(x[9]).toBe(2); // nothing grew, nothing detached
+  });
+
   it('says clearly when memory runs out', () => {
     const kernels = createWasmKernelsSync({ initialBytes: 65536, maximumBytes: 16 * 65536 });
     expect(() => kernels.allocate(2_000_000)).toThrow(/out of WebAssembly memory/);
