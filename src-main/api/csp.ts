@@ -15,3 +15,13 @@ export const contentSecurityPolicy = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * The same policy for the `<meta>` tag of src-renderer/index.html: browsers ignore
+ * frame-ancestors in a meta tag and log a console error for it, so it comes only as the
+ * response header (Electron shell, web server).
+ */
+export const metaContentSecurityPolicy = contentSecurityPolicy
+  .split('; ')
+  .filter((directive) => !directive.startsWith('frame-ancestors'))
+  .join('; ');

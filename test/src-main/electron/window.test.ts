@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../../src-main/api/csp';
+import { contentSecurityPolicy, metaContentSecurityPolicy } from '../../../src-main/api/csp';
 import { minimumWindowSize, secureWindowOptions } from '../../../src-main/electron/window';
 import { defaultWindowState } from '../../../src-main/electron/window-state';
 
@@ -64,6 +64,8 @@ describe('the Content-Security-Policy', () => {
   it('is the one in src-renderer/index.html', () => {
     const html = readFileSync(join(root, 'src-renderer', 'index.html'), 'utf8');
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
-    expect(meta?.[1]).toBe(contentSecurityPolicy);
+    // all of it except frame-ancestors, which only a header can carry
+    expect(meta?.[1]).toBe(metaContentSecurityPolicy);
+    expect(contentSecurityPolicy).toBe(`${metaContentSecurityPolicy}; frame-ancestors 'none'`);
   });
 });
