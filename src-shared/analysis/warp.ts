@@ -351,6 +351,19 @@ export function readoutProjection(layer: DenseParams, hidden: ArrayLike<number>,
   return { width, origin, e1: basis[0], e2: basis[1], exact };
 }
 
+/**
+ * The plane of widest spread of the points `values` [n × width] through their mean: the
+ * first two principal directions (for a layer whose read-out is not linear, there is no
+ * boundary to align with). Not exact: the other directions are dropped.
+ */
+export function principalProjection(values: ArrayLike<number>, n: number, width: number): PlaneProjection {
+  if (width < 2) throw new RangeError(`a plane needs at least 2 dimensions, got ${width}`);
+  const origin = columnMeans(values, n, width);
+  const basis: Float64Array[] = [];
+  while (basis.length < 2) basis.push(principalDirection(values, n, width, origin, basis) ?? anyOrthogonal(width, basis));
+  return { width, origin, e1: basis[0], e2: basis[1], exact: false };
+}
+
 /** Plane coordinates (u, v) of rows [n × width], as points [n × 2]. */
 export function projectPoints(values: ArrayLike<number>, n: number, projection: PlaneProjection): Float64Array {
   const { width, origin, e1, e2 } = projection;

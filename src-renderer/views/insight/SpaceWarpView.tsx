@@ -223,7 +223,7 @@ export function SpaceWarpView() {
         <Figure label="Model" value={snapshot ? describeNet(snapshot) : '–'} sub={mode === 'worker' ? 'trains in a Web Worker' : mode === 'main-thread' ? 'trains between frames' : ''} />
       </div>
 
-      {scene && data && <Planes scene={scene} labels={data.labels} generation={snapshot!.generation} classNames={data.classNames} layer={layer} setLayer={setLayer} plane={plane} setPlane={setPlane} />}
+      {scene && data && <Planes scene={scene} labels={data.labels} generation={snapshot!.generation} classNames={data.classNames} setLayer={setLayer} plane={plane} setPlane={setPlane} />}
     </div>
   );
 }
@@ -281,7 +281,6 @@ function Planes({
   labels,
   generation,
   classNames,
-  layer,
   setLayer,
   plane,
   setPlane,
@@ -290,7 +289,6 @@ function Planes({
   labels: Int32Array;
   generation: number;
   classNames: string[];
-  layer: number;
   setLayer: (layer: number) => void;
   plane: PlaneChoice;
   setPlane: (plane: PlaneChoice) => void;
