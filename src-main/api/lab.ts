@@ -12,6 +12,7 @@ import type { Handlers } from './router';
 import { ApiFailure, createRouter, type ApiRouter } from './router';
 import { importFolder } from '../datasets';
 import { defaultDatabasePath, LabStore, StoreError } from '../store';
+import { prepareDatabase } from '../store/recovery';
 import { TrainingService, type DatasetLoader } from '../training/service';
 import type { ApiError } from '../../src-shared/api/result';
 import { datasetChannels } from './datasets';
@@ -87,6 +88,8 @@ export async function startLab(options: LabOptions): Promise<Lab> {
   const dbPath = options.dbPath ?? defaultDatabasePath();
   const dataDir = dirname(dbPath);
   const cacheDir = options.cacheDir === undefined ? join(dataDir, 'cache', 'images') : options.cacheDir;
+  // A damaged or foreign file is moved aside (and the user told) before the store opens the path; an old schema is backed up first.
+  const prepared = await prepareDatabase(dbPath, { nativeBinding: options.nativeBinding });
   const store = new LabStore(dbPath, { createFolder: true, nativeBinding: options.nativeBinding });
   const training = new TrainingService(store, {
     maxConcurrent: options.maxConcurrentRuns,
@@ -117,6 +120,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
       },
       maxConcurrentRuns: training.maxConcurrent,
       nativeDialogs: dialogs !== undefined,
+      notices: prepared.notices,
     }),
     chooseDatasetFolder: async (request) => {
       if (!dialogs) throw noDialogs('dataset folder');

@@ -196,7 +196,7 @@ export async function openRunOutputs(options: OutputOptions & SourceOptions, con
   // --db (default: the app's database): recorded as the app would rebuild the data.
   const { toy } = options;
   const image = data.imageInput!;
-  const run = openCliRun(options.db, {
+  const run = await openCliRun(options.db, {
     name: data.description,
     config,
     data: toy !== undefined

@@ -5,6 +5,7 @@ import type { NormalisationKind } from '../../src-shared/data/normalize';
 import type { StepRow } from '../../src-shared/training/messages';
 import type { EpochMetrics, RunDataSpec, RunSplitSpec } from '../../src-shared/training/records';
 import { defaultDatabasePath, LabStore, type NewDataset } from '../store';
+import { prepareDatabase } from '../store/recovery';
 import { RunRecorder } from './recorder';
 
 /** Where a CLI run's samples came from: toy data as the app would rebuild it, or an imported image dataset. */
@@ -126,10 +127,15 @@ export class RecordedRun {
  * else in the app's default database, created if needed. When the default one cannot be
  * opened the run still trains, unrecorded, after a one-line warning on stderr.
  */
-export function openCliRun(dbOption: string | undefined, spec: RecordedRunSpec): RecordedRun | null {
-  if (dbOption !== undefined) return RecordedRun.open(dbOption, spec);
+export async function openCliRun(dbOption: string | undefined, spec: RecordedRunSpec): Promise<RecordedRun | null> {
+  // Refuses a damaged or foreign file (the app, not the CLI, moves such a file aside) and backs up one about to be migrated.
+  if (dbOption !== undefined) {
+    await prepareDatabase(dbOption, { setAsideUnusable: false });
+    return RecordedRun.open(dbOption, spec);
+  }
   const path = defaultDatabasePath();
   try {
+    await prepareDatabase(path, { setAsideUnusable: false });
     return RecordedRun.open(path, spec, { createFolder: true });
   } catch (error) {
     console.error(`lab: warning: this run is not recorded (${(error as Error).message}); use --db PATH to choose a database`);

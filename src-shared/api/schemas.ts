@@ -122,6 +122,15 @@ export const float32Base64 = z.strictObject({
 
 // ---------------------------------------------------------------- app
 
+/** A start-up event worth telling the user (see src-main/store/recovery.ts). */
+export const startupNotice = z.strictObject({
+  kind: z.enum(['database-set-aside', 'database-backed-up']),
+  level: z.enum(['warning', 'info']),
+  message: z.string(),
+  /** the set-aside file or the backup */
+  path: z.string(),
+});
+
 export const appInfo = z.strictObject({
   name: z.string(),
   version: z.string(),
@@ -135,6 +144,8 @@ export const appInfo = z.strictObject({
   maxConcurrentRuns: z.number().int().positive(),
   /** true where choose* channels open native dialogs; in web mode the UI shows path fields */
   nativeDialogs: z.boolean(),
+  /** what the user should hear about from start-up: a damaged database set aside (warning), a backup before an upgrade (info) */
+  notices: z.array(startupNotice),
 });
 
 // ---------------------------------------------------------------- datasets
