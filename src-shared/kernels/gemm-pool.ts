@@ -48,8 +48,13 @@ const CLAIM = 16;
 const MAX_CHUNKS = 255;
 /** Chunks per thread when the product is big enough: slack for a slow or busy thread. */
 const CHUNKS_PER_THREAD = 3;
-/** Smallest chunk worth its own packing of B, in multiply-adds. */
+/** Smallest chunk worth its own packing, in multiply-adds. */
 const MIN_CHUNK_WORK = 1 << 21;
+/**
+ * Smallest chunk side beyond the one-per-thread minimum: a chunk packs all of the shared
+ * operand (k × its other side), so packing costs 1/side of its multiply-adds.
+ */
+const MIN_CHUNK_SIDE = 64;
 
 /** Bytes the control block occupies (one cache line each for the counters and the job). */
 export const CONTROL_BYTES = 128;
@@ -63,7 +68,7 @@ export const PARALLEL_MIN_WORK = 1 << 17;
  * sleeping thread costs about as much, so helpers poll through a step and sleep between
  * runs (or when the run pauses).
  */
-const HELPER_SPIN_MS = 2;
+const HELPER_SPIN_MS = 0.5;
 /** Polls between clock reads while spinning. */
 const SPIN_CHECK = 256;
 /** Iterations the caller polls for the last chunks before it sleeps. */
@@ -88,7 +93,8 @@ export function chunking(m: number, n: number, k: number, threads: number): Chun
   const splitColumns = n > m && n >= threads * NR;
   const extent = splitColumns ? n : m, granule = splitColumns ? NR : MR;
   const byWork = Math.floor((m * n * k) / MIN_CHUNK_WORK);
-  const wanted = Math.min(MAX_CHUNKS, Math.max(threads, Math.min(threads * CHUNKS_PER_THREAD, byWork)));
+  const bySide = Math.floor(extent / MIN_CHUNK_SIDE);
+  const wanted = Math.min(MAX_CHUNKS, Math.max(threads, Math.min(threads * CHUNKS_PER_THREAD, byWork, bySide)));
   const size = Math.ceil(extent / (wanted * granule)) * granule;
   return { splitColumns, chunks: Math.ceil(extent / size), size };
 }

@@ -24,7 +24,9 @@ describe('gemm chunking', () => {
 
   it('gives each thread several chunks on big products and fewer on small ones', () => {
     expect(chunking(256, 512, 3072, 2).chunks).toBe(6);
+    expect(chunking(3072, 512, 256, 2).chunks).toBe(6);
     expect(chunking(64, 100, 784, 2).chunks).toBe(2);
+    expect(chunking(128, 100, 3072, 2).chunks).toBe(2); // 64-row chunks at least: each packs all of B
   });
 });
 
