@@ -40,6 +40,11 @@ export interface RunWorkerInput {
   checkpointMinIntervalMs: number;
   /** the worker reports at most once per this many milliseconds (and before each checkpoint) */
   progressIntervalMs: number;
+  /**
+   * Per-step rows sent for the database, at most this many a second on average: a run
+   * stepping faster sends means over runs of consecutive mini-batches instead (Infinity: every step).
+   */
+  maxStepRowsPerSecond: number;
 }
 
 export type ControlMessage = { type: 'pause' } | { type: 'cancel' };

@@ -49,13 +49,26 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
   let lastCheckpoint = sessionStart;
   let lastThroughput = trainer.throughput;
   let samplesPerSecond = 0;
+  /** step rows that may still be sent (a token bucket refilled at maxStepRowsPerSecond, holding a second's worth) */
+  let rowAllowance = 0;
 
-  const report = () => {
+  /** Posts what happened since the last report; `last` flushes every pending step. */
+  const report = (last = false) => {
     const now = host.now();
     const throughput = trainer.throughput;
     const seconds = throughput.seconds - lastThroughput.seconds;
     if (seconds > 0) samplesPerSecond = (throughput.samples - lastThroughput.samples) / seconds;
     const sessionSteps = trainer.step - sessionFirstStep;
+    const rate = input.maxStepRowsPerSecond;
+    rowAllowance = Math.min(rate, rowAllowance + (rate * (now - lastReport)) / 1000);
+    // Out of rows for now: the steps wait for the next report (or are merged into one at the end).
+    const rows = Math.floor(rowAllowance);
+    let pending: StepRow[] = [];
+    if (steps.length > rows) {
+      if (rows > 0 || last) steps = mergeSteps(steps, Math.max(1, rows));
+      else [pending, steps] = [steps, []];
+    }
+    rowAllowance = Math.max(0, rowAllowance - steps.length);
     const message: ProgressMessage = {
       type: 'progress', runId, epoch: trainer.epoch, epochs: config.epochs, step: trainer.step, stepsPerEpoch,
       trainSeconds: (now - lastReport) / 1000,
@@ -64,7 +77,7 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
       steps, epochReports,
     };
     host.post(message);
-    steps = [];
+    steps = pending;
     epochReports = [];
     lastReport = now;
     lastThroughput = throughput;
@@ -76,11 +89,11 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
   while (!trainer.finished) {
     const request = host.request();
     if (request === 'cancel') {
-      report();
+      report(true);
       return { type: 'cancelled', runId };
     }
     if (request === 'pause') {
-      report();
+      report(true);
       return saved('paused');
     }
     const step = trainer.trainStep();
@@ -103,8 +116,20 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
       await host.yieldToEvents();
     }
   }
-  report();
+  report(true);
   return trainer.stopReason === 'diverged' ? saved('diverged') : saved('done');
+}
+
+/** `steps` as `count` rows, each the mean of a run of consecutive steps, labelled with the run's last step. */
+export function mergeSteps(steps: StepRow[], count: number): StepRow[] {
+  const merged: StepRow[] = [];
+  for (let g = 0; g < count; g++) {
+    const group = steps.slice(Math.floor((g * steps.length) / count), Math.floor(((g + 1) * steps.length) / count));
+    const mean = (key: 'dataLoss' | 'regLoss' | 'loss' | 'accuracy') => group.reduce((sum, s) => sum + s[key], 0) / group.length;
+    const last = group[group.length - 1];
+    merged.push({ epoch: last.epoch, step: last.step, dataLoss: mean('dataLoss'), regLoss: mean('regLoss'), loss: mean('loss'), accuracy: mean('accuracy') });
+  }
+  return merged;
 }
 
 function describeError(error: unknown): string {

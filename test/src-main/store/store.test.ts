@@ -214,7 +214,9 @@ describe('metrics', () => {
     expect(kept.has(8766)).toBe(true);
     // Short series come back whole.
     expect(store.metricSeries(run.id, 'batch', 'loss', n).points).toHaveLength(n);
-    expect(() => store.metricSeries(run.id, 'batch', 'loss', 3)).toThrow(/maxPoints must be an integer ≥ 4/);
+    // Two points: just the overall extremes.
+    expect(store.metricSeries(run.id, 'batch', 'loss', 2).points.map((p) => p.value)).toEqual([50, -50]);
+    expect(() => store.metricSeries(run.id, 'batch', 'loss', 1)).toThrow(/maxPoints must be an integer ≥ 2/);
   });
 });
 

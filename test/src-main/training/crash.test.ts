@@ -44,7 +44,7 @@ it('survives SIGKILL mid-epoch: the database is intact, the run interrupted, and
 
   const store = new LabStore(dbPath);
   expect(store.getRun(runId)!.status).toBe('running'); // as the crash left it
-  const service = new TrainingService(store, { maxConcurrent: 1 });
+  const service = new TrainingService(store, { maxConcurrent: 1, maxStepRowsPerSecond: Infinity });
   expect(service.recover()).toEqual({ interrupted: [runId], queued: [] });
   const interrupted = store.getRun(runId)!;
   expect(interrupted.status).toBe('interrupted');

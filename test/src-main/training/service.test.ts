@@ -8,6 +8,7 @@ import { stratifiedSplit } from '../../../src-shared/data/split';
 import { Rng } from '../../../src-shared/random';
 import { Trainer } from '../../../src-shared/engine/trainer';
 import { runSources } from '../../../src-shared/training/sources';
+import { mergeSteps } from '../../../src-shared/training/run-loop';
 import { tempFolder } from '../store/helpers';
 import { BIG_STEPS_PER_EPOCH, bigSpiral, finalWeights, nextEvent, recordEvents, spiral, spiralConfig, split, uninterruptedWeights, workerKernels } from './helpers';
 
@@ -27,7 +28,7 @@ afterEach(async () => {
 });
 
 function makeService(options: TrainingServiceOptions = {}): TrainingService {
-  service = new TrainingService(store, { maxConcurrent: 2, progressIntervalMs: 20, checkpointMinIntervalMs: 0, ...options });
+  service = new TrainingService(store, { maxConcurrent: 2, progressIntervalMs: 20, checkpointMinIntervalMs: 0, maxStepRowsPerSecond: Infinity, ...options });
   return service;
 }
 
@@ -225,6 +226,28 @@ describe('training service', () => {
     const run = svc.start({ config: spiralConfig(4), data: spiral, split });
     await svc.waitFor(run.id);
     expect(store.listCheckpoints(run.id).map((c) => [c.epoch, c.reason])).toEqual([[4, 'final']]);
+  });
+
+  it('records means over consecutive mini-batches when a run steps faster than the row budget', async () => {
+    const svc = makeService({ maxStepRowsPerSecond: 50 });
+    const run = svc.start({ config: spiralConfig(100), data: spiral, split });
+    await svc.waitFor(run.id);
+    const { points, total } = store.metricSeries(run.id, 'batch', 'loss', 100_000);
+    const seconds = store.getRun(run.id)!.trainSeconds;
+    expect(total).toBeLessThan(1200);
+    expect(total).toBeLessThanOrEqual(Math.ceil(50 * seconds) + 1);
+    expect(points.at(-1)!.step).toBe(1200);
+    expect(points.every((p, i) => i === 0 || p.step > points[i - 1].step)).toBe(true);
+    expect(points.every((p) => p.value > 0 && Number.isFinite(p.value))).toBe(true);
+  });
+
+  it('merges steps into means labelled with the last step of each run', () => {
+    const steps = [1, 2, 3, 4, 5].map((step) => ({ epoch: step <= 3 ? 1 : 2, step, dataLoss: step, regLoss: 0.5, loss: step + 0.5, accuracy: step / 8 }));
+    expect(mergeSteps(steps, 2)).toEqual([
+      { epoch: 1, step: 2, dataLoss: 1.5, regLoss: 0.5, loss: 2, accuracy: 0.1875 },
+      { epoch: 2, step: 5, dataLoss: 4, regLoss: 0.5, loss: 4.5, accuracy: 0.5 },
+    ]);
+    expect(mergeSteps(steps, 5)).toEqual(steps);
   });
 
   it('reports a diverging run as diverged, with its weights kept', async () => {
