@@ -10,13 +10,14 @@ import packageJson from '../../package.json';
 import { DatasetError } from '../../src-shared/data/errors';
 import type { Handlers } from './router';
 import { ApiFailure, createRouter, type ApiRouter } from './router';
-import { importFolder } from '../datasets';
+import { folderDatasetLoader } from '../export';
 import { defaultDatabasePath, LabStore, StoreError } from '../store';
 import { prepareDatabase } from '../store/recovery';
-import { TrainingService, type DatasetLoader } from '../training/service';
+import { TrainingService } from '../training/service';
 import type { ApiError } from '../../src-shared/api/result';
 import { datasetChannels } from './datasets';
 import { experimentChannels } from './experiments';
+import { modelChannels } from './models';
 import { runChannels } from './runs';
 
 export interface NativeDialogs {
@@ -24,7 +25,15 @@ export interface NativeDialogs {
   chooseFolder(title: string | undefined): Promise<string | null>;
   /** a file path to write, or null when cancelled */
   chooseSavePath(defaultName: string | undefined, extensions: string[] | undefined): Promise<string | null>;
+  /** files to open (a model file, images), or null when cancelled; absent where the shell has no such dialog */
+  chooseFiles?(title: string | undefined, filters: { name: string; extensions: string[] }[], multiple: boolean): Promise<string[] | null>;
 }
+
+/** What the open dialog offers for each kind of file the UI asks for. */
+const openFilters = {
+  model: [{ name: 'Neural Lab or ONNX model', extensions: ['json', 'onnx'] }],
+  images: [{ name: 'Images', extensions: ['png', 'jpg', 'jpeg', 'webp', 'gif', 'tif', 'tiff', 'avif'] }],
+};
 
 export interface LabOptions {
   mode: 'desktop' | 'web';
@@ -65,25 +74,6 @@ export function classifyServiceError(error: unknown): ApiError | undefined {
   return undefined;
 }
 
-/** Loads a stored folder dataset for training: re-imported through the pixel cache, split as the run asks. */
-function storedDatasetLoader(store: LabStore, cacheDir: string | null): DatasetLoader {
-  return async (datasetId, split) => {
-    const record = store.getDataset(datasetId);
-    if (!record) throw new DatasetError('not-found', `dataset ${datasetId} does not exist`);
-    const options = record.options as { path?: string; width?: number; height?: number; channels?: 1 | 3; fit?: 'cover' | 'contain' | 'fill' };
-    if (typeof options.path !== 'string') throw new DatasetError('not-found', `dataset ${datasetId} (${record.name}) has no folder to load from`);
-    const result = await importFolder(
-      options.path,
-      { width: options.width, height: options.height, channels: options.channels, fit: options.fit, valFraction: split.val, testFraction: split.test, seed: split.seed },
-      { cacheDir },
-    );
-    if (record.contentHash && result.report.contentHash !== record.contentHash) {
-      throw new DatasetError('unreadable', `the images in ${options.path} changed since dataset "${record.name}" was imported; import the folder again`);
-    }
-    return { dataset: result.dataset, splits: result.splits };
-  };
-}
-
 export async function startLab(options: LabOptions): Promise<Lab> {
   const dbPath = options.dbPath ?? defaultDatabasePath();
   const dataDir = dirname(dbPath);
@@ -91,9 +81,11 @@ export async function startLab(options: LabOptions): Promise<Lab> {
   // A damaged or foreign file is moved aside (and the user told) before the store opens the path; an old schema is backed up first.
   const prepared = await prepareDatabase(dbPath, { nativeBinding: options.nativeBinding });
   const store = new LabStore(dbPath, { createFolder: true, nativeBinding: options.nativeBinding });
+  // Datasets recorded by the app (`path`) and by `lab train --db` (`folder`, IDX files) alike.
+  const loadDataset = folderDatasetLoader(store, cacheDir);
   const training = new TrainingService(store, {
     maxConcurrent: options.maxConcurrentRuns,
-    loadDataset: storedDatasetLoader(store, cacheDir),
+    loadDataset,
     ...(options.workerScript ? { workerScript: options.workerScript } : {}),
     ...(options.checkpointEvery !== undefined ? { checkpointEvery: options.checkpointEvery } : {}),
   });
@@ -130,9 +122,16 @@ export async function startLab(options: LabOptions): Promise<Lab> {
       if (!dialogs) throw noDialogs('export path');
       return { path: await dialogs.chooseSavePath(request.defaultName, request.extensions) };
     },
+    chooseOpenFiles: async (request) => {
+      const what = request.kind === 'model' ? 'model file path' : 'image paths';
+      if (!dialogs) throw noDialogs(what);
+      if (!dialogs.chooseFiles) throw new ApiFailure('unsupported', `This desktop shell has no open-file dialog; type the ${what} into the path field instead`);
+      return { paths: await dialogs.chooseFiles(request.title, openFilters[request.kind], request.multiple) };
+    },
     ...datasetHandlers,
     ...experimentChannels(store),
     ...runChannels(store, training),
+    ...modelChannels({ store, modelsFolder: join(dataDir, 'models'), loadDataset }),
   };
   router = createRouter(handlers, { classifyError: classifyServiceError });
   const api = router;

@@ -17,7 +17,8 @@ import { ApiFailure } from './router';
 
 type NewRunRequest = ParsedRequestOf<'startRun'>;
 
-function encodeFloat32(values: Float32Array) {
+/** A float32 array as the contract carries it (`float32Base64`). */
+export function encodeFloat32(values: Float32Array) {
   const bytes = Buffer.from(values.buffer, values.byteOffset, values.byteLength);
   // Float32Array is little-endian on every platform Node and Electron ship for.
   return { dtype: 'float32' as const, length: values.length, base64: bytes.toString('base64') };

@@ -4,7 +4,6 @@
  * re-imported with the stored options and split as the run was, through the pixel cache,
  * and refused if its images changed since the import.
  */
-import { createHash } from 'node:crypto';
 import { DatasetError } from '../../src-shared/data/errors';
 import type { FitMode } from '../../src-shared/data/dataset';
 import { importFolder, importIdx, type ImportResult } from '../datasets';
@@ -41,13 +40,9 @@ export function folderDatasetLoader(store: LabStore, cacheDir: string | null): D
     } else {
       throw new DatasetError('not-found', `dataset ${datasetId} (${record.name}) has no folder or IDX files to load from`);
     }
-    if (record.contentHash) {
-      const hash = createHash('sha256');
-      hash.update(result.dataset.pixels);
-      hash.update(new Uint8Array(result.dataset.labels.buffer, result.dataset.labels.byteOffset, result.dataset.labels.byteLength));
-      if (hash.digest('hex') !== record.contentHash) {
-        throw new DatasetError('unreadable', `the images of dataset "${record.name}" changed since it was imported; import it again`);
-      }
+    // the importers' own hash (datasetHash), the one the app records at import
+    if (record.contentHash && result.report.contentHash !== record.contentHash) {
+      throw new DatasetError('unreadable', `the images of dataset "${record.name}" changed since it was imported; import it again`);
     }
     return { dataset: result.dataset, splits: result.splits };
   };

@@ -8,6 +8,7 @@ export const invokeNames = [
   'getAppInfo',
   'chooseDatasetFolder',
   'chooseExportPath',
+  'chooseOpenFiles',
   'importFolder',
   'importSample',
   'cancelImport',
@@ -32,6 +33,15 @@ export const invokeNames = [
   'getMetricSeries',
   'getWeights',
   'compareRuns',
+  'exportModel',
+  'exportTemplates',
+  'exportMetricsCsv',
+  'listExports',
+  'importModel',
+  'listModels',
+  'getModel',
+  'deleteModel',
+  'predict',
 ] as const;
 
 export const eventNames = ['runProgress', 'runFinished', 'runStatus', 'importProgress', 'menuCommand'] as const;

@@ -39,6 +39,23 @@ import {
   userPath,
   regularizerSpec,
 } from './schemas';
+import {
+  absolutePath,
+  destinationFields,
+  exportedFile,
+  exportFormat,
+  exportRecord,
+  imagePrediction,
+  importedModel,
+  maxPredictImages,
+  maxPredictPaths,
+  maxPredictTotalBytes,
+  modelId,
+  modelRef,
+  modelSummary,
+  oneDestination,
+  uploadedImage,
+} from './model-schemas';
 
 const empty = z.strictObject({});
 const byId = z.strictObject({ id: entityId });
@@ -54,6 +71,22 @@ const newRun = z.strictObject({
   split: runSplitSpec.optional(),
 });
 
+const predictRequest = z
+  .strictObject({
+    model: modelRef,
+    /** uploaded images (web mode, drag and drop): at most 32, 16 MiB each, 64 MiB together */
+    images: z.array(uploadedImage).min(1, 'must hold at least one image').max(maxPredictImages, `at most ${maxPredictImages} images at once`).optional(),
+    /** image files on this machine */
+    paths: z.array(absolutePath).min(1, 'must name at least one file').max(maxPredictPaths, `at most ${maxPredictPaths} files at once`).optional(),
+  })
+  .superRefine((request, ctx) => {
+    if ((request.images === undefined) === (request.paths === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['images'], message: 'give either images (uploaded bytes) or paths (files), exactly one of them' });
+    }
+    const bytes = (request.images ?? []).reduce((sum, image) => sum + (image.base64.length / 4) * 3, 0);
+    if (bytes > maxPredictTotalBytes) ctx.addIssue({ code: 'custom', path: ['images'], message: `the images hold more than ${maxPredictTotalBytes / 2 ** 20} MiB together` });
+  });
+
 /** Request → response of each invoke channel. */
 export const invokeContract = {
   getAppInfo: { request: empty, response: appInfo },
@@ -64,6 +97,12 @@ export const invokeContract = {
   chooseExportPath: {
     request: z.strictObject({ defaultName: z.string().max(255).optional(), extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,10}$/)).max(10).optional() }),
     response: z.strictObject({ path: z.string().nullable() }),
+  },
+
+  /** Native open dialog for a model file (`model`: .json, .onnx) or images; `unsupported` in web mode. */
+  chooseOpenFiles: {
+    request: z.strictObject({ title: z.string().max(200).optional(), kind: z.enum(['model', 'images']), multiple: z.boolean().default(false) }),
+    response: z.strictObject({ paths: z.array(z.string()).nullable() }),
   },
 
   /** Imports a folder (`ROOT/<class>/…` or `ROOT/train|val|test/<class>/…`); resolves when done. */
@@ -137,6 +176,65 @@ export const invokeContract = {
       differences: z.array(z.strictObject({ path: z.string(), a: z.unknown(), b: z.unknown() })),
       series: z.array(z.strictObject({ split: metricSplit, name: z.string(), a: metricSeries.nullable(), b: metricSeries.nullable() })),
     }),
+  },
+
+  /**
+   * Writes a model file: a run's weights (recorded in its exports) or an imported model, as
+   * native JSON, ONNX or safetensors (+ a PyTorch snippet `<name>.py` beside it). Refused
+   * (`conflict`) where a file would be replaced without `overwrite`; `failed` with the
+   * reason for a missing folder, a full disk or no permission (nothing is left half-written).
+   */
+  exportModel: {
+    request: z.strictObject({ model: modelRef, format: exportFormat, ...destinationFields }).superRefine(oneDestination),
+    response: z.strictObject({
+      format: exportFormat,
+      file: exportedFile,
+      /** files written beside it (the .py snippet for safetensors) */
+      extras: z.array(exportedFile),
+      /** the PyTorch snippet (safetensors), for the export dialog */
+      snippet: z.string().optional(),
+      /** the record in the run's exports; null for imported models */
+      export: exportRecord.nullable(),
+    }),
+  },
+  /** The first layer's templates as PNG files (`template-<k>-<class>.png`, or `unit-<j>.png` for an MLP) in an existing folder; same-named files are replaced. */
+  exportTemplates: {
+    request: z.strictObject({
+      model: modelRef,
+      folder: absolutePath,
+      colouring: z.enum(['image', 'diverging']).optional(),
+      scaling: z.enum(['per-template', 'shared']).optional(),
+      /** each pixel becomes zoom × zoom */
+      zoom: z.number().int('must be a whole number').min(1, 'must be at least 1').max(64, 'must be at most 64').default(1),
+    }),
+    response: z.strictObject({ files: z.array(exportedFile) }),
+  },
+  /** Every metric series of a run, full resolution, as one CSV file. */
+  exportMetricsCsv: {
+    request: z.strictObject({ runId: entityId, ...destinationFields }).superRefine(oneDestination),
+    response: z.strictObject({ file: exportedFile }),
+  },
+  /** The model files written from a run so far. */
+  listExports: { request: z.strictObject({ runId: entityId }), response: z.strictObject({ exports: z.array(exportRecord) }) },
+
+  /** Reads a native JSON or ONNX model file in full and, if it is sound, copies it into `<dataDir>/models` as native JSON; a bad file changes nothing. */
+  importModel: { request: z.strictObject({ path: absolutePath }), response: z.strictObject({ model: importedModel }) },
+  /** The imported models, and the files in the models folder that do not read (with why). */
+  listModels: {
+    request: empty,
+    response: z.strictObject({ models: z.array(importedModel), problems: z.array(z.strictObject({ id: z.string(), path: z.string(), message: z.string() })) }),
+  },
+  /** An imported model with its weights (for its templates; runs have getWeights). */
+  getModel: { request: z.strictObject({ modelId }), response: z.strictObject({ model: importedModel, layers: z.array(layerWeights) }) },
+  deleteModel: { request: z.strictObject({ modelId }), response: deleted },
+  /**
+   * Classifies uploaded images or image files with a run's model or an imported one, each
+   * image prepared exactly as the model's training images were. An image that cannot be
+   * used gets `ok: false` with the reason; the others are still predicted.
+   */
+  predict: {
+    request: predictRequest,
+    response: z.strictObject({ model: modelSummary, classNames: z.array(z.string()), results: z.array(imagePrediction) }),
   },
 } as const satisfies Record<InvokeName, { request: z.ZodType; response: z.ZodType }>;
 

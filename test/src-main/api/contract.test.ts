@@ -5,12 +5,16 @@
  * real imports decoded by sharp, real training workers.
  */
 
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeFloat32 } from '../../../src-shared/api/encoding';
 import { eventContract, invokeContract, type ResponseOf } from '../../../src-shared/api/contract';
 import type { ApiResult } from '../../../src-shared/api/result';
-import { startHarness, waitForEvent, writeImageFolder, type Harness, type TransportKind } from './harness';
+import { predictFiles, predictImageBytes, readModelFile, type FilePrediction } from '../../../src-main/export';
+import { appRoot, startHarness, waitForEvent, writeImageFolder, type Harness, type TransportKind } from './harness';
 import { longToyRun, toyConfig, toyData, toyRun } from './fixtures';
 
 function value<T>(result: ApiResult<T>): T {
@@ -22,6 +26,59 @@ function error<T>(result: ApiResult<T>) {
   if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value).slice(0, 200)}`);
   return result.error;
 }
+
+type Predicted = Extract<ResponseOf<'predict'>['results'][number], { ok: true }>;
+
+function predicted(result: ResponseOf<'predict'>['results'][number]): Predicted {
+  if (!result.ok) throw new Error(`expected a prediction, got: ${result.error}`);
+  return result;
+}
+
+function filePredicted(result: FilePrediction): Extract<FilePrediction, { ok: true }> {
+  if (!result.ok) throw new Error(`expected a prediction, got: ${result.error}`);
+  return result;
+}
+
+/** A PNG of another size than the models' 8×8 input, so their own preprocessing has work to do. */
+async function writeProbe(path: string, seed: number): Promise<Buffer> {
+  const pixels = Buffer.alloc(20 * 14 * 3);
+  for (let p = 0; p < pixels.length; p++) pixels[p] = (p * 37 + seed * 101 + (p % 3) * 60) % 256;
+  const png = await sharp(pixels, { raw: { width: 20, height: 14, channels: 3 } }).png().toBuffer();
+  writeFileSync(path, png);
+  return png;
+}
+
+/** Probabilities are a distribution and the label is its most likely class. */
+function expectWellFormed(p: Predicted, classNames: string[]): void {
+  expect(p.probabilities).toHaveLength(classNames.length);
+  expect(p.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+  for (const q of p.probabilities) expect(q).toBeGreaterThanOrEqual(0);
+  const best = p.probabilities.indexOf(Math.max(...p.probabilities));
+  expect(p.classIndex).toBe(best);
+  expect(p.label).toBe(classNames[best]);
+}
+
+function expectSameAs(p: Predicted, reference: Extract<FilePrediction, { ok: true }>, tolerance = 0): void {
+  expect(p.label).toBe(reference.label);
+  expect(p.classIndex).toBe(reference.classIndex);
+  if (tolerance === 0) {
+    expect(p.probabilities).toEqual(reference.probabilities);
+    expect(p.scores).toEqual(reference.scores);
+  } else {
+    p.probabilities.forEach((q, k) => expect(Math.abs(q - reference.probabilities[k])).toBeLessThan(tolerance));
+  }
+}
+
+/** `lab` as a user runs it (a child process through tsx). */
+function labCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'src-main/cli/lab.ts', ...args], { cwd: appRoot, timeout: 120_000 }, (failure, stdout, stderr) => {
+      resolve({ code: failure ? Number(failure.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+const base64Of = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 describe.each<TransportKind>(['ipc', 'web'])('the API over %s', (kind) => {
   let h: Harness;
@@ -212,6 +269,243 @@ describe.each<TransportKind>(['ipc', 'web'])('the API over %s', (kind) => {
     expect(error(await h.api.getRun({ id: run.id }))).toMatchObject({ code: 'not-found' });
     await h.lab.training.whenIdle();
     expect(h.lab.training.snapshot()).toEqual({ training: [], queued: [] });
+  });
+
+  it('opens a file dialog for models and images on the desktop and asks for a path field in web mode', async () => {
+    const model = await h.api.chooseOpenFiles({ kind: 'model' });
+    const images = await h.api.chooseOpenFiles({ kind: 'images', multiple: true, title: 'Images to classify' });
+    if (kind === 'ipc') {
+      expect(checked('chooseOpenFiles', model)).toEqual({ paths: [join(h.folder, 'chosen.json')] });
+      expect(checked('chooseOpenFiles', images)).toEqual({ paths: [join(h.folder, 'chosen.png'), join(h.folder, 'second-chosen.png')] });
+    } else {
+      for (const result of [model, images]) expect(error(result)).toMatchObject({ code: 'unsupported', message: expect.stringMatching(/path field/) });
+    }
+  });
+
+  /** Imports an 8×8 image folder and trains a run on it; resolves when the run is done. */
+  async function trainImageRun(name: string, hidden: { units: number; activation: 'relu' }[], normalisation: 'scale' | 'mean-image' | 'per-channel') {
+    const root = join(h.folder, name);
+    await writeImageFolder(root);
+    const { dataset } = checked('importFolder', await h.api.importFolder({ jobId: name, path: root, options: { width: 8, height: 8 } }));
+    const config = toyConfig(3, { model: { inputSize: 8 * 8 * 3, numClasses: 2, hidden }, optimizer: { kind: 'sgd', lr: 0.05 } });
+    const since = h.events.length;
+    const run = checked('startRun', await h.api.startRun({ name, config, data: { kind: 'dataset', datasetId: dataset.id, normalisation }, split: { val: 0.2, test: 0, seed: 1 } }));
+    expect(await waitForEvent(h, 'runFinished', (e) => e.runId === run.id, 30_000, since)).toMatchObject({ status: 'done' });
+    return run;
+  }
+
+  it('exports a trained image model to every format, re-imports it, and predicts like predictFiles', async () => {
+    const run = await trainImageRun('pets-export', [], 'per-channel');
+    const model = { kind: 'run', runId: run.id } as const;
+    const out = join(h.folder, 'exports');
+    mkdirSync(out);
+
+    // native JSON by folder + name, ONNX by a whole path (the save dialog's answer), safetensors with its snippet
+    const json = checked('exportModel', await h.api.exportModel({ model, format: 'json', folder: out, fileName: 'pets.json' }));
+    expect(json.file).toEqual({ path: join(out, 'pets.json'), bytes: statSync(join(out, 'pets.json')).size });
+    expect(json.export).toMatchObject({ runId: run.id, format: 'json', path: json.file.path, bytes: json.file.bytes });
+    const onnx = checked('exportModel', await h.api.exportModel({ model, format: 'onnx', path: join(out, 'pets.onnx') }));
+    expect(onnx.file.bytes).toBe(statSync(join(out, 'pets.onnx')).size);
+    const tensors = checked('exportModel', await h.api.exportModel({ model, format: 'safetensors', folder: out, fileName: 'pets.safetensors' }));
+    expect(tensors.extras).toEqual([{ path: join(out, 'pets.py'), bytes: statSync(join(out, 'pets.py')).size }]);
+    expect(tensors.snippet).toContain('nn.Sequential');
+    expect(readFileSync(join(out, 'pets.py'), 'utf8')).toBe(tensors.snippet);
+    const bytes = readFileSync(tensors.file.path);
+    const headerLength = Number(bytes.readBigUInt64LE(0));
+    const header = JSON.parse(bytes.subarray(8, 8 + headerLength).toString('utf8'));
+    expect(header['layers.0.weight']).toMatchObject({ dtype: 'F32', shape: [2, 192] });
+    expect(header['layers.0.bias']).toMatchObject({ dtype: 'F32', shape: [2] });
+    expect(bytes.length).toBe(8 + headerLength + 4 * (2 * 192 + 2));
+    const exports = checked('listExports', await h.api.listExports({ runId: run.id })).exports;
+    expect(exports.map((e) => [e.format, e.path])).toEqual([['json', json.file.path], ['onnx', onnx.file.path], ['safetensors', tensors.file.path]]);
+
+    // an existing file is replaced only when asked (the companion .py counts too)
+    const again = error(await h.api.exportModel({ model, format: 'json', folder: out, fileName: 'pets.json' }));
+    expect(again).toMatchObject({ code: 'conflict', message: expect.stringContaining(json.file.path) });
+    expect(error(await h.api.exportModel({ model, format: 'safetensors', path: join(out, 'pets.safetensors') }))).toMatchObject({ code: 'conflict' });
+    expect(checked('exportModel', await h.api.exportModel({ model, format: 'json', folder: out, fileName: 'pets.json', overwrite: true })).file).toEqual(json.file);
+    expect(checked('listExports', await h.api.listExports({ runId: run.id })).exports).toHaveLength(4);
+
+    // both re-import; the JSON one carries the run's weights bit for bit
+    const fromJson = checked('importModel', await h.api.importModel({ path: json.file.path })).model;
+    const fromOnnx = checked('importModel', await h.api.importModel({ path: onnx.file.path })).model;
+    for (const imported of [fromJson, fromOnnx]) {
+      expect(imported.summary).toMatchObject({
+        classNames: ['cat', 'dog'], description: 'linear 192-2', loss: 'softmax',
+        input: { kind: 'image', width: 8, height: 8, channels: 3, fit: 'cover', normalisation: 'per-channel' },
+      });
+      expect(imported.path).toBe(join(h.folder, 'models', imported.id));
+      expect(imported.bytes).toBe(statSync(imported.path).size);
+    }
+    expect(fromOnnx.id).not.toBe(fromJson.id);
+    const listed = checked('listModels', await h.api.listModels());
+    expect(listed.models.map((m) => m.id).sort()).toEqual([fromJson.id, fromOnnx.id].sort());
+    expect(listed.problems).toEqual([]);
+    const stored = checked('getModel', await h.api.getModel({ modelId: fromJson.id }));
+    const trained = checked('getWeights', await h.api.getWeights({ runId: run.id }));
+    expect(stored.layers).toEqual(trained.layers);
+
+    // predictions on a PNG of another size: the run, the imported JSON (uploaded bytes) and the imported ONNX (a path)
+    const probe = join(h.folder, 'probe.png');
+    const png = await writeProbe(probe, 1);
+    const reference = filePredicted((await predictFiles(await readModelFile(json.file.path), [probe]))[0]);
+    const asks = [
+      { model, images: [{ name: 'probe.png', base64: base64Of(png) }] },
+      { model, paths: [probe] },
+      { model: { kind: 'imported' as const, modelId: fromJson.id }, images: [{ name: 'probe.png', base64: base64Of(png) }] },
+      { model: { kind: 'imported' as const, modelId: fromOnnx.id }, paths: [probe] },
+    ];
+    const inputs = new Set<string>();
+    for (const [i, ask] of asks.entries()) {
+      const answer = checked('predict', await h.api.predict(ask));
+      expect(answer.classNames).toEqual(['cat', 'dog']);
+      expect(answer.model.description).toBe('linear 192-2');
+      expect(answer.results).toHaveLength(1);
+      const p = predicted(answer.results[0]);
+      expect(p.name).toBe(ask.paths ? probe : 'probe.png');
+      expectWellFormed(p, answer.classNames);
+      expectSameAs(p, reference, i === 3 ? 1e-6 : 0);
+      // the input the model saw: 8×8 RGB bytes, the same whichever way the image came
+      expect(p.input).toMatchObject({ width: 8, height: 8, channels: 3 });
+      expect(Buffer.from(p.input.base64, 'base64').length).toBe(8 * 8 * 3);
+      inputs.add(p.input.base64);
+      // a linear score is the template · input dot product plus the bias; the map splits the winner's dot product by pixel
+      if (p.explanation.kind !== 'linear') throw new Error('expected a linear explanation');
+      const { templateScores, biases, map } = p.explanation;
+      templateScores.forEach((t, k) => expect(t + biases[k]).toBeCloseTo(p.scores[k], 4));
+      expect(map).toMatchObject({ width: 8, height: 8 });
+      const perPixel = decodeFloat32({ dtype: 'float32', length: 64, base64: map.base64 });
+      expect(perPixel.reduce((a, b) => a + b, 0)).toBeCloseTo(templateScores[p.classIndex], 3);
+    }
+    expect(inputs.size).toBe(1);
+
+    // a hostile upload fails on its own; the other image is still predicted
+    const uploads = [
+      { name: 'evil.png', bytes: new TextEncoder().encode('<script>alert(1)</script>') },
+      { name: 'probe.png', bytes: new Uint8Array(png) },
+      { name: 'cut.png', bytes: new Uint8Array(png.subarray(0, png.length >> 1)) },
+    ];
+    const mixed = checked('predict', await h.api.predict({ model, images: uploads.map((u) => ({ name: u.name, base64: base64Of(u.bytes) })) }));
+    expect(mixed.results.map((r) => r.ok)).toEqual([false, true, false]);
+    expect(mixed.results[0]).toMatchObject({ name: 'evil.png', error: expect.stringMatching(/^evil\.png: .*not a PNG image/) });
+    expect(mixed.results[2]).toMatchObject({ name: 'cut.png', error: expect.stringMatching(/^cut\.png: corrupt or truncated/) });
+    expectSameAs(predicted(mixed.results[1]), reference);
+    // the same messages as the export service's own predictImageBytes
+    const service = await predictImageBytes(await readModelFile(json.file.path), uploads);
+    expect(mixed.results.map((r) => (r.ok ? null : r.error))).toEqual(service.map((r) => (r.ok ? null : r.error)));
+
+    // templates as PNGs, from the run and from the imported model alike; metrics as CSV
+    const runTemplates = checked('exportTemplates', await h.api.exportTemplates({ model, folder: out, zoom: 2 }));
+    expect(runTemplates.files.map((f) => f.path)).toEqual([join(out, 'template-0-cat.png'), join(out, 'template-1-dog.png')]);
+    expect(await sharp(runTemplates.files[0].path).metadata()).toMatchObject({ format: 'png', width: 16, height: 16 });
+    mkdirSync(join(out, 'run'));
+    mkdirSync(join(out, 'imported'));
+    const a = checked('exportTemplates', await h.api.exportTemplates({ model, folder: join(out, 'run'), colouring: 'diverging', scaling: 'shared' }));
+    const b = checked('exportTemplates', await h.api.exportTemplates({ model: { kind: 'imported', modelId: fromJson.id }, folder: join(out, 'imported'), colouring: 'diverging', scaling: 'shared' }));
+    expect(b.files.map((f) => readFileSync(f.path))).toEqual(a.files.map((f) => readFileSync(f.path)));
+    const csv = checked('exportMetricsCsv', await h.api.exportMetricsCsv({ runId: run.id, folder: out, fileName: 'metrics.csv' }));
+    const lines = readFileSync(csv.file.path, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^step,epoch,.*train\.loss/);
+    expect(lines.length).toBeGreaterThan(3);
+    expect(error(await h.api.exportMetricsCsv({ runId: run.id, path: csv.file.path }))).toMatchObject({ code: 'conflict' });
+
+    // deleting an imported model
+    expect(checked('deleteModel', await h.api.deleteModel({ modelId: fromOnnx.id }))).toEqual({ deleted: true });
+    expect(existsSync(fromOnnx.path)).toBe(false);
+    expect(checked('listModels', await h.api.listModels()).models.map((m) => m.id)).toEqual([fromJson.id]);
+    expect(error(await h.api.getModel({ modelId: fromOnnx.id }))).toMatchObject({ code: 'not-found' });
+    expect(error(await h.api.predict({ model: { kind: 'imported', modelId: fromOnnx.id }, paths: [probe] }))).toMatchObject({ code: 'not-found' });
+    expect(error(await h.api.deleteModel({ modelId: fromOnnx.id }))).toMatchObject({ code: 'not-found' });
+  });
+
+  it('explains an MLP prediction by the hidden units that decided it', async () => {
+    const run = await trainImageRun('pets-mlp', [{ units: 4, activation: 'relu' }], 'mean-image');
+    const probe = join(h.folder, 'probe-mlp.png');
+    await writeProbe(probe, 2);
+    const answer = checked('predict', await h.api.predict({ model: { kind: 'run', runId: run.id }, paths: [probe] }));
+    const p = predicted(answer.results[0]);
+    expectWellFormed(p, answer.classNames);
+    if (p.explanation.kind !== 'mlp') throw new Error('expected an MLP explanation');
+    expect(p.explanation.hiddenLayer).toBe(0);
+    // 4 units, all reported, strongest first; with the bias they add up to the winning score
+    const units = p.explanation.units;
+    expect(units.map((u) => u.unit).sort()).toEqual([0, 1, 2, 3]);
+    for (let i = 1; i < units.length; i++) expect(Math.abs(units[i - 1].contribution)).toBeGreaterThanOrEqual(Math.abs(units[i].contribution));
+    const weights = checked('getWeights', await h.api.getWeights({ runId: run.id }));
+    const w2 = decodeFloat32(weights.layers[1].w);
+    const b2 = decodeFloat32(weights.layers[1].b);
+    for (const u of units) {
+      expect(u.activation).toBeGreaterThanOrEqual(0);
+      expect(u.weight).toBe(w2[u.unit * 2 + p.classIndex]);
+      expect(u.contribution).toBeCloseTo(u.activation * u.weight, 6);
+    }
+    expect(units.reduce((sum, u) => sum + u.contribution, 0) + b2[p.classIndex]).toBeCloseTo(p.scores[p.classIndex], 4);
+    // an older checkpoint is another model
+    const checkpoints = checked('getRun', await h.api.getRun({ id: run.id })).checkpoints;
+    const first = checked('predict', await h.api.predict({ model: { kind: 'run', runId: run.id, checkpointId: checkpoints[0].id }, paths: [probe] }));
+    expectWellFormed(predicted(first.results[0]), first.classNames);
+    expect(error(await h.api.predict({ model: { kind: 'run', runId: run.id, checkpointId: 999_999 }, paths: [probe] }))).toMatchObject({ code: 'not-found' });
+  });
+
+  it('exports and predicts with a run that `lab train --db` recorded (its dataset stored under `folder`)', async () => {
+    const root = join(h.folder, 'pets-cli');
+    await writeImageFolder(root);
+    const modelFile = join(h.folder, 'cli-model.json');
+    const trained = await labCli('train', '--data', root, '--size', '8x8', '--norm', 'per-channel', '--epochs', '2', '--batch', '4',
+      '--db', h.dbPath, '--cache', join(h.folder, 'cli-cache'), '--out', modelFile, '--json');
+    expect(trained.code, trained.stderr).toBe(0);
+    const runId = Number(JSON.parse(trained.stdout.trimEnd().split('\n').pop()!).runId);
+    const run = checked('getRun', await h.api.getRun({ id: runId })).run;
+    expect(run).toMatchObject({ origin: 'cli', status: 'done', data: { kind: 'dataset' } });
+
+    const probe = join(h.folder, 'probe-cli.png');
+    await writeProbe(probe, 3);
+    const reference = filePredicted((await predictFiles(await readModelFile(modelFile), [probe]))[0]);
+    const answer = checked('predict', await h.api.predict({ model: { kind: 'run', runId }, paths: [probe] }));
+    expect(answer.classNames).toEqual(['cat', 'dog']);
+    expectSameAs(predicted(answer.results[0]), reference);
+    const out = join(h.folder, 'cli-export');
+    mkdirSync(out);
+    const exported = checked('exportModel', await h.api.exportModel({ model: { kind: 'run', runId }, format: 'onnx', folder: out, fileName: 'cli.onnx' }));
+    expect(readdirSync(out)).toEqual(['cli.onnx']);
+    expect(exported.export).toMatchObject({ runId, format: 'onnx' });
+  });
+
+  it('says why an export, import or prediction cannot be done, and writes nothing', async () => {
+    const since = h.events.length;
+    const toy = checked('startRun', await h.api.startRun(toyRun(2, 'toy for export')));
+    expect(await waitForEvent(h, 'runFinished', (e) => e.runId === toy.id, 30_000, since)).toMatchObject({ status: 'done' });
+    const model = { kind: 'run', runId: toy.id } as const;
+    const missing = join(h.folder, 'no-such-folder');
+    const noFolder = error(await h.api.exportModel({ model, format: 'json', folder: missing, fileName: 'toy.json' }));
+    expect(noFolder).toMatchObject({ code: 'failed', message: expect.stringContaining(missing) });
+    expect(existsSync(missing)).toBe(false);
+    const noTemplates = error(await h.api.exportTemplates({ model, folder: h.folder }));
+    expect(noTemplates).toMatchObject({ code: 'failed', message: expect.stringMatching(/no templates/) });
+    const probe = join(h.folder, 'probe-toy.png');
+    await writeProbe(probe, 4);
+    expect(error(await h.api.predict({ model, paths: [probe] }))).toMatchObject({ code: 'failed', message: expect.stringMatching(/numbers per sample/) });
+    // the toy model itself exports and re-imports
+    const exported = checked('exportModel', await h.api.exportModel({ model, format: 'json', folder: h.folder, fileName: 'toy.json' }));
+    expect(checked('importModel', await h.api.importModel({ path: exported.file.path })).model.summary.input).toEqual({ kind: 'vector', size: 2, description: '2 numbers' });
+
+    expect(error(await h.api.exportModel({ model: { kind: 'run', runId: 999_999 }, format: 'json', folder: h.folder, fileName: 'x.json' }))).toMatchObject({ code: 'not-found' });
+    expect(error(await h.api.exportMetricsCsv({ runId: 999_999, folder: h.folder, fileName: 'x.csv' }))).toMatchObject({ code: 'not-found' });
+    expect(error(await h.api.listExports({ runId: 999_999 }))).toMatchObject({ code: 'not-found' });
+    expect(error(await h.api.predict({ model: { kind: 'imported', modelId: 'nothing.json' }, paths: [probe] }))).toMatchObject({ code: 'not-found' });
+
+    // files that are not models: named in the message, nothing imported
+    const before = checked('listModels', await h.api.listModels()).models;
+    const notAModel = join(h.folder, 'notes.json');
+    writeFileSync(notAModel, '{"hello": "world"}');
+    const truncated = join(h.folder, 'truncated.json');
+    writeFileSync(truncated, readFileSync(exported.file.path, 'utf8').slice(0, 200));
+    for (const path of [notAModel, truncated, join(h.folder, 'missing.onnx'), h.folder]) {
+      const failed = error(await h.api.importModel({ path }));
+      expect(failed.code).toBe('failed');
+      expect(failed.message).toContain(path);
+    }
+    expect(checked('listModels', await h.api.listModels()).models).toEqual(before);
   });
 
   it('answers an unknown channel with a typed error', async () => {

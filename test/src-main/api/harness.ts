@@ -48,6 +48,10 @@ export interface Harness {
 export const fakeDialogs = (folder: string): NativeDialogs => ({
   chooseFolder: async () => folder,
   chooseSavePath: async (defaultName) => join(folder, defaultName ?? 'model.json'),
+  chooseFiles: async (_title, filters, multiple) => {
+    const name = `chosen.${filters[0].extensions[0]}`;
+    return multiple ? [join(folder, name), join(folder, `second-${name}`)] : [join(folder, name)];
+  },
 });
 
 export async function startHarness(kind: TransportKind): Promise<Harness> {
@@ -147,12 +151,16 @@ async function waitForSocket(lab: Lab, events: Harness['events']): Promise<void>
   events.length = 0;
 }
 
-/** Resolves with the first event of `event` matching `match`, already received or still to come. */
-export function waitForEvent<E extends EventName>(harness: Harness, event: E, match: (payload: EventOf<E>) => boolean, timeoutMs = 30_000): Promise<EventOf<E>> {
+/**
+ * Resolves with the first event of `event` matching `match`, already received or still to
+ * come; `since` skips the events received before that index (run ids are reused after a
+ * deletion, so an old run's events can match a new run's id).
+ */
+export function waitForEvent<E extends EventName>(harness: Harness, event: E, match: (payload: EventOf<E>) => boolean, timeoutMs = 30_000, since = 0): Promise<EventOf<E>> {
   return new Promise((resolveEvent, reject) => {
     const started = Date.now();
     const poll = () => {
-      const found = harness.events.find((e) => e.event === event && match(e.payload as EventOf<E>));
+      const found = harness.events.slice(since).find((e) => e.event === event && match(e.payload as EventOf<E>));
       if (found) return resolveEvent(found.payload as EventOf<E>);
       if (Date.now() - started > timeoutMs) return reject(new Error(`no ${event} event within ${timeoutMs} ms`));
       setTimeout(poll, 10);

@@ -6,9 +6,11 @@
  * does not compile until it has its bad cases.
  */
 
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invokeNames, type InvokeName } from '../../../src-shared/api/channels';
+import { maxPredictImageBytes, maxPredictImages, maxPredictPaths, maxPredictTotalBytes } from '../../../src-shared/api/model-schemas';
 import { databaseSnapshot, startHarness, waitForEvent, writeImageFolder, type Harness, type TransportKind } from './harness';
 import { toyConfig, toyData, toyRun } from './fixtures';
 
@@ -24,13 +26,49 @@ interface Ids {
   experiment: number;
   dataset: number;
   run: number;
+  /** the lab's own (existing, absolute) folder, for export destinations */
+  folder: string;
 }
 
 const hostile = '<img src=x onerror=alert(1)>\'; DROP TABLE runs; --';
 const huge = 'x'.repeat(100_000);
 
+/** Names that would climb out of the chosen folder, or that no file system should be handed. */
+const hostileFileNames: [string, string][] = [
+  ['traversal', '../escape.json'],
+  ['Windows traversal', '..\\escape.json'],
+  ['the parent folder itself', '..'],
+  ['an absolute path', '/etc/passwd'],
+  ['a drive path', 'C:evil.json'],
+  ['a NUL byte', 'model.json\u0000.png'],
+  ['a reserved device name', 'CON.json'],
+  ['a trailing dot', 'model.'],
+  ['an empty name', ''],
+  ['a 300-byte name', `${'é'.repeat(150)}.json`],
+];
+
 function badCases(ids: Ids): Record<InvokeName, BadCase[]> {
   const run = toyRun(2);
+  const model = { kind: 'run', runId: ids.run };
+  const destination = (name: string, extra: object = {}): BadCase[] => [
+    ...hostileFileNames.map(([why, fileName]): BadCase => ({ why: `${name}: file name with ${why}`, payload: { ...extra, folder: ids.folder, fileName }, field: 'fileName' })),
+    { why: `${name}: ".." in the path`, payload: { ...extra, path: `${ids.folder}/../escape.json` }, field: 'path' },
+    { why: `${name}: ".." in the folder`, payload: { ...extra, folder: `${ids.folder}/..`, fileName: 'x.json' }, field: 'folder' },
+    { why: `${name}: a relative path`, payload: { ...extra, path: 'escape.json' }, field: 'path' },
+    { why: `${name}: NUL in the path`, payload: { ...extra, path: `${ids.folder}/x\u0000.json` }, field: 'path' },
+    { why: `${name}: both a path and a folder`, payload: { ...extra, path: `${ids.folder}/x.json`, folder: ids.folder, fileName: 'x.json' }, field: 'path' },
+    { why: `${name}: no destination`, payload: { ...extra }, field: 'path' },
+    { why: `${name}: a folder without a file name`, payload: { ...extra, folder: ids.folder }, field: 'fileName' },
+    { why: `${name}: overwrite as a string`, payload: { ...extra, folder: ids.folder, fileName: 'x.json', overwrite: 'yes' }, field: 'overwrite' },
+  ];
+  const badModelIds = (wrap: (modelId: unknown) => object, field: string): BadCase[] => [
+    { why: 'model id climbing out of the models folder', payload: wrap('../lab.db'), field },
+    { why: 'model id naming the database', payload: wrap('lab.db'), field },
+    { why: 'hidden model id', payload: wrap('.secret.json'), field },
+    { why: 'model id as an absolute path', payload: wrap('/etc/passwd.json'), field },
+    { why: 'model id as a number', payload: wrap(5), field },
+  ];
+  const goodImage = { name: 'a.png', base64: 'iVBORw0KGgo=' };
   const byId = (name: string): BadCase[] => [
     { why: `${name}: id as a string`, payload: { id: String(ids.run) }, field: 'id' },
     { why: `${name}: missing id`, payload: {}, field: 'id' },
@@ -141,6 +179,67 @@ function badCases(ids: Ids): Record<InvokeName, BadCase[]> {
       { why: 'only one run', payload: { a: ids.run }, field: 'b' },
       { why: 'run id as a string', payload: { a: ids.run, b: String(ids.run) }, field: 'b' },
     ],
+    chooseOpenFiles: [
+      { why: 'missing kind', payload: {}, field: 'kind' },
+      { why: 'unknown kind', payload: { kind: 'executable' }, field: 'kind' },
+      { why: 'multiple as a string', payload: { kind: 'images', multiple: 'yes' }, field: 'multiple' },
+    ],
+    exportModel: [
+      ...destination('exportModel', { model, format: 'json' }),
+      { why: 'unknown format', payload: { model, format: 'pickle', folder: ids.folder, fileName: 'x.pkl' }, field: 'format' },
+      { why: 'missing model', payload: { format: 'json', folder: ids.folder, fileName: 'x.json' }, field: 'model' },
+      { why: 'unknown model kind', payload: { model: { kind: 'url', url: 'http://example.com' }, format: 'json', folder: ids.folder, fileName: 'x.json' }, field: 'model.kind' },
+      { why: 'run id as a string', payload: { model: { kind: 'run', runId: String(ids.run) }, format: 'json', folder: ids.folder, fileName: 'x.json' }, field: 'model.runId' },
+      { why: 'checkpoint by name', payload: { model: { ...model, checkpointId: 'latest' }, format: 'json', folder: ids.folder, fileName: 'x.json' }, field: 'model.checkpointId' },
+      ...badModelIds((modelId) => ({ model: { kind: 'imported', modelId }, format: 'json', folder: ids.folder, fileName: 'x.json' }), 'model.modelId'),
+    ],
+    exportTemplates: [
+      { why: 'missing folder', payload: { model }, field: 'folder' },
+      { why: 'relative folder', payload: { model, folder: 'templates' }, field: 'folder' },
+      { why: '".." in the folder', payload: { model, folder: `${ids.folder}/../..` }, field: 'folder' },
+      { why: 'zoom 0', payload: { model, folder: ids.folder, zoom: 0 }, field: 'zoom' },
+      { why: 'zoom 10,000', payload: { model, folder: ids.folder, zoom: 10_000 }, field: 'zoom' },
+      { why: 'unknown colouring', payload: { model, folder: ids.folder, colouring: 'rainbow' }, field: 'colouring' },
+      { why: 'unknown scaling', payload: { model, folder: ids.folder, scaling: 'log' }, field: 'scaling' },
+    ],
+    exportMetricsCsv: [
+      ...destination('exportMetricsCsv', { runId: ids.run }),
+      { why: 'missing run id', payload: { folder: ids.folder, fileName: 'm.csv' }, field: 'runId' },
+    ],
+    listExports: [
+      { why: 'missing run id', payload: {}, field: 'runId' },
+      { why: 'run id as a string', payload: { runId: `${ids.run}` }, field: 'runId' },
+    ],
+    importModel: [
+      { why: 'missing path', payload: {}, field: 'path' },
+      { why: 'relative path', payload: { path: 'model.json' }, field: 'path' },
+      { why: '".." in the path', payload: { path: `${ids.folder}/../model.json` }, field: 'path' },
+      { why: 'NUL in the path', payload: { path: `${ids.folder}/m\u0000.json` }, field: 'path' },
+      { why: 'path as an array', payload: { path: [ids.folder] }, field: 'path' },
+    ],
+    listModels: [],
+    getModel: [...badModelIds((modelId) => ({ modelId }), 'modelId'), { why: 'missing model id', payload: {}, field: 'modelId' }],
+    deleteModel: [...badModelIds((modelId) => ({ modelId }), 'modelId'), { why: 'missing model id', payload: {}, field: 'modelId' }],
+    predict: [
+      { why: 'neither images nor paths', payload: { model }, field: 'images' },
+      { why: 'both images and paths', payload: { model, images: [goodImage], paths: [`${ids.folder}/a.png`] }, field: 'images' },
+      { why: 'no images', payload: { model, images: [] }, field: 'images' },
+      { why: `${maxPredictImages + 1} images`, payload: { model, images: Array.from({ length: maxPredictImages + 1 }, () => goodImage) }, field: 'images' },
+      { why: 'hostile text as base64', payload: { model, images: [{ name: 'a.png', base64: hostile }] }, field: 'images[0].base64' },
+      { why: 'base64 of the wrong length', payload: { model, images: [{ name: 'a.png', base64: 'iVBORw0KGgo' }] }, field: 'images[0].base64' },
+      { why: 'base64url instead of base64', payload: { model, images: [{ name: 'a.png', base64: 'iVBO-w0K_go=' }] }, field: 'images[0].base64' },
+      { why: 'empty base64', payload: { model, images: [{ name: 'a.png', base64: '' }] }, field: 'images[0].base64' },
+      { why: 'base64 as bytes', payload: { model, images: [{ name: 'a.png', base64: [137, 80, 78, 71] }] }, field: 'images[0].base64' },
+      { why: 'blank image name', payload: { model, images: [{ name: '  ', base64: goodImage.base64 }] }, field: 'images[0].name' },
+      { why: 'hostile image name far too long', payload: { model, images: [{ name: hostile + huge, base64: goodImage.base64 }] }, field: 'images[0].name' },
+      { why: 'image with a URL to fetch', payload: { model, images: [{ ...goodImage, url: 'http://example.com/a.png' }] }, field: 'images[0]' },
+      { why: 'image as a string', payload: { model, images: [goodImage.base64] }, field: 'images[0]' },
+      { why: 'relative image path', payload: { model, paths: ['a.png'] }, field: 'paths[0]' },
+      { why: '".." in an image path', payload: { model, paths: [`${ids.folder}/../../etc/passwd`] }, field: 'paths[0]' },
+      { why: `${maxPredictPaths + 1} paths`, payload: { model, paths: Array.from({ length: maxPredictPaths + 1 }, (_, i) => `${ids.folder}/${i}.png`) }, field: 'paths' },
+      { why: 'missing model', payload: { paths: [`${ids.folder}/a.png`] }, field: 'model' },
+      ...badModelIds((modelId) => ({ model: { kind: 'imported', modelId }, paths: [`${ids.folder}/a.png`] }), 'model.modelId'),
+    ],
   };
 }
 
@@ -169,7 +268,7 @@ describe.each<TransportKind>(['ipc', 'web'])('malformed requests over %s', (kind
     if (!imported.ok || !experiment.ok || !started.ok) throw new Error('seeding the database failed');
     await waitForEvent(h, 'runFinished', (e) => e.runId === started.value.id);
     await h.lab.training.whenIdle();
-    ids = { experiment: experiment.value.id, dataset: imported.value.dataset.id, run: started.value.id };
+    ids = { experiment: experiment.value.id, dataset: imported.value.dataset.id, run: started.value.id, folder: h.folder };
   });
   afterAll(async () => {
     await h?.close();
@@ -178,6 +277,7 @@ describe.each<TransportKind>(['ipc', 'web'])('malformed requests over %s', (kind
   it.each(invokeNames.map((channel) => [channel]))('%s rejects every malformed payload, names the field and changes nothing', async (channel) => {
     const cases = [...wrongForAll, ...badCases(ids)[channel]];
     const before = databaseSnapshot(h.dbPath);
+    const filesBefore = filesUnder(h.folder);
     const eventsBefore = h.events.length;
     for (const bad of cases) {
       const result = await h.invokeRaw(channel, bad.payload);
@@ -192,8 +292,38 @@ describe.each<TransportKind>(['ipc', 'web'])('malformed requests over %s', (kind
       expect(result.error.message.length, `${channel}: ${bad.why}`).toBeLessThan(2000);
     }
     expect(databaseSnapshot(h.dbPath)).toEqual(before);
+    expect(filesUnder(h.folder)).toEqual(filesBefore);
     expect(h.lab.training.snapshot()).toEqual({ training: [], queued: [] });
     expect(h.events.slice(eventsBefore).filter((e) => e.event !== 'menuCommand')).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it('predict refuses oversized uploads: by the schema over IPC, by the server\'s body limit in web mode', async () => {
+    const before = databaseSnapshot(h.dbPath);
+    const filesBefore = filesUnder(h.folder);
+    const base64Of = (bytes: number) => 'A'.repeat(Math.ceil(bytes / 3) * 4);
+    const oneTooBig = { model: { kind: 'run', runId: ids.run }, images: [{ name: 'big.png', base64: base64Of(maxPredictImageBytes + 3) }] };
+    const perImage = maxPredictImageBytes - 3;
+    const count = Math.floor(maxPredictTotalBytes / perImage) + 1;
+    const tooMuchTogether = { model: { kind: 'run', runId: ids.run }, images: Array.from({ length: count }, (_, i) => ({ name: `${i}.png`, base64: base64Of(perImage) })) };
+    for (const [payload, field] of [[oneTooBig, 'images[0].base64'], [tooMuchTogether, 'images']] as const) {
+      const result = await h.invokeRaw('predict', payload);
+      if (result.ok) throw new Error('predict accepted an oversized upload');
+      expect(result.error.code).toBe('invalid-request');
+      if (kind === 'ipc') {
+        expect(result.error.issues?.map((i) => i.path)).toContain(field);
+        expect(result.error.message).toMatch(/MiB/);
+      } else {
+        expect(result.error.message).toMatch(/^Request body is larger than/);
+      }
+      expect(result.error.message.length).toBeLessThan(2000);
+    }
+    expect(databaseSnapshot(h.dbPath)).toEqual(before);
+    expect(filesUnder(h.folder)).toEqual(filesBefore);
+  });
 });
+
+/** Every file and folder under `root`, relative, sorted: proves a rejected call wrote nothing. */
+function filesUnder(root: string): string[] {
+  return (readdirSync(root, { recursive: true }) as string[]).filter((name) => !/^lab\.db-(wal|shm|journal)$/.test(name)).sort();
+}
