@@ -127,6 +127,7 @@ export function writeErrorText(error: unknown, paths: readonly string[]): string
   switch (code) {
     case 'ENOSPC': return `not enough disk space to write ${where}; free some space or choose another drive (nothing was written)`;
     case 'EDQUOT': return `disk quota exceeded while writing ${where} (nothing was written)`;
+    case 'EFBIG': return `cannot write ${where}: the file would be larger than this drive or account allows (nothing was written)`;
     case 'EACCES':
     case 'EPERM': return `permission denied writing ${where}`;
     case 'EROFS': return `cannot write ${where}: the drive is read-only`;

@@ -20,6 +20,7 @@ import {
 } from '../../src-shared/training/messages';
 import { RESUMABLE_RUN_STATUSES, type RunDataSpec, type RunRecord, type RunSplitSpec, type RunStatus } from '../../src-shared/training/records';
 import { StoreError, type LabStore } from '../store';
+import { diskWriteProblem } from '../store/write-errors';
 import { RunRecorder } from './recorder';
 
 /** What to train. The split defaults to 10% validation, seeded by the config's seed. */
@@ -132,6 +133,8 @@ export class TrainingService {
   private readonly datasets = new Map<string, { payload: Promise<{ dataset: SharedImageDataset; splits: SplitIndices }>; users: number }>();
   private readonly listeners: { [K in keyof TrainingEvents]: Set<Listener<K>> } = { progress: new Set(), finished: new Set(), status: new Set() };
   private closing = false;
+  /** runs whose failure could not be written (full disk): still 'running' in the database until resume or delete records it */
+  private readonly unrecordedFailures = new Map<number, string>();
 
   constructor(private readonly store: LabStore, private readonly options: TrainingServiceOptions = {}) {
     const max = options.maxConcurrent ?? defaultMaxConcurrent();
@@ -245,7 +248,14 @@ export class TrainingService {
       active.resumeAfterPause = true;
       return run;
     }
-    this.store.prepareResume(runId);
+    this.recordUnrecordedFailure(runId);
+    try {
+      this.store.prepareResume(runId);
+    } catch (error) {
+      const disk = diskWriteProblem(error, this.store.path, runId, false);
+      if (disk) throw new StoreError(disk, { cause: error });
+      throw error;
+    }
     this.emit('status', { runId, status: 'queued', error: null });
     this.enqueue([runId]);
     return this.store.requireRun(runId);
@@ -269,9 +279,22 @@ export class TrainingService {
     return this.store.requireRun(runId);
   }
 
+  /** Writes the failure of a run whose end could not be recorded (full disk); a StoreError says why if it still cannot. */
+  private recordUnrecordedFailure(runId: number): void {
+    const error = this.unrecordedFailures.get(runId);
+    if (error === undefined) return;
+    try {
+      this.store.finishRun(runId, 'failed', { error });
+    } catch (writeError) {
+      throw new StoreError(diskWriteProblem(writeError, this.store.path, runId, false) ?? `cannot record run ${runId}'s failure: ${(writeError as Error).message}`, { cause: writeError });
+    }
+    this.unrecordedFailures.delete(runId);
+  }
+
   /** Deletes a run with all it recorded, cancelling it first if it is training. */
   async deleteRun(runId: number): Promise<boolean> {
     await this.stopRuns([runId]);
+    this.unrecordedFailures.delete(runId);
     return this.store.deleteRun(runId);
   }
 
@@ -474,7 +497,7 @@ export class TrainingService {
     try {
       active.recorder.record(message);
     } catch (error) {
-      this.end(active, 'failed', `could not record progress: ${(error as Error).message}`);
+      this.end(active, 'failed', diskWriteProblem(error, this.store.path, active.runId) ?? `could not record progress: ${(error as Error).message}`);
       void active.worker?.terminate();
       return;
     }
@@ -496,11 +519,12 @@ export class TrainingService {
       error = this.store.requireRun(runId).error;
     } catch (recordError) {
       status = 'failed';
-      error = `could not record the end of the run: ${(recordError as Error).message}`;
+      error = diskWriteProblem(recordError, this.store.path, runId) ?? `could not record the end of the run: ${(recordError as Error).message}`;
       try {
         this.store.finishRun(runId, 'failed', { error });
       } catch {
-        // The database itself is failing; the event below still tells the UI.
+        // The database itself is failing (a full disk): the event below still tells the UI, and resume records it first.
+        this.unrecordedFailures.set(runId, error);
       }
     }
     this.flushProgress(active);
