@@ -493,6 +493,10 @@ function gemm(
  *   axpby(n, a, x, b, y):  y ← a·x + b·y
  *   dot(n, x, y) → f64:    Σ x·y, accumulated in float64 (a loss is reported from it)
  *   sum(n, x) → f64:       Σ x, accumulated in float64 (finiteness checks)
+ *   fill(n, value, x):     x ← value (zeroing gradients)
+ * and over a row-major matrix x [rows × cols]:
+ *   add_row_vector(rows, cols, v, x):   x[i, j] += v[j]         (adding biases)
+ *   add_column_sums(rows, cols, x, out): out[j] += Σ_i x[i, j]  (bias gradients)
  */
 function vectorKernels(m: ModuleBuilder, fma: boolean): void {
   {
@@ -555,6 +559,54 @@ function vectorKernels(m: ModuleBuilder, fma: boolean): void {
   };
   reduction('dot', true);
   reduction('sum', false);
+
+  /** Emits `for (j = 0; j < cols; j += 4 when possible, then 1) body(j, vector?)` in bytes. */
+  const overColumns = (f: FunctionBuilder, cols: Local, j: Local, end: Local, body: (vector: boolean) => void) => {
+    f.get(cols).i32(-4).op(Op.I32_AND).i32(2).op(Op.I32_SHL).set(end);
+    forRange(f, j, () => f.i32(0), () => f.get(end), 16, () => body(true));
+    forRange(f, j, () => f.get(end), () => f.get(cols).i32(2).op(Op.I32_SHL), 4, () => body(false));
+  };
+  {
+    // fill(n, value, x): x ← value
+    const f = m.func('fill', ['i32', 'f32', 'i32'], [], true);
+    const [n, value, x] = f.params;
+    const v = f.local('v128'); const j = f.local('i32'); const end = f.local('i32');
+    f.get(value).simd(Simd.F32X4_SPLAT).set(v);
+    overColumns(f, n, j, end, (vector) => {
+      f.get(x).get(j).op(Op.I32_ADD);
+      if (vector) f.get(v).v128Store(); else f.get(value).f32Store();
+    });
+  }
+  {
+    // add_row_vector(rows, cols, v, x): x[i, j] += v[j]  (bias into pre-activations)
+    const f = m.func('add_row_vector', ['i32', 'i32', 'i32', 'i32'], [], true);
+    const [rows, cols, v, x] = f.params;
+    const i = f.local('i32'); const j = f.local('i32'); const end = f.local('i32'); const row = f.local('i32');
+    f.get(x).set(row);
+    forRange(f, i, () => f.i32(0), () => f.get(rows), 1, () => {
+      overColumns(f, cols, j, end, (vector) => {
+        f.get(row).get(j).op(Op.I32_ADD);
+        if (vector) f.get(row).get(j).op(Op.I32_ADD).v128Load().get(v).get(j).op(Op.I32_ADD).v128Load().simd(Simd.F32X4_ADD).v128Store();
+        else f.get(row).get(j).op(Op.I32_ADD).f32Load().get(v).get(j).op(Op.I32_ADD).f32Load().op(Op.F32_ADD).f32Store();
+      });
+      f.get(row).get(cols).i32(2).op(Op.I32_SHL).op(Op.I32_ADD).set(row);
+    });
+  }
+  {
+    // add_column_sums(rows, cols, x, out): out[j] += Σ_i x[i, j]  (bias gradient)
+    const f = m.func('add_column_sums', ['i32', 'i32', 'i32', 'i32'], [], true);
+    const [rows, cols, x, out] = f.params;
+    const i = f.local('i32'); const j = f.local('i32'); const end = f.local('i32'); const row = f.local('i32');
+    f.get(x).set(row);
+    forRange(f, i, () => f.i32(0), () => f.get(rows), 1, () => {
+      overColumns(f, cols, j, end, (vector) => {
+        f.get(out).get(j).op(Op.I32_ADD);
+        if (vector) f.get(out).get(j).op(Op.I32_ADD).v128Load().get(row).get(j).op(Op.I32_ADD).v128Load().simd(Simd.F32X4_ADD).v128Store();
+        else f.get(out).get(j).op(Op.I32_ADD).f32Load().get(row).get(j).op(Op.I32_ADD).f32Load().op(Op.F32_ADD).f32Store();
+      });
+      f.get(row).get(cols).i32(2).op(Op.I32_SHL).op(Op.I32_ADD).set(row);
+    });
+  }
 }
 
 export interface KernelModules {

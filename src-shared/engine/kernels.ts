@@ -37,6 +37,12 @@ export interface Kernels {
   dot?(n: number, x: FloatArray, y: FloatArray): number;
   /** Σ x, accumulated in float64 (NaN or ±Infinity when any value is) */
   sum?(n: number, x: FloatArray): number;
+  /** x ← value */
+  fill?(n: number, value: number, x: FloatArray): void;
+  /** x[i, j] += v[j] for x [rows × cols] (biases into a layer's outputs) */
+  addRowVector?(rows: number, cols: number, v: FloatArray, x: FloatArray): void;
+  /** out[j] += Σ_i x[i, j] for x [rows × cols] (bias gradients) */
+  addColumnSums?(rows: number, cols: number, x: FloatArray, out: FloatArray): void;
 }
 
 /** Textbook triple loop; the definition every other kernel is checked against. */
@@ -55,6 +61,19 @@ export const referenceKernels: Kernels = {
     let total = 0;
     for (let i = 0; i < n; i++) total += x[i];
     return total;
+  },
+  fill(n, value, x) {
+    x.fill(value, 0, n);
+  },
+  addRowVector(rows, cols, v, x) {
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) x[i * cols + j] += v[j];
+    }
+  },
+  addColumnSums(rows, cols, x, out) {
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) out[j] += x[i * cols + j];
+    }
   },
   gemm(transA, transB, m, n, k, alpha, a, b, beta, c) {
     for (let i = 0; i < m; i++) {

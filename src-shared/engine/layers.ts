@@ -59,9 +59,12 @@ export class DenseLayer {
     this.x = x;
     this.batch = batch;
     this.kernels.gemm(false, false, batch, units, inputs, 1, x, w, 0, out);
-    for (let i = 0; i < batch; i++) {
-      const row = i * units;
-      for (let j = 0; j < units; j++) out[row + j] += b[j];
+    if (this.kernels.addRowVector) this.kernels.addRowVector(batch, units, b, out);
+    else {
+      for (let i = 0; i < batch; i++) {
+        const row = i * units;
+        for (let j = 0; j < units; j++) out[row + j] += b[j];
+      }
     }
     return out;
   }
@@ -75,9 +78,12 @@ export class DenseLayer {
     const { inputs, units, batch, w, dw, db } = this;
     if (this.x === null) throw new Error('DenseLayer.backward called before forward');
     this.kernels.gemm(true, false, inputs, units, batch, 1, this.x, dOut, 1, dw);
-    for (let i = 0; i < batch; i++) {
-      const row = i * units;
-      for (let j = 0; j < units; j++) db[j] += dOut[row + j];
+    if (this.kernels.addColumnSums) this.kernels.addColumnSums(batch, units, dOut, db);
+    else {
+      for (let i = 0; i < batch; i++) {
+        const row = i * units;
+        for (let j = 0; j < units; j++) db[j] += dOut[row + j];
+      }
     }
     if (!needInputGradient) return null;
     this.kernels.gemm(false, true, batch, inputs, units, 1, dOut, w, 0, this.dx);

@@ -32,6 +32,9 @@ export interface KernelExports {
   axpby(n: number, a: number, x: number, b: number, y: number): void;
   dot(n: number, x: number, y: number): number;
   sum(n: number, x: number): number;
+  fill(n: number, value: number, x: number): void;
+  add_row_vector(rows: number, cols: number, v: number, x: number): void;
+  add_column_sums(rows: number, cols: number, x: number, out: number): void;
   /** 4 × 8 register tiles: most products */
   gemm_wide: GemmFunction;
   /** 3 × 12 register tiles: C with at most NARROW_MAX_N columns */
@@ -269,6 +272,21 @@ export function kernelsOver(setup: WasmKernelSetup, heap: SharedHeap, runner: Ge
       const px = heap.offsetOf(x);
       if (px < 0 || n > x.length) return referenceKernels.sum!(n, x);
       return exports.sum(n, px);
+    },
+    fill(n, value, x) {
+      const px = heap.offsetOf(x);
+      if (px < 0 || n > x.length) referenceKernels.fill!(n, value, x);
+      else exports.fill(n, value, px);
+    },
+    addRowVector(rows, cols, v, x) {
+      const pv = heap.offsetOf(v), px = heap.offsetOf(x);
+      if (pv < 0 || px < 0 || cols > v.length || rows * cols > x.length) referenceKernels.addRowVector!(rows, cols, v, x);
+      else exports.add_row_vector(rows, cols, pv, px);
+    },
+    addColumnSums(rows, cols, x, out) {
+      const px = heap.offsetOf(x), po = heap.offsetOf(out);
+      if (px < 0 || po < 0 || rows * cols > x.length || cols > out.length) referenceKernels.addColumnSums!(rows, cols, x, out);
+      else exports.add_column_sums(rows, cols, px, po);
     },
     gemm(transA, transB, m, n, k, alpha, a, b, beta, c) {
       if (m <= 0 || n <= 0) return;

@@ -60,3 +60,42 @@ describe.each(['simd', 'relaxed'] as SimdFlavour[])('vector kernels (%s)', (flav
     expect(kernels.dot!(37, x, y)).toBeCloseTo(referenceKernels.dot!(37, x, y), 10);
   });
 });
+
+describe.each(['simd', 'relaxed'] as SimdFlavour[])('matrix-vector kernels (%s)', (flavour) => {
+  const kernels = createWasmKernelsSync({ flavour });
+  const rng = new Rng(32);
+  const random = (n: number) => {
+    const out = kernels.allocate(n);
+    for (let i = 0; i < n; i++) out[i] = rng.uniform() * 2 - 1;
+    return out;
+  };
+  const SHAPES = [[1, 1], [1, 7], [5, 1], [3, 4], [64, 100], [7, 13], [256, 10]];
+
+  it('fill sets exactly n values', () => {
+    for (const n of LENGTHS) {
+      const x = random(n + 2);
+      const after = [x[n], x[n + 1]];
+      kernels.fill!(n, 0, x);
+      expect(x.subarray(0, n).every((v) => v === 0)).toBe(true);
+      expect([x[n], x[n + 1]]).toEqual(after);
+      kernels.fill!(n, 2.5, x);
+      expect(x.subarray(0, n).every((v) => v === 2.5)).toBe(true);
+    }
+  });
+
+  it('addRowVector and addColumnSums match the reference', () => {
+    for (const [rows, cols] of SHAPES) {
+      const v = random(cols), x = random(rows * cols);
+      const want = Float32Array.from(x);
+      referenceKernels.addRowVector!(rows, cols, v, want);
+      kernels.addRowVector!(rows, cols, v, x);
+      expect(Array.from(x)).toEqual(Array.from(want)); // one float32 add each: exact
+
+      const out = random(cols);
+      const wantSums = Float64Array.from(out);
+      referenceKernels.addColumnSums!(rows, cols, Float64Array.from(x), wantSums);
+      kernels.addColumnSums!(rows, cols, x, out);
+      for (let j = 0; j < cols; j++) expect(Math.abs(out[j] - wantSums[j]), `${rows}×${cols} col ${j}`).toBeLessThanOrEqual(1e-6 * (rows + 1));
+    }
+  });
+});
