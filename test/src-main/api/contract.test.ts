@@ -5,7 +5,7 @@
  * real imports decoded by sharp, real training workers.
  */
 
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -506,6 +506,34 @@ describe.each<TransportKind>(['ipc', 'web'])('the API over %s', (kind) => {
       expect(failed.message).toContain(path);
     }
     expect(checked('listModels', await h.api.listModels()).models).toEqual(before);
+  });
+
+  it('tells the UI a full disk in words and leaves nothing behind (tmpfs; skipped where mounting is not allowed)', async (context) => {
+    const mount = join(h.folder, 'tiny-disk');
+    mkdirSync(mount);
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mount], { stdio: 'ignore' });
+    } catch {
+      context.skip();
+      return;
+    }
+    try {
+      // fill the disk up to the last byte
+      try {
+        writeFileSync(join(mount, 'filler'), Buffer.alloc(128 * 1024, 1));
+      } catch (failure) {
+        expect((failure as NodeJS.ErrnoException).code).toBe('ENOSPC');
+      }
+      const since = h.events.length;
+      const toy = checked('startRun', await h.api.startRun(toyRun(1, 'toy for a full disk')));
+      await waitForEvent(h, 'runFinished', (e) => e.runId === toy.id, 30_000, since);
+      const full = error(await h.api.exportModel({ model: { kind: 'run', runId: toy.id }, format: 'json', folder: mount, fileName: 'toy.json' }));
+      expect(full).toMatchObject({ code: 'failed', message: expect.stringMatching(/^not enough disk space to write .*toy\.json; free some space or choose another drive \(nothing was written\)$/) });
+      expect(readdirSync(mount)).toEqual(['filler']);
+      expect(checked('listExports', await h.api.listExports({ runId: toy.id })).exports).toEqual([]);
+    } finally {
+      execFileSync('umount', [mount]);
+    }
   });
 
   it('answers an unknown channel with a typed error', async () => {
