@@ -23,11 +23,12 @@ export const topUnits = 5;
  * each row was assigned (`classIndex[r]`).
  */
 export function explainPredictions(model: TrainedModel, x: Float32Array, count: number, classIndex: readonly number[]): Explanation[] {
+  if (model.input.kind !== 'image') throw new Error('explanations are drawn for image models only');
   const classes = model.architecture.numClasses;
   const inputs = model.architecture.inputSize;
   if (model.layers.length === 1) {
     const { w, b } = model.layers[0];
-    const shape = model.input.kind === 'image' ? model.input.preprocessing : { width: inputs, height: 1, channels: 1 };
+    const shape = model.input.preprocessing;
     const pixels = shape.width * shape.height;
     return Array.from({ length: count }, (_, r) => {
       const row = x.subarray(r * inputs, (r + 1) * inputs);
