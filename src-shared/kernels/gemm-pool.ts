@@ -43,6 +43,18 @@ const CHUNKS = 14;
 const CHUNK_SIZE = 15;
 /** (generation << 8) | next unclaimed chunk */
 const CLAIM = 16;
+/** what the job is: GEMM_JOB or one of the VectorJob kinds */
+const KIND = 17;
+const GEMM_JOB = 0;
+/** Byte offset, within the control block, of the float64 partial results of vector jobs. */
+const PARTIALS = 1024;
+
+/** Vector kernels the pool can spread over threads (see KernelExports). */
+export type VectorJob = 'axpby' | 'dot' | 'sum' | 'fill';
+const VECTOR_KIND: Record<VectorJob, number> = { axpby: 1, dot: 2, sum: 3, fill: 4 };
+
+/** Below this many values a vector kernel runs on the calling thread alone. */
+export const PARALLEL_MIN_VECTOR = 1 << 18;
 
 /** Chunks per job are capped so a chunk index fits the claim word's low byte. */
 const MAX_CHUNKS = 255;
@@ -56,8 +68,8 @@ const MIN_CHUNK_WORK = 1 << 21;
  */
 const MIN_CHUNK_SIDE = 64;
 
-/** Bytes the control block occupies (one cache line each for the counters and the job). */
-export const CONTROL_BYTES = 128;
+/** Bytes the control block occupies: the job, then one float64 partial result per chunk. */
+export const CONTROL_BYTES = PARTIALS + MAX_CHUNKS * 8 + 8;
 
 /** Below this many multiply-adds a gemm runs on the calling thread alone. */
 export const PARALLEL_MIN_WORK = 1 << 17;
@@ -99,8 +111,29 @@ export function chunking(m: number, n: number, k: number, threads: number): Chun
   return { splitColumns, chunks: Math.ceil(extent / size), size };
 }
 
+/** Views of one control block. */
+interface Control { ctl: Int32Array; ctlF: Float32Array; partials: Float64Array }
+
+/** Computes chunk `chunk` of a vector job: values [chunk·size, (chunk+1)·size) of n. */
+function runVectorChunk(exports: KernelExports, { ctl, ctlF, partials }: Control, chunk: number): void {
+  const start = chunk * ctl[CHUNK_SIZE];
+  const count = Math.min(ctl[N], start + ctl[CHUNK_SIZE]) - start;
+  const x = ctl[A] + start * 4, y = ctl[B] + start * 4;
+  switch (ctl[KIND]) {
+    case VECTOR_KIND.axpby: exports.axpby(count, ctlF[ALPHA], x, ctlF[BETA], y); break;
+    case VECTOR_KIND.dot: partials[chunk] = exports.dot(count, x, y); break;
+    case VECTOR_KIND.sum: partials[chunk] = exports.sum(count, x); break;
+    case VECTOR_KIND.fill: exports.fill(count, ctlF[ALPHA], x); break;
+  }
+}
+
 /** Computes chunk `chunk` of the job in the control block. */
-function runChunk(exports: KernelExports, ctl: Int32Array, ctlF: Float32Array, chunk: number, work: number): void {
+function runChunk(exports: KernelExports, control: Control, chunk: number, work: number): void {
+  const { ctl, ctlF } = control;
+  if (ctl[KIND] !== GEMM_JOB) {
+    runVectorChunk(exports, control, chunk);
+    return;
+  }
   const transA = ctl[TRANS_A], transB = ctl[TRANS_B];
   const m = ctl[M], n = ctl[N], k = ctl[K];
   const alpha = ctlF[ALPHA], beta = ctlF[BETA];
@@ -119,7 +152,8 @@ function runChunk(exports: KernelExports, ctl: Int32Array, ctlF: Float32Array, c
 }
 
 /** Claims and computes chunks of job `generation` until none are left. */
-function claimChunks(exports: KernelExports, ctl: Int32Array, ctlF: Float32Array, generation: number, work: number): void {
+function claimChunks(exports: KernelExports, control: Control, generation: number, work: number): void {
+  const ctl = control.ctl;
   const chunks = ctl[CHUNKS];
   for (;;) {
     const word = Atomics.load(ctl, CLAIM);
@@ -127,15 +161,16 @@ function claimChunks(exports: KernelExports, ctl: Int32Array, ctlF: Float32Array
     const chunk = word & 0xff;
     if (chunk >= chunks) return;
     if (Atomics.compareExchange(ctl, CLAIM, word, word + 1) !== word) continue;
-    runChunk(exports, ctl, ctlF, chunk, work);
+    runChunk(exports, control, chunk, work);
     if (Atomics.add(ctl, DONE, 1) + 1 === chunks) Atomics.notify(ctl, DONE);
   }
 }
 
-function controlViews(memory: WasmMemory, control: number): { ctl: Int32Array; ctlF: Float32Array } {
+function controlViews(memory: WasmMemory, control: number): Control {
   return {
-    ctl: new Int32Array(memory.buffer, control, CONTROL_BYTES / 4),
-    ctlF: new Float32Array(memory.buffer, control, CONTROL_BYTES / 4),
+    ctl: new Int32Array(memory.buffer, control, PARTIALS / 4),
+    ctlF: new Float32Array(memory.buffer, control, PARTIALS / 4),
+    partials: new Float64Array(memory.buffer, control + PARTIALS, MAX_CHUNKS),
   };
 }
 
@@ -144,7 +179,8 @@ function controlViews(memory: WasmMemory, control: number): { ctl: Int32Array; c
  * (Atomics.wait), so it must run in a worker.
  */
 export function runGemmPoolWorker(exports: KernelExports, memory: WasmMemory, control: number, work: number): void {
-  const { ctl, ctlF } = controlViews(memory, control);
+  const views = controlViews(memory, control);
+  const ctl = views.ctl;
   let seen = Atomics.load(ctl, GENERATION);
   for (;;) {
     let spins = 0;
@@ -159,14 +195,13 @@ export function runGemmPoolWorker(exports: KernelExports, memory: WasmMemory, co
     }
     seen = Atomics.load(ctl, GENERATION);
     if (Atomics.load(ctl, STOP)) return;
-    claimChunks(exports, ctl, ctlF, seen, work);
+    claimChunks(exports, views, seen, work);
   }
 }
 
 /** The calling thread's side. */
 export class PoolRunner implements GemmRunner {
-  private readonly ctl: Int32Array;
-  private readonly ctlF: Float32Array;
+  private readonly control: Control;
 
   /**
    * @param threads helpers + 1 (the caller)
@@ -182,41 +217,76 @@ export class PoolRunner implements GemmRunner {
     private readonly work: number,
     private readonly stopHelpers: () => void = () => {},
   ) {
-    ({ ctl: this.ctl, ctlF: this.ctlF } = controlViews(memory, control));
+    this.control = controlViews(memory, control);
   }
 
   run(transA: boolean, transB: boolean, m: number, n: number, k: number, alpha: number, a: number, b: number, beta: number, c: number): void {
-    const ctl = this.ctl;
+    const { ctl, ctlF } = this.control;
     const plan = chunking(m, n, k, this.threads);
     if (m * n * k < PARALLEL_MIN_WORK || this.threads === 1 || plan.chunks < 2) {
       gemmFor(this.exports, n)(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, transA ? m : k, b, transB ? k : n, beta, c, n, this.work);
       return;
     }
+    ctl[KIND] = GEMM_JOB;
     ctl[TRANS_A] = transA ? 1 : 0; ctl[TRANS_B] = transB ? 1 : 0;
     ctl[M] = m; ctl[N] = n; ctl[K] = k;
-    this.ctlF[ALPHA] = alpha; this.ctlF[BETA] = beta;
+    ctlF[ALPHA] = alpha; ctlF[BETA] = beta;
     ctl[A] = a; ctl[B] = b; ctl[C] = c;
     ctl[SPLIT_COLUMNS] = plan.splitColumns ? 1 : 0;
-    ctl[CHUNKS] = plan.chunks;
-    ctl[CHUNK_SIZE] = plan.size;
+    this.runJob(plan.chunks, plan.size);
+  }
+
+  /**
+   * A vector kernel over n values at byte offsets x (and y), spread over the threads when
+   * n is large; returns the float64 result of dot and sum (0 for the others).
+   */
+  vector(job: VectorJob, n: number, a: number, x: number, b: number, y: number): number {
+    const { ctl, ctlF, partials } = this.control;
+    const chunks = Math.min(MAX_CHUNKS, this.threads * 2);
+    if (n < PARALLEL_MIN_VECTOR || this.threads === 1) {
+      switch (job) {
+        case 'axpby': this.exports.axpby(n, a, x, b, y); return 0;
+        case 'dot': return this.exports.dot(n, x, y);
+        case 'sum': return this.exports.sum(n, x);
+        case 'fill': this.exports.fill(n, a, x); return 0;
+      }
+    }
+    ctl[KIND] = VECTOR_KIND[job];
+    ctl[N] = n; ctl[A] = x; ctl[B] = y;
+    ctlF[ALPHA] = a; ctlF[BETA] = b;
+    // chunks start on a 64-byte boundary relative to x
+    const size = Math.ceil(n / (chunks * 16)) * 16;
+    const used = Math.ceil(n / size);
+    this.runJob(used, size);
+    let total = 0;
+    for (let chunk = 0; chunk < used; chunk++) total += partials[chunk];
+    return job === 'dot' || job === 'sum' ? total : 0;
+  }
+
+  /** Publishes the job written into the control block, takes part, waits for the rest. */
+  private runJob(chunks: number, size: number): void {
+    const { ctl } = this.control;
+    ctl[CHUNKS] = chunks;
+    ctl[CHUNK_SIZE] = size;
     Atomics.store(ctl, DONE, 0);
     const generation = (ctl[GENERATION] + 1) | 0;
     Atomics.store(ctl, CLAIM, (generation & 0xffffff) << 8);
     Atomics.store(ctl, GENERATION, generation);
     Atomics.notify(ctl, GENERATION);
-    claimChunks(this.exports, ctl, this.ctlF, generation, this.work);
+    claimChunks(this.exports, this.control, generation, this.work);
     let spins = 0;
     for (;;) {
       const done = Atomics.load(ctl, DONE);
-      if (done === plan.chunks) break;
+      if (done === chunks) break;
       if (++spins > CALLER_SPIN) { Atomics.wait(ctl, DONE, done); spins = 0; }
     }
   }
 
   close(): void {
-    Atomics.store(this.ctl, STOP, 1);
-    Atomics.add(this.ctl, GENERATION, 1);
-    Atomics.notify(this.ctl, GENERATION);
+    const { ctl } = this.control;
+    Atomics.store(ctl, STOP, 1);
+    Atomics.add(ctl, GENERATION, 1);
+    Atomics.notify(ctl, GENERATION);
     this.stopHelpers();
   }
 }

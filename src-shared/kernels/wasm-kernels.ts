@@ -165,6 +165,8 @@ export interface GemmRunner {
     transA: boolean, transB: boolean, m: number, n: number, k: number,
     alpha: number, a: number, b: number, beta: number, c: number,
   ): void;
+  /** A vector kernel spread over the threads (pools only); returns dot's and sum's result. */
+  vector?(job: 'axpby' | 'dot' | 'sum' | 'fill', n: number, a: number, x: number, b: number, y: number): number;
   close?(): void;
 }
 
@@ -263,21 +265,23 @@ export function kernelsOver(setup: WasmKernelSetup, heap: SharedHeap, runner: Ge
     axpby(n, a, x, b, y) {
       const px = heap.offsetOf(x), py = heap.offsetOf(y);
       if (px < 0 || py < 0 || n > x.length || n > y.length) referenceKernels.axpby!(n, a, x, b, y);
+      else if (runner.vector) runner.vector('axpby', n, a, px, b, py);
       else exports.axpby(n, a, px, b, py);
     },
     dot(n, x, y) {
       const px = heap.offsetOf(x), py = heap.offsetOf(y);
       if (px < 0 || py < 0 || n > x.length || n > y.length) return referenceKernels.dot!(n, x, y);
-      return exports.dot(n, px, py);
+      return runner.vector ? runner.vector('dot', n, 0, px, 0, py) : exports.dot(n, px, py);
     },
     sum(n, x) {
       const px = heap.offsetOf(x);
       if (px < 0 || n > x.length) return referenceKernels.sum!(n, x);
-      return exports.sum(n, px);
+      return runner.vector ? runner.vector('sum', n, 0, px, 0, 0) : exports.sum(n, px);
     },
     fill(n, value, x) {
       const px = heap.offsetOf(x);
       if (px < 0 || n > x.length) referenceKernels.fill!(n, value, x);
+      else if (runner.vector) runner.vector('fill', n, value, px, 0, 0);
       else exports.fill(n, value, px);
     },
     addRowVector(rows, cols, v, x) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chunking, PARALLEL_MIN_WORK } from '../../../src-shared/kernels/gemm-pool';
+import { chunking, PARALLEL_MIN_VECTOR, PARALLEL_MIN_WORK } from '../../../src-shared/kernels/gemm-pool';
+import { referenceKernels } from '../../../src-shared/engine/kernels';
 import type { WasmKernels } from '../../../src-shared/kernels/wasm-kernels';
 import { Rng } from '../../../src-shared/random';
 import { createThreadedKernels, defaultKernelThreads } from '../../../src-main/kernels/threaded-kernels';
@@ -70,6 +71,26 @@ for (const threads of [2, 3]) {
 
     it('matches the reference on random shapes', () => {
       expectRandomShapesMatch(kernels, 23, 24, { m: 200, n: 200, k: 300 });
+    });
+
+    it('spreads the vector kernels over threads on long arrays, with the same results', () => {
+      const rng = new Rng(24);
+      for (const n of [PARALLEL_MIN_VECTOR + 13, 3 * PARALLEL_MIN_VECTOR + 1]) {
+        const x = kernels.allocate(n + 1), y = kernels.allocate(n + 1);
+        for (let i = 0; i <= n; i++) { x[i] = rng.uniform() - 0.5; y[i] = rng.uniform() - 0.5; }
+        const x64 = Float64Array.from(x), y64 = Float64Array.from(y);
+        expect(kernels.dot!(n, x, y)).toBeCloseTo(referenceKernels.dot!(n, x64, y64), 9);
+        expect(kernels.sum!(n, x)).toBeCloseTo(referenceKernels.sum!(n, x64), 9);
+        kernels.axpby!(n, -0.25, x, 2, y);
+        referenceKernels.axpby!(n, -0.25, x64, 2, y64);
+        let worst = 0;
+        for (let i = 0; i <= n; i++) worst = Math.max(worst, Math.abs(y[i] - y64[i]));
+        expect(worst).toBeLessThan(1e-6);
+        const last = x[n];
+        kernels.fill!(n, 0, x);
+        expect(x.subarray(0, n).every((v) => v === 0)).toBe(true);
+        expect(x[n]).toBe(last);
+      }
     });
   });
 }
