@@ -6,10 +6,16 @@
  * One source, two modules: `simd` (f32x4.mul + f32x4.add) and `relaxed` (f32x4.relaxed_madd,
  * a fused multiply-add where the CPU has one). The GEMM follows Goto/BLIS: B is packed into
  * column panels NR wide (so all three training forms, X·W, dY·Wᵀ and Xᵀ·dY, read B the same
- * way), A is read in place (its rows or, when transposed, its columns are contiguous enough),
- * and an MR × NR register-blocked micro-kernel keeps the C tile in SIMD registers while it
- * walks K. Loops are tiled so a KC × NC block of packed B and an MC × KC block of A stay in
- * the L2 cache.
+ * way, and no transpose is ever materialised), A is packed into MR-row panels when C is wide
+ * enough to reuse them (else read in place: its rows or, transposed, its columns), and an
+ * MR × NR register-blocked micro-kernel keeps the C tile in SIMD registers while it walks K.
+ * Loops are tiled so a KC × NC block of packed B and an MC × KC block of A stay in the L2
+ * cache. Vector kernels for the elementwise part of a training step follow the GEMM.
+ *
+ * Measured on V8 11.3 (Node 20), x64: TurboFan schedules all loads of an unrolled step
+ * before its multiply-adds, so any tile whose accumulators + loads exceed the 15 allocatable
+ * SIMD registers spills; 4 × 8 without unrolling reaches ~45 GFLOP/s on one core (≈ the
+ * 128-bit FMA peak), 6 × 8 or unrolled variants fall to 15–25.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
