@@ -124,8 +124,20 @@ export async function decodeImage(bytes: Uint8Array, path: string, pre: ImagePre
       throw new ImageSkip('too-many-pixels', `more than ${maxInputPixels.toLocaleString('en-US')} pixels`);
     }
     if (/unsupported image format/i.test(message)) throw new ImageSkip('unsupported-format', message);
-    throw new ImageSkip('corrupt', message);
+    throw new ImageSkip('corrupt', corruptDetail(message, bytes));
   }
+}
+
+/**
+ * libvips sometimes has nothing to say about a damaged file ("Unknown error", or
+ * "Input buffer has corrupt header:" with nothing after it): say what the file is instead.
+ */
+function corruptDetail(message: string, bytes: Uint8Array): string {
+  const detail = message.replace(/^Input buffer has corrupt header:\s*/i, '').trim();
+  if (detail !== '' && !/^unknown error$/i.test(detail)) return message;
+  const sniffed = sniffFormat(bytes);
+  const format = sniffed.kind === 'unknown' ? 'image' : sniffed.format.toUpperCase();
+  return `the ${format} data is damaged or cut off (the decoder gave no detail)`;
 }
 
 /** Reads and decodes one image file (for prediction); a file that cannot be used throws a DatasetError naming it. */
