@@ -23,10 +23,16 @@ import { httpInvokePrefix, wsEventsPath } from '../../src-shared/api/channels';
 import type { ApiResult } from '../../src-shared/api/result';
 import type { ApiRouter } from '../api/router';
 import { contentSecurityPolicy } from '../api/csp';
+import { maxPredictTotalBytes } from '../../src-shared/api/model-schemas';
 
 export const loopbackHost = '127.0.0.1';
 export const tokenCookieName = 'neural_lab_token';
-const maxBodyBytes = 1 << 20;
+/** Request bodies are small JSON, except image uploads for prediction (base64 of up to maxPredictTotalBytes). */
+const defaultMaxBodyBytes = 1 << 20;
+const maxBodyBytesByChannel: Partial<Record<string, number>> = {
+  predict: Math.ceil((maxPredictTotalBytes * 4) / 3) + (1 << 20),
+};
+const maxBodyBytes = (channel: string) => maxBodyBytesByChannel[channel] ?? defaultMaxBodyBytes;
 
 export interface WebServerOptions {
   router: ApiRouter;
@@ -102,14 +108,14 @@ function sendError(res: ServerResponse, status: number, code: 'invalid-request' 
   sendJson(res, status, body);
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBodyBytes) tooLarge = true;
+      if (size > limit) tooLarge = true;
       else chunks.push(chunk);
     });
     req.on('end', () => resolveBody(tooLarge ? 'too-large' : Buffer.concat(chunks)));
@@ -145,8 +151,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (type !== 'application/json') return sendError(res, 415, 'invalid-request', 'API calls must send Content-Type: application/json');
-    const body = await readBody(req);
-    if (body === 'too-large') return sendError(res, 413, 'invalid-request', `Request body is larger than ${maxBodyBytes} bytes`);
+    const limit = maxBodyBytes(channel);
+    const body = await readBody(req, limit);
+    if (body === 'too-large') return sendError(res, 413, 'invalid-request', `Request body is larger than ${limit} bytes`);
     let request: unknown;
     try {
       request = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));

@@ -17,7 +17,7 @@ import { activationKind, entityId, lossKind, normalisationKind, userPath } from 
 
 /** Images in one predict request. */
 export const maxPredictImages = 32;
-/** Bytes of one uploaded image (decoded from base64). Web mode's server takes request bodies up to 1 MiB in all. */
+/** Bytes of one uploaded image (decoded from base64). Web mode's server takes predict bodies up to the total below, in base64. */
 export const maxPredictImageBytes = 16 * 2 ** 20;
 /** Bytes of all uploaded images of one request together. */
 export const maxPredictTotalBytes = 64 * 2 ** 20;
