@@ -87,6 +87,10 @@ async function start(): Promise<void> {
         });
         return result.canceled ? null : (result.filePath ?? null);
       },
+      chooseFiles: async (title, filters, multiple) => {
+        const result = await dialog.showOpenDialog(mainWindow!, { title, filters, properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'] });
+        return result.canceled ? null : result.filePaths;
+      },
     },
   });
   registerIpcApi(ipcMain, lab.router, trusted);
