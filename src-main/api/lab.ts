@@ -18,6 +18,7 @@ import type { ApiError } from '../../src-shared/api/result';
 import { datasetChannels } from './datasets';
 import { experimentChannels } from './experiments';
 import { modelChannels } from './models';
+import { viewDataChannels } from './view-data';
 import { runChannels } from './runs';
 
 export interface NativeDialogs {
@@ -132,6 +133,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     ...experimentChannels(store),
     ...runChannels(store, training),
     ...modelChannels({ store, modelsFolder: join(dataDir, 'models'), loadDataset }),
+    ...viewDataChannels({ store, appRoot: options.appRoot, loadDataset }),
   };
   router = createRouter(handlers, { classifyError: classifyServiceError });
   const api = router;

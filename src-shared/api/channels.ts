@@ -42,6 +42,9 @@ export const invokeNames = [
   'getModel',
   'deleteModel',
   'predict',
+  'getDatasetImages',
+  'evaluateRun',
+  'getEvaluationExamples',
 ] as const;
 
 export const eventNames = ['runProgress', 'runFinished', 'runStatus', 'importProgress', 'menuCommand'] as const;

@@ -56,6 +56,14 @@ import {
   oneDestination,
   uploadedImage,
 } from './model-schemas';
+import {
+  datasetImagesRequest,
+  datasetImagesResponse,
+  evaluateRunRequest,
+  evaluateRunResponse,
+  evaluationExamplesRequest,
+  evaluationExamplesResponse,
+} from './view-schemas';
 
 const empty = z.strictObject({});
 const byId = z.strictObject({ id: entityId });
@@ -236,6 +244,13 @@ export const invokeContract = {
     request: predictRequest,
     response: z.strictObject({ model: modelSummary, classNames: z.array(z.string()), results: z.array(imagePrediction) }),
   },
+
+  /** A few images per class, preprocessed: thumbnails of a dataset, or a preview of import options for a folder or the sample. */
+  getDatasetImages: { request: datasetImagesRequest, response: datasetImagesResponse },
+  /** A run's confusion matrix on a split, from its latest (or chosen) checkpoint, with the data prepared as training did. */
+  evaluateRun: { request: evaluateRunRequest, response: evaluateRunResponse },
+  /** The samples of one cell of that matrix (true class × predicted class), most confident first, with their probabilities. */
+  getEvaluationExamples: { request: evaluationExamplesRequest, response: evaluationExamplesResponse },
 } as const satisfies Record<InvokeName, { request: z.ZodType; response: z.ZodType }>;
 
 /** Payload of each event channel (main → renderer). */

@@ -240,6 +240,32 @@ function badCases(ids: Ids): Record<InvokeName, BadCase[]> {
       { why: 'missing model', payload: { paths: [`${ids.folder}/a.png`] }, field: 'model' },
       ...badModelIds((modelId) => ({ model: { kind: 'imported', modelId }, paths: [`${ids.folder}/a.png`] }), 'model.modelId'),
     ],
+    getDatasetImages: [
+      { why: 'no source', payload: {}, field: 'source' },
+      { why: 'unknown source kind', payload: { source: { kind: 'url', path: 'http://example.com' } }, field: 'source.kind' },
+      { why: 'dataset id as a string', payload: { source: { kind: 'dataset', id: String(ids.dataset) } }, field: 'source.id' },
+      { why: 'empty folder path', payload: { source: { kind: 'folder', path: '' } }, field: 'source.path' },
+      { why: 'NUL in the folder path', payload: { source: { kind: 'folder', path: `${ids.folder}\u0000x` } }, field: 'source.path' },
+      { why: 'a path on the sample', payload: { source: { kind: 'sample', path: ids.folder } }, field: 'source' },
+      { why: 'no images per class', payload: { source: { kind: 'sample' }, perClass: 0 }, field: 'perClass' },
+      { why: 'a thousand images per class', payload: { source: { kind: 'sample' }, perClass: 1000 }, field: 'perClass' },
+      { why: 'images 10,000 pixels wide', payload: { source: { kind: 'sample' }, options: { width: 10_000 } }, field: 'options.width' },
+      { why: 'two channels', payload: { source: { kind: 'sample' }, options: { channels: 2 } }, field: 'options.channels' },
+      { why: 'an unknown fit', payload: { source: { kind: 'sample' }, options: { fit: hostile } }, field: 'options.fit' },
+    ],
+    evaluateRun: [
+      { why: 'missing run id', payload: {}, field: 'runId' },
+      { why: 'run id as a string', payload: { runId: String(ids.run) }, field: 'runId' },
+      { why: 'unknown split', payload: { runId: ids.run, split: 'holdout' }, field: 'split' },
+      { why: 'negative checkpoint id', payload: { runId: ids.run, checkpointId: -3 }, field: 'checkpointId' },
+    ],
+    getEvaluationExamples: [
+      { why: 'missing cell', payload: { runId: ids.run }, field: 'label' },
+      { why: 'negative class', payload: { runId: ids.run, label: -1, predicted: 0 }, field: 'label' },
+      { why: 'fractional class', payload: { runId: ids.run, label: 0, predicted: 0.5 }, field: 'predicted' },
+      { why: 'a class beyond the model\'s', payload: { runId: ids.run, label: 0, predicted: 3 }, field: 'predicted' },
+      { why: 'ten thousand examples', payload: { runId: ids.run, label: 0, predicted: 0, limit: 10_000 }, field: 'limit' },
+    ],
   };
 }
 
