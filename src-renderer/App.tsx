@@ -183,6 +183,7 @@ function Shell({ route, navigate }: { route: Route; navigate: Navigate }) {
         </div>
       </nav>
       <main className="main" id="main">
+        <StartupNotices />
         <CurrentView route={route} />
       </main>
       <Toasts />
@@ -212,6 +213,36 @@ function CurrentView({ route }: { route: Route }): ReactNode {
     case 'spacewarp':
       return <InsightView route={route} />;
   }
+}
+
+/** What start-up has to tell (a damaged database set aside, a backup before an upgrade), until dismissed. */
+function StartupNotices() {
+  const api = useLabStore().api;
+  const [notices, setNotices] = useState<{ level: 'warning' | 'info'; message: string; path: string }[]>([]);
+  useEffect(() => {
+    let live = true;
+    void api.getAppInfo().then((result) => {
+      if (live && result.ok) setNotices(result.value.notices);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  if (notices.length === 0) return null;
+  return (
+    <div className="stack" style={{ padding: '14px 24px 0', maxWidth: 1400 }}>
+      {notices.map((notice, i) => (
+        <div key={notice.path + i} className={`notice ${notice.level === 'warning' ? 'warn' : ''} row nowrap`} role="status">
+          <span style={{ flex: 1 }}>
+            {notice.message} <span className="mono small">{notice.path}</span>
+          </span>
+          <button className="btn ghost small" aria-label="Dismiss" onClick={() => setNotices((list) => list.filter((_, j) => j !== i))}>
+            ✕
+          </button>
+        </div>
+      ))}
+    </div>
+  );
 }
 
 function ConnectionNotice() {

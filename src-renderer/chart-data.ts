@@ -42,6 +42,23 @@ export function decimate(points: readonly Point[], max = maxChartPoints): Point[
   return out;
 }
 
+/**
+ * Exponential moving average with the start-up bias removed (as TensorBoard smooths):
+ * `weight` 0 leaves the points as they are, 0.9 averages over roughly the last ten.
+ * Gaps (null) stay gaps and do not reset the average.
+ */
+export function smooth(points: readonly Point[], weight: number): Point[] {
+  if (weight <= 0) return points.slice();
+  let average = 0;
+  let count = 0;
+  return points.map((p) => {
+    if (p.y === null || !Number.isFinite(p.y)) return p;
+    average = weight * average + (1 - weight) * p.y;
+    count++;
+    return { x: p.x, y: average / (1 - Math.pow(weight, count)) };
+  });
+}
+
 /** One API series as chart points, x = epoch or step. */
 export function seriesPoints(series: MetricSeries | null | undefined, x: 'epoch' | 'step'): Point[] {
   if (!series) return [];

@@ -70,3 +70,11 @@ export function column(w: ArrayLike<number>, inputs: number, units: number, unit
   for (let i = 0; i < inputs; i++) out[i] = w[i * units + unit];
   return out;
 }
+
+/** Bytes from base64 (pixels over the API). */
+export function base64Bytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}

@@ -1,6 +1,6 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { decimate, mergeSeries, type Point } from '../chart-data';
+import { decimate, mergeSeries, smooth, type Point } from '../chart-data';
 import { formatNumber } from '../format';
 import { usePalette } from '../theme';
 
@@ -26,6 +26,7 @@ export const SeriesChart = memo(function SeriesChart({
   percent = false,
   logY = false,
   testId,
+  smoothable = false,
 }: {
   series: ChartSeries[];
   height?: number;
@@ -34,14 +35,38 @@ export const SeriesChart = memo(function SeriesChart({
   percent?: boolean;
   logY?: boolean;
   testId?: string;
+  /** noisy per-batch values: offer smoothing, on by default */
+  smoothable?: boolean;
 }) {
   const palette = usePalette();
-  const rows = useMemo(() => mergeSeries(series.map((s) => ({ id: s.id, points: decimate(logY ? s.points.filter((p) => p.y === null || p.y > 0) : s.points) }))), [series, logY]);
+  const [smoothed, setSmoothed] = useState(smoothable);
+  const rows = useMemo(
+    () =>
+      mergeSeries(
+        series.map((s) => {
+          const points = logY ? s.points.filter((p) => p.y === null || p.y > 0) : s.points;
+          return { id: s.id, points: decimate(smoothed ? smooth(points, 0.9) : points) };
+        }),
+      ),
+    [series, logY, smoothed],
+  );
   const hasData = series.some((s) => s.points.some((p) => p.y !== null));
+  // How far each series reaches, for tests and assistive tools: "120,118" while two runs train.
+  const reach = series.map((s) => s.points.at(-1)?.x ?? 0).join(',');
   const formatY = (v: number) => (percent ? `${Math.round(v * 100)}%` : formatNumber(v, 2));
   return (
-    <div className="chart" data-testid={testId} data-points={rows.length}>
-      {title && <div className="chart-title">{title}</div>}
+    <div className="chart" data-testid={testId} data-points={rows.length} data-reach={reach}>
+      {(title || smoothable) && (
+        <div className="chart-title">
+          {title}
+          {smoothable && (
+            <label className="checkbox small" style={{ marginLeft: 'auto', fontWeight: 400 }}>
+              <input type="checkbox" checked={smoothed} onChange={(e) => setSmoothed(e.target.checked)} />
+              smoothed
+            </label>
+          )}
+        </div>
+      )}
       <div className="legend">
         {series.map((s) => (
           <span key={s.id} style={{ color: s.color }}>

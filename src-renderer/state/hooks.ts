@@ -12,10 +12,12 @@ export interface Loaded<T> {
 }
 
 /**
- * Calls `load` when `key` changes and on `reload()`. The previous value stays shown while
- * a new one loads (no flicker); answers to superseded calls are dropped.
+ * Calls `load` when `key` or `refresh` changes and on `reload()`. A new `key` is a
+ * different thing (its value starts empty); a new `refresh` re-loads the same thing and
+ * keeps the previous value on screen until the new one arrives (no flicker, no jumps).
+ * Answers to superseded calls are dropped.
  */
-export function useApiValue<T>(load: (() => Promise<ApiResult<T>>) | null, key: string): Loaded<T> {
+export function useApiValue<T>(load: (() => Promise<ApiResult<T>>) | null, key: string, refresh: string | number = 0): Loaded<T> {
   const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean; key: string }>({ data: null, error: null, loading: load !== null, key });
   const [tick, setTick] = useState(0);
   const loadRef = useRef(load);
@@ -28,7 +30,7 @@ export function useApiValue<T>(load: (() => Promise<ApiResult<T>>) | null, key: 
       return;
     }
     const id = ++call.current;
-    setState((s) => ({ data: s.key === key ? s.data : null, error: null, loading: true, key }));
+    setState((s) => ({ data: s.key === key ? s.data : null, error: s.key === key ? s.error : null, loading: true, key }));
     current().then(
       (result) => {
         if (id !== call.current) return;
@@ -39,9 +41,9 @@ export function useApiValue<T>(load: (() => Promise<ApiResult<T>>) | null, key: 
         if (id === call.current) setState((s) => ({ ...s, error: String(error), loading: false }));
       },
     );
-  }, [key, tick]);
+  }, [key, refresh, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data: state.key === key ? state.data : null, error: state.error, loading: state.loading, reload };
+  return { data: state.key === key ? state.data : null, error: state.key === key ? state.error : null, loading: state.loading, reload };
 }
 
 /**

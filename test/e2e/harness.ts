@@ -223,6 +223,35 @@ export async function chartLineLengths(page: Page, testId: string): Promise<numb
   );
 }
 
+/** A channel of the contract called directly on the lab (as the page would), for checks behind the UI. */
+export async function invoke<T = unknown>(lab: E2eLab, channel: string, request: unknown = {}): Promise<T> {
+  const result = await lab.lab.router.invoke(channel, request, { transport: 'web' });
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value as T;
+}
+
+/**
+ * What the end-to-end flow (lab-flow.test.ts) hands to steps other modules add: a module
+ * in test/e2e/steps/*.ts exporting `steps: FlowStep[]` runs them after the L1 vs L2 twins
+ * have finished training, in file-name order, each as its own test.
+ */
+export interface FlowContext {
+  lab: E2eLab;
+  /** the page at 1280×800, light theme; where the previous step left it */
+  ui: AppPage;
+  /** the imported built-in sample */
+  datasetId: number;
+  /** the finished twins: same MLP, seed and split, L1 (proximal) and L2 */
+  twins: { l1: number; l2: number };
+}
+
+export interface FlowStep {
+  name: string;
+  /** default 60 s */
+  timeoutMs?: number;
+  run(context: FlowContext): Promise<void>;
+}
+
 /** Imports the built-in sample through the Datasets view and waits for its report. */
 export async function importSampleThroughUi(ui: AppPage): Promise<void> {
   await ui.nav('datasets');

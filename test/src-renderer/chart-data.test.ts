@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimate, mergeSeries, seriesPoints, type Point } from '../../src-renderer/chart-data';
+import { decimate, mergeSeries, seriesPoints, smooth, type Point } from '../../src-renderer/chart-data';
 import { Rng } from '../../src-shared/random';
 
 function noisy(n: number, seed: number): Point[] {
@@ -49,5 +49,16 @@ describe('seriesPoints', () => {
     expect(seriesPoints(series, 'epoch')).toEqual([{ x: 1, y: 0.5 }, { x: 2, y: null }]);
     expect(seriesPoints(series, 'step')).toEqual([{ x: 10, y: 0.5 }, { x: 20, y: null }]);
     expect(seriesPoints(undefined, 'step')).toEqual([]);
+  });
+});
+
+describe('smooth', () => {
+  it('averages noise away without lagging at the start, and keeps gaps', () => {
+    const points: Point[] = Array.from({ length: 200 }, (_, i) => ({ x: i, y: i % 2 === 0 ? 1.5 : 0.5 }));
+    const out = smooth(points, 0.9);
+    expect(out[0].y).toBeCloseTo(1.5, 10); // the first value is itself, not pulled toward 0
+    for (const p of out.slice(100)) expect(Math.abs((p.y as number) - 1)).toBeLessThan(0.06);
+    expect(smooth([{ x: 0, y: 1 }, { x: 1, y: null }, { x: 2, y: 3 }], 0.5)).toEqual([{ x: 0, y: 1 }, { x: 1, y: null }, { x: 2, y: (0.5 * 0.5 + 0.5 * 3) / 0.75 }]);
+    expect(smooth(points, 0)).toEqual(points);
   });
 });

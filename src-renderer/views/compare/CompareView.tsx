@@ -49,7 +49,7 @@ export function CompareView({ runIds }: { runIds: number[] }) {
   const [metric, setMetric] = useState(metrics[0].id);
   const runs = useMemo(() => runIds.map((id) => allRuns.find((r) => r.id === id)).filter((r): r is Run => r !== undefined), [runIds, allRuns]);
   const tick = useLiveTick(runs.filter((r) => isActive(r.status) || r.status === 'paused').map((r) => r.id));
-  const key = `${runIds.join(',')}-${tick}-${runs.map((r) => r.status).join(',')}`;
+  
   const data = useApiValue(
     runs.length === 0
       ? null
@@ -59,7 +59,8 @@ export function CompareView({ runIds }: { runIds: number[] }) {
           if (failed && !failed.ok) return failed;
           return { ok: true as const, value: results.map((r) => (r.ok ? r.value.series : [])) };
         },
-    key,
+    `compare-${runs.map((r) => r.id).join(',')}`,
+    `${tick}-${runs.map((r) => r.status).join(',')}`,
   );
 
   const picker = <RunPicker runs={allRuns} chosen={runIds} onChange={(ids) => navigate({ view: 'compare', runIds: ids })} />;
@@ -154,7 +155,7 @@ export function CompareView({ runIds }: { runIds: number[] }) {
       </div>
       <div className="grid-2">
         <div className="panel panel-body">
-          <SeriesChart title="Data loss per mini-batch" series={batchSeries} xLabel="step" testId="compare-batch-loss" />
+          <SeriesChart title="Data loss per mini-batch" series={batchSeries} xLabel="step" testId="compare-batch-loss" smoothable />
         </div>
         <div className="panel panel-body">
           <div className="row" style={{ marginBottom: 4 }}>
@@ -280,8 +281,8 @@ function CompareRow({ run, color }: { run: Run; color: string }) {
         </div>
       </td>
       <td className="nowrap">{describeRegularizer(run.config.regularizer)}</td>
-      <td className="right num">{formatPercent(run.summary.valAccuracy)}</td>
-      <td className="right num">{formatNumber(run.summary.valLoss)}</td>
+      <td className="right num">{formatPercent(run.status === 'running' ? (progress?.valAccuracy ?? run.summary.valAccuracy) : run.summary.valAccuracy)}</td>
+      <td className="right num">{formatNumber(run.status === 'running' ? (progress?.valLoss ?? run.summary.valLoss) : run.summary.valLoss)}</td>
       <td className="right">
         <div className="row nowrap" style={{ justifyContent: 'flex-end', gap: 4 }}>
           {active && (

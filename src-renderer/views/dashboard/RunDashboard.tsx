@@ -35,7 +35,7 @@ export function RunDashboard({ runId }: { runId: number }) {
   const fetched = useApiValue(() => api.getRun({ id: runId }), `run-${runId}-${run ? 'listed' : 'missing'}`);
   const current = run ?? fetched.data?.run;
   const tick = useLiveTick(current && (isActive(current.status) || current.status === 'paused') ? [runId] : []);
-  const series = useApiValue(() => api.getMetricSeries({ runId, maxPoints: dashboardPoints }), `series-${runId}-${tick}-${current?.status ?? ''}`);
+  const series = useApiValue(() => api.getMetricSeries({ runId, maxPoints: dashboardPoints }), `series-${runId}`, `${tick}-${current?.status ?? ''}`);
 
   if (!current) {
     if (!loaded || fetched.loading) return <div className="view muted">Loading…</div>;
@@ -146,7 +146,7 @@ function Dashboard({ run, series }: { run: Run; series: MetricSeries[] }) {
           <SeriesChart title="Loss per epoch" series={charts.epochLoss} xLabel="epoch" testId="chart-epoch-loss" />
         </div>
         <div className="panel panel-body">
-          <SeriesChart title="Loss per mini-batch" series={charts.batchLoss} xLabel="step" testId="chart-batch-loss" />
+          <SeriesChart title="Loss per mini-batch" series={charts.batchLoss} xLabel="step" testId="chart-batch-loss" smoothable />
         </div>
         <div className="panel panel-body">
           <SeriesChart title="Accuracy per epoch" series={charts.accuracy} xLabel="epoch" percent testId="chart-accuracy" />

@@ -355,8 +355,8 @@ function RunRow({
         <div>{describeRegularizer(run.config.regularizer)}</div>
         <div className="small faint">{describeOptimizer(run.config.optimizer)}</div>
       </td>
-      <td className="right num">{formatPercent(run.summary.valAccuracy)}</td>
-      <td className="right num">{formatNumber(run.summary.trainLoss)}</td>
+      <td className="right num">{formatPercent(run.status === 'running' ? (progress?.valAccuracy ?? run.summary.valAccuracy) : run.summary.valAccuracy)}</td>
+      <td className="right num">{formatNumber(run.status === 'running' && progress ? progress.dataLoss : run.summary.trainLoss)}</td>
       <td className="right num nowrap">{formatDuration(run.trainSeconds)}</td>
       <td className="right">
         <div className="row nowrap" style={{ justifyContent: 'flex-end', gap: 4 }}>
@@ -378,8 +378,8 @@ function RunRow({
           <button className="btn small ghost" onClick={onRename} aria-label={`Rename ${run.name}`} title="Rename">
             ✎
           </button>
-          <button className="btn small ghost" onClick={onDelete} aria-label={`Delete ${run.name}`} title="Delete">
-            🗑
+          <button className="btn small ghost danger" onClick={onDelete} aria-label={`Delete ${run.name}`} title="Delete">
+            Delete
           </button>
         </div>
       </td>
