@@ -1,6 +1,6 @@
 /** Real image files written with sharp into temporary folders. */
 
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
@@ -65,7 +65,12 @@ export async function withoutPrivileges<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Makes a tree readable by everyone (for `withoutPrivileges`). */
+/** Makes a tree readable by everyone (for `withoutPrivileges`), whatever the umask. */
 export function openUp(path: string): void {
   chmodSync(path, 0o755);
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    const child = join(path, entry.name);
+    if (entry.isDirectory()) openUp(child);
+    else if (entry.isFile()) chmodSync(child, 0o644);
+  }
 }

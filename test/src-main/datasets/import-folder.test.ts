@@ -106,7 +106,6 @@ describe('importFolder: bad files are reported, good ones imported', () => {
   const dir = tempDir('bad');
   beforeAll(async () => {
     const root = dir.path;
-    openUp(root);
     for (let i = 0; i < 3; i++) {
       writeBytes(join(root, 'cat', `good${i}.png`), await solidImage('png', [200, 100 + i, 50]));
       writeBytes(join(root, 'dog', `good${i}.jpg`), await solidImage('jpeg', [50, 100 + 20 * i, 200]));
@@ -123,13 +122,14 @@ describe('importFolder: bad files are reported, good ones imported', () => {
     writeBytes(join(root, 'cat', 'scan.bmp'), bmp);
     writeBytes(join(root, 'cat', 'huge.png'), await solidImage('png', red, 400, 300));
     writeBytes(join(root, 'cat', 'locked.png'), await solidImage('png', red));
-    chmodSync(join(root, 'cat', 'locked.png'), 0o000);
     writeBytes(join(root, 'cat', 'empty.jpg'), new Uint8Array(0));
     symlinkSync('self.png', join(root, 'dog', 'self.png'));
     symlinkSync('..', join(root, 'dog', 'up'));
     writeBytes(join(root, 'stray.png'), await solidImage('png', red));
     // documentation beside the class folders is not part of the data and not worth a report line
     writeBytes(join(root, 'README.md'), '# my photos\n');
+    openUp(root);
+    chmodSync(join(root, 'cat', 'locked.png'), 0o000);
   });
   afterAll(dir.remove);
 
