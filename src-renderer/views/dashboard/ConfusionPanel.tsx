@@ -162,12 +162,12 @@ function CellExamples({ run, split, evaluation, cell }: { run: Run; split: Split
               ) : (
                 <span className="mono small">({example.values?.map((v) => formatNumber(v, 2)).join(', ')})</span>
               )}
-              <span className="num">
-                {names[cell.predicted].slice(0, 10)} {formatPercent(pSaid, 0)}
+              <span className="num ellipsis" style={{ maxWidth: 92 }} title={`${names[cell.predicted]}: ${formatPercent(pSaid)}`}>
+                {formatPercent(pSaid, 0)} {names[cell.predicted]}
               </span>
               {!right && (
-                <span className="num faint">
-                  {names[cell.label].slice(0, 10)} {formatPercent(pTrue, 0)}
+                <span className="num faint ellipsis" style={{ maxWidth: 92 }} title={`${names[cell.label]}: ${formatPercent(pTrue)}`}>
+                  {formatPercent(pTrue, 0)} {names[cell.label]}
                 </span>
               )}
             </div>

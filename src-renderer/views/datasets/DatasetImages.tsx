@@ -25,9 +25,9 @@ function byClass(images: Images): { className: string; items: { path: string; pi
 
 export function DatasetImages({ dataset }: { dataset: Dataset }) {
   const api = useApi();
-  const images = useApiValue(() => api.getDatasetImages({ source: { kind: 'dataset', id: dataset.id }, perClass: 10 }), `thumbs-${dataset.id}`);
+  const images = useApiValue(() => api.getDatasetImages({ source: { kind: 'dataset', id: dataset.id }, perClass: 8 }), `thumbs-${dataset.id}`);
   const groups = useMemo(() => (images.data ? byClass(images.data) : []), [images.data]);
-  const size = Math.max(36, Math.min(64, 2 * dataset.width));
+  const size = Math.max(36, Math.min(56, 2 * dataset.width));
   return (
     <div className="panel" data-testid="thumbnails">
       <div className="panel-head">

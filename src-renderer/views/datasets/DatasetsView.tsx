@@ -68,8 +68,8 @@ export function DatasetsView({ datasetId }: { datasetId?: number }) {
   return (
     <div className="view">
       <ViewHead onAdd={setAdding} />
-      <div className="split">
-        <div className="stack" aria-label="Datasets">
+      <div className={datasets.length > 0 ? 'split' : 'stack'}>
+        <div className="stack" aria-label="Datasets" hidden={datasets.length === 0}>
           {datasets.map((d) => (
             <DatasetCard
               key={d.id}
@@ -176,10 +176,11 @@ function DatasetReport({ dataset }: { dataset: Dataset }) {
             {dataset.source === 'builtin' ? 'Built-in Fashion-MNIST sample' : `Folder: ${r?.source ?? dataset.source}`}
           </div>
           <div className="stats">
-            <Stat label="Images" value={formatCount(total)} sub={`${formatCount(dataset.samples.train)} train · ${formatCount(dataset.samples.val)} val · ${formatCount(dataset.samples.test)} test`} />
+            <Stat label="Images" value={formatCount(total)} sub={r ? `${formatCount(r.filesSeen)} files seen` : ''} />
+            <Stat label="Split" value={`${formatCount(dataset.samples.train)} / ${formatCount(dataset.samples.val)} / ${formatCount(dataset.samples.test)}`} sub="train / val / test" />
             <Stat label="Classes" value={formatCount(dataset.classNames.length)} sub={r?.imbalanceRatio ? `imbalance ${formatNumber(r.imbalanceRatio, 2)}×` : r ? 'one class is empty' : ''} />
             <Stat label="Image size" value={`${dataset.width}×${dataset.height}`} sub={dataset.channels === 1 ? 'grey, 1 channel' : 'colour, 3 channels'} />
-            <Stat label="Skipped files" value={formatCount(dataset.skippedFiles)} sub={r ? `of ${formatCount(r.filesSeen)} seen` : ''} />
+            <Stat label="Skipped files" value={formatCount(dataset.skippedFiles)} sub={dataset.skippedFiles > 0 ? 'listed below' : 'none left out'} />
             <Stat label="Duplicates" value={r ? formatCount(r.duplicates.length) : '–'} sub={r ? 'groups of identical files' : ''} />
             <Stat label="Import time" value={r ? formatDuration(r.elapsedMs / 1000) : '–'} sub={r ? `${formatCount(r.cacheHits)} from cache` : ''} />
           </div>
