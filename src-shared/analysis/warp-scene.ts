@@ -151,10 +151,25 @@ export function buildWarpScene(net: WarpNet, x: ArrayLike<number>, n: number, op
     morphLabels.push(`z${subscript(l + 1)} = W${subscript(l + 1)}·${l === 0 ? 'x' : `h${subscript(l)}`} + b`, `h${subscript(l + 1)} = act(z${subscript(l + 1)})`);
     if (l !== layer) continue;
     const rectifies = net.activations[l].kind === 'relu';
-    const exact = projection.exact;
-    pre = { bounds: boundsOf(prePoints, n, { pad: 0.12, includeOrigin: kind === 'units' }), points: prePoints, grid: preGrid, axes: axes.map((a) => a.replace(/^h/, 'z')) as [string, string], projection: kind, exact, showAxes: kind === 'units' || kind === 'pair' };
+    const direct = kind === 'units' || kind === 'pair';
+    // Before the activation, the points of layer 1 lie on a flat 2-D plane (the affine image
+    // of the input): shown in that plane (its principal directions) the grid is the input
+    // grid, turned and stretched. The morph keeps one projection for z and h so that the
+    // activation shows as a pure fold.
+    const preProjection = direct ? projection : principalProjection(dataStages.pre[l], n, projection.width);
+    const prePanelPoints = direct ? prePoints : projectPoints(dataStages.pre[l], n, preProjection);
+    const prePanelGrid = direct ? preGrid : projectPoints(gridStages.pre[l], gridCount, preProjection);
+    pre = {
+      bounds: boundsOf(prePanelPoints, n, { pad: 0.12, includeOrigin: kind === 'units' }),
+      points: prePanelPoints,
+      grid: prePanelGrid,
+      axes: direct ? (axes.map((a) => a.replace(/^h/, 'z')) as [string, string]) : ['1st principal direction', '2nd'],
+      projection: direct ? kind : 'principal',
+      exact: direct ? projection.exact : l === 0,
+      showAxes: direct,
+    };
     const postBounds = boundsOf(postPoints, n, { pad: 0.12, includeOrigin: kind === 'units' || (kind === 'pair' && rectifies) });
-    post = { bounds: postBounds, points: postPoints, grid: postGrid, axes, projection: kind, exact, showAxes: kind === 'units' || kind === 'pair' };
+    post = { bounds: postBounds, points: postPoints, grid: postGrid, axes, projection: kind, exact: projection.exact, showAxes: direct };
     if (layer === depth - 1) post.readout = projectedReadout(net.layers[depth], projection);
   }
   const morphBounds = [inputBounds, ...morphStages.slice(1).map((stage) => squareBounds(boundsOf(stage, n, { pad: 0.12 })))];

@@ -42,7 +42,7 @@ export const defaultWarpSettings: WarpSettings = {
   samples: 300,
   noise: 0.08,
   dataSeed: 1,
-  width: 2,
+  width: 4,
   depth: 1,
   activation: 'relu',
   regularizer: 'none',

@@ -220,9 +220,22 @@ export function SpaceWarpView() {
         <Figure label="Epoch" value={snapshot ? `${snapshot.epoch}` : '–'} sub={snapshot?.finished ? `done (limit ${snapshot.settings.maxEpochs})` : running ? 'training' : 'paused'} />
         <Figure label="Accuracy" value={formatPercent(snapshot?.accuracy)} sub="on these points" testId="warp-accuracy" />
         <Figure label="Data loss" value={formatNumber(snapshot?.dataLoss)} sub={`λ·R(W) ${formatNumber(snapshot?.regLoss)}`} />
-        <Figure label="Model" value={snapshot ? describeNet(snapshot) : '–'} sub={mode === 'worker' ? 'trains in a Web Worker' : mode === 'main-thread' ? 'trains between frames' : ''} />
+        <Figure label="Model" value={snapshot ? describeNet(snapshot) : '–'} sub={mode === 'worker' ? 'in a Web Worker' : mode === 'main-thread' ? 'between frames' : ''} />
       </div>
 
+      {snapshot && snapshot.finished && snapshot.accuracy < 0.95 && snapshot.settings.depth > 0 && (
+        <div className="notice warn" data-testid="warp-hint">
+          This net does not split the points cleanly ({formatPercent(snapshot.accuracy)}).{' '}
+          {snapshot.settings.activation === 'identity'
+            ? 'Without a non-linearity it is one linear map: its boundary can only be straight.'
+            : `${snapshot.settings.width} units bend the plane along only ${snapshot.settings.width} lines; ${snapshot.settings.toy === 'circles' ? 'enclosing the inner ring takes at least 3 (a triangle).' : 'try more units, another activation or a second layer.'}`}
+        </div>
+      )}
+      {snapshot && snapshot.finished && snapshot.settings.depth === 0 && snapshot.accuracy < 0.95 && (
+        <div className="notice warn" data-testid="warp-hint">
+          A linear classifier draws straight lines: {formatPercent(snapshot.accuracy)} is the best it can do on these points. Add a hidden layer.
+        </div>
+      )}
       {scene && data && <Planes scene={scene} labels={data.labels} generation={snapshot!.generation} classNames={data.classNames} setLayer={setLayer} plane={plane} setPlane={setPlane} />}
     </div>
   );
@@ -231,7 +244,7 @@ export function SpaceWarpView() {
 function describeNet(s: WarpSnapshot): string {
   const { depth, width, activation } = s.settings;
   if (depth === 0) return 'linear';
-  return `${Array.from({ length: depth }, () => width).join('-')} ${activationName(activation)}`;
+  return `${depth > 1 ? `${depth}×` : ''}${width} ${activationName(activation)}`;
 }
 
 function Figure({ label, value, sub, testId }: { label: string; value: string; sub?: string; testId?: string }) {
@@ -383,7 +396,7 @@ function Planes({
       case 'read-out':
         return panel.exact ? `${width} units, shown in the plane that holds the read-out exactly` : `${width} units, read-out plane (approximate with more than 3 classes)`;
       case 'principal':
-        return `${width} units, shown in their plane of widest spread`;
+        return panel.exact ? `${width} units, but z₁ lies on a flat plane (the image of the input): shown in it` : `${width} units, shown in their plane of widest spread`;
       case 'pair':
         return `units ${panel.axes[0]}, ${panel.axes[1]} of ${width}; the others held at their mean`;
     }
@@ -574,7 +587,7 @@ function CollapsePanel({ scene }: { scene: WarpScene }) {
         </div>
         <p className="small">
           {scene.depth + 1} stacked linear layers multiply out into this single 2 × {units} map: over all points, the net&apos;s scores and x·W + b differ by at most{' '}
-          <strong className="num" data-testid="collapse-difference">{formatNumber(collapse.maxDifference, 2)}</strong> (float32 rounding). Its boundaries are straight lines, drawn dashed in
+          <strong className="num" data-testid="collapse-difference">{formatNumber(collapse.maxDifference, 2)}</strong> (rounding). Its boundaries are straight lines, drawn dashed in
           input space; the hidden layers add no capacity.
         </p>
       </div>

@@ -7,7 +7,7 @@
  */
 
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { NEAR_ZERO, sharedHistograms, sparsityOfAll, type SharedHistograms, type Sparsity } from '../../../src-shared/analysis/histogram';
 import { templateImages, type TemplateImage } from '../../../src-shared/analysis/templates';
 import { unitNorms, unitsByNorm } from '../../../src-shared/analysis/units';
@@ -20,7 +20,8 @@ import { useNavigate } from '../../state/navigation';
 import type { Checkpoint, MetricSeries, Run } from '../../state/types';
 import { EmptyState } from '../../components/EmptyState';
 import { Segmented } from '../../components/Field';
-import { SeriesChart, type ChartSeries } from '../../components/SeriesChart';
+import type { ChartSeries } from '../../components/SeriesChart';
+import { mergeSeries } from '../../chart-data';
 import { describeModel, describeRegularizer } from '../../describe';
 import { formatNumber, formatPercent } from '../../format';
 import { usePalette, type ChartPalette } from '../../theme';
@@ -218,8 +219,8 @@ function Comparison({ runs }: { runs: [Run, Run] }) {
                 {describeRegularizer(run.config.regularizer)} · {describeModel(run.config.model)} · {epoch !== undefined ? `epoch ${epoch}` : 'no checkpoint yet'}
               </div>
               <div className="stats insight-stats">
-                <Figure label="Exactly zero" value={formatPercent(s?.all.zeroFraction)} sub={s ? `${s.all.zeros.toLocaleString('en-US')} of ${s.all.count.toLocaleString('en-US')} weights` : ''} testId={`zero-fraction-${i}`} raw={s?.all.zeroFraction} />
-                <Figure label={`Near zero (|w| < ${formatNumber(NEAR_ZERO)})`} value={formatPercent(s?.all.nearZeroFraction)} sub={s ? `${s.all.nearZeros.toLocaleString('en-US')} weights` : ''} testId={`near-zero-fraction-${i}`} raw={s?.all.nearZeroFraction} />
+                <Figure label="Exactly zero" value={formatPercent(s?.all.zeroFraction)} sub={s ? `${s.all.zeros.toLocaleString('en-US')} of ${s.all.count.toLocaleString('en-US')}` : ''} testId={`zero-fraction-${i}`} raw={s?.all.zeroFraction} />
+                <Figure label={`|w| < ${formatNumber(NEAR_ZERO)}`} value={formatPercent(s?.all.nearZeroFraction)} sub={s ? `near 0: ${s.all.nearZeros.toLocaleString('en-US')}` : ''} testId={`near-zero-fraction-${i}`} raw={s?.all.nearZeroFraction} />
                 <Figure label="Val accuracy" value={formatPercent(epoch !== undefined ? valueAt(acc, 'val', epoch) : null)} sub={epoch !== undefined ? `epoch ${epoch}` : ''} />
                 <Figure label="Train accuracy" value={formatPercent(epoch !== undefined ? valueAt(acc, 'train', epoch) : null)} sub={epoch !== undefined ? `epoch ${epoch}` : ''} />
               </div>
@@ -229,7 +230,7 @@ function Comparison({ runs }: { runs: [Run, Run] }) {
       </div>
 
       <div className="panel panel-body">
-        <SeriesChart title="Share of weights at zero, per epoch (all layers)" series={lines} xLabel="epoch" percent testId="sparsity-lines" />
+        <SparsityLines series={lines} />
         {(seriesA.pending > 0 || seriesB.pending > 0) && (
           <div className="faint small">
             reading checkpoints… {seriesA.points.length + seriesB.points.length} of {seriesA.points.length + seriesB.points.length + seriesA.pending + seriesB.pending}
@@ -276,6 +277,75 @@ function Comparison({ runs }: { runs: [Run, Run] }) {
     </>
   );
 }
+
+/** The smallest of 1, 2, 2.5, 5 × 10^k at or above x (a round top for an axis). */
+function niceCeil(x: number): number {
+  const power = 10 ** Math.floor(Math.log10(x));
+  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= x) return step * power;
+  return 10 * power;
+}
+
+/**
+ * Zero and near-zero shares per epoch. The y axis starts at 0 and ends a little above
+ * the largest share (not at 100%: a few percent must still be readable).
+ */
+const SparsityLines = memo(function SparsityLines({ series }: { series: ChartSeries[] }) {
+  const palette = usePalette();
+  const rows = useMemo(() => mergeSeries(series.map((s) => ({ id: s.id, points: s.points }))), [series]);
+  let top = 0;
+  for (const s of series) for (const p of s.points) if (p.y !== null) top = Math.max(top, p.y);
+  const yMax = Math.min(1, niceCeil(Math.max(0.01, top * 1.1)));
+  const label = (fraction: number) => `${Number((fraction * 100).toPrecision(3))}%`;
+  return (
+    <div className="chart" data-testid="sparsity-lines" data-points={rows.length}>
+      <div className="chart-title">Share of weights at zero, per epoch (all layers)</div>
+      <div className="legend">
+        {series.map((s) => (
+          <span key={s.id} style={{ color: s.color }}>
+            <span className={`swatch${s.dashed ? ' dashed' : ''}`} style={{ background: s.dashed ? undefined : s.color }} />
+            <span style={{ color: 'var(--text-2)' }}>{s.label}</span>
+          </span>
+        ))}
+      </div>
+      <div style={{ height: 220, position: 'relative' }}>
+        <LineChart responsive data={rows} style={{ width: '100%', height: '100%' }} margin={{ top: 8, right: 12, bottom: 14, left: 0 }}>
+          <CartesianGrid stroke={palette.grid} strokeDasharray="3 3" vertical={false} />
+          <XAxis
+            dataKey="x"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            allowDecimals={false}
+            stroke={palette.axis}
+            tick={{ fill: palette.text }}
+            label={{ value: 'epoch', position: 'insideBottom', offset: -6, fill: palette.text, fontSize: 11 }}
+          />
+          <YAxis width={52} stroke={palette.axis} tick={{ fill: palette.text }} domain={[0, yMax]} allowDataOverflow tickFormatter={label} />
+          <Tooltip
+            isAnimationActive={false}
+            contentStyle={{ background: palette.tooltipBg, borderColor: palette.tooltipBorder, fontSize: 12 }}
+            labelFormatter={(x) => `epoch ${x}`}
+            formatter={(value, name) => [`${(Number(value) * 100).toFixed(2)}%`, series.find((s) => s.id === name)?.label ?? String(name)]}
+          />
+          {series.map((s) => (
+            <Line
+              key={s.id}
+              dataKey={s.id}
+              name={s.id}
+              stroke={s.color}
+              strokeWidth={1.8}
+              strokeDasharray={s.dashed ? '5 4' : undefined}
+              dot={rows.length < 30 ? { r: 2.5 } : false}
+              isAnimationActive={false}
+              connectNulls
+              type="linear"
+            />
+          ))}
+        </LineChart>
+        {rows.length === 0 && <div className="chart-empty">Reading checkpoints…</div>}
+      </div>
+    </div>
+  );
+});
 
 function Figure({ label, value, sub, testId, raw }: { label: string; value: string; sub?: string; testId?: string; raw?: number }) {
   return (

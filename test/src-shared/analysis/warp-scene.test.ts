@@ -66,7 +66,20 @@ describe('buildWarpScene', () => {
     expect(last.post!.exact).toBe(true);
     expect(last.post!.readout).toBeDefined();
     expect(last.morph.stages).toHaveLength(5);
+    expect(last.pre!.projection).toBe('principal');
     const first = buildWarpScene(net, data.x, n, { ...defaultSceneOptions, layer: 0 });
+    // z₁ = W₁·x + b lies on a flat plane: shown in it, every grid line stays straight
+    expect(first.pre!.exact).toBe(true);
+    const samples = defaultSceneOptions.gridSamples;
+    for (let line = 0; line < 2 * defaultSceneOptions.gridLines; line++) {
+      const g = first.pre!.grid;
+      const o = line * samples * 2;
+      const [x0, y0, x1, y1] = [g[o], g[o + 1], g[o + 2 * (samples - 1)], g[o + 2 * (samples - 1) + 1]];
+      for (let k = 0; k < samples; k++) {
+        const cross = (x1 - x0) * (g[o + 2 * k + 1] - y0) - (y1 - y0) * (g[o + 2 * k] - x0);
+        expect(Math.abs(cross)).toBeLessThan(1e-6 * (1 + Math.hypot(x1 - x0, y1 - y0) ** 2));
+      }
+    }
     expect(first.post!.projection).toBe('principal');
     expect(first.post!.readout).toBeUndefined();
     const pair = buildWarpScene(net, data.x, n, { ...defaultSceneOptions, layer: 1, plane: { kind: 'pair', pair: [3, 1] } });
