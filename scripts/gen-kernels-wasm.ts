@@ -503,6 +503,7 @@ function gemm(
  * and over a row-major matrix x [rows × cols]:
  *   add_row_vector(rows, cols, v, x):   x[i, j] += v[j]         (adding biases)
  *   add_column_sums(rows, cols, x, out): out[j] += Σ_i x[i, j]  (bias gradients)
+ * and the ReLU pair relu(n, z, a), relu_backward(n, z, da, dz).
  */
 function vectorKernels(m: ModuleBuilder, fma: boolean): void {
   {
@@ -596,6 +597,36 @@ function vectorKernels(m: ModuleBuilder, fma: boolean): void {
         else f.get(row).get(j).op(Op.I32_ADD).f32Load().get(v).get(j).op(Op.I32_ADD).f32Load().op(Op.F32_ADD).f32Store();
       });
       f.get(row).get(cols).i32(2).op(Op.I32_SHL).op(Op.I32_ADD).set(row);
+    });
+  }
+  {
+    // relu(n, z, a): a ← max(z, 0)  (NaN stays NaN, −0 becomes +0, as Math.max(0, z))
+    const f = m.func('relu', ['i32', 'i32', 'i32'], [], true);
+    const [n, z, a] = f.params;
+    const zero = f.local('v128'); const j = f.local('i32'); const end = f.local('i32');
+    overColumns(f, n, j, end, (vector) => {
+      f.get(a).get(j).op(Op.I32_ADD);
+      if (vector) f.get(z).get(j).op(Op.I32_ADD).v128Load().get(zero).simd(Simd.F32X4_MAX).v128Store();
+      else f.get(z).get(j).op(Op.I32_ADD).f32Load().f32(0).op(Op.F32_MAX).f32Store();
+    });
+  }
+  {
+    // relu_backward(n, z, da, dz): dz ← da where z > 0, else 0
+    const f = m.func('relu_backward', ['i32', 'i32', 'i32', 'i32'], [], true);
+    const [n, z, da, dz] = f.params;
+    const zero = f.local('v128'); const j = f.local('i32'); const end = f.local('i32');
+    overColumns(f, n, j, end, (vector) => {
+      f.get(dz).get(j).op(Op.I32_ADD);
+      if (vector) {
+        f.get(da).get(j).op(Op.I32_ADD).v128Load()
+          .get(z).get(j).op(Op.I32_ADD).v128Load().get(zero).simd(Simd.F32X4_GT)
+          .simd(Simd.V128_AND);
+      } else {
+        f.get(da).get(j).op(Op.I32_ADD).f32Load().f32(0)
+          .get(z).get(j).op(Op.I32_ADD).f32Load().f32(0).op(Op.F32_GT)
+          .op(Op.SELECT);
+      }
+      if (vector) f.v128Store(); else f.f32Store();
     });
   }
   {

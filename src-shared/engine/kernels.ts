@@ -43,6 +43,10 @@ export interface Kernels {
   addRowVector?(rows: number, cols: number, v: FloatArray, x: FloatArray): void;
   /** out[j] += Σ_i x[i, j] for x [rows × cols] (bias gradients) */
   addColumnSums?(rows: number, cols: number, x: FloatArray, out: FloatArray): void;
+  /** a = max(0, z) */
+  relu?(n: number, z: FloatArray, a: FloatArray): void;
+  /** dz = da where z > 0, else 0 */
+  reluBackward?(n: number, z: FloatArray, da: FloatArray, dz: FloatArray): void;
 }
 
 /** Textbook triple loop; the definition every other kernel is checked against. */
@@ -74,6 +78,12 @@ export const referenceKernels: Kernels = {
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++) out[j] += x[i * cols + j];
     }
+  },
+  relu(n, z, a) {
+    for (let i = 0; i < n; i++) a[i] = Math.max(0, z[i]);
+  },
+  reluBackward(n, z, da, dz) {
+    for (let i = 0; i < n; i++) dz[i] = z[i] > 0 ? da[i] : 0;
   },
   gemm(transA, transB, m, n, k, alpha, a, b, beta, c) {
     for (let i = 0; i < m; i++) {

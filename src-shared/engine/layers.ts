@@ -106,6 +106,8 @@ export class ActivationLayer {
     readonly activation: Activation,
     private readonly allocate: Allocator,
     capacity: number,
+    /** kernels whose optional relu/reluBackward take over for ReLU */
+    private readonly kernels?: Kernels,
   ) {
     this.out = allocate(capacity * units);
     this.dx = allocate(capacity * units);
@@ -120,14 +122,16 @@ export class ActivationLayer {
   forward(z: FloatArray, batch: number): FloatArray {
     this.z = z;
     this.count = batch * this.units;
-    this.activation.forward(z, this.out, this.count);
+    if (this.activation.kind === 'relu' && this.kernels?.relu) this.kernels.relu(this.count, z, this.out);
+    else this.activation.forward(z, this.out, this.count);
     return this.out;
   }
 
   /** dZ = f'(Z) ⊙ dA. */
   backward(dOut: FloatArray): FloatArray {
     if (this.z === null) throw new Error('ActivationLayer.backward called before forward');
-    this.activation.backward(this.z, this.out, dOut, this.dx, this.count);
+    if (this.activation.kind === 'relu' && this.kernels?.reluBackward) this.kernels.reluBackward(this.count, this.z, dOut, this.dx);
+    else this.activation.backward(this.z, this.out, dOut, this.dx, this.count);
     return this.dx;
   }
 }

@@ -67,7 +67,7 @@ export class Network {
     for (const hidden of spec.hidden) {
       const layer = new DenseLayer(inputs, hidden.units, kernels, allocate, this.capacity);
       dense.push(layer);
-      layers.push(layer, new ActivationLayer(hidden.units, activationFor(hidden.activation, hidden.alpha), allocate, this.capacity));
+      layers.push(layer, new ActivationLayer(hidden.units, activationFor(hidden.activation, hidden.alpha), allocate, this.capacity, kernels));
       inputs = hidden.units;
     }
     const scores = new DenseLayer(inputs, spec.numClasses, kernels, allocate, this.capacity);

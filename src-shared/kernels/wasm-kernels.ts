@@ -42,6 +42,8 @@ export interface KernelExports {
   fill(n: number, value: number, x: number): void;
   add_row_vector(rows: number, cols: number, v: number, x: number): void;
   add_column_sums(rows: number, cols: number, x: number, out: number): void;
+  relu(n: number, z: number, a: number): void;
+  relu_backward(n: number, z: number, da: number, dz: number): void;
   /** 4 × 8 register tiles: most products */
   gemm_wide: GemmFunction;
   /** 3 × 12 register tiles: C with at most NARROW_MAX_N columns */
@@ -288,6 +290,16 @@ export function kernelsOver(setup: WasmKernelSetup, heap: SharedHeap, runner: Ge
       const pv = heap.offsetOf(v), px = heap.offsetOf(x);
       if (pv < 0 || px < 0 || cols > v.length || rows * cols > x.length) referenceKernels.addRowVector!(rows, cols, v, x);
       else exports.add_row_vector(rows, cols, pv, px);
+    },
+    relu(n, z, a) {
+      const pz = heap.offsetOf(z), pa = heap.offsetOf(a);
+      if (pz < 0 || pa < 0 || n > z.length || n > a.length) referenceKernels.relu!(n, z, a);
+      else exports.relu(n, pz, pa);
+    },
+    reluBackward(n, z, da, dz) {
+      const pz = heap.offsetOf(z), pda = heap.offsetOf(da), pdz = heap.offsetOf(dz);
+      if (pz < 0 || pda < 0 || pdz < 0 || n > z.length || n > da.length || n > dz.length) referenceKernels.reluBackward!(n, z, da, dz);
+      else exports.relu_backward(n, pz, pda, pdz);
     },
     addColumnSums(rows, cols, x, out) {
       const px = heap.offsetOf(x), po = heap.offsetOf(out);

@@ -99,3 +99,26 @@ describe.each(['simd', 'relaxed'] as SimdFlavour[])('matrix-vector kernels (%s)'
     }
   });
 });
+
+describe.each(['simd', 'relaxed'] as SimdFlavour[])('ReLU kernels (%s)', (flavour) => {
+  const kernels = createWasmKernelsSync({ flavour });
+
+  it('relu and reluBackward match the reference exactly, NaN, ±0 and infinities included', () => {
+    const rng = new Rng(33);
+    for (const n of LENGTHS) {
+      const z = kernels.allocate(n), da = kernels.allocate(n);
+      for (let i = 0; i < n; i++) { z[i] = rng.uniform() * 2 - 1; da[i] = rng.uniform() * 2 - 1; }
+      const specials = [Number.NaN, -0, 0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+      specials.forEach((v, i) => { if (i < n) z[i] = v; });
+      const a = kernels.allocate(n), wantA = new Float32Array(n);
+      kernels.relu!(n, z, a);
+      referenceKernels.relu!(n, z, wantA);
+      expect(Array.from(a)).toEqual(Array.from(wantA));
+      expect(a.every((v) => !Object.is(v, -0))).toBe(true);
+      const dz = kernels.allocate(n), wantDz = new Float32Array(n);
+      kernels.reluBackward!(n, z, da, dz);
+      referenceKernels.reluBackward!(n, z, da, wantDz);
+      expect(Array.from(dz)).toEqual(Array.from(wantDz));
+    }
+  });
+});
