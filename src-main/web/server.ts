@@ -213,8 +213,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     else createReadStream(real).pipe(res);
   }
 
+  /** The request target as a URL; null for one no URL parser takes (`http://[`), which must not take the server down. */
+  function requestUrl(req: IncomingMessage): URL | null {
+    try {
+      return new URL(req.url ?? '/', `http://${loopbackHost}:${port}`);
+    } catch {
+      return null;
+    }
+  }
+
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', `http://${loopbackHost}:${port}`);
+    const url = requestUrl(req);
+    if (!url) {
+      res.writeHead(400, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request target\n');
+      return;
+    }
     if (!hostAllowed(req)) {
       res.writeHead(421, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end('Misdirected request: unknown Host\n');
       return;
@@ -258,7 +271,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   }
 
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-    const url = new URL(req.url ?? '/', `http://${loopbackHost}:${port}`);
+    const url = requestUrl(req);
+    if (!url) return refuseUpgrade(socket, 400, 'Bad Request');
     if (url.pathname !== wsEventsPath) return refuseUpgrade(socket, 404, 'Not Found');
     if (!hostAllowed(req)) return refuseUpgrade(socket, 421, 'Misdirected Request');
     if (!authorised(req, url)) return refuseUpgrade(socket, 401, 'Unauthorized');
