@@ -91,7 +91,9 @@ export async function fuzzContract(h: Harness, options: ContractFuzzOptions): Pr
       stats.slowestMs = ms;
       stats.slowest = `${channel} (${how})`;
     }
-    const fail = (why: string) => stats.failures.push(`${h.kind} ${channel} [${how}] ${describe(payload)}: ${why}`);
+    const fail = (why: string): void => {
+      stats.failures.push(`${h.kind} ${channel} [${how}] ${describe(payload)}: ${why}`);
+    };
     if (result === 'timeout') return fail(`no answer within ${bound} ms`);
     if ('thrown' in result) return fail(`the transport threw ${(result.thrown as Error)?.message}`);
     const r = result as ApiResult<unknown>;

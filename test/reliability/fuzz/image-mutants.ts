@@ -56,7 +56,7 @@ export function* mutants(seeds: { format: ImageFormat; bytes: Uint8Array }[], co
       yield bomb(rng);
       continue;
     }
-    let bytes = new Uint8Array(base.bytes);
+    let bytes: Uint8Array = new Uint8Array(base.bytes);
     const steps: string[] = [];
     const rounds = 1 + rng.int(3);
     for (let r = 0; r < rounds; r++) {
