@@ -29,7 +29,7 @@ const extraSteps = Object.entries(import.meta.glob<{ steps: FlowStep[] }>('./ste
   .flatMap(([, module]) => module.steps);
 
 /** Small enough to train in ~20 s on two busy cores, long enough to pause one twin mid-way. */
-const twinEpochs = 40;
+const twinEpochs = 60;
 const twinWidth = 128;
 
 describe.skipIf(!haveChromium)('the lab in Chromium, end to end', () => {
@@ -140,11 +140,16 @@ describe.skipIf(!haveChromium)('the lab in Chromium, end to end', () => {
 
   it('shows both loss curves growing while the twins train', async () => {
     const page = ui.page;
-    await waitFor('both twins training', async () => (await statusOf(context.twins.l1)) === 'running' && (await statusOf(context.twins.l2)) === 'running', 60_000);
-    const first = await waitFor('both curves drawn', async () => {
-      const r = await reach();
-      return r.length === 2 && r.every((x) => x > 0) ? r : null;
-    });
+    // both training, both drawn: the starting point
+    const first = await waitFor(
+      'both twins training with their curves drawn',
+      async () => {
+        const both = (await statusOf(context.twins.l1)) === 'running' && (await statusOf(context.twins.l2)) === 'running';
+        const r = await reach();
+        return both && r.length === 2 && r.every((x) => x > 0) ? r : null;
+      },
+      60_000,
+    );
     const later = await waitFor('both curves longer', async () => {
       const r = await reach();
       return r[0] > first[0] && r[1] > first[1] ? r : null;
@@ -269,6 +274,37 @@ describe.skipIf(!haveChromium)('the lab in Chromium, end to end', () => {
     await page.locator('[data-testid="export-start"]').click();
     await page.getByRole('alert').getByText('already exists').waitFor();
     await ui.shot('13-export');
+  });
+
+  it('keeps the runs list: filter, rename, sort, and delete only after confirming', async () => {
+    const page = ui.page;
+    await page.keyboard.press('3'); // the runs view by its shortcut
+    const table = page.locator('[data-testid="runs-table"]');
+    await table.waitFor();
+    await expect(table.locator('tbody tr').count()).resolves.toBe(2);
+    await page.keyboard.press('/');
+    await page.keyboard.type('L1');
+    await waitFor('one run left', async () => (await table.locator('tbody tr').count()) === 1);
+    const row = table.locator(`tr[data-run-id="${context.twins.l1}"]`);
+    await row.getByRole('button', { name: /^Rename/ }).click();
+    await row.getByLabel('New name').fill('sparse twin');
+    await row.getByLabel('New name').press('Enter');
+    await waitFor('the new name', async () => (await row.locator('.link-button').innerText()) === 'sparse twin');
+    expect((await invoke<{ run: { name: string } }>(lab, 'getRun', { id: context.twins.l1 })).run.name).toBe('sparse twin');
+    await page.getByLabel('Search runs').fill('');
+    await table.getByRole('columnheader', { name: /Val acc/ }).click();
+    await expect(table.locator('tbody tr').count()).resolves.toBe(2);
+    await row.getByRole('button', { name: /^Delete/ }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.innerText()).resolves.toContain('cannot be undone');
+    await ui.shot('14-runs-delete-confirm');
+    await page.keyboard.press('Escape');
+    await expect(dialog.count()).resolves.toBe(0);
+    await expect(table.locator('tbody tr').count()).resolves.toBe(2);
+    await ui.shot('14-runs');
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' }).innerText()).resolves.toContain('New experiment');
+    await page.keyboard.press('Escape');
   });
 });
 

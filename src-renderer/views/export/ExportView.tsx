@@ -13,7 +13,7 @@ import { useApiValue } from '../../state/hooks';
 import { showToast } from '../../state/toasts';
 import type { ApiResult, ResponseOf } from '../../../src-shared/api/contract';
 import { EmptyState } from '../../components/EmptyState';
-import { Field, Segmented } from '../../components/Field';
+import { Field } from '../../components/Field';
 import { ProgressBar } from '../../components/ProgressBar';
 import { formatBytes, formatWhen } from '../../format';
 import { parseRefKey, refKey, runsWithWeights, type ModelRef } from '../models';
@@ -171,12 +171,20 @@ export function ExportView({ runId }: { runId?: number }) {
                 )}
               </select>
             </Field>
-            <Field label="Format">
-              <Segmented label="Format" value={what} onChange={setWhat} options={whats.map((w) => ({ value: w.value, label: w.label }))} />
-            </Field>
-            <p className="small muted" style={{ minHeight: 36 }}>
-              {choice.text}
-            </p>
+            <div className="field">
+              <span className="label">Format</span>
+              <div className="choice-list" role="radiogroup" aria-label="Format">
+                {whats.map((w) => (
+                  <label key={w.value} className={`choice${what === w.value ? ' on' : ''}`}>
+                    <input type="radio" name="export-format" value={w.value} checked={what === w.value} onChange={() => setWhat(w.value)} aria-label={w.label} />
+                    <span>
+                      <span className="choice-title">{w.label}</span>
+                      <span className="choice-text">{w.text}</span>
+                    </span>
+                  </label>
+                ))}
+              </div>
+            </div>
             {metricsNeedRun && <div className="notice warn small">Metrics belong to runs: choose a run.</div>}
             {templatesNeedImages && <div className="notice warn small">This model reads 2-D points, not images: it has no templates to draw.</div>}
           </div>
