@@ -316,9 +316,6 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
               </Field>
             </div>
           </div>
-        </div>
-
-        <div className="stack">
           <div className="panel">
             <div className="panel-head">
               <h2>Regularisation</h2>
@@ -351,6 +348,9 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
             </div>
           </div>
 
+        </div>
+
+        <div className="stack">
           <div className="panel">
             <div className="panel-head">
               <h2>Optimisation</h2>
