@@ -21,11 +21,15 @@ export interface SceneOptions {
   /** grid lines per direction and samples along each */
   gridLines: number;
   gridSamples: number;
-  /** raster of the input plane's decision regions, per side */
+  /**
+   * raster of the input plane's decision regions, per side, at most: bigger nets get a
+   * coarser raster so that one scene costs about `rasterBudget` multiply-adds
+   */
   inputRaster: number;
+  rasterBudget: number;
 }
 
-export const defaultSceneOptions: SceneOptions = { layer: 0, plane: { kind: 'auto' }, gridLines: 13, gridSamples: 48, inputRaster: 120 };
+export const defaultSceneOptions: SceneOptions = { layer: 0, plane: { kind: 'auto' }, gridLines: 13, gridSamples: 48, inputRaster: 120, rasterBudget: 3_000_000 };
 
 export interface PlanePanel {
   bounds: Bounds;
@@ -110,6 +114,16 @@ function chooseProjection(net: WarpNet, layer: number, hidden: Float64Array, n: 
   return { projection: principalProjection(hidden, n, width), kind: 'principal', axes: ['1st principal direction', '2nd'] };
 }
 
+/** Multiply-adds of one forward pass of one point. */
+function costPerPoint(net: WarpNet): number {
+  return net.layers.reduce((sum, l) => sum + l.inputs * l.units, 0);
+}
+
+/** Side of the input raster: `max` for small nets, less for big ones (never below 32). */
+export function rasterSide(net: WarpNet, max: number, budget: number): number {
+  return Math.max(Math.min(32, max), Math.min(max, Math.floor(Math.sqrt(budget / costPerPoint(net)))));
+}
+
 /** The scene for `net` on the points x [n × 2]. */
 export function buildWarpScene(net: WarpNet, x: ArrayLike<number>, n: number, options: SceneOptions = defaultSceneOptions): WarpScene {
   const depth = net.layers.length - 1;
@@ -119,6 +133,7 @@ export function buildWarpScene(net: WarpNet, x: ArrayLike<number>, n: number, op
   const grid = gridLines(inputBounds, options.gridLines, options.gridSamples);
   const gridCount = grid.points.length / 2;
   const linear = isLinearNet(net);
+  const raster = rasterSide(net, options.inputRaster, options.rasterBudget);
 
   const dataStages = forwardStages(net, x, n);
   const gridStages = forwardStages(net, grid.points, gridCount);
@@ -180,7 +195,7 @@ export function buildWarpScene(net: WarpNet, x: ArrayLike<number>, n: number, op
     activation: layer >= 0 ? net.activations[layer].kind : null,
     depth,
     width: depth > 0 ? net.layers[0].units : 0,
-    input: { bounds: inputBounds, points: inputPoints, grid, regions: decisionRegions(net, inputBounds, options.inputRaster, options.inputRaster), boundaries: inputBoundaries },
+    input: { bounds: inputBounds, points: inputPoints, grid, regions: decisionRegions(net, inputBounds, raster, raster), boundaries: inputBoundaries },
     pre,
     post,
     morph: { stages: morphStages, gridStages: morphGrid, labels: morphLabels, bounds: morphBounds },

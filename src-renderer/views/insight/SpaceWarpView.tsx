@@ -11,7 +11,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { defaultWarpSettings, warpDataset, warpSettingsProblem, type WarpSettings, type WarpSnapshot } from '../../../src-shared/analysis/warp-session';
-import { buildWarpScene, defaultSceneOptions, type PlaneChoice, type PlanePanel, type WarpScene } from '../../../src-shared/analysis/warp-scene';
+import type { PlaneChoice, PlanePanel, WarpScene } from '../../../src-shared/analysis/warp-scene';
 import { morph, readoutBoundaries, readoutRegions, type Bounds } from '../../../src-shared/analysis/warp';
 import { TOY_KINDS, defaultToyNoise, toyHasClassCount, type ToyKind } from '../../../src-shared/toy/datasets';
 import type { ActivationKind } from '../../../src-shared/engine/types';
@@ -37,6 +37,7 @@ export function SpaceWarpView() {
   const [running, setRunning] = useState(true);
   const [speed, setSpeed] = useState<WarpSpeed>('normal');
   const [snapshot, setSnapshot] = useState<WarpSnapshot | null>(null);
+  const [scene, setScene] = useState<WarpScene | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [mode, setMode] = useState<WarpDriver['mode'] | null>(null);
   const [layer, setLayer] = useState(0);
@@ -49,7 +50,8 @@ export function SpaceWarpView() {
     const d = startWarpDriver((event) => {
       if (event.type === 'snapshot') {
         setSnapshot(event.snapshot);
-        setError(null);
+        setScene(event.scene);
+        setError(event.sceneError);
       } else setError(event.message);
       setMode(d.mode);
     });
@@ -67,6 +69,7 @@ export function SpaceWarpView() {
   }, [settings, problem]);
   useEffect(() => driver.current?.send({ type: 'running', running }), [running]);
   useEffect(() => driver.current?.send({ type: 'speed', speed }), [speed]);
+  useEffect(() => driver.current?.send({ type: 'view', layer, plane }), [layer, plane]);
 
   const change = useCallback((patch: Partial<WarpSettings>) => setSettings((s) => ({ ...s, ...patch })), []);
   const linear = settings.activation === 'identity';
@@ -79,15 +82,6 @@ export function SpaceWarpView() {
   const dataKey = snapshot ? JSON.stringify([snapshot.settings.toy, snapshot.settings.classes, snapshot.settings.samples, snapshot.settings.noise, snapshot.settings.dataSeed]) : '';
   // keyed by the data settings alone: a new snapshot of the same data reuses the points
   const data = useMemo(() => (snapshot ? warpDataset(snapshot.settings) : null), [dataKey]);
-  const scene = useMemo<WarpScene | null>(() => {
-    if (!snapshot || !data) return null;
-    try {
-      return buildWarpScene({ layers: snapshot.layers, activations: snapshot.activations }, data.x, data.labels.length, { ...defaultSceneOptions, layer, plane });
-    } catch {
-      return null;
-    }
-  }, [snapshot, data, layer, plane]);
-
   const shownActivation = snapshot?.settings.activation ?? settings.activation;
   return (
     <div className="view" data-testid="spacewarp-view" data-activation={shownActivation} data-epoch={snapshot?.epoch ?? 0}>

@@ -1,6 +1,7 @@
 /** Messages between the space-warping view and its training worker (warp.worker.ts). */
 
 import type { WarpSettings, WarpSnapshot } from '../../../src-shared/analysis/warp-session';
+import type { PlaneChoice, WarpScene } from '../../../src-shared/analysis/warp-scene';
 
 /**
  * How fast the net trains: a few steps per frame to watch the plane bend, or as many as fit
@@ -12,9 +13,18 @@ export type WarpCommand =
   | { type: 'settings'; settings: WarpSettings }
   | { type: 'running'; running: boolean }
   | { type: 'speed'; speed: WarpSpeed }
-  | { type: 'reset' };
+  | { type: 'reset' }
+  /** which hidden layer and plane the scene shows */
+  | { type: 'view'; layer: number; plane: PlaneChoice };
 
-export type WarpEvent = { type: 'snapshot'; snapshot: WarpSnapshot } | { type: 'error'; message: string };
+/**
+ * A snapshot of the net with the scene drawn from it (built next to the training, off the
+ * UI thread: a scene of a big net takes tens of milliseconds); `scene` is null when it
+ * could not be built (the message says why).
+ */
+export type WarpEvent =
+  | { type: 'snapshot'; snapshot: WarpSnapshot; scene: WarpScene | null; sceneError: string | null }
+  | { type: 'error'; message: string };
 
 /** Mini-batches per tick for each speed (fast: whatever fits in `fastBudgetMs`). */
 export const stepsPerTick: Record<WarpSpeed, number> = { slow: 1, normal: 6, fast: Infinity };

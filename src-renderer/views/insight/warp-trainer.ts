@@ -4,7 +4,9 @@
  * thread in frame-sized slices.
  */
 
-import { WarpSession } from '../../../src-shared/analysis/warp-session';
+import { WarpSession, warpDataset, type WarpSettings } from '../../../src-shared/analysis/warp-session';
+import { buildWarpScene, defaultSceneOptions, type PlaneChoice, type WarpScene } from '../../../src-shared/analysis/warp-scene';
+import type { ToyDataset } from '../../../src-shared/toy/datasets';
 import { fastBudgetMs, snapshotMs, stepsPerTick, tickMs, type WarpCommand, type WarpEvent, type WarpSpeed } from './warp-protocol';
 
 export interface WarpLoopHost {
@@ -21,6 +23,8 @@ export class WarpLoop {
   private scheduled = false;
   private lastPost = -Infinity;
   private stopped = false;
+  private view: { layer: number; plane: PlaneChoice } = { layer: 0, plane: { kind: 'auto' } };
+  private data: { key: string; dataset: ToyDataset } | null = null;
 
   constructor(private readonly host: WarpLoopHost) {}
 
@@ -39,6 +43,9 @@ export class WarpLoop {
           break;
         case 'reset':
           this.session?.reset();
+          break;
+        case 'view':
+          this.view = { layer: command.layer, plane: command.plane };
           break;
       }
       this.postSnapshot();
@@ -76,6 +83,22 @@ export class WarpLoop {
   private postSnapshot(): void {
     if (!this.session) return;
     this.lastPost = this.host.now();
-    this.host.post({ type: 'snapshot', snapshot: this.session.snapshot() });
+    const snapshot = this.session.snapshot();
+    let scene: WarpScene | null = null;
+    let sceneError: string | null = null;
+    try {
+      const data = this.dataset(snapshot.settings);
+      scene = buildWarpScene({ layers: snapshot.layers, activations: snapshot.activations }, data.x, data.labels.length, { ...defaultSceneOptions, ...this.view });
+    } catch (error) {
+      sceneError = error instanceof Error ? error.message : String(error);
+    }
+    this.host.post({ type: 'snapshot', snapshot, scene, sceneError });
+  }
+
+  /** The points the session trains on (regenerated only when the data settings change). */
+  private dataset(settings: WarpSettings): ToyDataset {
+    const key = JSON.stringify([settings.toy, settings.classes, settings.samples, settings.noise, settings.dataSeed]);
+    if (this.data?.key !== key) this.data = { key, dataset: warpDataset(settings) };
+    return this.data.dataset;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWarpScene, defaultSceneOptions, squareBounds } from '../../../src-shared/analysis/warp-scene';
+import { buildWarpScene, defaultSceneOptions, rasterSide, squareBounds } from '../../../src-shared/analysis/warp-scene';
 import { argmaxRows, forwardStages, readoutScores, type WarpNet } from '../../../src-shared/analysis/warp';
 import { WarpSession, defaultWarpSettings, warpDataset, type WarpSettings } from '../../../src-shared/analysis/warp-session';
 
@@ -89,6 +89,18 @@ describe('buildWarpScene', () => {
     expect(pair.post!.exact).toBe(false);
     // an out-of-range layer is clamped
     expect(buildWarpScene(net, data.x, n, { ...defaultSceneOptions, layer: 7 }).layer).toBe(1);
+  });
+
+  it('big nets get a coarser input raster, never below 32 cells a side', () => {
+    const small = trainedNet({ width: 4, depth: 1 }, 1);
+    expect(rasterSide(small.net, 120, 3_000_000)).toBe(120);
+    const big = trainedNet({ width: 32, depth: 3 }, 1);
+    // 2·32 + 32·32·2 + 32·2 = 2176 multiply-adds per point
+    expect(rasterSide(big.net, 120, 4_000_000)).toBe(Math.floor(Math.sqrt(4_000_000 / 2176)));
+    const side = rasterSide(big.net, 120, defaultSceneOptions.rasterBudget);
+    expect(side).toBeLessThan(120);
+    expect(buildWarpScene(big.net, big.data.x, big.n).input.regions.cols).toBe(side);
+    expect(rasterSide(big.net, 120, 1000)).toBe(32);
   });
 
   it('squareBounds keeps the centre and takes the longer side', () => {
