@@ -168,7 +168,8 @@ export function decodeNativeModel(input: string | Uint8Array): TrainedModel {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
+    // V8 quotes the text around the fault, newlines included: keep the message on one line
+    const message = (error as Error).message.replace(/\s+/g, ' ');
     if (/end of (JSON )?input|Unterminated string/i.test(message)) {
       throw new ModelFileError('truncated', `the model file is cut off (truncated JSON: ${message})`);
     }
