@@ -22,7 +22,7 @@ import { useColorScheme, usePalette } from '../../theme';
 import { PlaneCanvas } from './PlaneCanvas';
 import { drawAxes, drawGrid, drawPoints, drawRegions, drawSegments, hexToRgb, lerpBounds, steadyBounds, viewport, type Viewport } from './plane-draw';
 import { startWarpDriver, type WarpDriver } from './warp-driver';
-import type { WarpSpeed } from './warp-protocol';
+import type { WarpSpeed } from '../../../src-shared/analysis/warp-protocol';
 
 const activations: readonly ActivationKind[] = ['relu', 'leaky-relu', 'tanh', 'sigmoid', 'identity'];
 const widths = [2, 3, 4, 6, 8, 16, 32] as const;

@@ -4,8 +4,8 @@
  * the page stays responsive either way. The view sees the same commands and snapshots.
  */
 
-import type { WarpCommand, WarpEvent } from './warp-protocol';
-import { WarpLoop } from './warp-trainer';
+import type { WarpCommand, WarpEvent } from '../../../src-shared/analysis/warp-protocol';
+import { WarpLoop } from '../../../src-shared/analysis/warp-loop';
 
 export interface WarpDriver {
   readonly mode: 'worker' | 'main-thread';

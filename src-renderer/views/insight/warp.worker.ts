@@ -3,8 +3,8 @@
  * commands, posting snapshots back.
  */
 
-import type { WarpCommand, WarpEvent } from './warp-protocol';
-import { WarpLoop } from './warp-trainer';
+import type { WarpCommand, WarpEvent } from '../../../src-shared/analysis/warp-protocol';
+import { WarpLoop } from '../../../src-shared/analysis/warp-loop';
 
 /** The parts of a dedicated worker's global scope used here (the renderer's lib is DOM, not WebWorker). */
 interface WorkerScope {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WarpLoop } from '../../../src-renderer/views/insight/warp-trainer';
-import type { WarpEvent } from '../../../src-renderer/views/insight/warp-protocol';
+import { WarpLoop } from '../../../src-shared/analysis/warp-loop';
+import type { WarpEvent } from '../../../src-shared/analysis/warp-protocol';
 import { defaultWarpSettings } from '../../../src-shared/analysis/warp-session';
 
 /** A host whose clock and timer queue the test drives. */

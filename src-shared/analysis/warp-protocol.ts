@@ -1,7 +1,7 @@
-/** Messages between the space-warping view and its training worker (warp.worker.ts). */
+/** Messages between the space-warping view and its trainer (src-renderer/views/insight/warp.worker.ts). */
 
-import type { WarpSettings, WarpSnapshot } from '../../../src-shared/analysis/warp-session';
-import type { PlaneChoice, WarpScene } from '../../../src-shared/analysis/warp-scene';
+import type { WarpSettings, WarpSnapshot } from './warp-session';
+import type { PlaneChoice, WarpScene } from './warp-scene';
 
 /**
  * How fast the net trains: a few steps per frame to watch the plane bend, or as many as fit

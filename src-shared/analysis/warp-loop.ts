@@ -1,12 +1,13 @@
 /**
- * The loop that trains a WarpSession tick by tick and reports snapshots: the same code
- * runs inside the worker (warp.worker.ts) and, when a worker cannot start, on the UI
+ * The loop that trains a WarpSession tick by tick and reports snapshots with their
+ * scenes: the same code runs inside the view's Web Worker
+ * (src-renderer/views/insight/warp.worker.ts) and, when a worker cannot start, on the UI
  * thread in frame-sized slices.
  */
 
-import { WarpSession, warpDataset, type WarpSettings } from '../../../src-shared/analysis/warp-session';
-import { buildWarpScene, defaultSceneOptions, type PlaneChoice, type WarpScene } from '../../../src-shared/analysis/warp-scene';
-import type { ToyDataset } from '../../../src-shared/toy/datasets';
+import { WarpSession, warpDataset, type WarpSettings } from './warp-session';
+import { buildWarpScene, defaultSceneOptions, type PlaneChoice, type WarpScene } from './warp-scene';
+import type { ToyDataset } from '../toy/datasets';
 import { fastBudgetMs, snapshotMs, stepsPerTick, tickMs, type WarpCommand, type WarpEvent, type WarpSpeed } from './warp-protocol';
 
 export interface WarpLoopHost {
