@@ -19,14 +19,13 @@ import { PixelCanvas, TemplateCanvas } from '../../components/PixelCanvas';
 import { ProgressBar } from '../../components/ProgressBar';
 import { base64Bytes, column } from '../../pixels';
 import { formatBytes, formatNumber, formatPercent, plural } from '../../format';
+import { maxPredictImageBytes, maxPredictTotalBytes } from '../../../src-shared/api/model-schemas';
 import { fileBase64, parseRefKey, refKey, runsWithWeights, type ModelRef } from '../models';
 
 type PredictResponse = ResponseOf<'predict'>;
 type Prediction = PredictResponse['results'][number];
 type Layers = ResponseOf<'getWeights'>['layers'];
 
-/** Uploads stay below the web server's request limit (1 MiB of JSON). */
-const maxUploadBytes = 700 * 1024;
 
 export function PredictView({ runId }: { runId?: number }) {
   const api = useApi();
@@ -57,8 +56,10 @@ export function PredictView({ runId }: { runId?: number }) {
     if (!ref || files.length === 0) return;
     const images = files.filter((f) => f.type.startsWith('image/') || /\.(png|jpe?g|webp|gif|tiff?|avif)$/i.test(f.name)).slice(0, 8);
     if (images.length === 0) return setError('Those files are not images (PNG, JPEG, WebP, GIF, TIFF or AVIF).');
-    const tooBig = images.find((f) => f.size > maxUploadBytes);
-    if (tooBig) return setError(`${tooBig.name} is ${formatBytes(tooBig.size)}; in the browser the lab takes images up to ${formatBytes(maxUploadBytes)} (the desktop app reads files of any size).`);
+    const tooBig = images.find((f) => f.size > maxPredictImageBytes);
+    if (tooBig) return setError(`${tooBig.name} is ${formatBytes(tooBig.size)}; uploads are limited to ${formatBytes(maxPredictImageBytes)} per image (choose the file from disk instead to read it in place).`);
+    const total = images.reduce((sum, f) => sum + f.size, 0);
+    if (total > maxPredictTotalBytes) return setError(`These images hold ${formatBytes(total)} together; one upload takes up to ${formatBytes(maxPredictTotalBytes)}.`);
     setBusy(true);
     setError(null);
     try {
