@@ -8,12 +8,15 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 export function PlaneCanvas({
   draw,
   title,
+  label,
   caption,
   testId,
   children,
 }: {
   draw: (ctx: CanvasRenderingContext2D, width: number, height: number) => void;
   title: ReactNode;
+  /** what the picture shows, for screen readers */
+  label: string;
   caption?: ReactNode;
   testId?: string;
   children?: ReactNode;
@@ -44,7 +47,7 @@ export function PlaneCanvas({
     <figure className="insight-plane" data-testid={testId}>
       <figcaption className="insight-plane-title">{title}</figcaption>
       <div ref={box} className="insight-plane-box">
-        <canvas ref={canvas} width={device} height={device} style={{ width: size.css, height: size.css }} />
+        <canvas ref={canvas} width={device} height={device} style={{ width: size.css, height: size.css }} role="img" aria-label={label} />
       </div>
       {caption && <div className="insight-plane-caption small muted">{caption}</div>}
       {children}

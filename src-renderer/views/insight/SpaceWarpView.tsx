@@ -457,11 +457,12 @@ function Planes({
         <PlaneCanvas
           draw={drawInput}
           title={<>Input space <span className="faint">x</span></>}
+          label="The data in input space over the classes the net picks, with a grid"
           caption={scene.input.boundaries ? 'A linear model: its boundaries are straight lines.' : 'Regions: the class the net picks; its boundary is a straight line in hidden space, pulled back.'}
           testId="plane-input"
         />
         {scene.pre && drawPre ? (
-          <PlaneCanvas draw={drawPre} title={<>After W{sub(scene.layer + 1)}·{scene.layer === 0 ? 'x' : `h${sub(scene.layer)}`} + b</>} caption={`Rotated, stretched, shifted: grid lines stay straight. ${hiddenNote(scene.pre)}`} testId="plane-pre" />
+          <PlaneCanvas draw={drawPre} label="The data and grid after the linear part of the hidden layer" title={<>After W{sub(scene.layer + 1)}·{scene.layer === 0 ? 'x' : `h${sub(scene.layer)}`} + b</>} caption={`Rotated, stretched, shifted: grid lines stay straight. ${hiddenNote(scene.pre)}`} testId="plane-pre" />
         ) : (
           <EmptyPlane title="Hidden space" text="A linear classifier has no hidden layer: nothing bends the plane, so rings, spirals and XOR stay inseparable. Add a hidden layer." />
         )}
@@ -469,6 +470,7 @@ function Planes({
           <PlaneCanvas
             draw={drawPost}
             title={<>After {activationName(scene.activation ?? 'identity')}</>}
+            label="The data and grid after the activation, with the read-out's straight boundary"
             caption={postCaption(scene, hiddenNote(scene.post))}
             testId="plane-post"
           />
@@ -478,6 +480,7 @@ function Planes({
         <PlaneCanvas
           draw={drawMorph}
           title={<>Morph: <span className="faint">{stage}</span></>}
+          label={`The points on their way from input space to hidden space: ${stage}`}
           testId="plane-morph"
           caption={hops === 0 ? 'No hidden layer: nothing to morph.' : 'Every point moves in a straight line from stage to stage.'}
         >

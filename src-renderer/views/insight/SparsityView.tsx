@@ -49,6 +49,19 @@ export function SparsityView({ runIds }: { runIds?: number[] }) {
     </div>
   );
   if (!loaded) return <div className="view muted">Loading…</div>;
+  const missing = (runIds ?? []).filter((id) => !runs.some((r) => r.id === id));
+  if (missing.length > 0) {
+    return (
+      <div className="view">
+        {head}
+        <div className="panel">
+          <EmptyState art="▮" title={`Run ${missing.join(' and ')} ${missing.length > 1 ? 'do' : 'does'} not exist`} action={<button className="btn primary" onClick={() => navigate({ view: 'sparsity' })}>Show the newest twins</button>}>
+            It may have been deleted.
+          </EmptyState>
+        </div>
+      </div>
+    );
+  }
   if (!a || !b) {
     return (
       <div className="view">
