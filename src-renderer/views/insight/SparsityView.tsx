@@ -33,6 +33,8 @@ import { inputShape, useCheckpoints, useWeights, type InputShape, type Layer } f
 /** checkpoints per run the zero-fraction lines are computed at, at most (evenly spread, last included) */
 const maxSparsityPoints = 40;
 const templatesPerRun = 12;
+/** 70,003 → "70K": weight counts in narrow cards */
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
 export function SparsityView({ runIds }: { runIds?: number[] }) {
   const navigate = useNavigate();
@@ -232,8 +234,8 @@ function Comparison({ runs }: { runs: [Run, Run] }) {
                 {describeRegularizer(run.config.regularizer)} · {describeModel(run.config.model)} · {epoch !== undefined ? `epoch ${epoch}` : 'no checkpoint yet'}
               </div>
               <div className="stats insight-stats">
-                <Figure label="Exactly zero" value={formatPercent(s?.all.zeroFraction)} sub={s ? `${s.all.zeros.toLocaleString('en-US')} of ${s.all.count.toLocaleString('en-US')}` : ''} testId={`zero-fraction-${i}`} raw={s?.all.zeroFraction} />
-                <Figure label={`|w| < ${formatNumber(NEAR_ZERO)}`} value={formatPercent(s?.all.nearZeroFraction)} sub={s ? `near 0: ${s.all.nearZeros.toLocaleString('en-US')}` : ''} testId={`near-zero-fraction-${i}`} raw={s?.all.nearZeroFraction} />
+                <Figure label="Exactly zero" value={formatPercent(s?.all.zeroFraction)} sub={s ? `${compact.format(s.all.zeros)} of ${compact.format(s.all.count)} weights` : ''} testId={`zero-fraction-${i}`} raw={s?.all.zeroFraction} />
+                <Figure label={`|w| < ${formatNumber(NEAR_ZERO)}`} value={formatPercent(s?.all.nearZeroFraction)} sub={s ? `${compact.format(s.all.nearZeros)} weights` : ''} testId={`near-zero-fraction-${i}`} raw={s?.all.nearZeroFraction} />
                 <Figure label="Val accuracy" value={formatPercent(epoch !== undefined ? valueAt(acc, 'val', epoch) : null)} sub={epoch !== undefined ? `epoch ${epoch}` : ''} />
                 <Figure label="Train accuracy" value={formatPercent(epoch !== undefined ? valueAt(acc, 'train', epoch) : null)} sub={epoch !== undefined ? `epoch ${epoch}` : ''} />
               </div>
