@@ -184,6 +184,8 @@ function splitOff(all: SampleSource, valFraction: number, seed: number): { train
 export interface RunOutputs {
   /** the run's id in the lab database (a generated one when the run cannot be recorded) */
   readonly runId: string;
+  /** before the first step: records the initial weights (--db) */
+  start(trainer: Trainer): void;
   step(report: StepReport): void;
   epoch(report: EpochReport, trainer: Trainer): void;
   /** after training: write the model (--out), close the run record (--db) */
@@ -214,6 +216,7 @@ export async function openRunOutputs(options: OutputOptions & SourceOptions, con
   });
   return {
     runId: run ? String(run.runId) : randomUUID(),
+    start: (trainer) => run?.start(trainer),
     step: (report) => run?.step(report),
     epoch: (report, trainer) => {
       modelFile?.epoch(report);

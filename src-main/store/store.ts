@@ -5,6 +5,7 @@ import type { LayerWeights, LossReport, TrainConfig, TrainerState } from '../../
 import {
   FINAL_RUN_STATUSES,
   RESUMABLE_RUN_STATUSES,
+  WEIGHT_SPARSITY_METRICS,
   type CheckpointReason,
   type CheckpointRecord,
   type DatasetRecord,
@@ -366,7 +367,7 @@ export class LabStore {
     })();
   }
 
-  /** One completed epoch: its train/val numbers as metrics and as the run's summary. */
+  /** One completed epoch: its train/val numbers (and weight sparsity) as metrics, and as the run's summary. */
   recordEpoch(runId: number, report: EpochMetrics): void {
     const rows: MetricRow[] = [];
     const add = (split: MetricSplit, name: string, value: number) => rows.push({ split, name, epoch: report.epoch, step: report.step, value });
@@ -377,6 +378,7 @@ export class LabStore {
     if (report.val) addLoss('val', report.val);
     add('train', 'lr', report.lr);
     add('train', 'samplesPerSecond', report.samplesPerSecond);
+    if (report.weights) for (const name of WEIGHT_SPARSITY_METRICS) add('train', name, report.weights[name]);
     this.db.transaction(() => {
       this.insertMetrics(runId, rows);
       this.run(
@@ -542,6 +544,10 @@ export class LabStore {
     ).map(checkpointRecord);
   }
 
+  /**
+   * The checkpoint with the most steps trained: where a resume continues. The initial
+   * weights (epoch 0) sit at step 0, so they are the latest only until the first epoch is saved.
+   */
   latestCheckpoint(runId: number): SavedCheckpoint | null {
     const row = this.get<{ id: number; epoch: number; step: number; reason: CheckpointReason; state: Buffer }>(
       'SELECT id, epoch, step, reason, state FROM checkpoints WHERE run_id = ? ORDER BY step DESC LIMIT 1',

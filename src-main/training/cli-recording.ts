@@ -3,6 +3,7 @@ import type { Trainer } from '../../src-shared/engine/trainer';
 import type { EpochReport, StepReport, TrainConfig } from '../../src-shared/engine/types';
 import type { NormalisationKind } from '../../src-shared/data/normalize';
 import type { StepRow } from '../../src-shared/training/messages';
+import { weightSparsity } from '../../src-shared/training/run-loop';
 import type { EpochMetrics, RunDataSpec, RunSplitSpec } from '../../src-shared/training/records';
 import { defaultDatabasePath, LabStore, type NewDataset } from '../store';
 import { prepareDatabase } from '../store/recovery';
@@ -18,9 +19,9 @@ export interface RecordedRunSpec {
   config: TrainConfig;
   data: RecordedData;
   split: RunSplitSpec;
-  /** checkpoint after every this many epochs (default 1)… */
+  /** checkpoint after every this many epochs (default 1), and the initial weights as epoch 0… */
   checkpointEvery?: number;
-  /** …at most once per this many milliseconds (default 1000; see TrainingServiceOptions) */
+  /** …an epoch's at most once per this many milliseconds (default 0: every one; see TrainingServiceOptions) */
   checkpointMinIntervalMs?: number;
 }
 
@@ -29,8 +30,8 @@ const FLUSH_INTERVAL_MS = 1000;
 
 /**
  * A run the CLI trains in its own process, recorded in the lab database like the app's
- * runs (origin 'cli'): config, per-step and per-epoch metrics, a checkpoint per epoch and
- * the final state. Writes go through RunRecorder, the same path as worker messages.
+ * runs (origin 'cli'): config, per-step and per-epoch metrics (weight sparsity included),
+ * the initial weights, a checkpoint per epoch and the final state. Writes go through RunRecorder, the same path as worker messages.
  * A CLI killed midway leaves its run 'running' with a dead owner process; the app marks
  * it interrupted on its next start, resumable from the last checkpoint.
  */
@@ -62,7 +63,14 @@ export class RecordedRun {
     }
     this.recorder = new RunRecorder(store, this.runId);
     this.checkpointEvery = spec.checkpointEvery ?? 1;
-    this.checkpointMinIntervalMs = spec.checkpointMinIntervalMs ?? 1000;
+    this.checkpointMinIntervalMs = spec.checkpointMinIntervalMs ?? 0;
+  }
+
+  /** Before the first step: the initial weights as the epoch-0 checkpoint (as the app's runs keep them). */
+  start(trainer: Trainer): void {
+    if (this.checkpointEvery <= 0 || trainer.finished) return;
+    this.recorder.record({ type: 'checkpoint', runId: this.runId, epoch: trainer.epoch, step: trainer.step, state: encodeTrainerState(trainer.saveState()) });
+    this.lastCheckpoint = performance.now();
   }
 
   /** One mini-batch (from Trainer.runEpoch's callback). */
@@ -77,7 +85,7 @@ export class RecordedRun {
     const { epoch: _completed, diverged: _diverged, ...numbers } = report;
     this.epochsDone = trainer.epoch;
     this.stepsDone = trainer.step;
-    this.flush({ ...numbers, epoch: report.epoch, step: trainer.step });
+    this.flush({ ...numbers, epoch: report.epoch, step: trainer.step, weights: weightSparsity(trainer.layerWeights().map((layer) => layer.w)) });
     const due = this.checkpointEvery > 0 && trainer.epoch % this.checkpointEvery === 0 && !trainer.finished
       && performance.now() - this.lastCheckpoint >= this.checkpointMinIntervalMs;
     if (due) {

@@ -34,9 +34,12 @@ export interface RunWorkerInput {
   data: WorkerData;
   /** encodeTrainerState bytes to continue from; null starts fresh from config.seed */
   state: Uint8Array | null;
-  /** save a checkpoint after every this many epochs (0: only the final state) */
+  /**
+   * save a checkpoint after every this many epochs, and one of the initial weights (epoch 0)
+   * when `state` is null (0: only the final or paused state)
+   */
   checkpointEvery: number;
-  /** …but not sooner than this many milliseconds after the previous one (fast toy epochs) */
+  /** …but an epoch's not sooner than this many milliseconds after the previous one (0: no spacing) */
   checkpointMinIntervalMs: number;
   /** the worker reports at most once per this many milliseconds (and before each checkpoint) */
   progressIntervalMs: number;
@@ -67,6 +70,8 @@ const lossReportSchema = z.strictObject({ dataLoss: anyNumber, regLoss: anyNumbe
 const stepRowSchema = z.strictObject({ epoch: count, step: count, dataLoss: anyNumber, regLoss: anyNumber, loss: anyNumber, accuracy: anyNumber });
 export type StepRow = z.infer<typeof stepRowSchema>;
 
+const fraction = z.number().min(0).max(1);
+
 const epochMetricsSchema = z.strictObject({
   epoch: count,
   step: count,
@@ -74,6 +79,7 @@ const epochMetricsSchema = z.strictObject({
   val: lossReportSchema.optional(),
   lr: anyNumber,
   samplesPerSecond: anyNumber,
+  weights: z.strictObject({ zeroFraction: fraction, nearZeroFraction: fraction, firstLayerZeroFraction: fraction, firstLayerNearZeroFraction: fraction }).optional(),
 }) satisfies z.ZodType<EpochMetrics>;
 
 const progressSchema = z.strictObject({

@@ -186,4 +186,21 @@ export interface EpochMetrics {
   val?: LossReport;
   lr: number;
   samplesPerSecond: number;
+  /** how sparse the weights are at the epoch's end (recorded as 'train' metrics under WEIGHT_SPARSITY_METRICS' names) */
+  weights?: WeightSparsity;
 }
+
+/**
+ * Shares of the weight matrices' entries (biases excluded) that are exactly zero and near
+ * zero (|w| < NEAR_ZERO, src-shared/analysis/histogram.ts), over all layers and over the
+ * first layer alone: the lines of the Sparsity view, measured by the training worker.
+ */
+export interface WeightSparsity {
+  zeroFraction: number;
+  nearZeroFraction: number;
+  firstLayerZeroFraction: number;
+  firstLayerNearZeroFraction: number;
+}
+
+/** The metric names (split 'train', one value per epoch) a run's weight sparsity is stored under. */
+export const WEIGHT_SPARSITY_METRICS: readonly (keyof WeightSparsity)[] = ['zeroFraction', 'nearZeroFraction', 'firstLayerZeroFraction', 'firstLayerNearZeroFraction'];

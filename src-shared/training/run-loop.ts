@@ -1,7 +1,8 @@
+import { sparsityOfAll } from '../analysis/histogram';
 import { decodeTrainerState, encodeTrainerState } from '../engine/state';
 import { Trainer } from '../engine/trainer';
 import type { Kernels } from '../engine/kernels';
-import type { EpochMetrics } from './records';
+import type { EpochMetrics, WeightSparsity } from './records';
 import type { ControlMessage, FinalWorkerMessage, ProgressMessage, RunWorkerInput, StepRow, WorkerMessage } from './messages';
 import { runSources } from './sources';
 
@@ -19,9 +20,10 @@ export interface RunLoopHost {
 
 /**
  * One run's training session inside a worker: trains step by step, reports progress at
- * most every `progressIntervalMs`, checkpoints every `checkpointEvery` epochs (spaced at
- * least `checkpointMinIntervalMs` apart), obeys
- * pause/cancel between steps, and always ends by posting exactly one final message.
+ * most every `progressIntervalMs`, checkpoints the initial weights (epoch 0, on a fresh
+ * start) and then every `checkpointEvery` epochs (spaced at least `checkpointMinIntervalMs`
+ * apart), measures the weights' sparsity with each epoch's metrics, obeys pause/cancel
+ * between steps, and always ends by posting exactly one final message.
  * Everything main must write before a checkpoint (steps, epoch reports) is posted before
  * it, so a checkpoint in the database never runs ahead of its metrics.
  */
@@ -86,6 +88,14 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
     type, runId, epoch: trainer.epoch, step: trainer.step, state: encodeTrainerState(trainer.saveState()),
   });
 
+  // The weights training starts from, so an epoch scrubber can replay from the initialisation.
+  // A resumed run has them already (and its state is no initialisation).
+  if (input.state === null && input.checkpointEvery > 0 && !trainer.finished) {
+    host.post(saved('checkpoint'));
+    lastCheckpoint = host.now();
+    await host.yieldToEvents();
+  }
+
   while (!trainer.finished) {
     const request = host.request();
     if (request === 'cancel') {
@@ -100,7 +110,8 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
     steps.push({ epoch: step.epoch + 1, step: step.step, dataLoss: step.dataLoss, regLoss: step.regLoss, loss: step.loss, accuracy: step.accuracy });
     if (step.epochEnd || step.diverged) {
       const { epoch: _completed, diverged: _diverged, ...numbers } = trainer.epochReport();
-      epochReports.push({ ...numbers, epoch: step.epochEnd ? trainer.epoch : trainer.epoch + 1, step: trainer.step });
+      const weights = weightSparsity(trainer.layerWeights().map((layer) => layer.w));
+      epochReports.push({ ...numbers, epoch: step.epochEnd ? trainer.epoch : trainer.epoch + 1, step: trainer.step, weights });
       const due = input.checkpointEvery > 0 && step.epochEnd && trainer.epoch % input.checkpointEvery === 0 && !trainer.finished
         && host.now() - lastCheckpoint >= input.checkpointMinIntervalMs;
       if (due) {
@@ -118,6 +129,18 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
   }
   report(true);
   return trainer.stopReason === 'diverged' ? saved('diverged') : saved('done');
+}
+
+/** Exactly-zero and near-zero shares of the weight matrices `weights` (first layer first), over all and over the first. */
+export function weightSparsity(weights: readonly ArrayLike<number>[]): WeightSparsity {
+  const all = sparsityOfAll(weights);
+  const first = sparsityOfAll(weights.slice(0, 1));
+  return {
+    zeroFraction: all.zeroFraction,
+    nearZeroFraction: all.nearZeroFraction,
+    firstLayerZeroFraction: first.zeroFraction,
+    firstLayerNearZeroFraction: first.nearZeroFraction,
+  };
 }
 
 /** `steps` as `count` rows, each the mean of a run of consecutive steps, labelled with the run's last step. */

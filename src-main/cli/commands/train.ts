@@ -57,6 +57,7 @@ export async function run(args: string[]): Promise<number> {
   const config = buildConfig(options, data);
   const outputs = await openRunOutputs(options, config, data);
   const trainer = new Trainer(config, data.train, data.val, { kernels: await kernelsFor(options.threads) });
+  outputs.start(trainer);
 
   const { optimizer, regularizer } = config;
   console.log(`training ${describeModel(config)} on ${data.description}: ${data.train.length} train / ${data.val?.length ?? 0} val samples, `

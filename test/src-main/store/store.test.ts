@@ -245,20 +245,37 @@ describe('checkpoints and deletion', () => {
     expect(() => store.checkpointState(999)).toThrow(/checkpoint 999 does not exist/);
   });
 
-  it('rolls metrics back to the last checkpoint when a run resumes', () => {
+  it('rolls metrics back to the last checkpoint when a run resumes, past the initial weights (epoch 0)', () => {
     const run = store.createRun({ config: smallConfig(), data: toyData, split: toySplit, status: 'running' });
     const rows = (from: number, to: number): MetricRow[] =>
       Array.from({ length: to - from + 1 }, (_, i) => ({ split: 'batch', name: 'loss', epoch: 1 + Math.floor((from + i - 1) / 10), step: from + i, value: from + i }));
+    store.saveCheckpoint(run.id, { epoch: 0, step: 0, reason: 'epoch', state: new Uint8Array([9]) });
     store.recordProgress(run.id, { epochsDone: 1, stepsDone: 10, trainSeconds: 1, metrics: rows(1, 10) });
-    store.recordEpoch(run.id, { epoch: 1, step: 10, train: { loss: 1, dataLoss: 1, regLoss: 0, accuracy: 0.4 }, lr: 0.1, samplesPerSecond: 5 });
+    const weights = { zeroFraction: 0.25, nearZeroFraction: 0.5, firstLayerZeroFraction: 0.125, firstLayerNearZeroFraction: 0.375 };
+    store.recordEpoch(run.id, { epoch: 1, step: 10, train: { loss: 1, dataLoss: 1, regLoss: 0, accuracy: 0.4 }, lr: 0.1, samplesPerSecond: 5, weights });
     store.saveCheckpoint(run.id, { epoch: 1, step: 10, reason: 'epoch', state: new Uint8Array([1, 2, 3]) });
     store.recordProgress(run.id, { epochsDone: 1, stepsDone: 14, trainSeconds: 1, metrics: rows(11, 14) });
     store.finishRun(run.id, 'interrupted');
+    // the weight sparsity is kept as one 'train' series per measure
+    for (const [name, value] of Object.entries(weights)) {
+      expect(store.metricSeries(run.id, 'train', name).points).toEqual([{ epoch: 1, step: 10, value }]);
+    }
 
+    expect(store.latestCheckpoint(run.id)).toMatchObject({ epoch: 1, step: 10 });
     const checkpoint = store.prepareResume(run.id)!;
     expect(checkpoint).toMatchObject({ epoch: 1, step: 10, state: new Uint8Array([1, 2, 3]) });
     expect(store.metricSeries(run.id, 'batch', 'loss').points.map((p) => p.step)).toEqual(rows(1, 10).map((r) => r.step));
     expect(store.getRun(run.id)).toMatchObject({ status: 'queued', epochsDone: 1, stepsDone: 10, error: null, summary: { trainAccuracy: 0.4 } });
+    expect(store.listCheckpoints(run.id).map((c) => c.epoch)).toEqual([0, 1]);
+
+    // interrupted within its first epoch: it continues from the initial weights, with nothing recorded before them
+    const early = store.createRun({ config: smallConfig(), data: toyData, split: toySplit, status: 'running' });
+    store.saveCheckpoint(early.id, { epoch: 0, step: 0, reason: 'epoch', state: new Uint8Array([7]) });
+    store.recordProgress(early.id, { epochsDone: 0, stepsDone: 4, trainSeconds: 1, metrics: rows(1, 4) });
+    store.finishRun(early.id, 'interrupted');
+    expect(store.prepareResume(early.id)).toMatchObject({ epoch: 0, step: 0, state: new Uint8Array([7]) });
+    expect(store.metricNames(early.id)).toEqual([]);
+    expect(store.getRun(early.id)).toMatchObject({ status: 'queued', epochsDone: 0, stepsDone: 0 });
   });
 
   it('deletes an experiment with everything under it in one go, leaving no orphans', () => {

@@ -28,7 +28,7 @@ afterEach(async () => {
 });
 
 function makeService(options: TrainingServiceOptions = {}): TrainingService {
-  service = new TrainingService(store, { maxConcurrent: 2, progressIntervalMs: 20, checkpointMinIntervalMs: 0, maxStepRowsPerSecond: Infinity, ...options });
+  service = new TrainingService(store, { maxConcurrent: 2, progressIntervalMs: 20, maxStepRowsPerSecond: Infinity, ...options });
   return service;
 }
 
@@ -47,13 +47,20 @@ describe('training service', () => {
     expect(done.startedAt).not.toBeNull();
     expect(done.finishedAt).not.toBeNull();
     expect(done.summary.valAccuracy).toBeGreaterThan(0);
-    // one batch row per step, one train and val row per epoch
+    // one batch row per step, one train and val row per epoch (weight sparsity included)
     const names = Object.fromEntries(store.metricNames(run.id).map((m) => [`${m.split}/${m.name}`, m.count]));
-    expect(names).toMatchObject({ 'batch/loss': 48, 'batch/accuracy': 48, 'train/loss': 4, 'val/accuracy': 4, 'train/lr': 4 });
+    expect(names).toMatchObject({ 'batch/loss': 48, 'batch/accuracy': 48, 'train/loss': 4, 'val/accuracy': 4, 'train/lr': 4, 'train/zeroFraction': 4, 'train/firstLayerNearZeroFraction': 4 });
     expect(store.metricSeries(run.id, 'val', 'loss').points.map((p) => [p.epoch, p.step])).toEqual([[1, 12], [2, 24], [3, 36], [4, 48]]);
-    // a checkpoint after each epoch but the last, then the final state
-    expect(store.listCheckpoints(run.id).map((c) => [c.epoch, c.step, c.reason])).toEqual([[1, 12, 'epoch'], [2, 24, 'epoch'], [3, 36, 'epoch'], [4, 48, 'final']]);
+    // by default every epoch, fast as they are: the initial weights (epoch 0), each epoch but the last, then the final state
+    const checkpoints = store.listCheckpoints(run.id);
+    expect(checkpoints.map((c) => [c.epoch, c.step, c.reason])).toEqual([[0, 0, 'epoch'], [1, 12, 'epoch'], [2, 24, 'epoch'], [3, 36, 'epoch'], [4, 48, 'final']]);
+    expect(store.checkpointWeights(checkpoints[0].id)).toEqual(await uninterruptedWeights({ ...config, epochs: 0 }));
     expect(finalWeights(store, run.id)).toEqual(await uninterruptedWeights(config));
+    // the near-zero share recorded with the last epoch is the final weights' own
+    const w = finalWeights(store, run.id).map((l) => Array.from(l.w));
+    const near = (arrays: number[][]) => arrays.flat().filter((v) => Math.abs(v) < 1e-3).length / arrays.flat().length;
+    expect(store.metricSeries(run.id, 'train', 'nearZeroFraction').points.at(-1)!.value).toBe(near(w));
+    expect(store.metricSeries(run.id, 'train', 'firstLayerNearZeroFraction').points.at(-1)!.value).toBe(near(w.slice(0, 1)));
 
     // events: queued, running, progress…, then the final status and `finished` last
     const mine = events.of(run.id);
@@ -84,6 +91,8 @@ describe('training service', () => {
     svc.resume(run.id);
     expect((await svc.waitFor(run.id)).status).toBe('done');
     expect(store.getRun(run.id)).toMatchObject({ status: 'done', stepsDone: 6 * BIG_STEPS_PER_EPOCH, epochsDone: 6 });
+    // resumed from the pause, not from the initial weights, which are kept once
+    expect(store.listCheckpoints(run.id).map((c) => [c.epoch, c.reason])).toEqual([[0, 'epoch'], [pauseCheckpoint.epoch, 'pause'], [5, 'epoch'], [6, 'final']]);
     expect(store.metricNames(run.id).find((m) => m.split === 'batch' && m.name === 'loss')!.count).toBe(6 * BIG_STEPS_PER_EPOCH);
     expect(finalWeights(store, run.id)).toEqual(await uninterruptedWeights(config, bigSpiral));
   });
@@ -152,8 +161,8 @@ describe('training service', () => {
     svc.on('status', (e) => e.status === 'running' && starts.push(e.runId));
     const config = spiralConfig(30, { regularizer: { kind: 'none', l1: 0, l2: 0, proximal: false }, optimizer: { kind: 'sgd', lr: 0.2 } });
     const { twinGroup, runs } = svc.startTwins({ name: 'sparsity', config, data: spiral, split }, [
-      { kind: 'l1', l1: 0.01, l2: 0, proximal: true },
-      { kind: 'l2', l1: 0, l2: 0.01, proximal: false },
+      { kind: 'l1', l1: 0.02, l2: 0, proximal: true },
+      { kind: 'l2', l1: 0, l2: 0.02, proximal: false },
     ]);
     // both started at once even though the limit is one run
     expect(starts).toEqual(runs.map((r) => r.id));
@@ -167,6 +176,12 @@ describe('training service', () => {
     const zeros = (runId: number) => finalWeights(store, runId).reduce((n, layer) => n + layer.w.filter((w) => w === 0).length, 0);
     expect(zeros(l1.id)).toBeGreaterThan(10);
     expect(zeros(l2.id)).toBe(0);
+    // the zero share per epoch, as the Sparsity view draws it: L1 ends with many weights at exactly zero, L2 with none
+    const zeroShare = (runId: number) => store.metricSeries(runId, 'train', 'zeroFraction').points;
+    expect(zeroShare(l1.id).map((p) => p.epoch)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(zeroShare(l1.id).at(-1)!.value).toBeGreaterThan(0.3);
+    expect(zeroShare(l1.id).at(-1)!.value).toBe(zeros(l1.id) / 80);
+    expect(zeroShare(l2.id).every((p) => p.value === 0)).toBe(true);
   });
 
   it('a worker terminated mid-run fails its run with the reason, leaves the database consistent, and other runs go on', async () => {
@@ -221,11 +236,36 @@ describe('training service', () => {
     expect(refused.error).toMatch(/training data has 2 inputs per sample, the model expects 3/);
   });
 
-  it('spaces checkpoints at least the minimum interval apart, always keeping the final state', async () => {
+  it('spaces epoch checkpoints at least the minimum interval apart when asked, always keeping the initial and the final state', async () => {
     const svc = makeService({ checkpointMinIntervalMs: 60_000 });
     const run = svc.start({ config: spiralConfig(4), data: spiral, split });
     await svc.waitFor(run.id);
-    expect(store.listCheckpoints(run.id).map((c) => [c.epoch, c.reason])).toEqual([[4, 'final']]);
+    expect(store.listCheckpoints(run.id).map((c) => [c.epoch, c.reason])).toEqual([[0, 'epoch'], [4, 'final']]);
+  });
+
+  it('resumes a run that failed before any epoch checkpoint from its initial weights, ending as if never stopped', async () => {
+    const workers = new Map<number, Worker>();
+    const svc = makeService({
+      checkpointMinIntervalMs: 60_000, // only the initial weights are saved before the worker dies
+      spawnWorker: (script, input) => {
+        const worker = spawnRunWorker(script, input);
+        workers.set(input.runId, worker);
+        return worker;
+      },
+    });
+    const config = spiralConfig(20);
+    const run = svc.start({ config, data: bigSpiral, split });
+    await nextEvent(svc, 'progress', (e) => e.runId === run.id && e.epoch >= 2);
+    await workers.get(run.id)!.terminate();
+    expect((await svc.waitFor(run.id)).status).toBe('failed');
+    expect(store.listCheckpoints(run.id).map((c) => [c.epoch, c.step])).toEqual([[0, 0]]);
+    await svc.whenIdle();
+
+    svc.resume(run.id);
+    expect((await svc.waitFor(run.id)).status).toBe('done');
+    expect(store.listCheckpoints(run.id).map((c) => [c.epoch, c.reason])).toEqual([[0, 'epoch'], [20, 'final']]);
+    expect(store.metricNames(run.id).find((m) => m.split === 'batch' && m.name === 'loss')!.count).toBe(20 * BIG_STEPS_PER_EPOCH);
+    expect(finalWeights(store, run.id)).toEqual(await uninterruptedWeights(config, bigSpiral));
   });
 
   it('records means over consecutive mini-batches when a run steps faster than the row budget', async () => {
