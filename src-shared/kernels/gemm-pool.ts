@@ -39,8 +39,8 @@ const C = 12;
 const SPLIT_COLUMNS = 13;
 /** chunks in the job */
 const CHUNKS = 14;
-/** rows (or columns) per chunk */
-const CHUNK_SIZE = 15;
+/** chunk boundaries fall on multiples of this many rows (columns, values) */
+const GRANULE = 15;
 /** (generation << 8) | next unclaimed chunk */
 const CLAIM = 16;
 /** what the job is: GEMM_JOB or one of the VectorJob kinds */
@@ -89,15 +89,25 @@ const CALLER_SPIN = 20000;
 export interface Chunking {
   splitColumns: boolean;
   chunks: number;
-  /** rows (or columns) per chunk, a multiple of the micro-kernel's height (or width) */
-  size: number;
+  /** chunk boundaries are multiples of this: the micro-kernel's height (or width) */
+  granule: number;
+}
+
+/**
+ * Where chunk `chunk` of `chunks` starts in [0, extent): evenly spread, rounded down to the
+ * granule (chunk `chunks` starts at extent), so chunks differ by at most one granule.
+ */
+export function chunkStart(chunk: number, chunks: number, extent: number, granule: number): number {
+  if (chunk >= chunks) return extent;
+  return Math.floor((chunk * extent) / (chunks * granule)) * granule;
 }
 
 /**
  * How to cut C[m × n] for `threads` threads. Every chunk packs its own copy of the operand
  * it shares with the other chunks (B for row chunks, A for column chunks), so cut along
  * the longer side of C, whose chunks share the smaller operand; about CHUNKS_PER_THREAD
- * chunks per thread, fewer when chunks would get small.
+ * chunks per thread, fewer when chunks would get small, and always a multiple of the
+ * thread count so that no thread is left with one chunk more than the others.
  */
 export function chunking(m: number, n: number, k: number, threads: number): Chunking {
   // row chunks in multiples of every family's tile height; column chunks of the wide tile
@@ -106,18 +116,19 @@ export function chunking(m: number, n: number, k: number, threads: number): Chun
   const extent = splitColumns ? n : m, granule = splitColumns ? NR : MR;
   const byWork = Math.floor((m * n * k) / MIN_CHUNK_WORK);
   const bySide = Math.floor(extent / MIN_CHUNK_SIDE);
-  const wanted = Math.min(MAX_CHUNKS, Math.max(threads, Math.min(threads * CHUNKS_PER_THREAD, byWork, bySide)));
-  const size = Math.ceil(extent / (wanted * granule)) * granule;
-  return { splitColumns, chunks: Math.ceil(extent / size), size };
+  const wanted = Math.max(1, Math.min(threads * CHUNKS_PER_THREAD, byWork, bySide));
+  const balanced = Math.ceil(wanted / threads) * threads;
+  const chunks = Math.max(1, Math.min(MAX_CHUNKS, balanced, Math.ceil(extent / granule)));
+  return { splitColumns, chunks, granule };
 }
 
 /** Views of one control block. */
 interface Control { ctl: Int32Array; ctlF: Float32Array; partials: Float64Array }
 
-/** Computes chunk `chunk` of a vector job: values [chunk·size, (chunk+1)·size) of n. */
+/** Computes chunk `chunk` of a vector job over n values. */
 function runVectorChunk(exports: KernelExports, { ctl, ctlF, partials }: Control, chunk: number): void {
-  const start = chunk * ctl[CHUNK_SIZE];
-  const count = Math.min(ctl[N], start + ctl[CHUNK_SIZE]) - start;
+  const start = chunkStart(chunk, ctl[CHUNKS], ctl[N], ctl[GRANULE]);
+  const count = chunkStart(chunk + 1, ctl[CHUNKS], ctl[N], ctl[GRANULE]) - start;
   const x = ctl[A] + start * 4, y = ctl[B] + start * 4;
   switch (ctl[KIND]) {
     case VECTOR_KIND.axpby: exports.axpby(count, ctlF[ALPHA], x, ctlF[BETA], y); break;
@@ -139,13 +150,14 @@ function runChunk(exports: KernelExports, control: Control, chunk: number, work:
   const alpha = ctlF[ALPHA], beta = ctlF[BETA];
   const a = ctl[A], b = ctl[B], c = ctl[C];
   const lda = transA ? m : k, ldb = transB ? k : n;
-  const start = chunk * ctl[CHUNK_SIZE];
+  const extent = ctl[SPLIT_COLUMNS] ? n : m;
+  const start = chunkStart(chunk, ctl[CHUNKS], extent, ctl[GRANULE]);
+  const end = chunkStart(chunk + 1, ctl[CHUNKS], extent, ctl[GRANULE]);
+  if (end <= start) return;
   if (ctl[SPLIT_COLUMNS]) {
-    const end = Math.min(n, start + ctl[CHUNK_SIZE]);
     const bStart = b + (transB ? start * k : start) * 4;
     gemmFor(exports, end - start)(transA, transB, m, end - start, k, alpha, a, lda, bStart, ldb, beta, c + start * 4, n, work);
   } else {
-    const end = Math.min(m, start + ctl[CHUNK_SIZE]);
     const aStart = a + (transA ? start : start * k) * 4;
     gemmFor(exports, n)(transA, transB, end - start, n, k, alpha, aStart, lda, b, ldb, beta, c + start * n * 4, n, work);
   }
@@ -233,7 +245,7 @@ export class PoolRunner implements GemmRunner {
     ctlF[ALPHA] = alpha; ctlF[BETA] = beta;
     ctl[A] = a; ctl[B] = b; ctl[C] = c;
     ctl[SPLIT_COLUMNS] = plan.splitColumns ? 1 : 0;
-    this.runJob(plan.chunks, plan.size);
+    this.runJob(plan.chunks, plan.granule);
   }
 
   /**
@@ -255,19 +267,17 @@ export class PoolRunner implements GemmRunner {
     ctl[N] = n; ctl[A] = x; ctl[B] = y;
     ctlF[ALPHA] = a; ctlF[BETA] = b;
     // chunks start on a 64-byte boundary relative to x
-    const size = Math.ceil(n / (chunks * 16)) * 16;
-    const used = Math.ceil(n / size);
-    this.runJob(used, size);
+    this.runJob(chunks, 16);
     let total = 0;
-    for (let chunk = 0; chunk < used; chunk++) total += partials[chunk];
+    for (let chunk = 0; chunk < chunks; chunk++) total += partials[chunk];
     return job === 'dot' || job === 'sum' ? total : 0;
   }
 
   /** Publishes the job written into the control block, takes part, waits for the rest. */
-  private runJob(chunks: number, size: number): void {
+  private runJob(chunks: number, granule: number): void {
     const { ctl } = this.control;
     ctl[CHUNKS] = chunks;
-    ctl[CHUNK_SIZE] = size;
+    ctl[GRANULE] = granule;
     Atomics.store(ctl, DONE, 0);
     const generation = (ctl[GENERATION] + 1) | 0;
     Atomics.store(ctl, CLAIM, (generation & 0xffffff) << 8);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chunking, PARALLEL_MIN_VECTOR, PARALLEL_MIN_WORK } from '../../../src-shared/kernels/gemm-pool';
+import { chunking, chunkStart, PARALLEL_MIN_VECTOR, PARALLEL_MIN_WORK } from '../../../src-shared/kernels/gemm-pool';
 import { referenceKernels } from '../../../src-shared/engine/kernels';
 import type { WasmKernels } from '../../../src-shared/kernels/wasm-kernels';
 import { Rng } from '../../../src-shared/random';
@@ -7,14 +7,22 @@ import { createThreadedKernels, defaultKernelThreads } from '../../../src-main/k
 import { expectAllShapesMatch, expectGemmMatches, expectRandomShapesMatch } from '../../src-shared/kernels/gemm-cases';
 
 describe('gemm chunking', () => {
-  it('covers C with chunks of whole micro-tiles, cut along its longer side', () => {
-    for (const [m, n, k, threads] of [[256, 512, 3072, 2], [3072, 10, 256, 2], [64, 100, 784, 2], [8, 512, 300, 2], [130, 41, 263, 3], [1, 2000, 100, 2]]) {
+  it('covers C with evenly sized chunks of whole micro-tiles, cut along its longer side', () => {
+    for (const [m, n, k, threads] of [[256, 512, 3072, 2], [3072, 10, 256, 2], [256, 10, 3072, 2], [64, 100, 784, 2], [8, 512, 300, 2], [130, 41, 263, 3], [1, 2000, 100, 2]]) {
       const plan = chunking(m, n, k, threads);
       const extent = plan.splitColumns ? n : m;
-      expect(plan.size % (plan.splitColumns ? 8 : 12)).toBe(0);
-      expect(plan.chunks).toBe(Math.ceil(extent / plan.size));
+      expect(plan.granule).toBe(plan.splitColumns ? 8 : 12);
       expect(plan.chunks).toBeLessThanOrEqual(3 * threads);
-      expect((plan.chunks - 1) * plan.size).toBeLessThan(extent);
+      if (extent >= threads * plan.granule) expect(plan.chunks % threads).toBe(0);
+      const sizes: number[] = [];
+      for (let c = 0; c < plan.chunks; c++) {
+        const start = chunkStart(c, plan.chunks, extent, plan.granule);
+        const end = chunkStart(c + 1, plan.chunks, extent, plan.granule);
+        expect(start % plan.granule).toBe(0);
+        sizes.push(end - start);
+      }
+      expect(sizes.reduce((a, b) => a + b, 0)).toBe(extent);
+      expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(plan.granule);
     }
     expect(chunking(3072, 10, 256, 2).splitColumns).toBe(false);
     expect(chunking(3072, 512, 256, 2).splitColumns).toBe(false);
@@ -23,9 +31,10 @@ describe('gemm chunking', () => {
     expect(chunking(8, 10, 300, 2).splitColumns).toBe(false);
   });
 
-  it('gives each thread several chunks on big products and fewer on small ones', () => {
+  it('gives each thread as many chunks as the others: several on big products, one on small ones', () => {
     expect(chunking(256, 512, 3072, 2).chunks).toBe(6);
     expect(chunking(3072, 512, 256, 2).chunks).toBe(6);
+    expect(chunking(256, 10, 3072, 2).chunks).toBe(4); // 3 by work, rounded up to a multiple of 2
     expect(chunking(64, 100, 784, 2).chunks).toBe(2);
     expect(chunking(128, 100, 3072, 2).chunks).toBe(2); // 64-row chunks at least: each packs all of B
   });
