@@ -44,7 +44,7 @@ export function EpochScrubber({
     return () => clearTimeout(timer);
   }, [playing, index, count, stepMs, onChange, onPlayingChange]);
 
-  if (count === 0) return <div className="insight-scrubber muted small">No checkpoints yet: they are written at the end of every epoch.</div>;
+  if (count === 0) return <div className="insight-scrubber muted small">No checkpoints yet: a run saves its initial weights as it starts, then one checkpoint per epoch.</div>;
   const current = checkpoints[index];
   return (
     <div className="insight-scrubber" data-testid={testId}>

@@ -2,17 +2,17 @@
  * View 6, Sparsity, L1 vs L2: two runs side by side, by default the twins of a twin
  * start (same model, seed and split; L1 on one, L2 on the other). Per layer, histograms of
  * the weight values on one shared axis; the share of exactly-zero and near-zero weights
- * per epoch; their first-layer templates next to each other; and the numbers (zero %,
- * near-zero %, accuracy) that go with the pictures.
+ * per epoch (as the training worker measured them with each epoch's metrics); their
+ * first-layer templates next to each other; and the numbers (zero %, near-zero %,
+ * accuracy) that go with the pictures. Of the checkpoints, only each run's scrubbed one is loaded.
  */
 
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { NEAR_ZERO, sharedHistograms, sparsityOfAll, type SharedHistograms, type Sparsity } from '../../../src-shared/analysis/histogram';
+import { NEAR_ZERO, sharedHistograms, sparsityOfAll, type SharedHistograms } from '../../../src-shared/analysis/histogram';
 import { templateImages, type TemplateImage } from '../../../src-shared/analysis/templates';
 import { unitNorms, unitsByNorm } from '../../../src-shared/analysis/units';
-import { decodeFloat32 } from '../../../src-shared/api/encoding';
-import type { NeuralLabApi } from '../../../src-shared/api/contract';
+import type { WeightSparsity } from '../../../src-shared/training/records';
 import { useApi } from '../../state/api';
 import { useApiValue } from '../../state/hooks';
 import { useLab } from '../../state/lab-store';
@@ -21,7 +21,7 @@ import type { Checkpoint, MetricSeries, Run } from '../../state/types';
 import { EmptyState } from '../../components/EmptyState';
 import { Segmented } from '../../components/Field';
 import type { ChartSeries } from '../../components/SeriesChart';
-import { mergeSeries } from '../../chart-data';
+import { findSeries, mergeSeries, seriesPoints } from '../../chart-data';
 import { describeModel, describeRegularizer } from '../../describe';
 import { formatNumber, formatPercent } from '../../format';
 import { usePalette, type ChartPalette } from '../../theme';
@@ -30,11 +30,25 @@ import { RunSelect } from './TemplatesView';
 import { TemplateTile } from './TemplateTile';
 import { inputShape, useCheckpoints, useWeights, type InputShape, type Layer } from './weights';
 
-/** checkpoints per run the zero-fraction lines are computed at, at most (evenly spread, last included) */
-const maxSparsityPoints = 40;
 const templatesPerRun = 12;
 /** 70,003 → "70K": weight counts in narrow cards */
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+type SparsityScope = 'all' | 'first';
+
+/** The per-epoch metrics (split 'train') the lines draw; the worker records them with each epoch (WEIGHT_SPARSITY_METRICS). */
+const scopeMetrics: Record<SparsityScope, { zero: keyof WeightSparsity; near: keyof WeightSparsity }> = {
+  all: { zero: 'zeroFraction', near: 'nearZeroFraction' },
+  first: { zero: 'firstLayerZeroFraction', near: 'firstLayerNearZeroFraction' },
+};
+
+/** What the view reads per epoch besides the weights: accuracy for the cards, sparsity for the lines (and train loss: has the run any epoch yet). */
+const epochSeries = [
+  { split: 'val' as const, name: 'accuracy' },
+  { split: 'train' as const, name: 'accuracy' },
+  { split: 'train' as const, name: 'loss' },
+  ...Object.values(scopeMetrics).flatMap(({ zero, near }) => [zero, near].map((name) => ({ split: 'train' as const, name }))),
+];
 
 export function SparsityView({ runIds }: { runIds?: number[] }) {
   const navigate = useNavigate();
@@ -177,12 +191,14 @@ function Comparison({ runs }: { runs: [Run, Run] }) {
   const weightsA = useWeights(a.id, checkpointA?.id);
   const weightsB = useWeights(b.id, checkpointB?.id);
   const colours: [string, string] = [runColour(a, b, palette, 0), runColour(b, a, palette, 1)];
-  const seriesA = useSparsitySeries(api, a.id, listA.checkpoints);
-  const seriesB = useSparsitySeries(api, b.id, listB.checkpoints);
-  const accuracy = [
-    useApiValue(() => api.getMetricSeries({ runId: a.id, series: [{ split: 'val', name: 'accuracy' }, { split: 'train', name: 'accuracy' }], maxPoints: 10_000 }), `sp-acc-${a.id}-${listA.checkpoints.length}`),
-    useApiValue(() => api.getMetricSeries({ runId: b.id, series: [{ split: 'val', name: 'accuracy' }, { split: 'train', name: 'accuracy' }], maxPoints: 10_000 }), `sp-acc-${b.id}-${listB.checkpoints.length}`),
+  const [scope, setScope] = useState<SparsityScope>('all');
+  // accuracy and weight sparsity per epoch, reloaded (the old lines stay drawn) as checkpoints arrive
+  const perEpoch = [
+    useApiValue(() => api.getMetricSeries({ runId: a.id, series: epochSeries, maxPoints: 10_000 }), `sp-series-${a.id}`, `${listA.checkpoints.length}-${a.status}`),
+    useApiValue(() => api.getMetricSeries({ runId: b.id, series: epochSeries, maxPoints: 10_000 }), `sp-series-${b.id}`, `${listB.checkpoints.length}-${b.status}`),
   ];
+  const seriesA = perEpoch[0].data?.series;
+  const seriesB = perEpoch[1].data?.series;
   const layersA = weightsA.weights?.layers;
   const layersB = weightsB.weights?.layers;
   const histograms = useMemo(() => {
@@ -194,18 +210,24 @@ function Comparison({ runs }: { runs: [Run, Run] }) {
     () => [layersA, layersB].map((layers) => (layers ? { all: sparsityOfAll(layers.map((l) => l.w)), perLayer: layers.map((l) => sparsityOfAll([l.w])) } : null)),
     [layersA, layersB],
   );
-  const lines = useMemo<ChartSeries[]>(
-    () => [
-      { id: 'zeroA', label: `${runLabel(a)} exactly 0`, color: colours[0], points: seriesA.points.map((p) => ({ x: p.epoch, y: p.sparsity.zeroFraction })) },
-      { id: 'nearA', label: `${runLabel(a)} |w| < ${formatNumber(NEAR_ZERO)}`, color: colours[0], dashed: true, points: seriesA.points.map((p) => ({ x: p.epoch, y: p.sparsity.nearZeroFraction })) },
-      { id: 'zeroB', label: `${runLabel(b)} exactly 0`, color: colours[1], points: seriesB.points.map((p) => ({ x: p.epoch, y: p.sparsity.zeroFraction })) },
-      { id: 'nearB', label: `${runLabel(b)} |w| < ${formatNumber(NEAR_ZERO)}`, color: colours[1], dashed: true, points: seriesB.points.map((p) => ({ x: p.epoch, y: p.sparsity.nearZeroFraction })) },
-    ],
-    [a, b, colours[0], colours[1], seriesA.points, seriesB.points],
-  );
+  const lines = useMemo<ChartSeries[]>(() => {
+    const { zero, near } = scopeMetrics[scope];
+    const points = (series: readonly MetricSeries[] | undefined, name: string) => seriesPoints(findSeries(series ?? [], 'train', name), 'epoch');
+    return [
+      { id: 'zeroA', label: `${runLabel(a)} exactly 0`, color: colours[0], points: points(seriesA, zero) },
+      { id: 'nearA', label: `${runLabel(a)} |w| < ${formatNumber(NEAR_ZERO)}`, color: colours[0], dashed: true, points: points(seriesA, near) },
+      { id: 'zeroB', label: `${runLabel(b)} exactly 0`, color: colours[1], points: points(seriesB, zero) },
+      { id: 'nearB', label: `${runLabel(b)} |w| < ${formatNumber(NEAR_ZERO)}`, color: colours[1], dashed: true, points: points(seriesB, near) },
+    ];
+  }, [a, b, colours[0], colours[1], seriesA, seriesB, scope]);
+  // runs recorded before the worker measured sparsity per epoch have epochs but no such line
+  const unmeasured = ([0, 1] as const).filter((i) => {
+    const series = perEpoch[i].data?.series;
+    return series !== undefined && findSeries(series, 'train', 'loss') !== undefined && findSeries(series, 'train', 'zeroFraction') === undefined;
+  });
   const epochA = checkpointA?.epoch;
   const epochB = checkpointB?.epoch;
-  const error = listA.error ?? listB.error ?? weightsA.error ?? weightsB.error ?? seriesA.error ?? seriesB.error;
+  const error = listA.error ?? listB.error ?? weightsA.error ?? weightsB.error ?? perEpoch[0].error ?? perEpoch[1].error;
   const sameModel = JSON.stringify(a.config.model) === JSON.stringify(b.config.model);
 
   return (
@@ -221,7 +243,7 @@ function Comparison({ runs }: { runs: [Run, Run] }) {
           const run = runs[i];
           const s = sparsity[i];
           const epoch = i === 0 ? epochA : epochB;
-          const acc = accuracy[i].data?.series;
+          const acc = perEpoch[i].data?.series;
           return (
             <div key={run.id} className="panel panel-body insight-run-card" style={{ borderTopColor: colours[i] }} data-testid={`sparsity-card-${i}`}>
               <div className="row nowrap">
@@ -244,13 +266,30 @@ function Comparison({ runs }: { runs: [Run, Run] }) {
         })}
       </div>
 
-      <div className="panel panel-body">
-        <SparsityLines series={lines} />
-        {(seriesA.pending > 0 || seriesB.pending > 0) && (
-          <div className="faint small">
-            reading checkpoints… {seriesA.points.length + seriesB.points.length} of {seriesA.points.length + seriesB.points.length + seriesA.pending + seriesB.pending}
-          </div>
-        )}
+      <div className="panel">
+        <div className="panel-head">
+          <h2>Weights at zero, per epoch</h2>
+          <span className="faint small">measured at the end of every epoch</span>
+          <span className="spacer" />
+          <Segmented
+            label="weights counted"
+            value={scope}
+            onChange={setScope}
+            options={[
+              { value: 'all', label: 'All layers' },
+              { value: 'first', label: 'First layer (W1)' },
+            ]}
+          />
+        </div>
+        <div className="panel-body">
+          <SparsityLines series={lines} title={scope === 'all' ? 'Share of weights at zero, per epoch (all layers)' : 'Share of first-layer weights (W1) at zero, per epoch'} loading={perEpoch[0].loading || perEpoch[1].loading} />
+          {unmeasured.length > 0 && (
+            <div className="faint small">
+              {unmeasured.map((i) => runLabel(runs[i])).join(' and ')} {unmeasured.length > 1 ? 'were' : 'was'} recorded before zero shares were kept per epoch: no line to draw
+              (the numbers and histograms above and below come from the checkpoint on the scrubber).
+            </div>
+          )}
+        </div>
       </div>
 
       <div className="panel">
@@ -304,7 +343,7 @@ function niceCeil(x: number): number {
  * Zero and near-zero shares per epoch. The y axis starts at 0 and ends a little above
  * the largest share (not at 100%: a few percent must still be readable).
  */
-const SparsityLines = memo(function SparsityLines({ series }: { series: ChartSeries[] }) {
+const SparsityLines = memo(function SparsityLines({ series, title, loading }: { series: ChartSeries[]; title: string; loading: boolean }) {
   const palette = usePalette();
   const rows = useMemo(() => mergeSeries(series.map((s) => ({ id: s.id, points: s.points }))), [series]);
   let top = 0;
@@ -313,7 +352,7 @@ const SparsityLines = memo(function SparsityLines({ series }: { series: ChartSer
   const label = (fraction: number) => `${Number((fraction * 100).toPrecision(3))}%`;
   return (
     <div className="chart" data-testid="sparsity-lines" data-points={rows.length}>
-      <div className="chart-title">Share of weights at zero, per epoch (all layers)</div>
+      <div className="chart-title">{title}</div>
       <div className="legend">
         {series.map((s) => (
           <span key={s.id} style={{ color: s.color }}>
@@ -356,7 +395,7 @@ const SparsityLines = memo(function SparsityLines({ series }: { series: ChartSer
             />
           ))}
         </LineChart>
-        {rows.length === 0 && <div className="chart-empty">Reading checkpoints…</div>}
+        {rows.length === 0 && <div className="chart-empty">{loading ? 'Loading…' : 'No epoch finished yet'}</div>}
       </div>
     </div>
   );
@@ -447,65 +486,6 @@ const LayerHistogram = memo(function LayerHistogram({
     </div>
   );
 });
-
-interface SparsityPoint {
-  epoch: number;
-  checkpointId: number;
-  sparsity: Sparsity;
-}
-
-const sparsityCache = new Map<string, Sparsity>();
-
-/** Zero fractions of all weight matrices at one checkpoint (cached; the weights are not kept). */
-async function checkpointSparsity(api: NeuralLabApi, runId: number, checkpointId: number): Promise<Sparsity> {
-  const key = `${runId}:${checkpointId}`;
-  const hit = sparsityCache.get(key);
-  if (hit) return hit;
-  const result = await api.getWeights({ runId, checkpointId });
-  if (!result.ok) throw new Error(result.error.message);
-  const s = sparsityOfAll(result.value.layers.map((l) => decodeFloat32(l.w)));
-  sparsityCache.set(key, s);
-  return s;
-}
-
-/** At most `max` checkpoints spread evenly over `all`, the first and the last included. */
-function spread(all: readonly Checkpoint[], max: number): Checkpoint[] {
-  if (all.length <= max) return all.slice();
-  const picked = new Set<number>();
-  for (let i = 0; i < max; i++) picked.add(Math.round((i * (all.length - 1)) / (max - 1)));
-  return [...picked].sort((x, y) => x - y).map((i) => all[i]);
-}
-
-/** The zero / near-zero fractions of a run at its checkpoints, read one checkpoint at a time. */
-function useSparsitySeries(api: NeuralLabApi, runId: number, checkpoints: readonly Checkpoint[]): { points: SparsityPoint[]; pending: number; error: string | null } {
-  const [state, setState] = useState<{ points: SparsityPoint[]; pending: number; error: string | null }>({ points: [], pending: 0, error: null });
-  const wanted = spread(checkpoints, maxSparsityPoints);
-  const signature = wanted.map((c) => c.id).join(',');
-  const generation = useRef(0);
-  useEffect(() => {
-    const id = ++generation.current;
-    const targets = signature === '' ? [] : signature.split(',').map(Number);
-    const epochs = new Map(checkpoints.map((c) => [c.id, c.epoch]));
-    void (async () => {
-      const points: SparsityPoint[] = [];
-      for (let i = 0; i < targets.length; i++) {
-        if (id !== generation.current) return;
-        try {
-          const s = await checkpointSparsity(api, runId, targets[i]);
-          points.push({ epoch: epochs.get(targets[i]) ?? 0, checkpointId: targets[i], sparsity: s });
-        } catch (error) {
-          if (id === generation.current) setState((prev) => ({ ...prev, pending: 0, error: error instanceof Error ? error.message : String(error) }));
-          return;
-        }
-        // show progress every few checkpoints, and at the end
-        if (id === generation.current && (i % 4 === 3 || i === targets.length - 1)) setState({ points: points.slice(), pending: targets.length - i - 1, error: null });
-      }
-      if (targets.length === 0 && id === generation.current) setState({ points: [], pending: 0, error: null });
-    })();
-    // `checkpoints` only matters through `signature`
-  }, [api, runId, signature]);
-  return state;
-}
 
 function TwinTemplates({ runs, layers, shapes, colours }: { runs: [Run, Run]; layers: [Layer[], Layer[]]; shapes: [InputShape | null, InputShape | null]; colours: [string, string] }) {
   const tiles = useMemo(

@@ -190,7 +190,7 @@ function RunTemplates({ run }: { run: Run }) {
       {checkpoints.length === 0 && !listError && (
         <div className="panel">
           <EmptyState art="▩" title={run.status === 'queued' ? 'Waiting to start' : 'No checkpoint yet'}>
-            Templates appear after the first epoch, when the run writes its first checkpoint.
+            Templates appear as soon as the run starts, drawn from its initial weights, and change with every epoch.
           </EmptyState>
         </div>
       )}

@@ -74,7 +74,7 @@ export function loadWeights(api: NeuralLabApi, runId: number, checkpointId: numb
 
 /**
  * A run's checkpoints in training order, one per step (the last written wins), refreshed
- * while the run trains.
+ * while the run trains: its initial weights (epoch 0), then one per epoch.
  */
 export function useCheckpoints(run: Run | undefined): { checkpoints: Checkpoint[]; error: string | null; loading: boolean } {
   const api = useApi();
@@ -153,8 +153,8 @@ export function useImageRuns(): Run[] {
   return runs.filter((r) => r.data.kind === 'dataset');
 }
 
-/** Label of a checkpoint on a scrubber. */
+/** Label of a checkpoint on a scrubber; epoch 0 holds the weights training started from. */
 export function checkpointLabel(c: Checkpoint): string {
-  const why = c.reason === 'pause' ? ' (paused)' : c.reason === 'final' ? ' (final)' : '';
+  const why = c.reason === 'pause' ? ' (paused)' : c.reason === 'final' ? ' (final)' : c.step === 0 ? ' (initial weights)' : '';
   return `epoch ${c.epoch}${why}`;
 }
