@@ -30,7 +30,7 @@ describe('the new-experiment form', () => {
     expect(draftConfig(presets[2].apply(draft), { inputSize: 784, numClasses: 10 }).model.hidden.map((h) => h.units)).toEqual([128, 64]);
   });
   it('names the field of each problem, in words', () => {
-    const bad = { ...draft, lr: -1, epochs: 2.5, batchSize: Number.NaN, hidden: [layer(0)], l1: 50, valPercent: 60 };
+    const bad = { ...draft, regKind: 'l1' as const, lr: -1, epochs: 2.5, batchSize: Number.NaN, hidden: [layer(0)], l1: 50, valPercent: 60 };
     const errors = checkDraft(bad, [sample]);
     expect(errors.lr).toMatch(/> 0/);
     expect(errors.epochs).toMatch(/whole number/);
@@ -48,12 +48,26 @@ describe('the new-experiment form', () => {
     expect(dataShape({ ...toy, toySamples: 300 }, [])).toMatchObject({ inputSize: 2, numClasses: 4 });
     expect(draftData({ ...toy, toySamples: 300 })).toEqual({ kind: 'toy', toy: 'spiral', samples: 300, noise: 0.2, seed: 1, classes: 4 });
   });
-  it('applies only the chosen regulariser to a single run, and both λ to the twins', () => {
+  it('applies only the chosen regulariser to a single run', () => {
     const d = { ...draft, regKind: 'l1' as const, l1: 1e-4, l2: 5e-3, proximal: true };
     expect(draftConfig(d, { inputSize: 784, numClasses: 10 }).regularizer).toEqual({ kind: 'l1', l1: 1e-4, l2: 0, proximal: true });
-    expect(twinRegularizers(d)).toEqual([
-      { kind: 'l1', l1: 1e-4, l2: 0, proximal: true },
-      { kind: 'l2', l1: 0, l2: 5e-3, proximal: false },
-    ]);
+    expect(draftConfig({ ...d, regKind: 'elastic' }, { inputSize: 784, numClasses: 10 }).regularizer).toEqual({ kind: 'elastic', l1: 1e-4, l2: 5e-3, proximal: true });
+  });
+  it('trains the L1 and the L2 twin at one λ, the chosen regulariser\'s, whatever the other field holds', () => {
+    const twinsAt = (lambda: number, proximal = true) => [
+      { kind: 'l1', l1: lambda, l2: 0, proximal },
+      { kind: 'l2', l1: 0, l2: lambda, proximal: false },
+    ];
+    const d = { ...draft, l1: 1e-4, l2: 5e-3, proximal: true };
+    expect(twinRegularizers({ ...d, regKind: 'l1' })).toEqual(twinsAt(1e-4));
+    expect(twinRegularizers({ ...d, regKind: 'l2' })).toEqual(twinsAt(5e-3));
+    expect(twinRegularizers({ ...d, regKind: 'none', proximal: false })).toEqual(twinsAt(5e-3, false));
+    expect(twinRegularizers({ ...d, regKind: 'elastic' })).toEqual(twinsAt(5e-3));
+    // what the UI did: the 2-layer preset sets L2's λ to 1e-4 and left L1's at the default 1e-3
+    const mlp2 = presets.find((p) => p.id === 'mlp2')!.apply(draft);
+    expect(twinRegularizers(mlp2).map((r) => r.l1 + r.l2)).toEqual([1e-4, 1e-4]);
+    // only the twins' λ must be valid when the single run uses neither field
+    expect(checkDraft({ ...draft, regKind: 'none', l2: 50 }, [sample]).l2).toBe('Between 0 and 10');
+    expect(checkDraft({ ...draft, regKind: 'none', l1: 50 }, [sample]).l1).toBeUndefined();
   });
 });

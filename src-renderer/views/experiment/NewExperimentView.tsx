@@ -2,7 +2,7 @@
  * View 2, New experiment: data, model (linear or a stack of hidden layers), loss,
  * regulariser with λ on a log scale, optimiser and schedule, batch size, epochs, seed and
  * split, checked as you type; "Start" trains one run, "Start L1 vs L2 twins" trains the
- * same model twice with the same seed and split, once with each regulariser.
+ * same model twice with the same seed and split, once with each regulariser at one λ.
  */
 
 import { useEffect, useMemo, useState } from 'react';
@@ -23,6 +23,7 @@ import {
   draftData,
   layer,
   presets,
+  twinLambdaField,
   twinRegularizers,
   type ActivationKind,
   type Draft,
@@ -171,7 +172,9 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
   }
 
   const params = shape ? parameterCount({ inputSize: shape.inputSize, numClasses: shape.numClasses, hidden: draft.hidden }) : null;
-  const [l1Twin, l2Twin] = twinRegularizers(draft);
+  const [l1Twin] = twinRegularizers(draft);
+  const twinField = twinLambdaField(draft);
+  const twinsNote = ' · both twins use this λ';
 
   return (
     <div className="view">
@@ -334,10 +337,10 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
                 ]}
               />
               <div className="grid-2">
-                <Field label="λ for L1" error={errors.l1} hint={draft.regKind === 'l1' || draft.regKind === 'elastic' ? 'pushes weights to exactly zero' : 'used by the L1 twin'}>
+                <Field label="λ for L1" error={errors.l1} hint={`${draft.regKind === 'l1' || draft.regKind === 'elastic' ? 'pushes weights to exactly zero' : 'used with L1 or L1 + L2'}${twinField === 'l1' ? twinsNote : ''}`}>
                   <LogNumberInput label="L1 lambda" value={draft.l1} onChange={(v) => set('l1', v)} minExp={-6} maxExp={0} invalid={!!errors.l1} />
                 </Field>
-                <Field label="λ for L2" error={errors.l2} hint={draft.regKind === 'l2' || draft.regKind === 'elastic' ? 'shrinks all weights a little' : 'used by the L2 twin'}>
+                <Field label="λ for L2" error={errors.l2} hint={`${draft.regKind === 'l2' || draft.regKind === 'elastic' ? 'shrinks all weights a little' : 'used with L2 or L1 + L2'}${twinField === 'l2' ? twinsNote : ''}`}>
                   <LogNumberInput label="L2 lambda" value={draft.l2} onChange={(v) => set('l2', v)} minExp={-6} maxExp={0} invalid={!!errors.l2} />
                 </Field>
               </div>
@@ -453,9 +456,8 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
                 <button className="btn" disabled={busy} onClick={() => void start(true)} data-testid="start-twins" title="Ctrl+Shift+Enter">
                   Start L1 vs L2 twins
                 </button>
-                <span className="small muted">
-                  twins: L1 λ={formatHyper(l1Twin.l1)}
-                  {l1Twin.proximal ? ' (proximal)' : ''} vs L2 λ={formatHyper(l2Twin.l2)}, same seed and split
+                <span className="small muted" data-testid="twin-lambda">
+                  twins: L1{l1Twin.proximal ? ' (proximal)' : ''} vs L2 at λ = {formatHyper(l1Twin.l1)} (the {twinField === 'l1' ? 'L1' : 'L2'} λ), same seed and split
                 </span>
               </div>
               {showAll && !valid && <div className="small" style={{ color: 'var(--danger)' }}>Fix the fields marked in red first.</div>}

@@ -131,11 +131,20 @@ export function draftRegularizer(draft: Draft): TrainConfig['regularizer'] {
   };
 }
 
-/** The L1 and the L2 twin: same everything, each with its own λ. */
+/**
+ * The λ field both twins train with: the chosen regulariser's (L1's when L1 is chosen; L2's
+ * for L2, L1 + L2 and none), so L1 and L2 are compared at one strength.
+ */
+export function twinLambdaField(draft: Draft): 'l1' | 'l2' {
+  return draft.regKind === 'l1' ? 'l1' : 'l2';
+}
+
+/** The L1 and the L2 twin: same everything, one λ (twinLambdaField). */
 export function twinRegularizers(draft: Draft): [TrainConfig['regularizer'], TrainConfig['regularizer']] {
+  const lambda = draft[twinLambdaField(draft)];
   return [
-    { kind: 'l1', l1: draft.l1, l2: 0, proximal: draft.proximal },
-    { kind: 'l2', l1: 0, l2: draft.l2, proximal: false },
+    { kind: 'l1', l1: lambda, l2: 0, proximal: draft.proximal },
+    { kind: 'l2', l1: 0, l2: lambda, proximal: false },
   ];
 }
 
@@ -226,11 +235,10 @@ export function checkDraft(draft: Draft, datasets: readonly Dataset[]): DraftErr
       errors[field] ??= readable(issue.message);
     }
   }
-  // Twins need both λ valid even when the single run uses only one.
-  for (const key of ['l1', 'l2'] as const) {
-    const v = draft[key];
-    if (!errors[key] && !(Number.isFinite(v) && v >= 0 && v <= 10)) errors[key] = 'Between 0 and 10';
-  }
+  // The twins' λ, even when the single run uses none.
+  const twinField = twinLambdaField(draft);
+  const lambda = draft[twinField];
+  if (!errors[twinField] && !(Number.isFinite(lambda) && lambda >= 0 && lambda <= 10)) errors[twinField] = 'Between 0 and 10';
   if (draft.batchSize > 0 && shape && draft.dataKind === 'toy' && draft.batchSize > draft.toySamples) errors.batchSize ??= `At most the ${draft.toySamples} points`;
   const split = runSplitSpec.safeParse({ val: draft.valPercent / 100, test: draft.testPercent / 100, seed: draft.seed });
   if (!split.success) {
