@@ -18,6 +18,8 @@
  */
 import { z } from 'zod';
 import type { TrainerState } from './types';
+import { trainConfigSchema } from './config-schema';
+import { crc32 } from '../crc32';
 
 const MAGIC = [0x4e, 0x4c, 0x54, 0x53]; // "NLTS"
 export const TRAINER_STATE_VERSION = 1;
@@ -25,38 +27,8 @@ export const TRAINER_STATE_VERSION = 1;
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const count = z.number().int().nonnegative();
 
-const configSchema = z.object({
-  model: z.object({
-    inputSize: count,
-    numClasses: count,
-    hidden: z.array(z.object({
-      units: count,
-      activation: z.enum(['relu', 'leaky-relu', 'sigmoid', 'tanh', 'identity']),
-      alpha: finite.optional(),
-    })),
-  }),
-  loss: z.enum(['softmax', 'svm']),
-  regularizer: z.object({ kind: z.enum(['none', 'l1', 'l2', 'elastic']), l1: finite, l2: finite, proximal: z.boolean() }),
-  optimizer: z.object({
-    kind: z.enum(['sgd', 'momentum', 'adam']),
-    lr: finite,
-    momentum: finite.optional(),
-    beta1: finite.optional(),
-    beta2: finite.optional(),
-    eps: finite.optional(),
-  }),
-  schedule: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('constant') }),
-    z.object({ kind: z.literal('step'), everyEpochs: count, gamma: finite }),
-    z.object({ kind: z.literal('cosine'), minLr: finite }),
-  ]),
-  batchSize: count,
-  epochs: count,
-  seed: z.number().int(),
-});
-
 const headerSchema = z.object({
-  config: configSchema,
+  config: trainConfigSchema,
   epoch: count,
   step: count,
   position: count,
@@ -165,21 +137,4 @@ function align4(n: number): number {
 
 function sum(xs: readonly number[]): number {
   return xs.reduce((a, b) => a + b, 0);
-}
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC-32 (IEEE), as in zip and PNG. */
-function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }

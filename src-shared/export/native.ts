@@ -23,7 +23,9 @@
 import { z } from 'zod';
 import { normalisationSchema } from '../data/normalize';
 import type { LayerWeights } from '../engine/types';
-import { bytesToFloat32, crc32, float32ToBytes, fromBase64, toBase64 } from './bytes';
+import { modelSpecSchema, trainConfigSchema } from '../engine/config-schema';
+import { crc32 } from '../crc32';
+import { bytesToFloat32, float32ToBytes, fromBase64, toBase64 } from './bytes';
 import { checkModel, ModelError, type TrainedModel } from './model';
 
 export const NATIVE_FORMAT = 'neural-lab-model';
@@ -44,10 +46,7 @@ export class ModelFileError extends Error {
 const count = z.number().int().nonnegative();
 const positive = z.number().int().positive();
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
-const activation = z.enum(['relu', 'leaky-relu', 'sigmoid', 'tanh', 'identity']);
 
-const hiddenSchema = z.object({ units: positive, activation, alpha: finite.optional() });
-const architectureSchema = z.object({ inputSize: positive, numClasses: z.number().int().min(2), hidden: z.array(hiddenSchema) });
 
 const preprocessingSchema = z.object({
   width: z.number().int().min(1).max(4096),
@@ -78,28 +77,6 @@ const layerSchema = z.object({
   bias: tensorSchema,
 });
 
-const trainingSchema = z.object({
-  model: architectureSchema,
-  loss: z.enum(['softmax', 'svm']),
-  regularizer: z.object({ kind: z.enum(['none', 'l1', 'l2', 'elastic']), l1: finite, l2: finite, proximal: z.boolean() }),
-  optimizer: z.object({
-    kind: z.enum(['sgd', 'momentum', 'adam']),
-    lr: finite,
-    momentum: finite.optional(),
-    beta1: finite.optional(),
-    beta2: finite.optional(),
-    eps: finite.optional(),
-  }),
-  schedule: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('constant') }),
-    z.object({ kind: z.literal('step'), everyEpochs: positive, gamma: finite }),
-    z.object({ kind: z.literal('cosine'), minLr: finite }),
-  ]),
-  batchSize: positive,
-  epochs: count,
-  seed: z.number().int(),
-});
-
 const metricValue = finite.nullable();
 const splitMetricsSchema = z.object({ loss: metricValue, accuracy: metricValue, dataLoss: metricValue.optional(), regLoss: metricValue.optional() });
 const metricsSchema = z.object({ epochs: count, train: splitMetricsSchema.optional(), val: splitMetricsSchema.optional(), test: splitMetricsSchema.optional() });
@@ -111,12 +88,12 @@ export const nativeModelSchema = z.object({
   name: z.string(),
   appVersion: z.string(),
   createdAt: z.string(),
-  architecture: architectureSchema,
+  architecture: modelSpecSchema,
   output: z.enum(['softmax', 'svm']),
   classNames: z.array(z.string()),
   input: modelInputSchema,
   layers: z.array(layerSchema),
-  training: trainingSchema.nullable(),
+  training: trainConfigSchema.nullable(),
   metrics: metricsSchema.nullable(),
   origin: originSchema.nullable(),
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bytesToFloat32, crc32, float32ToBytes, fromBase64, toBase64 } from '../../../src-shared/export/bytes';
+import { bytesToFloat32, float32ToBytes, fromBase64, toBase64 } from '../../../src-shared/export/bytes';
+import { crc32 } from '../../../src-shared/crc32';
 import { Rng } from '../../../src-shared/random';
 
 describe('export byte helpers', () => {
