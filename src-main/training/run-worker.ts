@@ -2,6 +2,7 @@
  * Worker entry point: trains one run (see runTrainingSession) and exits. Receives its
  * run as `workerData` (RunWorkerInput) and pause/cancel requests as messages.
  */
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { controlMessageSchema, type ControlMessage, type RunWorkerInput, type WorkerMessage } from '../../src-shared/training/messages';
 import { runTrainingSession } from '../../src-shared/training/run-loop';
@@ -16,6 +17,18 @@ port.on('message', (message: unknown) => {
   // A cancel is never downgraded to a pause.
   if (parsed.success && request !== 'cancel') request = parsed.data.type;
 });
+
+// Training gives way to the UI: this thread runs at nice 5 (a third of a normal thread's share
+// when both want the CPU), so a window repaints and answers clicks at once however many runs
+// share the cores; alone on the machine it trains as fast as before. Linux keeps the nice value
+// per thread; elsewhere it is per process and would slow the whole app, so it is left alone.
+if (process.platform === 'linux') {
+  try {
+    setPriority(5);
+  } catch {
+    // not allowed here (a container's seccomp policy): train at normal priority
+  }
+}
 
 // One thread per run: the service runs several runs side by side instead.
 const kernels = await createNodeKernels({ threads: 1 });

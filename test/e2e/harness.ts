@@ -8,7 +8,7 @@
  *   await ui.close(); await lab.close();
  *
  * The renderer is built with Vite (the same config as electron-vite's renderer target)
- * into test-artifacts/e2e/renderer, once per test process. Screenshots go to
+ * into test-artifacts/e2e/renderer-<pid>-<react build>, once per test process (removed when it exits). Screenshots go to
  * test-artifacts/e2e/. Console errors and page errors are collected per page, so a test
  * can assert there were none.
  *
@@ -27,7 +27,6 @@ import { startWebServer, type WebServer } from '../../src-main/web/server';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const artifactsDir = join(repoRoot, 'test-artifacts', 'e2e');
-const rendererOut = join(artifactsDir, 'renderer');
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const chromiumArgs = [
@@ -41,13 +40,27 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
-let building: Promise<string> | null = null;
+/**
+ * Which React the renderer bundles. Vitest sets NODE_ENV=test, so a plain build gets React's
+ * development build ('development': what these tests have always used). 'production' is what
+ * ships (no dev checks, no per-render profiler logging: several times less main-thread work);
+ * the load test measures that one.
+ */
+export type ReactBuild = 'development' | 'production';
 
-/** Builds src-renderer once per process (Vite, production mode); resolves to the output folder. */
-export function buildRenderer(): Promise<string> {
-  building ??= (async () => {
+const builds = new Map<ReactBuild, Promise<string>>();
+
+/** Builds src-renderer once per process and React build (Vite, production mode); resolves to the output folder. */
+export function buildRenderer(reactBuild: ReactBuild = 'development'): Promise<string> {
+  let building = builds.get(reactBuild);
+  if (building) return building;
+  building = (async () => {
     const [{ build }, { default: react }] = await Promise.all([import('vite'), import('@vitejs/plugin-react')]);
-    rmSync(rendererOut, { recursive: true, force: true });
+    // per process: two e2e files running side by side must not delete each other's build
+    const outDir = join(artifactsDir, `renderer-${process.pid}-${reactBuild}`);
+    rmSync(outDir, { recursive: true, force: true });
+    const nodeEnv = process.env.NODE_ENV;
+    if (reactBuild === 'production') process.env.NODE_ENV = 'production';
     await build({
       configFile: false,
       root: join(repoRoot, 'src-renderer'),
@@ -56,14 +69,19 @@ export function buildRenderer(): Promise<string> {
       logLevel: 'warn',
       mode: 'production',
       build: {
-        outDir: rendererOut,
+        outDir,
         emptyOutDir: true,
         reportCompressedSize: false,
         rollupOptions: { input: { index: join(repoRoot, 'src-renderer', 'index.html') } },
       },
+    }).finally(() => {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
     });
-    return rendererOut;
+    process.once('exit', () => rmSync(outDir, { recursive: true, force: true }));
+    return outDir;
   })();
+  builds.set(reactBuild, building);
   return building;
 }
 
@@ -77,8 +95,8 @@ export interface E2eLab {
 }
 
 /** The real services (SQLite, training workers, imports) on a fresh temp folder, served in web mode. */
-export async function startE2eLab(options: { maxConcurrentRuns?: number } = {}): Promise<E2eLab> {
-  const staticDir = await buildRenderer();
+export async function startE2eLab(options: { maxConcurrentRuns?: number; reactBuild?: ReactBuild } = {}): Promise<E2eLab> {
+  const staticDir = await buildRenderer(options.reactBuild);
   const dataDir = mkdtempSync(join(tmpdir(), 'neural-lab-e2e-'));
   const lab = await startLab({
     mode: 'web',

@@ -1,0 +1,142 @@
+/**
+ * Four trainings at once while the UI stays responsive: web mode with the real backend,
+ * Debian's Chromium, four MLPs training on the built-in sample in four worker threads
+ * (on a two-core machine: more work than cores), while the user moves between the runs
+ * list, a live run dashboard and the comparison of all four. The page's main thread is
+ * watched with PerformanceObserver('longtask') for the whole time, and requestAnimationFrame
+ * gaps are recorded too. Target: no long task of 100 ms or more.
+ * Training threads run at a lower priority than the app (src-main/training/run-worker.ts).
+ * The renderer is built with React's production build, as it ships.
+ *
+ * The figures are printed (and written to test-artifacts/e2e/load.json): count, longest,
+ * total of long tasks, per phase, and the longest frame gap.
+ */
+
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifactsDir, chartPoints, chromiumPath, closeBrowser, invoke, openApp, startE2eLab, waitFor, type AppPage, type E2eLab } from './harness';
+
+const haveChromium = existsSync(chromiumPath);
+/**
+ * The target is 100 ms (`npm run load:ui` holds it). In the full suite, other test files
+ * share the two cores, so this asks only that nothing freezes; the figures are printed.
+ */
+const LONG_TASK_LIMIT_MS = Number(process.env.NEURAL_LAB_LONG_TASK_LIMIT_MS ?? 400);
+const PHASE_MS = 6_000;
+
+interface LongTask { start: number; duration: number; phase: string }
+
+describe.skipIf(!haveChromium)('four trainings at once, UI in Chromium', () => {
+  let lab: E2eLab;
+  let ui: AppPage;
+  const runIds: number[] = [];
+
+  beforeAll(async () => {
+    lab = await startE2eLab({ maxConcurrentRuns: 4, reactBuild: 'production' });
+    ui = await openApp(lab, { width: 1280, height: 800 });
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const id of runIds) await lab?.lab.router.invoke('cancelRun', { id }, { transport: 'web' });
+    await ui?.close();
+    await closeBrowser();
+    await lab?.close();
+  });
+
+  it('keeps the page\'s main-thread tasks short while the runs list, a live dashboard and a 4-run comparison update', async () => {
+    const page = ui.page;
+    const { dataset } = await invoke<{ dataset: { id: number } }>(lab, 'importSample', { jobId: 'load', options: { width: 28, height: 28, channels: 1 } });
+
+    // what the page records: long tasks tagged with the phase they fell in, and the longest gap between frames
+    await page.evaluate(() => {
+      const w = globalThis as unknown as { __load: { phase: string; tasks: { start: number; duration: number; phase: string }[]; maxFrameGap: number; frames: number } };
+      w.__load = { phase: 'setup', tasks: [], maxFrameGap: 0, frames: 0 };
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.__load.tasks.push({ start: entry.startTime, duration: entry.duration, phase: w.__load.phase });
+      }).observe({ type: 'longtask' as never }); // a browser entry type Node's types do not list
+      let last = performance.now();
+      const raf = (globalThis as unknown as { requestAnimationFrame(cb: (t: number) => void): void }).requestAnimationFrame;
+      const frame = (t: number) => {
+        if (w.__load.phase !== 'setup') w.__load.maxFrameGap = Math.max(w.__load.maxFrameGap, t - last);
+        w.__load.frames++;
+        last = t;
+        raf(frame);
+      };
+      raf(frame);
+    });
+    const phaseStarts: Record<string, number> = {};
+    const phase = async (name: string) => {
+      phaseStarts[name] = await page.evaluate((n) => {
+        (globalThis as unknown as { __load: { phase: string } }).__load.phase = n;
+        return performance.now();
+      }, name);
+    };
+    const go = (hash: string) => page.evaluate((h) => ((globalThis as unknown as { location: { hash: string } }).location.hash = h), hash);
+
+    const config = {
+      model: { inputSize: 28 * 28, numClasses: 10, hidden: [{ units: 256, activation: 'relu' }] },
+      loss: 'softmax',
+      regularizer: { kind: 'l2', l1: 0, l2: 1e-4, proximal: false },
+      optimizer: { kind: 'momentum', lr: 0.01 },
+      schedule: { kind: 'constant' },
+      batchSize: 32,
+      epochs: 200,
+    };
+    for (let i = 0; i < 4; i++) {
+      const run = await invoke<{ id: number }>(lab, 'startRun', { name: `load ${i + 1}`, config: { ...config, seed: i + 1 }, data: { kind: 'dataset', datasetId: dataset.id, normalisation: 'per-channel' } });
+      runIds.push(run.id);
+    }
+    await waitFor('four runs training at once', () => lab.lab.training.snapshot().training.length === 4, 60_000);
+    let mostAtOnce = 0;
+    const sampler = setInterval(() => (mostAtOnce = Math.max(mostAtOnce, lab.lab.training.snapshot().training.length)), 200);
+
+    try {
+      await phase('runs list');
+      await ui.nav('runs');
+      await waitFor('the four runs listed as running', async () => (await page.locator('[data-testid="runs-table"] tr[data-status="running"]').count()) === 4);
+      await page.waitForTimeout(PHASE_MS);
+
+      await phase('live dashboard');
+      await go(`#/run/${runIds[0]}`);
+      await page.locator(`[data-testid="run-dashboard"][data-run-id="${runIds[0]}"]`).waitFor();
+      const before = await waitFor('batch loss points', () => chartPoints(page, 'chart-batch-loss'));
+      await page.waitForTimeout(PHASE_MS);
+      const after = await chartPoints(page, 'chart-batch-loss');
+      expect(after, 'the dashboard keeps drawing new steps').toBeGreaterThan(before);
+
+      await phase('comparison of four');
+      await go(`#/compare/${runIds.join(',')}`);
+      await page.locator('[data-testid="compare-view"]').waitFor();
+      await page.waitForTimeout(PHASE_MS);
+
+      await phase('runs list again');
+      await ui.nav('runs');
+      await page.waitForTimeout(PHASE_MS / 2);
+      await ui.shot('load-four-runs');
+      await phase('done');
+    } finally {
+      clearInterval(sampler);
+    }
+
+    const recorded = await page.evaluate(() => (globalThis as unknown as { __load: { tasks: LongTask[]; maxFrameGap: number; frames: number } }).__load);
+    const tasks = recorded.tasks.filter((t) => t.phase !== 'setup');
+    const longest = tasks.reduce((m, t) => Math.max(m, t.duration), 0);
+    const byPhase: Record<string, { count: number; longest: number }> = {};
+    for (const t of tasks) {
+      const p = (byPhase[t.phase] ??= { count: 0, longest: 0 });
+      p.count++;
+      p.longest = Math.max(p.longest, Math.round(t.duration));
+    }
+    const figures = { runsAtOnce: mostAtOnce, longTasks: tasks.length, longestMs: Math.round(longest), totalMs: Math.round(tasks.reduce((s, t) => s + t.duration, 0)), byPhase, maxFrameGapMs: Math.round(recorded.maxFrameGap), frames: recorded.frames };
+    mkdirSync(artifactsDir, { recursive: true });
+    writeFileSync(join(artifactsDir, 'load.json'), `${JSON.stringify(figures, null, 2)}\n`);
+    console.log(`e2e load: ${JSON.stringify(figures)}`);
+
+    expect(mostAtOnce).toBe(4);
+    expect(ui.errors).toEqual([]);
+    // [phase, ms into the phase, duration]: a task at 0 is the view's first render, later ones are live updates
+    const detail = JSON.stringify(tasks.map((t) => [t.phase, Math.round(t.start - phaseStarts[t.phase]), Math.round(t.duration)]));
+    expect(longest, `long tasks: ${detail}`).toBeLessThan(LONG_TASK_LIMIT_MS);
+  }, 240_000);
+});
