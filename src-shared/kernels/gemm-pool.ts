@@ -85,6 +85,18 @@ const HELPER_SPIN_MS = 0.5;
 const SPIN_CHECK = 256;
 /** Iterations the caller polls for the last chunks before it sleeps. */
 const CALLER_SPIN = 20000;
+/**
+ * Contention guard. When other processes hold the cores, a helper can be descheduled in
+ * the middle of a chunk and the caller waits for it; or helpers get no core at all, do no
+ * chunks, and their polling takes time from the caller. Either makes a step slower than on
+ * one thread. The caller keeps moving averages of the share of each job it spent waiting
+ * and of the share of chunks the helpers did; when waiting exceeds CONTENDED, or the
+ * helpers did less than STARVED, it computes alone for SOLO_MS (helpers sleep), then tries
+ * them again.
+ */
+const CONTENDED = 0.35;
+const STARVED = 0.15;
+const SOLO_MS = 100;
 
 export interface Chunking {
   splitColumns: boolean;
@@ -163,16 +175,16 @@ function runChunk(exports: KernelExports, control: Control, chunk: number, work:
   }
 }
 
-/** Claims and computes chunks of job `generation` until none are left. */
-function claimChunks(exports: KernelExports, control: Control, generation: number, work: number): void {
+/** Claims and computes chunks of job `generation` until none are left; returns how many it did. */
+function claimChunks(exports: KernelExports, control: Control, generation: number, work: number): number {
   const ctl = control.ctl;
   const chunks = ctl[CHUNKS];
-  for (;;) {
+  for (let did = 0; ; did++) {
     const word = Atomics.load(ctl, CLAIM);
-    if (word >>> 8 !== (generation & 0xffffff)) return;
+    if (word >>> 8 !== (generation & 0xffffff)) return did;
     const chunk = word & 0xff;
-    if (chunk >= chunks) return;
-    if (Atomics.compareExchange(ctl, CLAIM, word, word + 1) !== word) continue;
+    if (chunk >= chunks) return did;
+    if (Atomics.compareExchange(ctl, CLAIM, word, word + 1) !== word) { did--; continue; }
     runChunk(exports, control, chunk, work);
     if (Atomics.add(ctl, DONE, 1) + 1 === chunks) Atomics.notify(ctl, DONE);
   }
@@ -214,6 +226,12 @@ export function runGemmPoolWorker(exports: KernelExports, memory: WasmMemory, co
 /** The calling thread's side. */
 export class PoolRunner implements GemmRunner {
   private readonly control: Control;
+  /** moving average of the share of a job's time the caller spent waiting for helpers */
+  private waiting = 0;
+  /** moving average of the share of a job's chunks the helpers did */
+  private helped = 0.5;
+  /** until this time (performance.now()), jobs run on the caller alone */
+  private soloUntil = 0;
 
   /**
    * @param threads helpers + 1 (the caller)
@@ -235,7 +253,7 @@ export class PoolRunner implements GemmRunner {
   run(transA: boolean, transB: boolean, m: number, n: number, k: number, alpha: number, a: number, b: number, beta: number, c: number): void {
     const { ctl, ctlF } = this.control;
     const plan = chunking(m, n, k, this.threads);
-    if (m * n * k < PARALLEL_MIN_WORK || this.threads === 1 || plan.chunks < 2) {
+    if (m * n * k < PARALLEL_MIN_WORK || this.threads === 1 || plan.chunks < 2 || this.solo()) {
       gemmFor(this.exports, n)(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, transA ? m : k, b, transB ? k : n, beta, c, n, this.work);
       return;
     }
@@ -255,7 +273,7 @@ export class PoolRunner implements GemmRunner {
   vector(job: VectorJob, n: number, a: number, x: number, b: number, y: number): number {
     const { ctl, ctlF, partials } = this.control;
     const chunks = Math.min(MAX_CHUNKS, this.threads * 2);
-    if (n < PARALLEL_MIN_VECTOR || this.threads === 1) {
+    if (n < PARALLEL_MIN_VECTOR || this.threads === 1 || this.solo()) {
       switch (job) {
         case 'axpby': this.exports.axpby(n, a, x, b, y); return 0;
         case 'dot': return this.exports.dot(n, x, y);
@@ -273,9 +291,15 @@ export class PoolRunner implements GemmRunner {
     return job === 'dot' || job === 'sum' ? total : 0;
   }
 
+  /** Whether the contention guard has the caller working alone just now. */
+  private solo(): boolean {
+    return this.soloUntil > 0 && performance.now() < this.soloUntil;
+  }
+
   /** Publishes the job written into the control block, takes part, waits for the rest. */
   private runJob(chunks: number, granule: number): void {
     const { ctl } = this.control;
+    const started = performance.now();
     ctl[CHUNKS] = chunks;
     ctl[GRANULE] = granule;
     Atomics.store(ctl, DONE, 0);
@@ -283,12 +307,21 @@ export class PoolRunner implements GemmRunner {
     Atomics.store(ctl, CLAIM, (generation & 0xffffff) << 8);
     Atomics.store(ctl, GENERATION, generation);
     Atomics.notify(ctl, GENERATION);
-    claimChunks(this.exports, this.control, generation, this.work);
+    const mine = claimChunks(this.exports, this.control, generation, this.work);
+    const claimed = performance.now();
     let spins = 0;
     for (;;) {
       const done = Atomics.load(ctl, DONE);
       if (done === chunks) break;
       if (++spins > CALLER_SPIN) { Atomics.wait(ctl, DONE, done); spins = 0; }
+    }
+    const finished = performance.now();
+    this.waiting = 0.8 * this.waiting + 0.2 * ((finished - claimed) / Math.max(finished - started, 1e-3));
+    this.helped = 0.8 * this.helped + 0.2 * (1 - mine / chunks);
+    if (this.waiting > CONTENDED || this.helped < STARVED) {
+      this.soloUntil = finished + SOLO_MS;
+      this.waiting = 0;
+      this.helped = 0.5;
     }
   }
 
