@@ -292,6 +292,10 @@ export class PoolRunner implements GemmRunner {
   }
 
   /** Whether the contention guard has the caller working alone just now. */
+  get alone(): boolean {
+    return this.solo();
+  }
+
   private solo(): boolean {
     return this.soloUntil > 0 && performance.now() < this.soloUntil;
   }
