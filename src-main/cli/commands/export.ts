@@ -13,6 +13,7 @@ import {
   type ExportedFile, type TrainedModel,
 } from '../../export';
 import { defaultDatabasePath, LabStore } from '../../store';
+import { prepareDatabase } from '../../store/recovery';
 
 export const summary = 'write a model as JSON, ONNX or safetensors (plus templates as PNG, metrics as CSV)';
 
@@ -60,6 +61,8 @@ export async function run(args: string[]): Promise<number> {
     } else {
       const dbPath = options.db ?? defaultDatabasePath();
       if (!existsSync(dbPath)) throw new ExportError(`no experiment database at ${dbPath} (give --db PATH)`);
+      // refuses a damaged or foreign file; backs one of an older schema up before the store migrates it
+      await prepareDatabase(dbPath, { setAsideUnusable: false });
       store = new LabStore(dbPath);
       const cacheDir = join(dirname(store.path), 'cache', 'images');
       model = await modelFromRun(store, options.run!, { loadDataset: folderDatasetLoader(store, cacheDir), checkpointId: options.checkpoint });
