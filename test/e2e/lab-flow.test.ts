@@ -171,8 +171,17 @@ describe.skipIf(!haveChromium)('the lab in Chromium, end to end', () => {
     await waitFor('the L1 twin paused', async () => (await statusOf(l1)) === 'paused', 30_000);
     await expect(l1Row.locator('.badge').innerText()).resolves.toBe('Paused');
     await expect(l1Row.locator('[data-testid="resume-run"]').isVisible()).resolves.toBe(true);
-    const pausedAt = (await reach())[0];
-    // the other twin trains on
+    // The chart refetches its series about once a second, so under load it may still be
+    // drawing the last steps trained before the pause: wait until the curve holds still.
+    let pausedAt = (await reach())[0];
+    await waitFor('the paused curve to settle', async () => {
+      await page.waitForTimeout(2000);
+      const now = (await reach())[0];
+      const settled = now === pausedAt;
+      pausedAt = now;
+      return settled;
+    }, 60_000);
+    // the other twin trains on while the paused one stays put
     const l2Status = await statusOf(l2);
     expect(['running', 'done']).toContain(l2Status);
     await page.waitForTimeout(1500);
