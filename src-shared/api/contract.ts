@@ -36,7 +36,6 @@ import {
   runSplitSpec,
   tagList,
   trainConfig,
-  userPath,
   regularizerSpec,
 } from './schemas';
 import {
@@ -115,7 +114,7 @@ export const invokeContract = {
 
   /** Imports a folder (`ROOT/<class>/…` or `ROOT/train|val|test/<class>/…`); resolves when done. */
   importFolder: {
-    request: z.strictObject({ jobId, path: userPath, name: nameText.optional(), options: importOptions.default(importOptions.parse({})) }),
+    request: z.strictObject({ jobId, path: absolutePath, name: nameText.optional(), options: importOptions.default(importOptions.parse({})) }),
     response: z.strictObject({ dataset: datasetSummary, report: importReport }),
   },
   /** Imports the built-in sample that ships in resources/. */

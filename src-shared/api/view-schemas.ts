@@ -5,7 +5,8 @@
  */
 
 import { z } from 'zod';
-import { channelCount, entityId, importOptions, userPath } from './schemas';
+import { channelCount, entityId, importOptions } from './schemas';
+import { absolutePath } from './model-schemas';
 
 /** uint8 bytes as base64: H×W×C pixels, row by row, channels interleaved. */
 const pixelsBase64 = z.string();
@@ -14,7 +15,7 @@ const pixelsBase64 = z.string();
 export const imageSourceRef = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('dataset'), id: entityId }),
   z.strictObject({ kind: z.literal('sample') }),
-  z.strictObject({ kind: z.literal('folder'), path: userPath }),
+  z.strictObject({ kind: z.literal('folder'), path: absolutePath }),
 ]);
 
 export const datasetImagesRequest = z.strictObject({
