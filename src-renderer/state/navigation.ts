@@ -1,6 +1,6 @@
 /** The current route, kept in the URL hash, and a way for any view to move elsewhere. */
 
-import { createContext, useCallback, useContext, useEffect, useState } from 'react';
+import { createContext, startTransition, useCallback, useContext, useEffect, useState } from 'react';
 import { formatRoute, parseRoute, type Route } from '../route';
 
 export type Navigate = (route: Route) => void;
@@ -14,14 +14,16 @@ export function useNavigate(): Navigate {
 export function useHashRoute(): [Route, Navigate] {
   const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const onHash = () => setRoute(parseRoute(window.location.hash));
+    // A transition: React renders the next view in slices and keeps the page responsive
+    // (a view full of charts takes longer to mount than one frame).
+    const onHash = () => startTransition(() => setRoute(parseRoute(window.location.hash)));
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   const navigate = useCallback((next: Route) => {
     const hash = formatRoute(next);
     if (window.location.hash !== hash) window.location.hash = hash;
-    setRoute(next);
+    startTransition(() => setRoute(next));
   }, []);
   return [route, navigate];
 }

@@ -8,9 +8,9 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useApi } from '../../state/api';
 import { useLab, useLabStore } from '../../state/lab-store';
 import { useNavigate } from '../../state/navigation';
-import { useApiValue, useLiveTick } from '../../state/hooks';
+import { useLiveSeries, type SeriesKey } from '../../state/live-series';
 import { isActive, RESUMABLE_STATUSES, type MetricSeries, type Run } from '../../state/types';
-import { findSeries, seriesPoints } from '../../chart-data';
+import { seriesPoints } from '../../chart-data';
 import { SeriesChart, type ChartSeries } from '../../components/SeriesChart';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -21,7 +21,15 @@ import { usePalette, type ChartPalette } from '../../theme';
 import { runControl } from '../runs/run-actions';
 import { runFraction } from '../runs/RunsView';
 
-const comparePoints = 1000;
+/**
+ * Points per run and series: about one per pixel of a half-width chart. Per-epoch series
+ * are short anyway; the mini-batch loss is decimated to this on the server.
+ */
+const compareBatchPoints = 400;
+const compareEpochPoints = 600;
+/** Comparisons refresh less often than a run's own dashboard: four runs, two charts. */
+const compareIntervalMs = 2500;
+const batchKeys: SeriesKey[] = [{ split: 'batch', name: 'dataLoss' }];
 
 const metrics: { id: string; label: string; split: MetricSeries['split']; name: string; x: 'epoch' | 'step'; percent?: boolean }[] = [
   { id: 'valAcc', label: 'Validation accuracy', split: 'val', name: 'accuracy', x: 'epoch', percent: true },
@@ -41,27 +49,42 @@ export function runColor(run: Run, index: number, palette: ChartPalette, runs: r
 }
 
 export function CompareView({ runIds }: { runIds: number[] }) {
-  const api = useApi();
   const navigate = useNavigate();
   const allRuns = useLab((s) => s.runs);
   const loaded = useLab((s) => s.loaded);
   const palette = usePalette();
   const [metric, setMetric] = useState(metrics[0].id);
   const runs = useMemo(() => runIds.map((id) => allRuns.find((r) => r.id === id)).filter((r): r is Run => r !== undefined), [runIds, allRuns]);
-  const tick = useLiveTick(runs.filter((r) => isActive(r.status) || r.status === 'paused').map((r) => r.id));
-  
-  const data = useApiValue(
-    runs.length === 0
-      ? null
-      : async () => {
-          const results = await Promise.all(runs.map((r) => api.getMetricSeries({ runId: r.id, maxPoints: comparePoints })));
-          const failed = results.find((r) => !r.ok);
-          if (failed && !failed.ok) return failed;
-          return { ok: true as const, value: results.map((r) => (r.ok ? r.value.series : [])) };
-        },
-    `compare-${runs.map((r) => r.id).join(',')}`,
-    `${tick}-${runs.map((r) => r.status).join(',')}`,
+  const ids = useMemo(() => runs.map((r) => r.id), [runs]);
+  const chosen = metrics.find((m) => m.id === metric) ?? metrics[0];
+  // Two fetch loops, one per chart: each asks only for what its chart draws, the metric
+  // chart only when an epoch ends, so the two charts update at different moments.
+  const batch = useLiveSeries(ids, batchKeys, compareBatchPoints, 'step', compareIntervalMs);
+  const chosenKeys = useMemo(() => [{ split: chosen.split, name: chosen.name }], [chosen]);
+  const perEpoch = useLiveSeries(ids, chosenKeys, compareEpochPoints, chosen.x, compareIntervalMs);
+  // rebuilt only when a run's answer or the runs themselves change, so the charts (memo) skip the rest
+  const batchSeries = useMemo<ChartSeries[]>(
+    () =>
+      runs.map((r, i) => ({
+        id: `run${r.id}`,
+        label: r.name,
+        color: runColor(r, i, palette, runs),
+        width: 1.3,
+        points: seriesPoints(batch.byRun.get(r.id)?.[0], 'step'),
+      })),
+    [runs, palette, batch.byRun],
   );
+  const metricSeries = useMemo<ChartSeries[]>(
+    () =>
+      runs.map((r, i) => ({
+        id: `run${r.id}`,
+        label: r.name,
+        color: runColor(r, i, palette, runs),
+        points: seriesPoints(perEpoch.byRun.get(r.id)?.[0], chosen.x),
+      })),
+    [runs, palette, perEpoch.byRun, chosen.x],
+  );
+  const error = batch.error ?? perEpoch.error;
 
   const picker = <RunPicker runs={allRuns} chosen={runIds} onChange={(ids) => navigate({ view: 'compare', runIds: ids })} />;
 
@@ -98,21 +121,6 @@ export function CompareView({ runIds }: { runIds: number[] }) {
     );
   }
 
-  const seriesOf = (index: number) => data.data?.[index] ?? [];
-  const chosen = metrics.find((m) => m.id === metric) ?? metrics[0];
-  const batchSeries: ChartSeries[] = runs.map((r, i) => ({
-    id: `run${r.id}`,
-    label: `${r.name}`,
-    color: runColor(r, i, palette, runs),
-    width: 1.3,
-    points: seriesPoints(findSeries(seriesOf(i), 'batch', 'dataLoss'), 'step'),
-  }));
-  const metricSeries: ChartSeries[] = runs.map((r, i) => ({
-    id: `run${r.id}`,
-    label: r.name,
-    color: runColor(r, i, palette, runs),
-    points: seriesPoints(findSeries(seriesOf(i), chosen.split, chosen.name), chosen.x),
-  }));
   const differences = differingSettings(runs);
 
   return (
@@ -204,7 +212,7 @@ export function CompareView({ runIds }: { runIds: number[] }) {
           </div>
         )}
       </div>
-      {data.error && <div className="notice error">{data.error}</div>}
+      {error && <div className="notice error">{error}</div>}
     </div>
   );
 }

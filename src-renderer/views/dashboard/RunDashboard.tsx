@@ -9,7 +9,8 @@ import { useMemo } from 'react';
 import { useApi } from '../../state/api';
 import { useLab, useLabStore } from '../../state/lab-store';
 import { useNavigate } from '../../state/navigation';
-import { useApiValue, useLiveTick } from '../../state/hooks';
+import { useApiValue } from '../../state/hooks';
+import { useLiveSeries, type SeriesKey } from '../../state/live-series';
 import { isActive, RESUMABLE_STATUSES, type MetricSeries, type Run } from '../../state/types';
 import { findSeries, seriesPoints } from '../../chart-data';
 import { SeriesChart, type ChartSeries } from '../../components/SeriesChart';
@@ -24,8 +25,27 @@ import { runControl } from '../runs/run-actions';
 import { runFraction } from '../runs/RunsView';
 import { ConfusionPanel } from './ConfusionPanel';
 
-/** Points per series fetched for the dashboard: enough for a smooth curve, cheap to draw. */
-const dashboardPoints = 1500;
+/**
+ * Points per series fetched for the dashboard: about one per pixel of a half-width chart
+ * (the server keeps each bucket's extremes, so spikes stay visible).
+ */
+const dashboardPoints = 500;
+/** How often a training run's curves are re-fetched at most. */
+const dashboardIntervalMs = 2000;
+/** The series the charts draw, nothing else: per mini-batch, and per epoch. */
+const batchKeys: SeriesKey[] = [
+  { split: 'batch', name: 'dataLoss' },
+  { split: 'batch', name: 'regLoss' },
+];
+const epochKeys: SeriesKey[] = [
+  { split: 'train', name: 'dataLoss' },
+  { split: 'val', name: 'dataLoss' },
+  { split: 'train', name: 'regLoss' },
+  { split: 'train', name: 'accuracy' },
+  { split: 'val', name: 'accuracy' },
+  { split: 'train', name: 'samplesPerSecond' },
+  { split: 'train', name: 'lr' },
+];
 
 export function RunDashboard({ runId }: { runId: number }) {
   const api = useApi();
@@ -34,8 +54,10 @@ export function RunDashboard({ runId }: { runId: number }) {
   const loaded = useLab((s) => s.loaded);
   const fetched = useApiValue(() => api.getRun({ id: runId }), `run-${runId}-${run ? 'listed' : 'missing'}`);
   const current = run ?? fetched.data?.run;
-  const tick = useLiveTick(current && (isActive(current.status) || current.status === 'paused') ? [runId] : []);
-  const series = useApiValue(() => api.getMetricSeries({ runId, maxPoints: dashboardPoints }), `series-${runId}`, `${tick}-${current?.status ?? ''}`);
+  const ids = useMemo(() => [runId], [runId]);
+  // per-epoch series change once an epoch, the mini-batch ones with every step: fetched apart
+  const batch = useLiveSeries(ids, batchKeys, dashboardPoints, 'step', dashboardIntervalMs).byRun.get(runId);
+  const perEpoch = useLiveSeries(ids, epochKeys, dashboardPoints, 'epoch', dashboardIntervalMs).byRun.get(runId);
 
   if (!current) {
     if (!loaded || fetched.loading) return <div className="view muted">Loading…</div>;
@@ -49,10 +71,12 @@ export function RunDashboard({ runId }: { runId: number }) {
       </div>
     );
   }
-  return <Dashboard run={current} series={series.data?.series ?? []} />;
+  return <Dashboard run={current} batch={batch ?? noSeries} perEpoch={perEpoch ?? noSeries} />;
 }
 
-function Dashboard({ run, series }: { run: Run; series: MetricSeries[] }) {
+const noSeries: MetricSeries[] = [];
+
+function Dashboard({ run, batch, perEpoch }: { run: Run; batch: MetricSeries[]; perEpoch: MetricSeries[] }) {
   const api = useApi();
   const store = useLabStore();
   const navigate = useNavigate();
@@ -62,14 +86,15 @@ function Dashboard({ run, series }: { run: Run; series: MetricSeries[] }) {
   const twin = run.twinGroup ? twins.find((r) => r.twinGroup === run.twinGroup && r.id !== run.id) : undefined;
   const active = isActive(run.status);
   const fraction = runFraction(run, progress);
-  const charts = useMemo(() => buildCharts(series, palette), [series, palette]);
+  const epochCharts = useMemo(() => buildEpochCharts(perEpoch, palette), [perEpoch, palette]);
+  const batchLoss = useMemo(() => buildBatchChart(batch, palette), [batch, palette]);
   const control = async (command: 'pause' | 'resume' | 'cancel') => {
     const updated = await runControl(api, run, command);
     if (updated) store.upsertRun(updated);
   };
   const live = run.status === 'running' && progress;
   const dataLoss = live ? progress.dataLoss : run.summary.trainLoss;
-  const samplesPerSecond = live ? progress.samplesPerSecond : lastValue(findSeries(series, 'train', 'samplesPerSecond'));
+  const samplesPerSecond = live ? progress.samplesPerSecond : lastValue(findSeries(perEpoch, 'train', 'samplesPerSecond'));
 
   return (
     <div className="view" data-testid="run-dashboard" data-run-id={run.id}>
@@ -143,16 +168,16 @@ function Dashboard({ run, series }: { run: Run; series: MetricSeries[] }) {
 
       <div className="grid-2">
         <div className="panel panel-body">
-          <SeriesChart title="Loss per epoch" series={charts.epochLoss} xLabel="epoch" testId="chart-epoch-loss" />
+          <SeriesChart title="Loss per epoch" series={epochCharts.epochLoss} xLabel="epoch" testId="chart-epoch-loss" />
         </div>
         <div className="panel panel-body">
-          <SeriesChart title="Loss per mini-batch" series={charts.batchLoss} xLabel="step" testId="chart-batch-loss" smoothable />
+          <SeriesChart title="Loss per mini-batch" series={batchLoss} xLabel="step" testId="chart-batch-loss" smoothable />
         </div>
         <div className="panel panel-body">
-          <SeriesChart title="Accuracy per epoch" series={charts.accuracy} xLabel="epoch" percent testId="chart-accuracy" />
+          <SeriesChart title="Accuracy per epoch" series={epochCharts.accuracy} xLabel="epoch" percent testId="chart-accuracy" />
         </div>
         <div className="panel panel-body">
-          <SeriesChart title="Speed and learning rate" series={charts.speed} xLabel="epoch" percent testId="chart-speed" />
+          <SeriesChart title="Speed and learning rate" series={epochCharts.speed} xLabel="epoch" percent testId="chart-speed" />
         </div>
       </div>
 
@@ -168,15 +193,20 @@ function lastValue(series: MetricSeries | undefined): number | null {
   return null;
 }
 
-function buildCharts(series: MetricSeries[], palette: ChartPalette): Record<'epochLoss' | 'batchLoss' | 'accuracy' | 'speed', ChartSeries[]> {
+function line(id: string, label: string, color: string, s: MetricSeries | undefined, x: 'epoch' | 'step', dashed = false): ChartSeries {
+  return { id, label, color, dashed, points: seriesPoints(s, x) };
+}
+
+function buildBatchChart(series: MetricSeries[], palette: ChartPalette): ChartSeries[] {
+  const [blue, , , purple] = palette.series;
+  return [
+    { ...line('batchData', 'data loss', blue, findSeries(series, 'batch', 'dataLoss'), 'step'), width: 1.2 },
+    line('batchReg', 'λ·R(W)', purple, findSeries(series, 'batch', 'regLoss'), 'step', true),
+  ];
+}
+
+function buildEpochCharts(series: MetricSeries[], palette: ChartPalette): Record<'epochLoss' | 'accuracy' | 'speed', ChartSeries[]> {
   const [blue, orange, green, purple] = palette.series;
-  const line = (id: string, label: string, color: string, s: MetricSeries | undefined, x: 'epoch' | 'step', dashed = false): ChartSeries => ({
-    id,
-    label,
-    color,
-    dashed,
-    points: seriesPoints(s, x),
-  });
   const speed = findSeries(series, 'train', 'samplesPerSecond');
   const lr = findSeries(series, 'train', 'lr');
   const maxSpeed = Math.max(1, ...(speed?.value.filter((v): v is number => v !== null) ?? [1]));
@@ -186,10 +216,6 @@ function buildCharts(series: MetricSeries[], palette: ChartPalette): Record<'epo
       line('trainData', 'train data loss', blue, findSeries(series, 'train', 'dataLoss'), 'epoch'),
       line('valData', 'val data loss', orange, findSeries(series, 'val', 'dataLoss'), 'epoch'),
       line('reg', 'λ·R(W)', purple, findSeries(series, 'train', 'regLoss'), 'epoch', true),
-    ],
-    batchLoss: [
-      { ...line('batchData', 'data loss', blue, findSeries(series, 'batch', 'dataLoss'), 'step'), width: 1.2 },
-      line('batchReg', 'λ·R(W)', purple, findSeries(series, 'batch', 'regLoss'), 'step', true),
     ],
     accuracy: [
       line('trainAcc', 'train', blue, findSeries(series, 'train', 'accuracy'), 'epoch'),
