@@ -238,6 +238,7 @@ export class PoolRunner implements GemmRunner {
    * @param control byte offset of the control block
    * @param work byte offset of the caller's own work area
    * @param stopHelpers called by close() after the helpers were told to stop
+   * @param soloMs how long the contention guard keeps the caller alone
    */
   constructor(
     readonly exports: KernelExports,
@@ -246,6 +247,7 @@ export class PoolRunner implements GemmRunner {
     readonly threads: number,
     private readonly work: number,
     private readonly stopHelpers: () => void = () => {},
+    private readonly soloMs = SOLO_MS,
   ) {
     this.control = controlViews(memory, control);
   }
@@ -323,7 +325,7 @@ export class PoolRunner implements GemmRunner {
     this.waiting = 0.8 * this.waiting + 0.2 * ((finished - claimed) / Math.max(finished - started, 1e-3));
     this.helped = 0.8 * this.helped + 0.2 * (1 - mine / chunks);
     if (this.waiting > CONTENDED || this.helped < STARVED) {
-      this.soloUntil = finished + SOLO_MS;
+      this.soloUntil = finished + this.soloMs;
       this.waiting = 0;
       this.helped = 0.5;
     }

@@ -18,7 +18,7 @@ describe('gemm pool without its helpers', () => {
     const control = heap.reserve(CONTROL_BYTES);
     const work = heap.reserve(WORK_BYTES);
     heap.reserve(WORK_BYTES); // the absent helper's area
-    const runner = new PoolRunner(instantiateKernels(setup), setup.memory, control, 2, work);
+    const runner = new PoolRunner(instantiateKernels(setup), setup.memory, control, 2, work, () => {}, 600_000);
     const kernels = kernelsOver(setup, heap, runner);
     const rng = new Rng(41);
     expect(runner.alone).toBe(false);
