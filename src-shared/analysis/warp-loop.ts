@@ -8,6 +8,7 @@
 import { WarpSession, warpDataset, type WarpSettings } from './warp-session';
 import { buildWarpScene, defaultSceneOptions, type PlaneChoice, type WarpScene } from './warp-scene';
 import type { ToyDataset } from '../toy/datasets';
+import type { Kernels } from '../engine/kernels';
 import { fastBudgetMs, snapshotMs, stepsPerTick, tickMs, type WarpCommand, type WarpEvent, type WarpSpeed } from './warp-protocol';
 
 export interface WarpLoopHost {
@@ -15,6 +16,8 @@ export interface WarpLoopHost {
   /** runs `tick` again after about `ms` */
   schedule(tick: () => void, ms: number): void;
   now(): number;
+  /** fresh kernels for each trainer (default: the engine's reference kernels) */
+  makeKernels?(): Kernels;
 }
 
 export class WarpLoop {
@@ -34,7 +37,7 @@ export class WarpLoop {
       switch (command.type) {
         case 'settings':
           if (this.session) this.session.update(command.settings);
-          else this.session = new WarpSession(command.settings);
+          else this.session = new WarpSession(command.settings, this.host.makeKernels?.bind(this.host));
           break;
         case 'running':
           this.running = command.running;

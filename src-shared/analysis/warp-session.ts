@@ -10,6 +10,7 @@
 import { Trainer } from '../engine/trainer';
 import { arraySource } from '../engine/source';
 import type { ActivationKind, LayerWeights, RegularizerSpec, SampleSource, TrainConfig } from '../engine/types';
+import type { Kernels } from '../engine/kernels';
 import { makeToyDataset, toyHasClassCount, type ToyDataset, type ToyKind } from '../toy/datasets';
 import type { WarpActivation } from './warp';
 
@@ -126,7 +127,12 @@ export class WarpSession {
   private points: SampleSource;
   private generation = 0;
 
-  constructor(settings: WarpSettings) {
+  /**
+   * `makeKernels`: where the matrix products run (the renderer's worker passes the
+   * WebAssembly kernels). Called once per trainer, so memory a bump allocator handed to an
+   * earlier trainer goes with it instead of piling up as settings change.
+   */
+  constructor(settings: WarpSettings, private readonly makeKernels?: () => Kernels) {
     const problem = warpSettingsProblem(settings);
     if (problem) throw new RangeError(problem);
     this.settings = { ...settings };
@@ -163,7 +169,7 @@ export class WarpSession {
     const config = trainConfig(settings, this.data.numClasses);
     // an epoch limit below the epochs done would end the run at once: keep at least those
     config.epochs = Math.max(config.epochs, state.epoch);
-    this.trainer = new Trainer(config, this.points, undefined, { state: { ...state, config } });
+    this.trainer = new Trainer(config, this.points, undefined, { state: { ...state, config }, kernels: this.makeKernels?.() });
     return false;
   }
 
@@ -204,6 +210,6 @@ export class WarpSession {
 
   private freshTrainer(): Trainer {
     this.generation++;
-    return new Trainer(trainConfig(this.settings, this.data.numClasses), this.points, undefined);
+    return new Trainer(trainConfig(this.settings, this.data.numClasses), this.points, undefined, { kernels: this.makeKernels?.() });
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WarpSession, defaultWarpSettings, warpDataset, warpSettingsProblem } from '../../../src-shared/analysis/warp-session';
+import { createWasmKernelsSync, type WasmKernels } from '../../../src-shared/kernels/wasm-kernels';
 
 const clock = () => performance.now();
 
@@ -53,6 +54,29 @@ describe('WarpSession', () => {
     expect(restarted.generation).toBe(trained.generation + 1);
     expect(restarted.step).toBe(0);
     expect(restarted.activations).toEqual([{ kind: 'identity' }]);
+  });
+
+  it('trains on the WebAssembly kernels as the view\'s worker does, fresh kernels per trainer, as well as on the reference', () => {
+    const settings = { ...defaultWarpSettings, toy: 'circles' as const, width: 4, maxEpochs: 60 };
+    const made: WasmKernels[] = [];
+    const fast = new WarpSession(settings, () => {
+      const kernels = createWasmKernelsSync({ initialBytes: 8 * 2 ** 20 });
+      made.push(kernels);
+      return kernels;
+    });
+    const reference = new WarpSession(settings);
+    fast.train(Infinity, clock);
+    reference.train(Infinity, clock);
+    const [a, b] = [fast.snapshot(), reference.snapshot()];
+    expect(a.epoch).toBe(60);
+    // float32 sums in another order: close, not bit-equal
+    expect(Math.abs(a.accuracy - b.accuracy)).toBeLessThanOrEqual(0.02);
+    expect(a.loss).toBeCloseTo(b.loss, 2);
+    // a new λ continues on new kernels (the old trainer's memory is dropped with it)
+    fast.update({ ...settings, regularizer: 'l2', lambda: 0.001 });
+    expect(made.length).toBe(2);
+    expect(Array.from(fast.snapshot().layers[0].w)).toEqual(Array.from(a.layers[0].w));
+    made.forEach((k) => k.close());
   });
 
   it('uses the toy data the settings describe', () => {
