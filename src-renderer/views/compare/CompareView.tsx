@@ -22,10 +22,12 @@ import { runControl } from '../runs/run-actions';
 import { runFraction } from '../runs/RunsView';
 
 /**
- * Points per run and series: about one per pixel of a half-width chart. Per-epoch series
- * are short anyway; the mini-batch loss is decimated to this on the server.
+ * Points per run and series. Four runs share a half-width chart and their points fall on
+ * different steps, so each run's mini-batch loss gets 250 (decimated on the server, each
+ * bucket's extremes kept): a chart of ~1,000 rows, what recharts draws in a few tens of ms.
+ * Per-epoch series are short anyway.
  */
-const compareBatchPoints = 400;
+const compareBatchPoints = 250;
 const compareEpochPoints = 600;
 /** Comparisons refresh less often than a run's own dashboard: four runs, two charts. */
 const compareIntervalMs = 2500;

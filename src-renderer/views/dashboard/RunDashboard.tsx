@@ -27,9 +27,11 @@ import { ConfusionPanel } from './ConfusionPanel';
 
 /**
  * Points per series fetched for the dashboard: about one per pixel of a half-width chart
- * (the server keeps each bucket's extremes, so spikes stay visible).
+ * (the server keeps each bucket's extremes, so spikes stay visible). The mini-batch chart
+ * draws two series whose points fall on different steps, so each gets half.
  */
-const dashboardPoints = 500;
+const epochPoints = 500;
+const batchPoints = 250;
 /** How often a training run's curves are re-fetched at most. */
 const dashboardIntervalMs = 2000;
 /** The series the charts draw, nothing else: per mini-batch, and per epoch. */
@@ -56,8 +58,8 @@ export function RunDashboard({ runId }: { runId: number }) {
   const current = run ?? fetched.data?.run;
   const ids = useMemo(() => [runId], [runId]);
   // per-epoch series change once an epoch, the mini-batch ones with every step: fetched apart
-  const batch = useLiveSeries(ids, batchKeys, dashboardPoints, 'step', dashboardIntervalMs).byRun.get(runId);
-  const perEpoch = useLiveSeries(ids, epochKeys, dashboardPoints, 'epoch', dashboardIntervalMs).byRun.get(runId);
+  const batch = useLiveSeries(ids, batchKeys, batchPoints, 'step', dashboardIntervalMs).byRun.get(runId);
+  const perEpoch = useLiveSeries(ids, epochKeys, epochPoints, 'epoch', dashboardIntervalMs).byRun.get(runId);
 
   if (!current) {
     if (!loaded || fetched.loading) return <div className="view muted">Loading…</div>;
