@@ -19,10 +19,12 @@ import { artifactsDir, chartPoints, chromiumPath, closeBrowser, invoke, openApp,
 
 const haveChromium = existsSync(chromiumPath);
 /**
- * The target is 100 ms (`npm run load:ui` holds it). In the full suite, other test files
- * share the two cores, so this asks only that nothing freezes; the figures are printed.
+ * The target is 100 ms (`npm run load:ui` asks for it). The renderer fetches only what its
+ * charts draw and draws one chart per task; measured: no long task at all, or one of
+ * 80–120 ms when other work loads the two cores (load average 5–6). The default leaves
+ * room for busier CI machines; the figures are printed.
  */
-const LONG_TASK_LIMIT_MS = Number(process.env.NEURAL_LAB_LONG_TASK_LIMIT_MS ?? 400);
+const LONG_TASK_LIMIT_MS = Number(process.env.NEURAL_LAB_LONG_TASK_LIMIT_MS ?? 200);
 const PHASE_MS = 6_000;
 
 interface LongTask { start: number; duration: number; phase: string }
