@@ -93,6 +93,8 @@ interface ActiveRun {
   resumeAfterPause: boolean;
   /** the final message (or the failure standing in for one) has been recorded */
   ended: boolean;
+  /** the `finished` event once emitted: waitFor answers with it while the worker is still exiting */
+  finishedEvent: RunFinishedEvent | null;
   datasetKey: string | null;
   stopTimer: NodeJS.Timeout | null;
   lastEmit: number;
@@ -171,6 +173,9 @@ export class TrainingService {
       }
       return Promise.resolve({ runId, status: run.status, error: run.error });
     }
+    // Its end was already announced and the worker is only exiting: no `finished` is coming.
+    const ended = this.active.get(runId)?.finishedEvent;
+    if (ended && !this.active.get(runId)!.resumeAfterPause) return Promise.resolve(ended);
     return new Promise((resolve) => {
       const off = this.on('finished', (event) => {
         if (event.runId !== runId) return;
@@ -417,7 +422,7 @@ export class TrainingService {
     let markExited!: () => void;
     const exited = new Promise<void>((resolve) => (markExited = resolve));
     const active: ActiveRun = {
-      runId, recorder: new RunRecorder(this.store, runId), worker: null, request: null, resumeAfterPause: false, ended: false,
+      runId, recorder: new RunRecorder(this.store, runId), worker: null, request: null, resumeAfterPause: false, ended: false, finishedEvent: null,
       datasetKey: null, stopTimer: null, lastEmit: 0, pendingProgress: null, progressTimer: null, lastProgress: null, exited, markExited,
     };
     this.active.set(runId, active);
@@ -533,7 +538,8 @@ export class TrainingService {
     }
     this.flushProgress(active);
     this.emit('status', { runId, status, error });
-    this.emit('finished', { runId, status, error });
+    active.finishedEvent = { runId, status, error };
+    this.emit('finished', active.finishedEvent);
   }
 
   /** Frees the slot once the worker is gone, and lets the queue move. */

@@ -220,6 +220,20 @@ describe('training service', () => {
     expect((await svc.waitFor(failed.id)).status).toBe('done');
   });
 
+  it('waitFor answers at once for a run whose end was announced while its worker is still exiting', async () => {
+    const svc = makeService();
+    const run = svc.start({ config: spiralConfig(2), data: spiral, split });
+    // asked from inside the `finished` listener: the worker has not exited yet, and no other `finished` will come
+    const asked = await new Promise<ReturnType<TrainingService['waitFor']>>((resolve) => {
+      const off = svc.on('finished', (event) => {
+        if (event.runId !== run.id) return;
+        off();
+        resolve(svc.waitFor(run.id));
+      });
+    });
+    expect(await asked).toEqual({ runId: run.id, status: 'done', error: null });
+  });
+
   it('fails a run whose worker throws, with the error, and one whose config the engine refuses', async () => {
     const svc = makeService({ workerScript: new URL('./fixtures/throwing-worker.ts', import.meta.url) });
     const run = svc.start({ config: spiralConfig(2), data: spiral, split });
