@@ -15,7 +15,8 @@ afterEach(() => folder.cleanup());
 
 it('survives SIGKILL mid-epoch: the database is intact, the run interrupted, and resuming it gives the uninterrupted weights', async () => {
   const dbPath = folder.file('lab.db');
-  const epochs = 8;
+  // enough epochs that a busy machine still shows progress past epoch 2 before the run could end
+  const epochs = 20;
   const hidden = 16;
   const child = spawn(process.execPath, ['--import', 'tsx', new URL('./fixtures/crash-child.ts', import.meta.url).pathname, dbPath, String(epochs), String(hidden)], {
     stdio: ['ignore', 'pipe', 'inherit'],
