@@ -8,11 +8,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useApi } from '../../state/api';
 import { useLab } from '../../state/lab-store';
-import { useNavigate } from '../../state/navigation';
 import { useApiValue } from '../../state/hooks';
 import { showToast } from '../../state/toasts';
 import type { ApiResult, ResponseOf } from '../../../src-shared/api/contract';
-import { EmptyState } from '../../components/EmptyState';
+import { NoModelYet } from '../NoModelYet';
 import { Field } from '../../components/Field';
 import { ProgressBar } from '../../components/ProgressBar';
 import { formatBytes, formatWhen } from '../../format';
@@ -41,7 +40,6 @@ function safeName(text: string): string {
 
 export function ExportView({ runId }: { runId?: number }) {
   const api = useApi();
-  const navigate = useNavigate();
   const runs = useLab((s) => s.runs);
   const loaded = useLab((s) => s.loaded);
   const usable = useMemo(() => runsWithWeights(runs), [runs]);
@@ -120,23 +118,10 @@ export function ExportView({ runId }: { runId?: number }) {
 
   if (loaded && usable.length === 0 && (imported.data?.models.length ?? 0) === 0) {
     return (
-      <div className="view">
-        <Head />
-        <div className="panel">
-          <EmptyState
-            art="⇪"
-            title="Nothing to export yet"
-            action={
-              <button className="btn primary" onClick={() => navigate({ view: runs.length === 0 ? 'datasets' : 'new' })}>
-                {runs.length === 0 ? 'Import the built-in sample' : 'Train a model'}
-              </button>
-            }
-          >
-            Export writes a trained model for ONNX Runtime, Netron or PyTorch, its templates as images, or its metrics as CSV. Train a model first (the
-            built-in sample takes seconds).
-          </EmptyState>
-        </div>
-      </div>
+      <NoModelYet head={<Head />} art="⇪" title="Nothing to export yet">
+        Export writes a trained model for ONNX Runtime, Netron or PyTorch, its templates as images, or its metrics as CSV. Train a model first (the
+        built-in sample takes seconds).
+      </NoModelYet>
     );
   }
 

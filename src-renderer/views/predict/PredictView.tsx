@@ -9,12 +9,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useApi } from '../../state/api';
 import { useLab } from '../../state/lab-store';
-import { useNavigate } from '../../state/navigation';
 import { useApiValue } from '../../state/hooks';
 import { showToast } from '../../state/toasts';
 import type { ResponseOf } from '../../../src-shared/api/contract';
 import { decodeFloat32 } from '../../../src-shared/api/encoding';
-import { EmptyState } from '../../components/EmptyState';
+import { NoModelYet } from '../NoModelYet';
 import { PixelCanvas, TemplateCanvas } from '../../components/PixelCanvas';
 import { ProgressBar } from '../../components/ProgressBar';
 import { base64Bytes, column } from '../../pixels';
@@ -29,7 +28,6 @@ type Layers = ResponseOf<'getWeights'>['layers'];
 
 export function PredictView({ runId }: { runId?: number }) {
   const api = useApi();
-  const navigate = useNavigate();
   const runs = useLab((s) => s.runs);
   const loaded = useLab((s) => s.loaded);
   const usable = useMemo(() => runsWithWeights(runs).filter((r) => r.data.kind === 'dataset'), [runs]);
@@ -87,23 +85,10 @@ export function PredictView({ runId }: { runId?: number }) {
 
   if (loaded && usable.length === 0 && (imported.data?.models.length ?? 0) === 0) {
     return (
-      <div className="view">
-        <Head />
-        <div className="panel">
-          <EmptyState
-            art="➜"
-            title="No trained model yet"
-            action={
-              <button className="btn primary" onClick={() => navigate({ view: runs.length === 0 ? 'datasets' : 'new' })}>
-                {runs.length === 0 ? 'Import the built-in sample' : 'Train a model'}
-              </button>
-            }
-          >
-            Predict classifies new images with a model trained here (after its first epoch) or a model file you import. Train on the built-in sample to try it
-            with a photo of a shoe or a shirt.
-          </EmptyState>
-        </div>
-      </div>
+      <NoModelYet head={<Head />} art="➜" title="No trained model yet">
+        Predict classifies new images with a model trained here (after its first epoch) or a model file you import. Train on the built-in sample to try it
+        with a photo of a shoe or a shirt.
+      </NoModelYet>
     );
   }
 
