@@ -9,10 +9,11 @@ import { useApi } from '../../state/api';
 import { useLab, useLabStore } from '../../state/lab-store';
 import { useNavigate } from '../../state/navigation';
 import { useLiveSeries, type SeriesKey } from '../../state/live-series';
-import { isActive, RESUMABLE_STATUSES, type MetricSeries, type Run } from '../../state/types';
+import { isActive, type MetricSeries, type Run } from '../../state/types';
 import { seriesPoints } from '../../chart-data';
 import { SeriesChart, type ChartSeries } from '../../components/SeriesChart';
 import { StatusBadge } from '../../components/StatusBadge';
+import { PauseResumeButtons } from '../../components/PauseResumeButtons';
 import { ProgressBar } from '../../components/ProgressBar';
 import { EmptyState } from '../../components/EmptyState';
 import { differingSettings, describeModel, describeRegularizer } from '../../describe';
@@ -295,16 +296,7 @@ function CompareRow({ run, color }: { run: Run; color: string }) {
       <td className="right num">{formatNumber(run.status === 'running' ? (progress?.valLoss ?? run.summary.valLoss) : run.summary.valLoss)}</td>
       <td className="right">
         <div className="row nowrap" style={{ justifyContent: 'flex-end', gap: 4 }}>
-          {active && (
-            <button className="btn small" onClick={() => void control('pause')} data-testid="pause-run">
-              Pause
-            </button>
-          )}
-          {RESUMABLE_STATUSES.includes(run.status) && (
-            <button className="btn small" onClick={() => void control('resume')} data-testid="resume-run">
-              Resume
-            </button>
-          )}
+          <PauseResumeButtons run={run} onControl={(command) => void control(command)} />
         </div>
       </td>
     </tr>

@@ -9,8 +9,9 @@ import { useApi } from '../../state/api';
 import { useLab, useLabStore } from '../../state/lab-store';
 import { useNavigate } from '../../state/navigation';
 import { showToast } from '../../state/toasts';
-import { isActive, RESUMABLE_STATUSES, type Experiment, type Run, type RunProgress, type RunStatus } from '../../state/types';
+import { isActive, type Experiment, type Run, type RunProgress, type RunStatus } from '../../state/types';
 import { StatusBadge } from '../../components/StatusBadge';
+import { PauseResumeButtons } from '../../components/PauseResumeButtons';
 import { ProgressBar } from '../../components/ProgressBar';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
@@ -360,16 +361,7 @@ function RunRow({
       <td className="right num nowrap">{formatDuration(run.trainSeconds)}</td>
       <td className="right">
         <div className="row nowrap" style={{ justifyContent: 'flex-end', gap: 4 }}>
-          {active && (
-            <button className="btn small" onClick={() => void control('pause')} data-testid="pause-run">
-              Pause
-            </button>
-          )}
-          {RESUMABLE_STATUSES.includes(run.status) && (
-            <button className="btn small" onClick={() => void control('resume')} data-testid="resume-run">
-              Resume
-            </button>
-          )}
+          <PauseResumeButtons run={run} onControl={(command) => void control(command)} />
           {(active || run.status === 'paused' || run.status === 'interrupted') && (
             <button className="btn small" onClick={() => void control('cancel')}>
               Cancel
