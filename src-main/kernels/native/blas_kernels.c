@@ -1,0 +1,435 @@
+/*
+ * Native kernels: matrix products through the platform's BLAS (OpenBLAS on Linux,
+ * Accelerate on macOS) and the elementwise parts of a training step as single passes.
+ * A Node-API module, so one build loads in Node and in Electron.
+ *
+ * Every array argument is a Float32Array (Int32Array for labels) over any ArrayBuffer
+ * or SharedArrayBuffer; every call checks that the arrays hold the values it touches and
+ * throws a RangeError otherwise, so a wrong call is an exception, never a stray write.
+ * Sums are accumulated in double, as the reference kernels do.
+ */
+#define NAPI_VERSION 8
+#include <node_api.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#ifdef __APPLE__
+#define ACCELERATE_NEW_LAPACK
+#include <Accelerate/Accelerate.h>
+#else
+#include <cblas.h>
+#endif
+
+#if defined(OPENBLAS_VERSION) || defined(OPENBLAS_CONFIG_H)
+#define HAVE_OPENBLAS_THREADS 1
+#endif
+
+#define MAX_ARGS 16
+
+typedef struct {
+  napi_env env;
+  napi_value argv[MAX_ARGS];
+  size_t argc;
+  int failed;
+} Call;
+
+static void fail(Call *call, const char *message) {
+  if (!call->failed) napi_throw_range_error(call->env, NULL, message);
+  call->failed = 1;
+}
+
+static double num(Call *call, size_t i) {
+  double value = 0;
+  if (call->failed) return 0;
+  if (i >= call->argc || napi_get_value_double(call->env, call->argv[i], &value) != napi_ok) fail(call, "expected a number argument");
+  return value;
+}
+
+static int64_t count(Call *call, size_t i) {
+  double value = num(call, i);
+  if (call->failed) return 0;
+  if (!(value >= 0 && value <= 9007199254740991.0) || value != floor(value)) {
+    fail(call, "sizes must be non-negative integers");
+    return 0;
+  }
+  return (int64_t)value;
+}
+
+/* A typed array argument of `type` holding at least `needed` elements. */
+static void *array(Call *call, size_t i, napi_typedarray_type type, int64_t needed) {
+  napi_typedarray_type actual;
+  size_t length = 0;
+  void *data = NULL;
+  bool is_typed = false;
+  if (call->failed) return NULL;
+  if (i >= call->argc || napi_is_typedarray(call->env, call->argv[i], &is_typed) != napi_ok || !is_typed) {
+    fail(call, type == napi_int32_array ? "expected an Int32Array" : "expected a Float32Array");
+    return NULL;
+  }
+  napi_get_typedarray_info(call->env, call->argv[i], &actual, &length, &data, NULL, NULL);
+  if (actual != type) {
+    fail(call, type == napi_int32_array ? "expected an Int32Array" : "expected a Float32Array");
+    return NULL;
+  }
+  if ((int64_t)length < needed) {
+    fail(call, "array is shorter than the sizes given");
+    return NULL;
+  }
+  return data;
+}
+
+static float *floats(Call *call, size_t i, int64_t needed) { return (float *)array(call, i, napi_float32_array, needed); }
+
+/* An optional Float32Array: null/undefined gives NULL without failing. */
+static float *optional_floats(Call *call, size_t i, int64_t needed) {
+  napi_valuetype type;
+  if (call->failed || i >= call->argc) return NULL;
+  napi_typeof(call->env, call->argv[i], &type);
+  if (type == napi_null || type == napi_undefined) return NULL;
+  return floats(call, i, needed);
+}
+
+static Call begin(napi_env env, napi_callback_info info) {
+  Call call;
+  call.env = env;
+  call.argc = MAX_ARGS;
+  call.failed = 0;
+  napi_get_cb_info(env, info, &call.argc, call.argv, NULL, NULL);
+  return call;
+}
+
+static napi_value number_value(napi_env env, double value) {
+  napi_value result;
+  napi_create_double(env, value, &result);
+  return result;
+}
+
+/* ---- matrix products ---------------------------------------------------------------- */
+
+#ifdef HAVE_OPENBLAS_THREADS
+static int current_threads = -1;
+#endif
+
+/*
+ * gemm(transA, transB, m, n, k, alpha, a, b, beta, c, threads): C = alpha·op(A)·op(B) + beta·C,
+ * row-major, leading dimensions those of densely stored operands. `threads` is how many
+ * threads BLAS may use for this product (the caller decides which products are worth it).
+ */
+static napi_value gemm(napi_env env, napi_callback_info info) {
+  Call call = begin(env, info);
+  int trans_a = num(&call, 0) != 0, trans_b = num(&call, 1) != 0;
+  int64_t m = count(&call, 2), n = count(&call, 3), k = count(&call, 4);
+  float alpha = (float)num(&call, 5);
+  float *a = floats(&call, 6, m * k), *b = floats(&call, 7, k * n);
+  float beta = (float)num(&call, 8);
+  float *c = floats(&call, 9, m * n);
+  int64_t threads = count(&call, 10);
+  if (call.failed) return NULL;
+  if (m > INT32_MAX || n > INT32_MAX || k > INT32_MAX) { fail(&call, "matrix side too large for BLAS"); return NULL; }
+  if (m == 0 || n == 0) return NULL;
+#ifdef HAVE_OPENBLAS_THREADS
+  if (threads < 1) threads = 1;
+  if (threads != current_threads) {
+    openblas_set_num_threads((int)threads);
+    current_threads = (int)threads;
+  }
+#else
+  (void)threads;
+#endif
+  cblas_sgemm(CblasRowMajor, trans_a ? CblasTrans : CblasNoTrans, trans_b ? CblasTrans : CblasNoTrans,
+              (int)m, (int)n, (int)k, alpha, a, trans_a ? (int)m : (int)k, b, trans_b ? (int)k : (int)n,
+              beta, c, (int)n);
+  return NULL;
+}
+
+/* ---- vector kernels (the Kernels interface's optional ones) ------------------------- */
+
+static napi_value axpby(napi_env env, napi_callback_info info) {
+  Call call = begin(env, info);
+  int64_t n = count(&call, 0);
+  float a = (float)num(&call, 1);
+  float *x = floats(&call, 2, n);
+  float b = (float)num(&call, 3);
+  float *y = floats(&call, 4, n);
+  if (call.failed) return NULL;
+  for (int64_t i = 0; i < n; i++) y[i] = a * x[i] + b * y[i];
+  return NULL;
+}
+
+static napi_value dot(napi_env env, napi_callback_info info) {
+  Call call = begin(env, info);
+  int64_t n = count(&call, 0);
+  float *x = floats(&call, 1, n), *y = floats(&call, 2, n);
+  if (call.failed) return NULL;
+  double total = 0;
+  for (int64_t i = 0; i < n; i++) total += (double)x[i] * (double)y[i];
+  return number_value(env, total);
+}
+
+static napi_value sum(napi_env env, napi_callback_info info) {
+  Call call = begin(env, info);
+  int64_t n = count(&call, 0);
+  float *x = floats(&call, 1, n);
+  if (call.failed) return NULL;
+  double total = 0;
+  for (int64_t i = 0; i < n; i++) total += x[i];
+  return number_value(env, total);
+}
+
+static napi_value fill(napi_env env, napi_callback_info info) {
+  Call call = begin(env, info);
+  int64_t n = count(&call, 0);
+  float value = (float)num(&call, 1);
+  float *x = floats(&call, 2, n);
+  if (call.failed) return NULL;
+  if (value == 0) memset(x, 0, (size_t)n * sizeof(float));
+  else for (int64_t i = 0; i < n; i++) x[i] = value;
+  return NULL;
+}
+
+static napi_value add_row_vector(napi_env env, napi_callback_info info) {
+  Call call = begin(env, info);
+  int64_t rows = count(&call, 0), cols = count(&call, 1);
+  float *v = floats(&call, 2, cols), *x = floats(&call, 3, rows * cols);
+  if (call.failed) return NULL;
+  for (int64_t i = 0; i < rows; i++) {
+    float *row = x + i * cols;
+    for (int64_t j = 0; j < cols; j++) row[j] += v[j];
+  }
+  return NULL;
+}
+
+static napi_value add_column_sums(napi_env env, napi_callback_info info) {
+  Call call = begin(env, info);
+  int64_t rows = count(&call, 0), cols = count(&call, 1);
+  float *x = floats(&call, 2, rows * cols), *out = floats(&call, 3, cols);
+  if (call.failed) return NULL;
+  for (int64_t i = 0; i < rows; i++) {
+    const float *row = x + i * cols;
+    for (int64_t j = 0; j < cols; j++) out[j] += row[j];
+  }
+  return NULL;
+}
+
+static napi_value relu(napi_env env, napi_callback_info info) {
+  Call call = begin(env, info);
+  int64_t n = count(&call, 0);
+  float *z = floats(&call, 1, n), *a = floats(&call, 2, n);
+  if (call.failed) return NULL;
+  for (int64_t i = 0; i < n; i++) a[i] = z[i] > 0 ? z[i] : 0;
+  return NULL;
+}
+
+static napi_value relu_backward(napi_env env, napi_callback_info info) {
+  Call call = begin(env, info);
+  int64_t n = count(&call, 0);
+  float *z = floats(&call, 1, n), *da = floats(&call, 2, n), *dz = floats(&call, 3, n);
+  if (call.failed) return NULL;
+  for (int64_t i = 0; i < n; i++) dz[i] = z[i] > 0 ? da[i] : 0;
+  return NULL;
+}
+
+/* ---- fused steps -------------------------------------------------------------------- */
+
+/* bias_relu(rows, cols, b, z, a): z[i, j] += b[j]; a = max(0, z), in one pass (a may be null: bias only). */
+static napi_value bias_relu(napi_env env, napi_callback_info info) {
+  Call call = begin(env, info);
+  int64_t rows = count(&call, 0), cols = count(&call, 1);
+  float *b = floats(&call, 2, cols), *z = floats(&call, 3, rows * cols);
+  float *a = optional_floats(&call, 4, rows * cols);
+  if (call.failed) return NULL;
+  for (int64_t i = 0; i < rows; i++) {
+    float *zr = z + i * cols;
+    if (a) {
+      float *ar = a + i * cols;
+      for (int64_t j = 0; j < cols; j++) {
+        float v = zr[j] + b[j];
+        zr[j] = v;
+        ar[j] = v > 0 ? v : 0;
+      }
+    } else {
+      for (int64_t j = 0; j < cols; j++) zr[j] += b[j];
+    }
+  }
+  return NULL;
+}
+
+/* relu_backward_bias(rows, cols, z, da, dz, db): dz = da where z > 0 else 0; db[j] += Σ_i dz[i, j]. */
+static napi_value relu_backward_bias(napi_env env, napi_callback_info info) {
+  Call call = begin(env, info);
+  int64_t rows = count(&call, 0), cols = count(&call, 1);
+  float *z = floats(&call, 2, rows * cols), *da = floats(&call, 3, rows * cols), *dz = floats(&call, 4, rows * cols);
+  float *db = floats(&call, 5, cols);
+  if (call.failed) return NULL;
+  for (int64_t i = 0; i < rows; i++) {
+    const float *zr = z + i * cols, *dar = da + i * cols;
+    float *dzr = dz + i * cols;
+    for (int64_t j = 0; j < cols; j++) {
+      float g = zr[j] > 0 ? dar[j] : 0;
+      dzr[j] = g;
+      db[j] += g;
+    }
+  }
+  return NULL;
+}
+
+/*
+ * softmax_cross_entropy(batch, classes, scores, labels, dScores|null, result):
+ * result (Float64Array)[0] = mean loss, result[1] = rows whose highest score is the label;
+ * dScores = (softmax(s) − onehot(y)) / batch. Same arithmetic as the engine's losses.ts.
+ */
+static napi_value softmax_cross_entropy(napi_env env, napi_callback_info info) {
+  Call call = begin(env, info);
+  int64_t batch = count(&call, 0), classes = count(&call, 1);
+  float *scores = floats(&call, 2, batch * classes);
+  int32_t *labels = (int32_t *)array(&call, 3, napi_int32_array, batch);
+  float *d = optional_floats(&call, 4, batch * classes);
+  double *result = (double *)array(&call, 5, napi_float64_array, 2);
+  if (call.failed) return NULL;
+  if (classes < 1) { fail(&call, "need at least one class"); return NULL; }
+  double total = 0;
+  int64_t correct = 0;
+  for (int64_t i = 0; i < batch; i++) {
+    const float *s = scores + i * classes;
+    int32_t y = labels[i];
+    if (y < 0 || y >= classes) { fail(&call, "label outside 0..classes-1"); return NULL; }
+    double max = s[0];
+    int64_t argmax = 0;
+    for (int64_t j = 1; j < classes; j++) if (s[j] > max) { max = s[j]; argmax = j; }
+    double sum_exp = 0;
+    for (int64_t j = 0; j < classes; j++) sum_exp += exp((double)s[j] - max);
+    total += log(sum_exp) - ((double)s[y] - max);
+    if (argmax == y) correct++;
+    if (d) {
+      float *dr = d + i * classes;
+      for (int64_t j = 0; j < classes; j++) {
+        double p = exp((double)s[j] - max) / sum_exp;
+        dr[j] = (float)((p - (j == y ? 1.0 : 0.0)) / (double)batch);
+      }
+    }
+  }
+  result[0] = batch > 0 ? total / (double)batch : 0;
+  result[1] = (double)correct;
+  return NULL;
+}
+
+/* svm_hinge(batch, classes, scores, labels, dScores|null, result): multiclass hinge, margin 1 (losses.ts). */
+static napi_value svm_hinge(napi_env env, napi_callback_info info) {
+  Call call = begin(env, info);
+  int64_t batch = count(&call, 0), classes = count(&call, 1);
+  float *scores = floats(&call, 2, batch * classes);
+  int32_t *labels = (int32_t *)array(&call, 3, napi_int32_array, batch);
+  float *d = optional_floats(&call, 4, batch * classes);
+  double *result = (double *)array(&call, 5, napi_float64_array, 2);
+  if (call.failed) return NULL;
+  if (classes < 1) { fail(&call, "need at least one class"); return NULL; }
+  double total = 0;
+  int64_t correct = 0;
+  for (int64_t i = 0; i < batch; i++) {
+    const float *s = scores + i * classes;
+    int32_t y = labels[i];
+    if (y < 0 || y >= classes) { fail(&call, "label outside 0..classes-1"); return NULL; }
+    double sy = s[y];
+    int64_t violators = 0, argmax = 0;
+    for (int64_t j = 0; j < classes; j++) {
+      if (s[j] > s[argmax]) argmax = j;
+      if (j == y) continue;
+      double margin = (double)s[j] - sy + 1;
+      if (margin > 0) { total += margin; violators++; }
+      if (d) d[i * classes + j] = margin > 0 ? (float)(1.0 / (double)batch) : 0.0f;
+    }
+    if (d) d[i * classes + y] = (float)(-(double)violators / (double)batch);
+    if (argmax == y) correct++;
+  }
+  result[0] = batch > 0 ? total / (double)batch : 0;
+  result[1] = (double)correct;
+  return NULL;
+}
+
+/*
+ * optimizer_step(kind, n, w, dw, slot0|null, slot1|null, hyper, sums): one parameter's
+ * update in one pass. hyper (Float32Array is too coarse for these: a Float64Array) =
+ * [lr, l1, l2, mu, beta1, beta2, eps, correction1, correction2]. The gradient used is
+ * g = dw + l1·sign(w) + 2·l2·w (the regularisation gradient, as regularizers.ts adds it;
+ * dw itself is left as backward wrote it), then
+ *   kind 0 SGD:       w ← w − lr·g
+ *   kind 1 momentum:  v ← μv − lr·g;  w ← w + v
+ *   kind 2 Adam:      m ← β1m + (1−β1)g;  v ← β2v + (1−β2)g²;  w ← w − lr·(m/c1)/(√(v/c2) + ε)
+ * sums (Float64Array) = [Σ|w| before, Σw² before, Σw after] (regularisation loss and the
+ * finiteness check, without reading the weights again).
+ */
+static napi_value optimizer_step(napi_env env, napi_callback_info info) {
+  Call call = begin(env, info);
+  int64_t kind = count(&call, 0), n = count(&call, 1);
+  float *w = floats(&call, 2, n), *dw = floats(&call, 3, n);
+  float *s0 = kind >= 1 ? floats(&call, 4, n) : NULL;
+  float *s1 = kind == 2 ? floats(&call, 5, n) : NULL;
+  double *hyper = (double *)array(&call, 6, napi_float64_array, 9);
+  double *sums = (double *)array(&call, 7, napi_float64_array, 3);
+  if (call.failed) return NULL;
+  if (kind > 2) { fail(&call, "unknown optimiser kind"); return NULL; }
+  /* double arithmetic, rounded to float where the engine stores into a Float32Array */
+  const double lr = hyper[0], l1 = hyper[1], l2x2 = 2 * hyper[2], mu = hyper[3];
+  const double beta1 = hyper[4], beta2 = hyper[5], eps = hyper[6], c1 = hyper[7], c2 = hyper[8];
+  double sum_abs = 0, sum_sq = 0, sum_after = 0;
+  for (int64_t i = 0; i < n; i++) {
+    float wi = w[i];
+    sum_abs += fabsf(wi);
+    sum_sq += (double)wi * (double)wi;
+    float g = dw[i];
+    if (l2x2 != 0) g = (float)(g + l2x2 * wi);
+    if (l1 != 0) g = (float)(g + l1 * ((wi > 0) - (wi < 0)));
+    if (kind == 0) {
+      wi = (float)(wi - lr * g);
+    } else if (kind == 1) {
+      float v = (float)(mu * s0[i] - lr * g);
+      s0[i] = v;
+      wi = (float)(wi + v);
+    } else {
+      float m = (float)(beta1 * s0[i] + (1 - beta1) * g);
+      float v = (float)(beta2 * s1[i] + (1 - beta2) * (double)g * g);
+      s0[i] = m;
+      s1[i] = v;
+      wi = (float)(wi - (lr * (m / c1)) / (sqrt(v / c2) + eps));
+    }
+    w[i] = wi;
+    sum_after += wi;
+  }
+  sums[0] = sum_abs;
+  sums[1] = sum_sq;
+  sums[2] = sum_after;
+  return NULL;
+}
+
+/* ---- module ------------------------------------------------------------------------- */
+
+static napi_value blas_info(napi_env env, napi_callback_info info) {
+  (void)info;
+  napi_value result;
+#ifdef __APPLE__
+  napi_create_string_utf8(env, "Accelerate", NAPI_AUTO_LENGTH, &result);
+#elif defined(HAVE_OPENBLAS_THREADS)
+  napi_create_string_utf8(env, openblas_get_config(), NAPI_AUTO_LENGTH, &result);
+#else
+  napi_create_string_utf8(env, "cblas", NAPI_AUTO_LENGTH, &result);
+#endif
+  return result;
+}
+
+NAPI_MODULE_INIT() {
+  const struct { const char *name; napi_callback fn; } functions[] = {
+    {"gemm", gemm}, {"axpby", axpby}, {"dot", dot}, {"sum", sum}, {"fill", fill},
+    {"addRowVector", add_row_vector}, {"addColumnSums", add_column_sums},
+    {"relu", relu}, {"reluBackward", relu_backward},
+    {"biasRelu", bias_relu}, {"reluBackwardBias", relu_backward_bias},
+    {"softmaxCrossEntropy", softmax_cross_entropy}, {"svmHinge", svm_hinge},
+    {"optimizerStep", optimizer_step}, {"blasInfo", blas_info},
+  };
+  for (size_t i = 0; i < sizeof(functions) / sizeof(functions[0]); i++) {
+    napi_value fn;
+    napi_create_function(env, functions[i].name, NAPI_AUTO_LENGTH, functions[i].fn, NULL, &fn);
+    napi_set_named_property(env, exports, functions[i].name, fn);
+  }
+  return exports;
+}
