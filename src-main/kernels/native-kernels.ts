@@ -99,6 +99,7 @@ export function nativeKernels(addon: BlasAddon, options: { threads?: number } = 
     blas: addon.blasInfo(),
     close: () => {},
     allocate: (length) => new Float32Array(length),
+    readsAnyMemory: true,
     gemm(transA, transB, m, n, k, alpha, a, b, beta, c) {
       const work = m * n * k;
       addon.gemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, f32(a), f32(b), beta, f32(c), work >= NATIVE_PARALLEL_MIN_WORK ? threads : 1);

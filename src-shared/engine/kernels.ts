@@ -34,6 +34,12 @@ export interface Kernels {
    */
   allocate(length: number): Float32Array;
   /**
+   * true when gemm reads any Float32Array as fast as its own buffers (native BLAS), so the
+   * engine may hand it data in place (rows of a dense source) instead of copying them into
+   * an allocated buffer first.
+   */
+  readonly readsAnyMemory?: boolean;
+  /**
    * C = alpha · op(A) · op(B) + beta · C, all row-major, where op(X) is X or Xᵀ.
    * op(A): [m × k], op(B): [k × n], C: [m × n].
    * Stored shapes: A is [m × k] (or [k × m] when transA), B is [k × n] (or [n × k] when transB).

@@ -23,8 +23,8 @@ import type {
 export type { TrainerState } from './types';
 
 /**
- * Rows per evaluation batch: evaluation keeps no activations for a backward pass, so it
- * runs in bigger batches than training, where the products run faster.
+ * Rows per evaluation batch (at least): evaluation needs no backward pass, so it runs in
+ * batches bigger than training's, where the products run faster.
  */
 export const EVALUATION_BATCH = 1024;
 
@@ -60,12 +60,14 @@ export class Trainer {
   private stepsDone = 0;
   private diverged = false;
 
-  /** the current batch: inputs [batchSize × inputSize], labels [batchSize], dL/dS [batchSize × classes] */
+  /** the current batch: inputs [capacity × inputSize], labels [batchSize], dL/dS [batchSize × classes] */
   private readonly xBatch: Float32Array;
   private readonly yBatch: Int32Array;
   private readonly dScores: Float32Array;
-  /** evaluation batches of sources that are not dense: inputs [EVALUATION_BATCH × inputSize] and row numbers (made on first use) */
-  private evalBatch: { x: Float32Array; indices: Int32Array } | null = null;
+  /** rows per batch the buffers hold: the training batch or EVALUATION_BATCH, whichever is larger */
+  private readonly capacity: number;
+  /** row numbers of the batch being evaluated, [capacity] */
+  private readonly evalIndices: Int32Array;
   /** the optimiser's settings, updated in place each step (for kernels.optimizerStep) */
   private readonly fusedStep: OptimizerStep;
   /** [Σ|w| before, Σw² before, Σw after] of one fused parameter update */
@@ -90,13 +92,16 @@ export class Trainer {
     this.lossFn = lossFunction(config.loss);
 
     this.rng = new Rng(config.seed);
-    this.network = createNetwork(config.model, this.rng, { kernels: this.kernels, dtype: 'f32', batchCapacity: config.batchSize });
+    this.capacity = Math.max(config.batchSize, EVALUATION_BATCH);
+    this.network = createNetwork(config.model, this.rng, { kernels: this.kernels, dtype: 'f32', batchCapacity: this.capacity });
     this.params = this.network.parameters();
     this.weightArrays = this.network.weights();
     this.slots = this.params.map((p) => Array.from({ length: slotCount(config.optimizer) }, () => this.kernels.allocate(p.value.length)));
     this.order = new Int32Array(train.length);
-    this.xBatch = this.kernels.allocate(config.batchSize * config.model.inputSize);
+    // evaluation batches pass through xBatch too, between training steps
+    this.xBatch = this.kernels.allocate(this.capacity * config.model.inputSize);
     this.yBatch = new Int32Array(config.batchSize);
+    this.evalIndices = new Int32Array(this.capacity);
     this.dScores = this.kernels.allocate(config.batchSize * config.model.numClasses);
     const { optimizer } = config;
     this.fusedStep = {
@@ -312,24 +317,23 @@ export class Trainer {
   }
 
   /**
-   * Runs the network over `source` in batches of EVALUATION_BATCH rows, read in place from
-   * a dense source, else filled into a buffer of its own.
+   * Runs the network over `source` in batches of `capacity` rows, read in place from a
+   * dense source when the kernels read any memory at full speed, else filled into xBatch.
    */
   private forEachBatch(source: SampleSource, visit: (scores: FloatArray, count: number, labels: Int32Array) => void): void {
-    const size = EVALUATION_BATCH;
+    const size = this.capacity;
     const inputs = source.inputSize;
     for (let start = 0; start < source.length; start += size) {
       const count = Math.min(size, source.length - start);
       const labels = source.labels.subarray(start, start + count);
-      if (source.rows) {
+      if (source.rows && this.kernels.readsAnyMemory) {
         visit(this.network.forward(source.rows.subarray(start * inputs, (start + count) * inputs), count), count, labels);
         continue;
       }
-      this.evalBatch ??= { x: this.kernels.allocate(size * inputs), indices: new Int32Array(size) };
-      const { x, indices } = this.evalBatch;
+      const indices = this.evalIndices;
       for (let r = 0; r < count; r++) indices[r] = start + r;
-      source.fillBatch(indices, count, x);
-      visit(this.network.forward(x, count), count, labels);
+      source.fillBatch(indices, count, this.xBatch);
+      visit(this.network.forward(this.xBatch, count), count, labels);
     }
   }
 
