@@ -50,8 +50,10 @@ function main() {
     return;
   }
   const output = `${result.stdout ?? ''}\n${result.stderr ?? ''}`;
+  // the most telling line: a compiler or linker error, gyp's own complaint, or node-gyp's error
   const reason = /fatal error: ([^\n]+)/.exec(output)?.[1] ?? /(cannot find -l\S+)/.exec(output)?.[1]
-    ?? result.error?.message ?? output.trim().split('\n').filter(Boolean).pop() ?? `node-gyp exited with ${result.status}`;
+    ?? /^gyp: ([^\n]+)/m.exec(output)?.[1] ?? /gyp ERR! stack Error: ([^\n]+)/.exec(output)?.[1]
+    ?? result.error?.message ?? `node-gyp exited with ${result.status}`;
   console.log(`${prefix} could not be built (${reason}); training uses the WebAssembly kernels. `
     + 'On Debian/Ubuntu: apt install libopenblas-dev, then npm run build:kernels');
 }

@@ -27,8 +27,6 @@ export interface BlasAddon {
   addColumnSums(rows: number, cols: number, x: Float32Array, out: Float32Array): void;
   relu(n: number, z: Float32Array, a: Float32Array): void;
   reluBackward(n: number, z: Float32Array, da: Float32Array, dz: Float32Array): void;
-  biasRelu(rows: number, cols: number, b: Float32Array, z: Float32Array, a: Float32Array | null): void;
-  reluBackwardBias(rows: number, cols: number, z: Float32Array, da: Float32Array, dz: Float32Array, db: Float32Array): void;
   softmaxCrossEntropy(batch: number, classes: number, scores: Float32Array, labels: Int32Array, dScores: Float32Array | null, result: Float64Array): void;
   svmHinge(batch: number, classes: number, scores: Float32Array, labels: Int32Array, dScores: Float32Array | null, result: Float64Array): void;
   optimizerStep(kind: number, n: number, w: Float32Array, dw: Float32Array, slot0: Float32Array | null, slot1: Float32Array | null,
@@ -112,8 +110,6 @@ export function nativeKernels(addon: BlasAddon, options: { threads?: number } = 
     addColumnSums: (rows, cols, x, out) => addon.addColumnSums(rows, cols, f32(x), f32(out)),
     relu: (n, z, a) => addon.relu(n, f32(z), f32(a)),
     reluBackward: (n, z, da, dz) => addon.reluBackward(n, f32(z), f32(da), f32(dz)),
-    biasRelu: (rows, cols, b, z, a) => addon.biasRelu(rows, cols, f32(b), f32(z), f32(a)),
-    reluBackwardBias: (rows, cols, z, da, dz, db) => addon.reluBackwardBias(rows, cols, f32(z), f32(da), f32(dz), f32(db)),
     loss(kind: LossKind, scores, labels, batch, classes, dScores) {
       const run = kind === 'softmax' ? addon.softmaxCrossEntropy : addon.svmHinge;
       run(batch, classes, f32(scores), labels, dScores ? f32(dScores) : null, lossResult);

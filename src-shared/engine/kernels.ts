@@ -73,10 +73,6 @@ export interface Kernels {
   reluBackward?(n: number, z: FloatArray, da: FloatArray, dz: FloatArray): void;
   // Optional fused steps: several of the engine's elementwise passes as one (native
   // kernels). Each is defined by the engine functions it replaces, and tested against them.
-  /** z[i, j] += b[j], then a = max(0, z), z and a [rows × cols] (DenseLayer + ReLU forward) */
-  biasRelu?(rows: number, cols: number, b: FloatArray, z: FloatArray, a: FloatArray): void;
-  /** dz = da where z > 0, else 0; then db[j] += Σ_i dz[i, j] (ReLU backward + the bias gradient below it) */
-  reluBackwardBias?(rows: number, cols: number, z: FloatArray, da: FloatArray, dz: FloatArray, db: FloatArray): void;
   /** the data loss of losses.ts (softmax cross-entropy or SVM) and, given dScores, its gradient, in one pass */
   loss?(kind: LossKind, scores: FloatArray, labels: Int32Array, batch: number, classes: number, dScores?: FloatArray): { loss: number; correct: number };
   /**

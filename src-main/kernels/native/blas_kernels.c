@@ -232,48 +232,6 @@ static napi_value relu_backward(napi_env env, napi_callback_info info) {
 
 /* ---- fused steps -------------------------------------------------------------------- */
 
-/* bias_relu(rows, cols, b, z, a): z[i, j] += b[j]; a = max(0, z), in one pass (a may be null: bias only). */
-static napi_value bias_relu(napi_env env, napi_callback_info info) {
-  Call call = begin(env, info);
-  int64_t rows = count(&call, 0), cols = count(&call, 1);
-  float *b = floats(&call, 2, cols), *z = floats(&call, 3, rows * cols);
-  float *a = optional_floats(&call, 4, rows * cols);
-  if (call.failed) return NULL;
-  for (int64_t i = 0; i < rows; i++) {
-    float *zr = z + i * cols;
-    if (a) {
-      float *ar = a + i * cols;
-      for (int64_t j = 0; j < cols; j++) {
-        float v = zr[j] + b[j];
-        zr[j] = v;
-        ar[j] = v > 0 ? v : 0;
-      }
-    } else {
-      for (int64_t j = 0; j < cols; j++) zr[j] += b[j];
-    }
-  }
-  return NULL;
-}
-
-/* relu_backward_bias(rows, cols, z, da, dz, db): dz = da where z > 0 else 0; db[j] += Σ_i dz[i, j]. */
-static napi_value relu_backward_bias(napi_env env, napi_callback_info info) {
-  Call call = begin(env, info);
-  int64_t rows = count(&call, 0), cols = count(&call, 1);
-  float *z = floats(&call, 2, rows * cols), *da = floats(&call, 3, rows * cols), *dz = floats(&call, 4, rows * cols);
-  float *db = floats(&call, 5, cols);
-  if (call.failed) return NULL;
-  for (int64_t i = 0; i < rows; i++) {
-    const float *zr = z + i * cols, *dar = da + i * cols;
-    float *dzr = dz + i * cols;
-    for (int64_t j = 0; j < cols; j++) {
-      float g = zr[j] > 0 ? dar[j] : 0;
-      dzr[j] = g;
-      db[j] += g;
-    }
-  }
-  return NULL;
-}
-
 /*
  * softmax_cross_entropy(batch, classes, scores, labels, dScores|null, result):
  * result (Float64Array)[0] = mean loss, result[1] = rows whose highest score is the label;
@@ -349,16 +307,63 @@ static napi_value svm_hinge(napi_env env, napi_callback_info info) {
 
 /*
  * optimizer_step(kind, n, w, dw, slot0|null, slot1|null, hyper, sums): one parameter's
- * update in one pass. hyper (Float32Array is too coarse for these: a Float64Array) =
- * [lr, l1, l2, mu, beta1, beta2, eps, correction1, correction2]. The gradient used is
- * g = dw + l1·sign(w) + 2·l2·w (the regularisation gradient, as regularizers.ts adds it;
- * dw itself is left as backward wrote it), then
+ * update in one pass. hyper (Float64Array) = [lr, l1, l2, mu, beta1, beta2, eps,
+ * correction1, correction2]. The gradient used is g = dw + l1·sign(w) + 2·l2·w (the
+ * regularisation gradient, as regularizers.ts adds it; dw itself is left as backward
+ * wrote it), then
  *   kind 0 SGD:       w ← w − lr·g
  *   kind 1 momentum:  v ← μv − lr·g;  w ← w + v
  *   kind 2 Adam:      m ← β1m + (1−β1)g;  v ← β2v + (1−β2)g²;  w ← w − lr·(m/c1)/(√(v/c2) + ε)
  * sums (Float64Array) = [Σ|w| before, Σw² before, Σw after] (regularisation loss and the
  * finiteness check, without reading the weights again).
+ *
+ * float arithmetic so the loop vectorises (Adam's √(v/c2) as √v·(1/√c2)); sums go into
+ * float partial sums over blocks of BLOCK values, added up in double.
  */
+#define BLOCK 256
+
+#if defined(__GNUC__) && !defined(__clang__)
+/* lets GCC vectorise the block sums (reordering float additions within a block) */
+#define VECTORISE_SUMS __attribute__((optimize("associative-math,no-signed-zeros,no-trapping-math")))
+#else
+#define VECTORISE_SUMS
+#endif
+
+typedef struct {
+  int kind;
+  float lr, l1, l2x2, mu, beta1, beta2, eps, step_size, inv_sqrt_c2;
+} Update;
+
+VECTORISE_SUMS
+static void update_block(const Update *u, int64_t count, float *restrict w, const float *restrict dw,
+                         float *restrict s0, float *restrict s1, double *restrict sums) {
+  float sum_abs = 0, sum_sq = 0, sum_after = 0;
+  for (int64_t i = 0; i < count; i++) {
+    float wi = w[i];
+    sum_abs += fabsf(wi);
+    sum_sq += wi * wi;
+    float g = dw[i] + u->l2x2 * wi + u->l1 * (float)((wi > 0) - (wi < 0));
+    if (u->kind == 0) {
+      wi -= u->lr * g;
+    } else if (u->kind == 1) {
+      float v = u->mu * s0[i] - u->lr * g;
+      s0[i] = v;
+      wi += v;
+    } else {
+      float m = u->beta1 * s0[i] + (1 - u->beta1) * g;
+      float v = u->beta2 * s1[i] + (1 - u->beta2) * g * g;
+      s0[i] = m;
+      s1[i] = v;
+      wi -= u->step_size * m / (sqrtf(v) * u->inv_sqrt_c2 + u->eps);
+    }
+    w[i] = wi;
+    sum_after += wi;
+  }
+  sums[0] += sum_abs;
+  sums[1] += sum_sq;
+  sums[2] += sum_after;
+}
+
 static napi_value optimizer_step(napi_env env, napi_callback_info info) {
   Call call = begin(env, info);
   int64_t kind = count(&call, 0), n = count(&call, 1);
@@ -369,36 +374,16 @@ static napi_value optimizer_step(napi_env env, napi_callback_info info) {
   double *sums = (double *)array(&call, 7, napi_float64_array, 3);
   if (call.failed) return NULL;
   if (kind > 2) { fail(&call, "unknown optimiser kind"); return NULL; }
-  /* double arithmetic, rounded to float where the engine stores into a Float32Array */
-  const double lr = hyper[0], l1 = hyper[1], l2x2 = 2 * hyper[2], mu = hyper[3];
-  const double beta1 = hyper[4], beta2 = hyper[5], eps = hyper[6], c1 = hyper[7], c2 = hyper[8];
-  double sum_abs = 0, sum_sq = 0, sum_after = 0;
-  for (int64_t i = 0; i < n; i++) {
-    float wi = w[i];
-    sum_abs += fabsf(wi);
-    sum_sq += (double)wi * (double)wi;
-    float g = dw[i];
-    if (l2x2 != 0) g = (float)(g + l2x2 * wi);
-    if (l1 != 0) g = (float)(g + l1 * ((wi > 0) - (wi < 0)));
-    if (kind == 0) {
-      wi = (float)(wi - lr * g);
-    } else if (kind == 1) {
-      float v = (float)(mu * s0[i] - lr * g);
-      s0[i] = v;
-      wi = (float)(wi + v);
-    } else {
-      float m = (float)(beta1 * s0[i] + (1 - beta1) * g);
-      float v = (float)(beta2 * s1[i] + (1 - beta2) * (double)g * g);
-      s0[i] = m;
-      s1[i] = v;
-      wi = (float)(wi - (lr * (m / c1)) / (sqrt(v / c2) + eps));
-    }
-    w[i] = wi;
-    sum_after += wi;
+  Update u = {
+    .kind = (int)kind, .lr = (float)hyper[0], .l1 = (float)hyper[1], .l2x2 = (float)(2 * hyper[2]), .mu = (float)hyper[3],
+    .beta1 = (float)hyper[4], .beta2 = (float)hyper[5], .eps = (float)hyper[6],
+    .step_size = kind == 2 ? (float)(hyper[0] / hyper[7]) : 0, .inv_sqrt_c2 = kind == 2 ? (float)(1 / sqrt(hyper[8])) : 0,
+  };
+  sums[0] = sums[1] = sums[2] = 0;
+  for (int64_t start = 0; start < n; start += BLOCK) {
+    int64_t count_here = n - start < BLOCK ? n - start : BLOCK;
+    update_block(&u, count_here, w + start, dw + start, s0 ? s0 + start : NULL, s1 ? s1 + start : NULL, sums);
   }
-  sums[0] = sum_abs;
-  sums[1] = sum_sq;
-  sums[2] = sum_after;
   return NULL;
 }
 
@@ -422,7 +407,6 @@ NAPI_MODULE_INIT() {
     {"gemm", gemm}, {"axpby", axpby}, {"dot", dot}, {"sum", sum}, {"fill", fill},
     {"addRowVector", add_row_vector}, {"addColumnSums", add_column_sums},
     {"relu", relu}, {"reluBackward", relu_backward},
-    {"biasRelu", bias_relu}, {"reluBackwardBias", relu_backward_bias},
     {"softmaxCrossEntropy", softmax_cross_entropy}, {"svmHinge", svm_hinge},
     {"optimizerStep", optimizer_step}, {"blasInfo", blas_info},
   };
