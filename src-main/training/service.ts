@@ -19,8 +19,7 @@ import {
   type WorkerData,
 } from '../../src-shared/training/messages';
 import { RESUMABLE_RUN_STATUSES, type RunDataSpec, type RunRecord, type RunSplitSpec, type RunStatus } from '../../src-shared/training/records';
-import { StoreError, type LabStore } from '../store';
-import { diskWriteProblem } from '../store/write-errors';
+import { diskWriteProblem, StoreError, type LabStore } from '../store';
 import { RunRecorder } from './recorder';
 
 /** What to train. The split defaults to 10% validation, seeded by the config's seed. */

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeFloat32 } from '../../../src-shared/api/encoding';
 import { eventContract, invokeContract, type ResponseOf } from '../../../src-shared/api/contract';
 import type { ApiResult } from '../../../src-shared/api/result';
-import { predictFiles, predictImageBytes, readModelFile, type FilePrediction } from '../../../src-main/export';
+import { predictFiles, predictImageBytes, readModelFile, type FilePrediction } from '../../../src-main/models';
 import { appRoot, startHarness, waitForEvent, writeImageFolder, type Harness, type TransportKind } from './harness';
 import { longToyRun, toyConfig, toyData, toyRun } from './fixtures';
 
