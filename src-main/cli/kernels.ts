@@ -3,7 +3,7 @@
  * it off), else WebAssembly SIMD, on `threads` threads (default: all cores on a two-core
  * machine, else all but one).
  */
-import { createNodeKernels, type NodeKernels } from '../kernels/node-kernels';
+import { createNodeKernels, type NodeKernels } from '../kernels';
 
 export async function kernelsFor(threads: number | undefined): Promise<NodeKernels> {
   return createNodeKernels({ threads });

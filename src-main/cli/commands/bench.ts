@@ -10,8 +10,7 @@ import { arraySource } from '../../../src-shared/engine/source';
 import { Trainer, type EpochTimes } from '../../../src-shared/engine/trainer';
 import type { TrainConfig } from '../../../src-shared/engine/types';
 import { Rng } from '../../../src-shared/random';
-import { createNodeKernels, defaultKernelThreads } from '../../kernels/node-kernels';
-import { NATIVE_ENV } from '../../kernels/native-kernels';
+import { createNodeKernels, defaultKernelThreads, NATIVE_ENV } from '../../kernels';
 
 export const summary = 'measure training speed (samples/s) on the standard workloads W1–W4';
 
