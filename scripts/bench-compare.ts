@@ -11,7 +11,7 @@
  *    process from start to exit, loading included.
  *
  *   npm run bench:compare [-- --seconds 2 --rounds 1 --threads 1,2 --epochs 10 --no-e2e
- *                            --no-torch --tfjs --fashion DIR --json]
+ *                            --e2e-limit 900 --no-torch --tfjs --fashion DIR --json]
  *
  * PyTorch is optional (Debian: python3-torch, with libopenblas0-pthread); the end-to-end
  * run needs Debian's dataset-fashion-mnist (or --fashion DIR with the four .gz files).
@@ -206,16 +206,27 @@ interface EndToEnd { label: string; wall: number; accuracy: number; detail: stri
 
 const FASHION = ['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', 't10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'];
 
-/** Runs `command` to its end; the wall time covers everything it does, loading included. */
+/** Longest an end-to-end process may take (PyTorch at 2 threads on busy cores can crawl). */
+const endToEndLimit = Number(option('e2e-limit') ?? 900);
+
+/**
+ * Runs `command` to its end (or kills it after endToEndLimit seconds); the wall time
+ * covers everything it does, loading included.
+ */
 function timed(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ wall: number; stdout: string; status: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const limit = setTimeout(() => child.kill('SIGKILL'), endToEndLimit * 1000);
     let stdout = '', stderr = '';
     child.stdout.on('data', (chunk: Buffer) => { stdout += chunk; });
     child.stderr.on('data', (chunk: Buffer) => { stderr += chunk; });
     child.on('error', reject);
-    child.on('close', (status) => resolve({ wall: (performance.now() - start) / 1000, stdout, status, stderr }));
+    child.on('close', (status, signal) => {
+      clearTimeout(limit);
+      const wall = (performance.now() - start) / 1000;
+      resolve({ wall, stdout, status, stderr: signal === 'SIGKILL' ? `did not finish within ${endToEndLimit} s` : stderr });
+    });
   });
 }
 
