@@ -27,8 +27,8 @@ export interface BlasAddon {
   addColumnSums(rows: number, cols: number, x: Float32Array, out: Float32Array): void;
   relu(n: number, z: Float32Array, a: Float32Array): void;
   reluBackward(n: number, z: Float32Array, da: Float32Array, dz: Float32Array): void;
-  softmaxCrossEntropy(batch: number, classes: number, scores: Float32Array, labels: Int32Array, dScores: Float32Array | null, result: Float64Array): void;
-  svmHinge(batch: number, classes: number, scores: Float32Array, labels: Int32Array, dScores: Float32Array | null, result: Float64Array): void;
+  /** kind 0: softmax cross-entropy, 1: SVM; result = [mean loss, rows right] */
+  loss(kind: number, batch: number, classes: number, scores: Float32Array, labels: Int32Array, dScores: Float32Array | null, result: Float64Array): void;
   optimizerStep(kind: number, n: number, w: Float32Array, dw: Float32Array, slot0: Float32Array | null, slot1: Float32Array | null,
     hyper: Float64Array, sums: Float64Array): void;
   blasInfo(): string;
@@ -111,8 +111,7 @@ export function nativeKernels(addon: BlasAddon, options: { threads?: number } = 
     relu: (n, z, a) => addon.relu(n, f32(z), f32(a)),
     reluBackward: (n, z, da, dz) => addon.reluBackward(n, f32(z), f32(da), f32(dz)),
     loss(kind: LossKind, scores, labels, batch, classes, dScores) {
-      const run = kind === 'softmax' ? addon.softmaxCrossEntropy : addon.svmHinge;
-      run(batch, classes, f32(scores), labels, dScores ? f32(dScores) : null, lossResult);
+      addon.loss(kind === 'softmax' ? 0 : 1, batch, classes, f32(scores), labels, dScores ? f32(dScores) : null, lossResult);
       return { loss: lossResult[0], correct: lossResult[1] };
     },
     optimizerStep(step: OptimizerStep, w, dw, slots, sums) {

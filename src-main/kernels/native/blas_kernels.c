@@ -233,72 +233,63 @@ static napi_value relu_backward(napi_env env, napi_callback_info info) {
 /* ---- fused steps -------------------------------------------------------------------- */
 
 /*
- * softmax_cross_entropy(batch, classes, scores, labels, dScores|null, result):
- * result (Float64Array)[0] = mean loss, result[1] = rows whose highest score is the label;
- * dScores = (softmax(s) − onehot(y)) / batch. Same arithmetic as the engine's losses.ts.
+ * One row of softmax cross-entropy (losses.ts): adds −log p_y to *total, writes
+ * dr = (softmax(s) − onehot(y)) / batch when dr is given; returns 1 when the highest
+ * score is the label's.
  */
-static napi_value softmax_cross_entropy(napi_env env, napi_callback_info info) {
-  Call call = begin(env, info);
-  int64_t batch = count(&call, 0), classes = count(&call, 1);
-  float *scores = floats(&call, 2, batch * classes);
-  int32_t *labels = (int32_t *)array(&call, 3, napi_int32_array, batch);
-  float *d = optional_floats(&call, 4, batch * classes);
-  double *result = (double *)array(&call, 5, napi_float64_array, 2);
-  if (call.failed) return NULL;
-  if (classes < 1) { fail(&call, "need at least one class"); return NULL; }
-  double total = 0;
-  int64_t correct = 0;
-  for (int64_t i = 0; i < batch; i++) {
-    const float *s = scores + i * classes;
-    int32_t y = labels[i];
-    if (y < 0 || y >= classes) { fail(&call, "label outside 0..classes-1"); return NULL; }
-    double max = s[0];
-    int64_t argmax = 0;
-    for (int64_t j = 1; j < classes; j++) if (s[j] > max) { max = s[j]; argmax = j; }
-    double sum_exp = 0;
-    for (int64_t j = 0; j < classes; j++) sum_exp += exp((double)s[j] - max);
-    total += log(sum_exp) - ((double)s[y] - max);
-    if (argmax == y) correct++;
-    if (d) {
-      float *dr = d + i * classes;
-      for (int64_t j = 0; j < classes; j++) {
-        double p = exp((double)s[j] - max) / sum_exp;
-        dr[j] = (float)((p - (j == y ? 1.0 : 0.0)) / (double)batch);
-      }
+static int softmax_row(const float *s, int64_t y, int64_t classes, int64_t batch, float *dr, double *total) {
+  double max = s[0];
+  int64_t argmax = 0;
+  for (int64_t j = 1; j < classes; j++) if (s[j] > max) { max = s[j]; argmax = j; }
+  double sum_exp = 0;
+  for (int64_t j = 0; j < classes; j++) sum_exp += exp((double)s[j] - max);
+  *total += log(sum_exp) - ((double)s[y] - max);
+  if (dr) {
+    for (int64_t j = 0; j < classes; j++) {
+      double p = exp((double)s[j] - max) / sum_exp;
+      dr[j] = (float)((p - (j == y ? 1.0 : 0.0)) / (double)batch);
     }
   }
-  result[0] = batch > 0 ? total / (double)batch : 0;
-  result[1] = (double)correct;
-  return NULL;
+  return argmax == y;
 }
 
-/* svm_hinge(batch, classes, scores, labels, dScores|null, result): multiclass hinge, margin 1 (losses.ts). */
-static napi_value svm_hinge(napi_env env, napi_callback_info info) {
+/* One row of the multiclass hinge loss with margin 1 (losses.ts), as softmax_row. */
+static int svm_row(const float *s, int64_t y, int64_t classes, int64_t batch, float *dr, double *total) {
+  double sy = s[y];
+  int64_t violators = 0, argmax = 0;
+  for (int64_t j = 0; j < classes; j++) {
+    if (s[j] > s[argmax]) argmax = j;
+    if (j == y) continue;
+    double margin = (double)s[j] - sy + 1;
+    if (margin > 0) { *total += margin; violators++; }
+    if (dr) dr[j] = margin > 0 ? (float)(1.0 / (double)batch) : 0.0f;
+  }
+  if (dr) dr[y] = (float)(-(double)violators / (double)batch);
+  return argmax == y;
+}
+
+/*
+ * loss(kind, batch, classes, scores, labels, dScores|null, result): kind 0 softmax
+ * cross-entropy, 1 SVM. result (Float64Array)[0] = mean loss, result[1] = rows whose
+ * highest score is the label; dScores, when given, gets the gradient of the mean loss.
+ */
+static napi_value loss(napi_env env, napi_callback_info info) {
   Call call = begin(env, info);
-  int64_t batch = count(&call, 0), classes = count(&call, 1);
-  float *scores = floats(&call, 2, batch * classes);
-  int32_t *labels = (int32_t *)array(&call, 3, napi_int32_array, batch);
-  float *d = optional_floats(&call, 4, batch * classes);
-  double *result = (double *)array(&call, 5, napi_float64_array, 2);
+  int64_t kind = count(&call, 0), batch = count(&call, 1), classes = count(&call, 2);
+  float *scores = floats(&call, 3, batch * classes);
+  int32_t *labels = (int32_t *)array(&call, 4, napi_int32_array, batch);
+  float *d = optional_floats(&call, 5, batch * classes);
+  double *result = (double *)array(&call, 6, napi_float64_array, 2);
   if (call.failed) return NULL;
   if (classes < 1) { fail(&call, "need at least one class"); return NULL; }
   double total = 0;
   int64_t correct = 0;
   for (int64_t i = 0; i < batch; i++) {
-    const float *s = scores + i * classes;
     int32_t y = labels[i];
     if (y < 0 || y >= classes) { fail(&call, "label outside 0..classes-1"); return NULL; }
-    double sy = s[y];
-    int64_t violators = 0, argmax = 0;
-    for (int64_t j = 0; j < classes; j++) {
-      if (s[j] > s[argmax]) argmax = j;
-      if (j == y) continue;
-      double margin = (double)s[j] - sy + 1;
-      if (margin > 0) { total += margin; violators++; }
-      if (d) d[i * classes + j] = margin > 0 ? (float)(1.0 / (double)batch) : 0.0f;
-    }
-    if (d) d[i * classes + y] = (float)(-(double)violators / (double)batch);
-    if (argmax == y) correct++;
+    float *dr = d ? d + i * classes : NULL;
+    correct += kind == 0 ? softmax_row(scores + i * classes, y, classes, batch, dr, &total)
+                         : svm_row(scores + i * classes, y, classes, batch, dr, &total);
   }
   result[0] = batch > 0 ? total / (double)batch : 0;
   result[1] = (double)correct;
@@ -407,7 +398,7 @@ NAPI_MODULE_INIT() {
     {"gemm", gemm}, {"axpby", axpby}, {"dot", dot}, {"sum", sum}, {"fill", fill},
     {"addRowVector", add_row_vector}, {"addColumnSums", add_column_sums},
     {"relu", relu}, {"reluBackward", relu_backward},
-    {"softmaxCrossEntropy", softmax_cross_entropy}, {"svmHinge", svm_hinge},
+    {"loss", loss},
     {"optimizerStep", optimizer_step}, {"blasInfo", blas_info},
   };
   for (size_t i = 0; i < sizeof(functions) / sizeof(functions[0]); i++) {
