@@ -28,7 +28,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
-import { measureGemm, measureWorkload, WORKLOADS, type Workload } from '../src-main/cli/commands/bench';
+import { measureGemm, measureWorkload, randomData, WORKLOADS, workloadConfig, type Workload } from '../src-main/cli/commands/bench';
+import type { Kernels } from '../src-shared/engine/kernels';
+import { Trainer } from '../src-shared/engine/trainer';
 import { createNodeKernels, type KernelPath } from '../src-main/kernels/node-kernels';
 
 interface Column { label: string; samples: Record<string, number>; gemmGflops: number }
@@ -49,6 +51,29 @@ const fashionDir = option('fashion') ?? '/usr/share/datasets/fashion-mnist';
 const PYTHON = '/usr/bin/python3';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/**
+ * On one thread, samples per second of this process's CPU time as well: other processes
+ * on busy cores stretch wall time, while CPU time counts only the work done (and all
+ * threads', so it is no use for two).
+ */
+const cpuColumns: Column[] = [];
+
+/** Training samples per CPU second of workload `w`: best of 5 windows after a warm-up, like measureWorkload. */
+function perCpuSecond(w: Workload, kernels: Kernels): number {
+  const trainer = new Trainer(workloadConfig(w), randomData(w), undefined, { kernels });
+  for (let i = 0; i < 3; i++) trainer.trainStep();
+  let best = 0;
+  for (let window = 0; window < 5; window++) {
+    let samples = 0;
+    const start = performance.now(), cpu = process.cpuUsage();
+    // randomData holds whole batches: every step trains w.batch samples
+    do { trainer.trainStep(); samples += w.batch; } while (performance.now() - start < (seconds * 1000) / 5);
+    const used = process.cpuUsage(cpu);
+    best = Math.max(best, samples / ((used.user + used.system) / 1e6));
+  }
+  return best;
+}
+
 /** The lab's kernels on `path`, or null when that path is not available (native not built). */
 async function ours(threads: number, path: KernelPath): Promise<Column | null> {
   const kernels = await createNodeKernels({ threads, native: path === 'native' ? undefined : false });
@@ -59,6 +84,7 @@ async function ours(threads: number, path: KernelPath): Promise<Column | null> {
     }
     const samples: Record<string, number> = {};
     for (const w of WORKLOADS) samples[w.name] = measureWorkload(w, kernels, seconds);
+    if (threads === 1) cpuColumns.push({ label: `lab ${path} 1t`, samples: Object.fromEntries(WORKLOADS.map((w) => [w.name, perCpuSecond(w, kernels)])), gemmGflops: 0 });
     return { label: `lab ${path} ${threads}t`, samples, gemmGflops: measureGemm(kernels, 256, 100, 3072) };
   } finally {
     kernels.close();
@@ -166,13 +192,15 @@ for w in workloads:
         loss.backward()
         opt.step()
     for i in range(5): step(i)
-    best = 0
+    best = best_cpu = 0
     for window in range(5):  # best of 5 windows, as for ours
-        steps, start = 0, time.perf_counter()
+        steps, start, cpu = 0, time.perf_counter(), time.process_time()
         while time.perf_counter() - start < seconds / 5:
             step(steps); steps += 1
         best = max(best, steps * w['batch'] / (time.perf_counter() - start))
+        best_cpu = max(best_cpu, steps * w['batch'] / max(time.process_time() - cpu, 1e-9))
     out[w['name']] = best
+    out[w['name'] + ' cpu'] = best_cpu
 a, b = torch.rand(256, 3072), torch.rand(3072, 100)
 best, start = 1e9, time.perf_counter()
 while time.perf_counter() - start < 0.5:
@@ -198,6 +226,8 @@ function torch(threads: number): Column | null {
   }
   const parsed = JSON.parse(result.stdout.trim().split('\n').pop()!) as Record<string, number>;
   const { gemm, ...samples } = parsed;
+  if (threads === 1) cpuColumns.push({ label: 'torch 1t', samples: Object.fromEntries(WORKLOADS.map((w) => [w.name, samples[`${w.name} cpu`]])), gemmGflops: 0 });
+  for (const w of WORKLOADS) delete samples[`${w.name} cpu`];
   return { label: `torch ${threads}t`, samples, gemmGflops: gemm };
 }
 
@@ -301,7 +331,7 @@ function printTable(columns: Column[]): void {
   for (const w of WORKLOADS) {
     console.log(`${w.name.padEnd(9)}${columns.map((c) => pad(c.samples[w.name] === undefined ? '–' : c.samples[w.name].toFixed(0))).join('')}`);
   }
-  console.log(`${'GFLOP/s'.padEnd(9)}${columns.map((c) => pad(c.gemmGflops.toFixed(1))).join('')}   (gemm 256×3072 · 3072×100)`);
+  if (columns.some((c) => c.gemmGflops > 0)) console.log(`${'GFLOP/s'.padEnd(9)}${columns.map((c) => pad(c.gemmGflops.toFixed(1))).join('')}   (gemm 256×3072 · 3072×100)`);
 }
 
 const ratio = (lab: number, other: number) => `${(lab / other).toFixed(2)}×`;
@@ -327,6 +357,13 @@ function printRatios(columns: Column[]): void {
     const one = find(`lab ${path} 1t`), two = find(`lab ${path} 2t`);
     if (one && two) console.log(`${`lab ${path} 2t / 1t`.padEnd(28)}${WORKLOADS.map((w) => ratio(two.samples[w.name], one.samples[w.name]).padStart(8)).join('')}`);
   }
+}
+
+/** Per label, the best figure of all rounds. */
+function bestByLabel(all: Column[]): Column[] {
+  const best = new Map<string, Column>();
+  for (const column of all) best.set(column.label, keepBest([...best.values()], [column])[0]);
+  return [...best.values()];
 }
 
 /** Per label, the fastest of the rounds. */
@@ -381,6 +418,15 @@ async function main(): Promise<void> {
   }
   printTable(columns);
   printRatios(columns);
+  const cpu = bestByLabel(cpuColumns);
+  if (cpu.length > 1) {
+    console.log('\none thread, samples per CPU second (steady under load: counts only the work done)');
+    printTable(cpu);
+    const torchCpu = cpu.find((c) => c.label === 'torch 1t');
+    for (const lab of cpu.filter((c) => c.label.startsWith('lab '))) {
+      if (torchCpu) console.log(`${`${lab.label} / torch 1t (CPU)`.padEnd(28)}${WORKLOADS.map((w) => ratio(lab.samples[w.name], torchCpu.samples[w.name]).padStart(8)).join('')}`);
+    }
+  }
   const best = fastest(endToEnd);
   if (best.length > 0) printEndToEnd(best);
   console.log(`\nload average after: ${load()}`);
