@@ -1,6 +1,6 @@
 import { stratifiedSplit } from '../data/split';
 import { imageSource } from '../data/image-source';
-import { fitNormalisation } from '../data/normalize';
+import { fitNormalisation, type Normalisation } from '../data/normalize';
 import { arraySource, subsetSource } from '../engine/source';
 import type { SampleSource } from '../engine/types';
 import { makeToyDataset } from '../toy/datasets';
@@ -10,6 +10,8 @@ export interface RunSources {
   train: SampleSource;
   /** absent when the split holds out no validation samples */
   val?: SampleSource;
+  /** image data: the statistics fitted on the training rows (a model file keeps them) */
+  normalisation?: Normalisation;
 }
 
 /**
@@ -30,5 +32,6 @@ export function runSources(data: WorkerData): RunSources {
   return {
     train: imageSource(data.dataset, data.train, normalisation),
     val: data.val.length > 0 ? imageSource(data.dataset, data.val, normalisation) : undefined,
+    normalisation,
   };
 }

@@ -2,14 +2,25 @@
  * `lab train`: trains one model on one source, printing a line per epoch and, with
  * --json, a summary object as the last line (fields as in CLI.md).
  */
+import { randomUUID } from 'node:crypto';
 import { flag, formatHelp, parseArgs, UsageError } from '../args';
 import { kernelsFor } from '../kernels';
-import { loadTrainingData, openRunOutputs, outputOptions, sourceOptions } from '../sources';
+import { openCliRun } from '../run-record';
+import { loadTrainingData, outputOptions, sourceOptions } from '../sources';
 import { buildConfig, DEFAULTS, describeModel, modelOptions, trainingOptions } from '../train-options';
-import { Trainer } from '../../../src-shared/engine/trainer';
 import type { EpochReport, LayerWeights, LossReport, TrainConfig } from '../../../src-shared/engine/types';
+import type { RunWorkerInput } from '../../../src-shared/training/messages';
+import { modelOutput } from '../../models';
+import { trainInProcess } from '../../training';
 
 export const summary = 'train a linear classifier or an MLP, printing a line per epoch';
+
+/**
+ * How the run loop reports a CLI run: the app's defaults for checkpoints (the initial
+ * weights, then every epoch), every mini-batch as its own row (a CLI run has the machine to
+ * itself), and the rows written at least once a second so the app sees the run move.
+ */
+const CLI_RUN_SETTINGS = { checkpointEvery: 1, checkpointMinIntervalMs: 0, maxStepRowsPerSecond: Infinity, progressIntervalMs: 1000 } satisfies Partial<RunWorkerInput>;
 
 const outputFlags = { json: flag('print a summary JSON object as the last line') };
 const specs = { ...sourceOptions, ...modelOptions, ...trainingOptions, ...outputFlags, ...outputOptions };
@@ -55,29 +66,43 @@ export async function run(args: string[]): Promise<number> {
 
   const data = await loadTrainingData(options, options.seed ?? DEFAULTS.seed);
   const config = buildConfig(options, data);
-  const outputs = await openRunOutputs(options, config, data);
-  const trainer = new Trainer(config, data.train, data.val, { kernels: await kernelsFor(options.threads) });
-  outputs.start(trainer);
+  // --out FILE: checked now, written when training ends (native JSON)
+  const modelFile = options.out !== undefined ? modelOutput(options.out, data) : null;
+  // --db (default: the app's database): recorded as the app would rebuild the data.
+  const record = await openCliRun(options.db, { name: data.description, config, data: data.recorded, split: data.split });
+  const kernels = await kernelsFor(options.threads);
 
   const { optimizer, regularizer } = config;
   console.log(`training ${describeModel(config)} on ${data.description}: ${data.train.length} train / ${data.val?.length ?? 0} val samples, `
     + `${config.loss} loss, ${optimizer.kind} lr ${optimizer.lr}, batch ${config.batchSize}, reg ${describeRegularizer(config)}`
     + `${regularizer.proximal ? ' (proximal)' : ''}, seed ${config.seed}`);
   let last: EpochReport | undefined;
-  while (!trainer.finished) {
-    last = trainer.runEpoch((step) => outputs.step(step));
-    outputs.epoch(last, trainer);
-    console.log(formatEpoch(last, config.epochs));
+  let session;
+  try {
+    session = await trainInProcess({ runId: record?.runId ?? 1, config, data: data.samples, state: null, ...CLI_RUN_SETTINGS }, {
+      kernels,
+      post: (message) => record?.record(message),
+      onEpoch: (report) => {
+        last = report;
+        modelFile?.epoch(report);
+        console.log(formatEpoch(report, config.epochs));
+      },
+    });
+  } finally {
+    record?.close();
   }
+  const { final, trainer } = session;
+  if (final.type === 'failed' || !trainer) throw new Error(final.type === 'failed' ? final.error : 'training ended without a trainer');
   if (trainer.stopReason === 'diverged') {
     console.log(`stopped: training diverged at step ${trainer.step} (the loss or the weights became NaN or infinite); try a smaller --lr`);
   }
-  await outputs.finish(trainer);
+  const written = await modelFile?.finish(trainer);
+  if (written) console.log(`model written to ${written.file.path}`);
 
   if (options.json) {
     const { samples, seconds } = trainer.throughput;
     const result: TrainSummary = {
-      runId: outputs.runId,
+      runId: record ? String(record.runId) : randomUUID(),
       epochs: trainer.epoch,
       samplesPerSecond: seconds > 0 ? samples / seconds : 0,
       train: lossSummary(last?.train ?? trainer.evaluate(data.train)),
