@@ -1,5 +1,5 @@
 /**
- * The model and training options of `lab train` (CLI.md), their defaults, and how they
+ * The model and training options of `lab train` (docs/cli.md), their defaults, and how they
  * become a TrainConfig.
  */
 import { bad, choice, custom, flag, number, parseNumber, UsageError, type ParsedOptions } from './args';

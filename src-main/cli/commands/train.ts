@@ -1,6 +1,6 @@
 /**
  * `lab train`: trains one model on one source, printing a line per epoch and, with
- * --json, a summary object as the last line (fields as in CLI.md).
+ * --json, a summary object as the last line (fields as in docs/cli.md).
  */
 import { randomUUID } from 'node:crypto';
 import { flag, formatHelp, parseArgs, UsageError } from '../args';
@@ -32,7 +32,7 @@ const HELP = formatHelp('npm run lab -- train <source> [model] [training] [--jso
   { title: 'output', specs: { ...outputFlags, ...outputOptions } },
 ]) + '\n\nexample: npm run lab -- train --toy spiral --model mlp:100 --epochs 200 --lr 0.5';
 
-/** The --json summary (CLI.md lists the required fields; the rest are extras). */
+/** The --json summary (docs/cli.md lists the required fields; the rest are extras). */
 export interface TrainSummary {
   runId: string;
   /** epochs completed */
