@@ -130,13 +130,8 @@ export class Network {
   zeroGradients(): void {
     const kernels = this.kernels;
     for (const layer of this.dense) {
-      if (kernels.fill) {
-        kernels.fill(layer.dw.length, 0, layer.dw);
-        kernels.fill(layer.db.length, 0, layer.db);
-      } else {
-        layer.dw.fill(0);
-        layer.db.fill(0);
-      }
+      kernels.fill(layer.dw.length, 0, layer.dw);
+      kernels.fill(layer.db.length, 0, layer.db);
     }
   }
 

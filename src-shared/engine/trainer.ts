@@ -291,11 +291,9 @@ function copyExact(what: string, from: Float32Array, to: FloatArray): void {
   to.set(from);
 }
 
+/** A sum is finite exactly when every value is. */
 function allFinite(a: FloatArray, kernels: Kernels): boolean {
-  if (kernels.sum) return Number.isFinite(kernels.sum(a.length, a));
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i];
-  return Number.isFinite(sum);
+  return Number.isFinite(kernels.sum(a.length, a));
 }
 
 function argmax(a: FloatArray, offset: number, length: number): number {

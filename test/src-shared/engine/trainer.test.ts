@@ -184,6 +184,7 @@ describe('Trainer loop', () => {
     let products = 0;
     const foreign: string[] = [];
     const counting: Kernels = {
+      ...referenceKernels,
       name: 'counting',
       allocate(length) {
         allocations++;
