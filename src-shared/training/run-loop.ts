@@ -5,7 +5,7 @@ import type { Kernels } from '../engine/kernels';
 import type { EpochReport } from '../engine/types';
 import type { EpochMetrics, WeightSparsity } from './records';
 import type { ControlMessage, FinalWorkerMessage, ProgressMessage, RunWorkerInput, StepRow, WorkerMessage } from './messages';
-import { runSources } from './sources';
+import { runSources } from './run-data';
 
 export interface RunLoopHost {
   /** sends a message to main; `state` buffers may be transferred */

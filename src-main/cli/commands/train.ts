@@ -4,13 +4,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { flag, formatHelp, parseArgs, UsageError } from '../args';
-import { kernelsFor } from '../kernels';
 import { openCliRun } from '../run-record';
-import { loadTrainingData, outputOptions, sourceOptions } from '../sources';
+import { loadTrainingData, outputOptions, sourceOptions } from '../data-options';
 import { buildConfig, DEFAULTS, describeModel, modelOptions, trainingOptions } from '../train-options';
 import type { EpochReport, LayerWeights, LossReport, TrainConfig } from '../../../src-shared/engine/types';
 import type { RunWorkerInput } from '../../../src-shared/training/messages';
 import { modelOutput } from '../../models';
+import { createNodeKernels } from '../../kernels';
 import { trainInProcess } from '../../training';
 
 export const summary = 'train a linear classifier or an MLP, printing a line per epoch';
@@ -70,7 +70,8 @@ export async function run(args: string[]): Promise<number> {
   const modelFile = options.out !== undefined ? modelOutput(options.out, data) : null;
   // --db (default: the app's database): recorded as the app would rebuild the data.
   const record = await openCliRun(options.db, { name: data.description, config, data: data.recorded, split: data.split });
-  const kernels = await kernelsFor(options.threads);
+  // WebAssembly SIMD on --threads threads (default: all cores on a two-core machine, else all but one)
+  const kernels = await createNodeKernels({ threads: options.threads });
 
   const { optimizer, regularizer } = config;
   console.log(`training ${describeModel(config)} on ${data.description}: ${data.train.length} train / ${data.val?.length ?? 0} val samples, `

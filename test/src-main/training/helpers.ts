@@ -4,7 +4,7 @@ import { createNodeKernels } from '../../../src-main/kernels/node-kernels';
 import type { LayerWeights, TrainConfig } from '../../../src-shared/engine/types';
 import type { TrainingEvents } from '../../../src-shared/training/messages';
 import type { RunDataSpec, RunSplitSpec } from '../../../src-shared/training/records';
-import { runSources } from '../../../src-shared/training/sources';
+import { runSources } from '../../../src-shared/training/run-data';
 import type { LabStore } from '../../../src-main/store';
 import type { TrainingService } from '../../../src-main/training';
 

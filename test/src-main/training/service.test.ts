@@ -7,7 +7,7 @@ import type { ImageDataset } from '../../../src-shared/data/dataset';
 import { stratifiedSplit } from '../../../src-shared/data/split';
 import { Rng } from '../../../src-shared/random';
 import { Trainer } from '../../../src-shared/engine/trainer';
-import { runSources } from '../../../src-shared/training/sources';
+import { runSources } from '../../../src-shared/training/run-data';
 import { mergeSteps } from '../../../src-shared/training/run-loop';
 import { tempFolder } from '../store/helpers';
 import { BIG_STEPS_PER_EPOCH, bigSpiral, finalWeights, nextEvent, recordEvents, spiral, spiralConfig, split, uninterruptedWeights, workerKernels } from './helpers';

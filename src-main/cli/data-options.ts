@@ -14,7 +14,7 @@ import { imageSource } from '../../src-shared/data/image-source';
 import { normalisationKinds, type ImageInputSpec, type NormalisationKind } from '../../src-shared/data/normalize';
 import type { WorkerData } from '../../src-shared/training/messages';
 import type { RunSplitSpec } from '../../src-shared/training/records';
-import { runSources } from '../../src-shared/training/sources';
+import { runSources } from '../../src-shared/training/run-data';
 import type { RecordedData } from './run-record';
 
 export const DEFAULT_SAMPLES = 300;
