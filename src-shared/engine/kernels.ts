@@ -52,25 +52,24 @@ export interface Kernels {
     alpha: number, a: FloatArray, b: FloatArray,
     beta: number, c: FloatArray,
   ): void;
-  // Optional vector kernels for the elementwise part of a step (regularisation gradient,
-  // SGD update, loss and finiteness sums); the engine loops itself when they are absent.
-  // Each runs over the first n values.
+  // Vector kernels for the elementwise part of a step (regularisation gradient, SGD update,
+  // loss and finiteness sums, biases, ReLU). Each runs over the first n values.
   /** y ← a·x + b·y */
-  axpby?(n: number, a: number, x: FloatArray, b: number, y: FloatArray): void;
+  axpby(n: number, a: number, x: FloatArray, b: number, y: FloatArray): void;
   /** Σ x·y, accumulated in float64 */
-  dot?(n: number, x: FloatArray, y: FloatArray): number;
+  dot(n: number, x: FloatArray, y: FloatArray): number;
   /** Σ x, accumulated in float64 (NaN or ±Infinity when any value is) */
-  sum?(n: number, x: FloatArray): number;
+  sum(n: number, x: FloatArray): number;
   /** x ← value */
-  fill?(n: number, value: number, x: FloatArray): void;
+  fill(n: number, value: number, x: FloatArray): void;
   /** x[i, j] += v[j] for x [rows × cols] (biases into a layer's outputs) */
-  addRowVector?(rows: number, cols: number, v: FloatArray, x: FloatArray): void;
+  addRowVector(rows: number, cols: number, v: FloatArray, x: FloatArray): void;
   /** out[j] += Σ_i x[i, j] for x [rows × cols] (bias gradients) */
-  addColumnSums?(rows: number, cols: number, x: FloatArray, out: FloatArray): void;
+  addColumnSums(rows: number, cols: number, x: FloatArray, out: FloatArray): void;
   /** a = max(0, z) */
-  relu?(n: number, z: FloatArray, a: FloatArray): void;
+  relu(n: number, z: FloatArray, a: FloatArray): void;
   /** dz = da where z > 0, else 0 */
-  reluBackward?(n: number, z: FloatArray, da: FloatArray, dz: FloatArray): void;
+  reluBackward(n: number, z: FloatArray, da: FloatArray, dz: FloatArray): void;
   // Optional fused steps: several of the engine's elementwise passes as one (native
   // kernels). Each is defined by the engine functions it replaces, and tested against them.
   /** the data loss of losses.ts (softmax cross-entropy or SVM) and, given dScores, its gradient, in one pass */

@@ -16,6 +16,7 @@ import { addRegularizationGradient, l1Strength, l2Strength, regularizationLoss, 
 import { applyUpdate, DEFAULT_ADAM, DEFAULT_MOMENTUM, slotCount } from './optimizers';
 import { learningRate } from './schedules';
 import { Rng } from '../random';
+import { checkedAgainst, trainConfig } from './config';
 import type {
   EpochReport, LayerWeights, LossReport, SampleSource, StepReport, StopReason, TrainConfig, TrainerState,
 } from './types';
@@ -83,7 +84,7 @@ export class Trainer {
   lastEpochTimes: EpochTimes = { train: 0, evaluate: 0 };
 
   constructor(config: TrainConfig, private readonly train: SampleSource, private readonly val?: SampleSource, options: TrainerOptions = {}) {
-    validateConfig(config);
+    checkedAgainst(trainConfig, config, 'config');
     checkSource('training data', train, config);
     if (train.length === 0) throw new RangeError('training data is empty');
     if (val) checkSource('validation data', val, config);
@@ -373,11 +374,9 @@ function copyExact(what: string, from: Float32Array, to: FloatArray): void {
   to.set(from);
 }
 
+/** A sum is finite exactly when every value is. */
 function allFinite(a: FloatArray, kernels: Kernels): boolean {
-  if (kernels.sum) return Number.isFinite(kernels.sum(a.length, a));
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i];
-  return Number.isFinite(sum);
+  return Number.isFinite(kernels.sum(a.length, a));
 }
 
 function argmax(a: FloatArray, offset: number, length: number): number {
@@ -399,17 +398,3 @@ function checkSource(what: string, source: SampleSource, config: TrainConfig): v
   }
 }
 
-function validateConfig(config: TrainConfig): void {
-  const { batchSize, epochs, optimizer, regularizer, schedule } = config;
-  if (!(Number.isInteger(batchSize) && batchSize > 0)) throw new RangeError(`batch size must be a positive integer, got ${batchSize}`);
-  if (!(Number.isInteger(epochs) && epochs >= 0)) throw new RangeError(`epochs must be a non-negative integer, got ${epochs}`);
-  if (!(Number.isFinite(optimizer.lr) && optimizer.lr > 0)) throw new RangeError(`learning rate must be a positive number, got ${optimizer.lr}`);
-  if (!(regularizer.l1 >= 0 && regularizer.l2 >= 0 && Number.isFinite(regularizer.l1) && Number.isFinite(regularizer.l2))) {
-    throw new RangeError(`regularisation strengths must be ≥ 0 (l1 ${regularizer.l1}, l2 ${regularizer.l2})`);
-  }
-  if (!Number.isInteger(config.seed)) throw new RangeError(`seed must be an integer, got ${config.seed}`);
-  if (schedule.kind === 'step' && !(Number.isInteger(schedule.everyEpochs) && schedule.everyEpochs > 0 && schedule.gamma > 0)) {
-    throw new RangeError(`step schedule needs everyEpochs ≥ 1 and gamma > 0 (got ${schedule.everyEpochs}, ${schedule.gamma})`);
-  }
-  if (schedule.kind === 'cosine' && !(schedule.minLr >= 0)) throw new RangeError(`cosine schedule needs minLr ≥ 0, got ${schedule.minLr}`);
-}

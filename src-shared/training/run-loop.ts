@@ -2,9 +2,10 @@ import { sparsityOfAll } from '../analysis/histogram';
 import { decodeTrainerState, encodeTrainerState } from '../engine/state';
 import { Trainer } from '../engine/trainer';
 import type { Kernels } from '../engine/kernels';
+import type { EpochReport } from '../engine/types';
 import type { EpochMetrics, WeightSparsity } from './records';
 import type { ControlMessage, FinalWorkerMessage, ProgressMessage, RunWorkerInput, StepRow, WorkerMessage } from './messages';
-import { runSources } from './sources';
+import { runSources } from './run-data';
 
 export interface RunLoopHost {
   /** sends a message to main; `state` buffers may be transferred */
@@ -16,6 +17,14 @@ export interface RunLoopHost {
   /** milliseconds, monotonic */
   now(): number;
   kernels?: Kernels;
+  /** each completed epoch as the trainer reports it (the CLI prints a line per epoch) */
+  onEpoch?(report: EpochReport, trainer: Trainer): void;
+}
+
+/** How a session ended, and the trainer it ended with (null when the trainer could not be built). */
+export interface RunSession {
+  final: FinalWorkerMessage;
+  trainer: Trainer | null;
 }
 
 /**
@@ -26,22 +35,23 @@ export interface RunLoopHost {
  * between steps, and always ends by posting exactly one final message.
  * Everything main must write before a checkpoint (steps, epoch reports) is posted before
  * it, so a checkpoint in the database never runs ahead of its metrics.
+ * The app's workers run it (src-main/training/run-worker.ts), and so does the CLI, in its own process.
  */
-export async function runTrainingSession(input: RunWorkerInput, host: RunLoopHost): Promise<FinalWorkerMessage> {
-  const final = await trainUntilStopped(input, host).catch((error: unknown): FinalWorkerMessage => ({
-    type: 'failed', runId: input.runId, error: describeError(error),
-  }));
+export async function runTrainingSession(input: RunWorkerInput, host: RunLoopHost): Promise<RunSession> {
+  let trainer: Trainer | null = null;
+  const final = await (async () => {
+    const { train, val } = runSources(input.data);
+    const state = input.state ? decodeTrainerState(input.state) : undefined;
+    trainer = new Trainer(input.config, train, val, { kernels: host.kernels, state });
+    return trainUntilStopped(trainer, train.length, input, host);
+  })().catch((error: unknown): FinalWorkerMessage => ({ type: 'failed', runId: input.runId, error: describeError(error) }));
   host.post(final);
-  return final;
+  return { final, trainer };
 }
 
-async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Promise<FinalWorkerMessage> {
+async function trainUntilStopped(trainer: Trainer, trainSamples: number, input: RunWorkerInput, host: RunLoopHost): Promise<FinalWorkerMessage> {
   const { runId, config } = input;
-  const { train, val } = runSources(input.data);
-  const state = input.state ? decodeTrainerState(input.state) : undefined;
-  const trainer = new Trainer(config, train, val, { kernels: host.kernels, state });
-
-  const stepsPerEpoch = Math.ceil(train.length / config.batchSize);
+  const stepsPerEpoch = Math.ceil(trainSamples / config.batchSize);
   const totalSteps = config.epochs * stepsPerEpoch;
   const sessionStart = host.now();
   const sessionFirstStep = trainer.step;
@@ -109,7 +119,9 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
     const step = trainer.trainStep();
     steps.push({ epoch: step.epoch + 1, step: step.step, dataLoss: step.dataLoss, regLoss: step.regLoss, loss: step.loss, accuracy: step.accuracy });
     if (step.epochEnd || step.diverged) {
-      const { epoch: _completed, diverged: _diverged, ...numbers } = trainer.epochReport();
+      const epochReport = trainer.epochReport();
+      host.onEpoch?.(epochReport, trainer);
+      const { epoch: _completed, diverged: _diverged, ...numbers } = epochReport;
       const weights = weightSparsity(trainer.layerWeights().map((layer) => layer.w));
       epochReports.push({ ...numbers, epoch: step.epochEnd ? trainer.epoch : trainer.epoch + 1, step: trainer.step, weights });
       const due = input.checkpointEvery > 0 && step.epochEnd && trainer.epoch % input.checkpointEvery === 0 && !trainer.finished

@@ -1,5 +1,5 @@
 /**
- * `lab bench`: training samples per second on the standard workloads (CLI.md), through
+ * `lab bench`: training samples per second on the standard workloads (docs/cli.md), through
  * the real engine (Trainer, Network) with the fast kernels, on random data. All float32,
  * softmax cross-entropy, L2 1e-4, plain SGD; forward + backward + update, data loading
  * excluded (the Trainer's own throughput counter).

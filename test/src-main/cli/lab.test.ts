@@ -43,7 +43,7 @@ describe('lab CLI', () => {
     expectUsageError(command, /unknown command "fly"/);
   });
 
-  it('--help lists the options of CLI.md', async () => {
+  it('--help lists the options of docs/cli.md', async () => {
     const help = await lab('train', '--help');
     expect(help.code).toBe(0);
     for (const option of ['--toy', '--samples', '--noise', '--data', '--idx', '--test-idx', '--size', '--gray', '--val-split', '--model', '--act',

@@ -35,7 +35,7 @@ describe('lab bench', () => {
     expect(lines[0]).toMatch(/^kernels: wasm .*not native because the WebAssembly kernels were asked for/);
   });
 
-  it('defines the workloads of CLI.md', () => {
+  it('defines the workloads of docs/cli.md', () => {
     expect(WORKLOADS.map((w) => [w.name, w.inputs, ...w.hidden, w.classes, w.batch])).toEqual([
       ['W1', 784, 100, 10, 64], ['W2', 3072, 100, 10, 128], ['W3', 3072, 512, 256, 10, 256], ['W4', 3072, 10, 256],
     ]);
