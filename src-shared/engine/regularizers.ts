@@ -3,8 +3,9 @@
  *   L1  λ1 Σ|w|   pulls every weight toward zero by the same amount, so small ones reach it;
  *   L2  λ2 Σw²    pulls in proportion to the weight, so weights shrink but rarely hit zero;
  *   elastic: both.
- * With `proximal`, L1 is not part of the gradient; instead each step ends with the
- * soft-threshold w ← sign(w)·max(0, |w| − lr·λ1), which sets weights exactly to zero.
+ * With `proximal`, L1 is not part of the gradient; instead each step ends with a
+ * soft-threshold w ← sign(w)·max(0, |w| − τ) scaled to the optimiser's step
+ * (`proximalL1` in optimizers.ts), which sets weights exactly to zero.
  */
 import type { FloatArray, Kernels } from './kernels';
 import type { RegularizerSpec } from './types';
@@ -46,12 +47,4 @@ export function addRegularizationGradient(spec: RegularizerSpec, w: FloatArray, 
   if (l2 !== 0 && kernels?.axpby) kernels.axpby(w.length, 2 * l2, w, 1, dw);
   else if (l2 !== 0) for (let i = 0; i < w.length; i++) dw[i] += 2 * l2 * w[i];
   if (l1 !== 0) for (let i = 0; i < w.length; i++) dw[i] += l1 * Math.sign(w[i]);
-}
-
-/** Proximal step for L1: w ← sign(w)·max(0, |w| − threshold). Weights within the threshold become exactly 0. */
-export function softThreshold(w: FloatArray, threshold: number): void {
-  for (let i = 0; i < w.length; i++) {
-    const v = w[i];
-    w[i] = v > threshold ? v - threshold : v < -threshold ? v + threshold : 0;
-  }
 }

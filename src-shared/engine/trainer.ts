@@ -4,7 +4,8 @@
  * resumed mid-epoch to continue bit for bit.
  *
  * One step: X, y = next batch; S = net.forward(X); L = loss(S, y) + λR(W);
- *           net.backward(dL/dS); dW += λ R'(W); W ← optimiser(W, dW); (proximal L1).
+ *           net.backward(dL/dS); dW += λ R'(W); W ← optimiser(W, dW);
+ *           with proximal L1: W ← soft-threshold(W, λ1 × the optimiser's step size) (optimizers.ts).
  *
  * All randomness (weight init, then each epoch's shuffle) comes from one Rng seeded with
  * `config.seed`; every buffer is allocated once, here or in the Network.
@@ -12,8 +13,8 @@
 import { referenceKernels, type FloatArray, type Kernels } from './kernels';
 import { createNetwork, Network, type Parameter } from './network';
 import { lossFunction, softmaxRows, type LossFunction } from './losses';
-import { addRegularizationGradient, l1Strength, regularizationLoss, softThreshold } from './regularizers';
-import { applyUpdate, slotCount } from './optimizers';
+import { addRegularizationGradient, l1Strength, regularizationLoss } from './regularizers';
+import { applyUpdate, proximalL1, slotCount } from './optimizers';
 import { learningRate } from './schedules';
 import { Rng } from '../random';
 import type {
@@ -132,11 +133,12 @@ export class Trainer {
     const { loss: dataLoss, correct } = this.lossFn(scores, yBatch, count, config.model.numClasses, dScores);
     const regLoss = regularizationLoss(config.regularizer, this.weightArrays, this.kernels);
     network.backward(dScores);
-    const threshold = config.regularizer.proximal ? lr * l1Strength(config.regularizer) : 0;
+    const proximalStrength = config.regularizer.proximal ? l1Strength(config.regularizer) : 0;
+    const t = this.stepsDone + 1;
     this.params.forEach((p, i) => {
       if (p.isWeight) addRegularizationGradient(config.regularizer, p.value, p.grad, this.kernels);
-      applyUpdate(config.optimizer, p.value, p.grad, this.slots[i], lr, this.stepsDone + 1, this.kernels);
-      if (p.isWeight && threshold > 0) softThreshold(p.value, threshold);
+      applyUpdate(config.optimizer, p.value, p.grad, this.slots[i], lr, t, this.kernels);
+      if (p.isWeight && proximalStrength > 0) proximalL1(config.optimizer, p.value, this.slots[i], lr, proximalStrength, t);
     });
     const loss = dataLoss + regLoss;
     if (!Number.isFinite(loss) || !this.params.every((p) => allFinite(p.value, this.kernels))) this.diverged = true;
