@@ -20,6 +20,7 @@ import type {
 } from '../training/records';
 import type { ToyKind } from '../toy/datasets';
 import type { RunFinishedEvent, RunProgressEvent, RunStatusEvent } from '../training/messages';
+import { featureTransformSchema } from '../features/transforms';
 import type {
   ActivationKind,
   HiddenLayerSpec,
@@ -72,6 +73,7 @@ export const modelSpec = z.strictObject({
   inputSize: positiveInt(1 << 20),
   numClasses: z.number().int().min(2, 'needs at least 2 classes').max(1000),
   hidden: z.array(hiddenLayerSpec).max(8, 'at most 8 hidden layers'),
+  features: featureTransformSchema.optional(),
 }) satisfies z.ZodType<ModelSpec>;
 
 const lambda = finite.min(0, 'must be ≥ 0').max(10, 'must be at most 10');

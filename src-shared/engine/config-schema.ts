@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ModelSpec, TrainConfig } from './types';
+import { featureTransformSchema } from '../features/transforms';
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const count = z.number().int().nonnegative();
@@ -16,6 +17,7 @@ export const modelSpecSchema = z.object({
   inputSize: positive,
   numClasses: z.number().int().min(2),
   hidden: z.array(z.object({ units: positive, activation: activationKindSchema, alpha: finite.optional() })),
+  features: featureTransformSchema.optional(),
 }) satisfies z.ZodType<ModelSpec>;
 
 export const trainConfigSchema = z.object({

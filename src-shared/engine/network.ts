@@ -12,7 +12,8 @@
  */
 import { referenceKernels, type FloatArray, type Kernels } from './kernels';
 import { activationFor } from './activations';
-import { ActivationLayer, DenseLayer, type Allocator } from './layers';
+import { ActivationLayer, DenseLayer, FeatureLayer, type Allocator } from './layers';
+import { featureProblem } from '../features/transforms';
 import { softmaxRows } from './losses';
 import type { ActivationKind, LayerWeights, ModelSpec } from './types';
 import type { Rng } from '../random';
@@ -38,12 +39,12 @@ export interface Parameter {
   isWeight: boolean;
 }
 
-export type Layer = DenseLayer | ActivationLayer;
+export type Layer = FeatureLayer | DenseLayer | ActivationLayer;
 
 const DEFAULT_BATCH_CAPACITY = 64;
 
 export class Network {
-  /** dense and activation layers in order: dense, act, dense, act, …, dense (scores) */
+  /** layers in order: [features,] dense, act, dense, act, …, dense (scores) */
   readonly layers: readonly Layer[];
   /** the dense layers alone; the last one produces the scores */
   readonly dense: readonly DenseLayer[];
@@ -64,6 +65,11 @@ export class Network {
     const layers: Layer[] = [];
     const dense: DenseLayer[] = [];
     let inputs = spec.inputSize;
+    if (spec.features) {
+      const features = new FeatureLayer(spec.features, inputs, allocate, this.capacity);
+      layers.push(features);
+      inputs = features.outputs;
+    }
     for (const hidden of spec.hidden) {
       const layer = new DenseLayer(inputs, hidden.units, kernels, allocate, this.capacity);
       dense.push(layer);
@@ -120,8 +126,13 @@ export class Network {
     let grad: FloatArray | null = dScores;
     for (let i = this.layers.length - 1; i >= 0; i--) {
       const layer = this.layers[i];
+      if (layer instanceof FeatureLayer) {
+        // only reached when the input gradient was asked for (the dense layer above passes null otherwise)
+        if (grad) grad = layer.backward(grad);
+        continue;
+      }
       grad = layer instanceof DenseLayer
-        ? layer.backward(grad!, i > 0 || options.inputGradient === true)
+        ? layer.backward(grad!, i > (this.spec.features ? 1 : 0) || options.inputGradient === true)
         : layer.backward(grad!);
     }
     return grad;
@@ -206,4 +217,6 @@ function validateSpec(spec: ModelSpec): void {
   spec.hidden.forEach((h, i) => {
     if (!positiveInt(h.units)) throw new Error(`hidden layer ${i + 1} needs a positive integer width, got ${h.units}`);
   });
+  const features = spec.features && featureProblem(spec.features, spec.inputSize);
+  if (features) throw new Error(features);
 }

@@ -3,6 +3,7 @@
  * saves as a run's config, the contract validates, and workers receive.
  */
 import type { RngState } from '../random';
+import type { FeatureTransform } from '../features/transforms';
 
 export type ActivationKind = 'relu' | 'leaky-relu' | 'sigmoid' | 'tanh' | 'identity';
 
@@ -14,11 +15,16 @@ export interface HiddenLayerSpec {
   alpha?: number;
 }
 
-/** `hidden: []` is the linear classifier `s = W x + b`. */
+/**
+ * `hidden: []` is the linear classifier `s = W x + b`. With `features`, the first dense
+ * layer reads φ(x) (featureSize(features) values) instead of x (inputSize values).
+ */
 export interface ModelSpec {
   inputSize: number;
   numClasses: number;
   hidden: HiddenLayerSpec[];
+  /** a fixed feature transform applied to the input first (none when absent) */
+  features?: FeatureTransform;
 }
 
 export type LossKind = 'softmax' | 'svm';

@@ -53,8 +53,13 @@ export async function run(args: string[]): Promise<number> {
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" for "train" (it takes only options; see lab train --help)`);
 
+  // image features count pixel values in [0, 1]: centred or standardised pixels would fall outside their bins
+  if ((options.features === 'color-histogram' || options.features === 'hog') && options.toy === undefined) {
+    if (options.norm !== undefined && options.norm !== 'scale') throw new UsageError(`--features ${options.features} reads pixels scaled to [0,1]; use --norm scale (or leave --norm out)`);
+    options.norm = 'scale';
+  }
   const data = await loadTrainingData(options, options.seed ?? DEFAULTS.seed);
-  const config = buildConfig(options, data);
+  const config = buildConfig(options, { ...data, image: data.imageInput?.preprocessing });
   const outputs = await openRunOutputs(options, config, data);
   const trainer = new Trainer(config, data.train, data.val, { kernels: await kernelsFor(options.threads) });
   outputs.start(trainer);
