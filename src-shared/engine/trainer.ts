@@ -18,10 +18,36 @@ import { applyUpdate, proximalL1, slotCount } from './optimizers';
 import { learningRate } from './schedules';
 import { Rng } from '../random';
 import type {
-  EpochReport, LayerWeights, LossReport, SampleSource, StepReport, StopReason, TrainConfig, TrainerState,
+  EpochReport, LayerWeights, LossReport, LossWatch, SampleSource, StepReport, StopReason, TrainConfig, TrainerState,
 } from './types';
 
 export type { TrainerState } from './types';
+
+/**
+ * The divergence rule: a run has diverged when its loss or weights stop being finite
+ * numbers, or when its data loss, averaged over about the last 10 mini-batches, grows
+ * above DIVERGENCE_FACTOR times the first mini-batch's (a learning rate far too large
+ * sends the loss up to finite but absurd values long before NaN, e.g. lr 10 on photos).
+ * The running mean keeps one bad mini-batch of a healthy run from tripping it; the floor
+ * keeps a run that starts near zero loss from being flagged for noise.
+ */
+export const DIVERGENCE_FACTOR = 10;
+const DIVERGENCE_SMOOTHING = 0.1;
+const DIVERGENCE_FLOOR = 0.1;
+
+/** What a diverged run says, wherever it is shown (CLI, run record): what happened and what to do. */
+export function divergenceMessage(step: number): string {
+  return `training diverged at step ${step}: the data loss grew above ${DIVERGENCE_FACTOR}× its first value, or the loss or weights `
+    + 'became NaN or infinite. Lower the learning rate (a tenth is a good next try)';
+}
+
+/** The loss watch after a step with data loss `loss`; `diverged` when the rule above fires. */
+export function watchLoss(watch: LossWatch | null, loss: number): { watch: LossWatch; diverged: boolean } {
+  if (watch === null) return { watch: { reference: loss, smoothed: loss }, diverged: !Number.isFinite(loss) };
+  const smoothed = watch.smoothed + DIVERGENCE_SMOOTHING * (loss - watch.smoothed);
+  const next = { reference: watch.reference, smoothed };
+  return { watch: next, diverged: !Number.isFinite(loss) || smoothed > DIVERGENCE_FACTOR * Math.max(watch.reference, DIVERGENCE_FLOOR) };
+}
 
 export interface TrainerOptions {
   /** matrix-product kernels (default: the reference kernels) */
@@ -46,6 +72,7 @@ export class Trainer {
   private epochsDone = 0;
   private stepsDone = 0;
   private diverged = false;
+  private lossWatch: LossWatch | null = null;
 
   /** the current batch: inputs [batchSize × inputSize], labels [batchSize], dL/dS [batchSize × classes] */
   private readonly xBatch: Float32Array;
@@ -141,7 +168,9 @@ export class Trainer {
       if (p.isWeight && proximalStrength > 0) proximalL1(config.optimizer, p.value, this.slots[i], lr, proximalStrength, t);
     });
     const loss = dataLoss + regLoss;
-    if (!Number.isFinite(loss) || !this.params.every((p) => allFinite(p.value, this.kernels))) this.diverged = true;
+    const watched = watchLoss(this.lossWatch, dataLoss);
+    if (Number.isFinite(dataLoss)) this.lossWatch = watched.watch;
+    if (watched.diverged || !Number.isFinite(loss) || !this.params.every((p) => allFinite(p.value, this.kernels))) this.diverged = true;
     const seconds = (performance.now() - started) / 1000;
     this.epochSeconds += seconds;
     this.totalSeconds += seconds;
@@ -232,6 +261,7 @@ export class Trainer {
       params: this.params.map((p) => Float32Array.from(p.value)),
       slots: this.slots.flatMap((perParam) => perParam.map((s) => Float32Array.from(s))),
       diverged: this.diverged,
+      lossWatch: this.lossWatch && { ...this.lossWatch },
     };
   }
 
@@ -284,6 +314,7 @@ export class Trainer {
     this.epochsDone = state.epoch;
     this.stepsDone = state.step;
     this.diverged = state.diverged;
+    this.lossWatch = state.lossWatch && { ...state.lossWatch };
     this.rng = Rng.fromState(state.rng);
   }
 }

@@ -142,4 +142,12 @@ export interface TrainerState {
   /** optimiser slots, per parameter in the same order, slotCount(config.optimizer) each */
   slots: Float32Array[];
   diverged: boolean;
+  /** the divergence rule's memory (see trainer.ts); null before the first step */
+  lossWatch: LossWatch | null;
+}
+
+/** Data loss of the first step, and the running mean of the data loss since (about the last 10 steps). */
+export interface LossWatch {
+  reference: number;
+  smoothed: number;
 }

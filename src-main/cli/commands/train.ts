@@ -6,7 +6,7 @@ import { flag, formatHelp, parseArgs, UsageError } from '../args';
 import { kernelsFor } from '../kernels';
 import { loadTrainingData, openRunOutputs, outputOptions, sourceOptions } from '../sources';
 import { buildConfig, DEFAULTS, describeModel, modelOptions, trainingOptions } from '../train-options';
-import { Trainer } from '../../../src-shared/engine/trainer';
+import { divergenceMessage, Trainer } from '../../../src-shared/engine/trainer';
 import type { EpochReport, LayerWeights, LossReport, TrainConfig } from '../../../src-shared/engine/types';
 
 export const summary = 'train a linear classifier or an MLP, printing a line per epoch';
@@ -75,7 +75,7 @@ export async function run(args: string[]): Promise<number> {
     console.log(formatEpoch(last, config.epochs));
   }
   if (trainer.stopReason === 'diverged') {
-    console.log(`stopped: training diverged at step ${trainer.step} (the loss or the weights became NaN or infinite); try a smaller --lr`);
+    console.log(`stopped: ${divergenceMessage(trainer.step)}: --lr ${Number((config.optimizer.lr / 10).toPrecision(2))}`);
   }
   await outputs.finish(trainer);
 
