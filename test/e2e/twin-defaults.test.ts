@@ -8,7 +8,7 @@
 
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, closeBrowser, invoke, openApp, startE2eLab, waitFor, type AppPage, type E2eLab } from './harness';
+import { canvasInkFraction, chromiumPath, closeBrowser, invoke, openApp, startE2eLab, waitFor, type AppPage, type E2eLab } from './harness';
 
 describe.skipIf(!existsSync(chromiumPath))('the default L1 vs L2 twin on the built-in sample', () => {
   let lab: E2eLab;
@@ -63,4 +63,22 @@ describe.skipIf(!existsSync(chromiumPath))('the default L1 vs L2 twin on the bui
     expect(testL2.accuracy).toBeGreaterThan(0.7); // both learnt the task
     expect(ui.errors).toEqual([]);
   }, 420_000);
+
+  it('space warping: rings → polar plane with a straight boundary → a circle in the input plane', async () => {
+    const page = ui.page;
+    await ui.nav('spacewarp');
+    const view = page.locator('[data-testid="spacewarp-view"]');
+    await page.locator('[data-testid="warp-dataset"]').selectOption('circles');
+    await page.locator('[data-testid="warp-depth"]').selectOption('0');
+    await page.locator('[data-testid="warp-features"]').selectOption('polar');
+    await page.locator('[data-testid="plane-features"]').waitFor();
+    await waitFor('the linear model on (r, θ) trained', async () => Number(await view.getAttribute('data-epoch')) >= 100, 60_000);
+    for (const plane of ['input', 'features']) {
+      expect(await canvasInkFraction(page, `[data-testid="plane-${plane}"] canvas`), `${plane} plane drawn`).toBeGreaterThan(0.05);
+    }
+    await expect(page.locator('[data-testid="plane-features"]').innerText()).resolves.toMatch(/axes: the features r, θ/);
+    await expect(page.locator('[data-testid="warp-stats"]').innerText()).resolves.toMatch(/(9[7-9](\.\d)?|100(\.0)?)%/);
+    await ui.shot('twin-defaults-03-spacewarp-polar');
+    expect(ui.errors).toEqual([]);
+  }, 120_000);
 });
