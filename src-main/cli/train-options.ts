@@ -98,6 +98,7 @@ export const trainingOptions = {
   batch: number('N', `mini-batch size (default ${DEFAULTS.batch})`, { integer: true, min: 1, max: 65536 }),
   epochs: number('N', `passes over the training data (default ${DEFAULTS.epochs})`, { integer: true, min: 1, max: 1_000_000 }),
   seed: number('N', `seed for init, shuffling, splits and toy data (default ${DEFAULTS.seed})`, { integer: true, min: 0, max: 0xffffffff }),
+  mirror: flag('images: flip each training image left-right with probability ½ (mirror augmentation)'),
   threads: number('N', 'threads for the matrix kernels (default: all cores; the reference kernels use one)', { integer: true, min: 1, max: 256 }),
 };
 
@@ -121,9 +122,11 @@ export function buildConfig(
   if (featureKind && isImageKind !== (data.image !== undefined)) {
     throw new UsageError(`--features ${featureKind} is for ${isImageKind ? 'image sources (--data, --idx)' : '2-D points (--toy)'}`);
   }
+  if (options.mirror && !data.image) throw new UsageError('--mirror applies to image sources (--data, --idx)');
   const features = featureKind && featureTransform(featureKind, data.image ? { kind: 'image', ...data.image } : { kind: 'vector' });
   return {
     model: { inputSize: data.inputSize, numClasses: data.numClasses, hidden, ...(features ? { features } : {}) },
+    ...(options.mirror && data.image ? { augmentation: { mirror: { width: data.image.width, height: data.image.height, channels: data.image.channels } } } : {}),
     loss: options.loss ?? 'softmax',
     regularizer: { ...(options.reg ?? { kind: 'none', l1: 0, l2: 0 }), proximal: options.prox ?? false },
     optimizer,

@@ -101,6 +101,9 @@ export const scheduleSpec = z.discriminatedUnion('kind', [
 
 export const trainConfig = z.strictObject({
   model: modelSpec,
+  augmentation: z.strictObject({
+    mirror: z.strictObject({ width: positiveInt(4096), height: positiveInt(4096), channels: z.union([z.literal(1), z.literal(3)]) }),
+  }).optional(),
   loss: lossKind,
   regularizer: regularizerSpec,
   optimizer: optimizerSpec,

@@ -22,6 +22,7 @@ export const modelSpecSchema = z.object({
 
 export const trainConfigSchema = z.object({
   model: modelSpecSchema,
+  augmentation: z.object({ mirror: z.object({ width: positive, height: positive, channels: z.union([z.literal(1), z.literal(3)]) }) }).optional(),
   loss: z.enum(['softmax', 'svm']),
   regularizer: z.object({ kind: z.enum(['none', 'l1', 'l2', 'elastic']), l1: finite, l2: finite, proximal: z.boolean() }),
   optimizer: z.object({

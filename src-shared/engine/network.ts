@@ -192,14 +192,18 @@ export class Network {
 /**
  * A network with freshly initialised weights (biases zero): He, N(0, 2/fan_in), for layers
  * feeding ReLU or Leaky ReLU; Xavier/Glorot, N(0, 2/(fan_in + fan_out)), for the others
- * and for the final score layer.
+ * and for the final score layer. A linear classifier starts from small weights,
+ * N(0, LINEAR_INIT_STD²): its loss is convex, so it needs no symmetry breaking, and its
+ * templates then show what the data taught rather than the random start.
  */
+export const LINEAR_INIT_STD = 1e-3;
+
 export function createNetwork(spec: ModelSpec, rng: Rng, options: NetworkOptions = {}): Network {
   const network = new Network(spec, options);
   network.dense.forEach((layer, i) => {
     const activation = activationAfter(spec, i);
     const he = activation === 'relu' || activation === 'leaky-relu';
-    const std = Math.sqrt(he ? 2 / layer.inputs : 2 / (layer.inputs + layer.units));
+    const std = spec.hidden.length === 0 ? LINEAR_INIT_STD : Math.sqrt(he ? 2 / layer.inputs : 2 / (layer.inputs + layer.units));
     for (let j = 0; j < layer.w.length; j++) layer.w[j] = std * rng.normal();
   });
   return network;

@@ -152,6 +152,10 @@ export class Trainer {
     const indices = this.order.subarray(this.position, this.position + count);
     train.fillBatch(indices, count, xBatch);
     for (let r = 0; r < count; r++) yBatch[r] = train.labels[indices[r]];
+    const mirror = config.augmentation?.mirror;
+    if (mirror) {
+      for (let r = 0; r < count; r++) if (this.rng.uniform() < 0.5) mirrorImage(xBatch, r * config.model.inputSize, mirror);
+    }
 
     const started = performance.now();
     const lr = this.learningRate;
@@ -319,6 +323,22 @@ export class Trainer {
   }
 }
 
+/** Flips the W×H×C image at `offset` of `x` left-right in place. */
+export function mirrorImage(x: FloatArray, offset: number, { width, height, channels }: { width: number; height: number; channels: number }): void {
+  for (let y = 0; y < height; y++) {
+    const row = offset + y * width * channels;
+    for (let left = 0, right = width - 1; left < right; left++, right--) {
+      for (let c = 0; c < channels; c++) {
+        const a = row + left * channels + c;
+        const b = row + right * channels + c;
+        const t = x[a];
+        x[a] = x[b];
+        x[b] = t;
+      }
+    }
+  }
+}
+
 function copyExact(what: string, from: Float32Array, to: FloatArray): void {
   if (from.length !== to.length) throw new Error(`saved state: ${what} has ${from.length} values, expected ${to.length}`);
   to.set(from);
@@ -359,6 +379,10 @@ function validateConfig(config: TrainConfig): void {
     throw new RangeError(`regularisation strengths must be ≥ 0 (l1 ${regularizer.l1}, l2 ${regularizer.l2})`);
   }
   if (!Number.isInteger(config.seed)) throw new RangeError(`seed must be an integer, got ${config.seed}`);
+  const mirror = config.augmentation?.mirror;
+  if (mirror && mirror.width * mirror.height * mirror.channels !== config.model.inputSize) {
+    throw new RangeError(`mirror augmentation is set up for ${mirror.width}×${mirror.height}×${mirror.channels} images, the model reads ${config.model.inputSize} values`);
+  }
   if (schedule.kind === 'step' && !(Number.isInteger(schedule.everyEpochs) && schedule.everyEpochs > 0 && schedule.gamma > 0)) {
     throw new RangeError(`step schedule needs everyEpochs ≥ 1 and gamma > 0 (got ${schedule.everyEpochs}, ${schedule.gamma})`);
   }

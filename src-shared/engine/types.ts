@@ -54,8 +54,18 @@ export type ScheduleSpec =
   | { kind: 'step'; everyEpochs: number; gamma: number }
   | { kind: 'cosine'; minLr: number };
 
+/**
+ * Random changes to training images, drawn afresh every time a sample is trained on.
+ * `mirror`: each image is flipped left-right with probability ½ (W×H×C, channels
+ * interleaved), so one template has to serve objects facing either way.
+ */
+export interface AugmentationSpec {
+  mirror: { width: number; height: number; channels: 1 | 3 };
+}
+
 export interface TrainConfig {
   model: ModelSpec;
+  augmentation?: AugmentationSpec;
   loss: LossKind;
   regularizer: RegularizerSpec;
   optimizer: OptimizerSpec;

@@ -214,6 +214,10 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
                       ))}
                     </select>
                   </Field>
+                  <label className="checkbox" title="Each training image is flipped left-right with probability ½, every time it is trained on">
+                    <input type="checkbox" checked={draft.mirror} onChange={(e) => set('mirror', e.target.checked)} data-testid="mirror-augmentation" />
+                    Mirror augmentation (random left-right flips: one template must serve both directions)
+                  </label>
                   <Field label="Normalisation" hint={draft.normalisation === 'scale' ? 'pixels / 255' : draft.normalisation === 'mean-image' ? 'minus the mean training image' : 'zero mean, unit variance per channel'}>
                     <select className="select" aria-label="Normalisation" value={draft.normalisation} onChange={(e) => set('normalisation', e.target.value as Draft['normalisation'])}>
                       <option value="scale">Scale to [0, 1]</option>

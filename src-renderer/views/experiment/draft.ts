@@ -31,6 +31,8 @@ export interface Draft {
   hidden: LayerDraft[];
   /** a fixed feature transform in front of the model */
   features: FeatureKind | 'none';
+  /** image datasets: flip training images left-right at random */
+  mirror: boolean;
   loss: TrainConfig['loss'];
   regKind: TrainConfig['regularizer']['kind'];
   l1: number;
@@ -68,6 +70,7 @@ export const defaultDraft: Draft = {
   toyClasses: 3,
   hidden: [],
   features: 'none',
+  mirror: false,
   loss: 'softmax',
   regKind: 'l2',
   l1: 1e-3,
@@ -227,6 +230,7 @@ export function draftConfig(draft: Draft, shape: Pick<DataShape, 'inputSize' | '
         ? { kind: 'cosine', minLr: draft.cosineMinLr }
         : { kind: 'constant' };
   return {
+    ...(draft.mirror && draft.dataKind === 'dataset' && shape.image ? { augmentation: { mirror: shape.image } } : {}),
     model: {
       inputSize: shape.inputSize,
       numClasses: shape.numClasses,
