@@ -7,6 +7,7 @@ import { kernelsFor } from '../kernels';
 import { loadTrainingData, openRunOutputs, outputOptions, sourceOptions } from '../sources';
 import { buildConfig, DEFAULTS, describeModel, modelOptions, trainingOptions } from '../train-options';
 import { divergenceMessage, Trainer } from '../../../src-shared/engine/trainer';
+import { majorityBaseline } from '../../../src-shared/analysis/baseline';
 import type { EpochReport, LayerWeights, LossReport, TrainConfig } from '../../../src-shared/engine/types';
 
 export const summary = 'train a linear classifier or an MLP, printing a line per epoch';
@@ -36,6 +37,8 @@ export interface TrainSummary {
   /** the same per dense layer, first layer first */
   layers: WeightStats[];
   diverged: boolean;
+  /** accuracy of always answering the training split's most common class: a run below it learnt nothing */
+  majorityBaseline: { className: string; accuracy: number };
   stopReason: string;
   model: string;
   data: string;
@@ -78,6 +81,12 @@ export async function run(args: string[]): Promise<number> {
     console.log(`stopped: ${divergenceMessage(trainer.step)}: --lr ${Number((config.optimizer.lr / 10).toPrecision(2))}`);
   }
   await outputs.finish(trainer);
+  const baseline = majorityBaseline(data.train.labels);
+  const baselineName = data.classNames[baseline.classIndex];
+  if (last && last.train.accuracy <= baseline.accuracy) {
+    console.log(`warning: train accuracy ${(100 * last.train.accuracy).toFixed(1)}% is no better than always answering "${baselineName}" (${(100 * baseline.accuracy).toFixed(1)}%)`);
+  }
+  if (data.val && data.val.length < 30) console.log(`warning: only ${data.val.length} validation samples: validation accuracy moves in steps of ${(100 / data.val.length).toFixed(1)} points (use 30 or more)`);
 
   if (options.json) {
     const { samples, seconds } = trainer.throughput;
@@ -91,6 +100,7 @@ export async function run(args: string[]): Promise<number> {
       weights: weightStats(trainer.layerWeights()),
       layers: trainer.layerWeights().map((layer) => weightStats([layer])),
       diverged: trainer.stopReason === 'diverged',
+      majorityBaseline: { className: baselineName, accuracy: baseline.accuracy },
       stopReason: trainer.stopReason ?? 'done',
       model: describeModel(config),
       data: data.description,

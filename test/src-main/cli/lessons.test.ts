@@ -13,6 +13,7 @@ interface Summary {
   train: { accuracy: number; loss: number };
   weights: { count: number; zeroFraction: number };
   diverged: boolean;
+  majorityBaseline: { className: string; accuracy: number };
 }
 
 function lab(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -58,6 +59,7 @@ describe('fixed feature transforms (--features)', () => {
       train('--toy', 'circles', '--model', 'linear', '--features', 'polar'),
     ]);
     expect(raw.train.accuracy).toBeLessThan(0.6);
+    expect(raw.majorityBaseline.accuracy).toBe(0.5); // what "always the same class" scores on the balanced rings
     expect(polar.train.accuracy).toBeGreaterThanOrEqual(0.97);
   });
 
