@@ -16,6 +16,7 @@ import type { FeatureTransform } from '../../../src-shared/features/transforms';
 import type { TrainConfig } from '../../../src-shared/engine/types';
 import { makeToyDataset } from '../../../src-shared/toy/datasets';
 import { blobDataset, smallModel } from './helpers';
+import { config } from '../engine/helpers';
 
 beforeAll(() => {
   ort.env.wasm.numThreads = 1;
@@ -24,21 +25,14 @@ beforeAll(() => {
 
 function toyModel(features: FeatureTransform, hidden: TrainConfig['model']['hidden'] = []): TrainedModel {
   const toy = makeToyDataset('circles', { samples: 200, noise: 0.08, seed: 4 });
-  const config: TrainConfig = {
-    model: { inputSize: 2, numClasses: 2, hidden, features },
-    loss: 'softmax',
-    regularizer: { kind: 'none', l1: 0, l2: 0, proximal: false },
-    optimizer: { kind: 'adam', lr: 0.05 },
-    schedule: { kind: 'constant' },
-    batchSize: 16,
-    epochs: 10,
-    seed: 2,
-  };
-  const trainer = new Trainer(config, arraySource(toy.x, toy.labels, 2));
+  const base = config({ inputSize: 2, numClasses: 2, hidden, optimizer: { kind: 'adam', lr: 0.05 }, epochs: 10, seed: 2 });
+  const trainConfig: TrainConfig = { ...base, model: { ...base.model, features } };
+
+  const trainer = new Trainer(trainConfig, arraySource(toy.x, toy.labels, 2));
   while (!trainer.finished) trainer.runEpoch();
   return {
-    name: `circles ${features.kind}`, architecture: config.model, loss: 'softmax', classNames: toy.classNames,
-    input: { kind: 'vector', size: 2 }, layers: trainer.layerWeights(), training: config, metrics: null,
+    name: `circles ${features.kind}`, architecture: trainConfig.model, loss: 'softmax', classNames: toy.classNames,
+    input: { kind: 'vector', size: 2 }, layers: trainer.layerWeights(), training: trainConfig, metrics: null,
     appVersion: '0.1.0-test', createdAt: '2025-01-02T03:04:05.000Z', origin: null,
   };
 }
@@ -84,12 +78,12 @@ describe('feature transforms in exported models', () => {
       { kind: 'hog', width, height, channels, cell: 4, bins: 6 },
     ] as const) {
       const dataset = blobDataset({ width: 8, height: 8 });
-      const config: TrainConfig = { ...base.training!, model: { ...base.architecture, features }, optimizer: { kind: 'adam', lr: 0.05 }, epochs: 5 };
+      const imageConfig: TrainConfig = { ...base.training!, model: { ...base.architecture, features }, optimizer: { kind: 'adam', lr: 0.05 }, epochs: 5 };
       const runner0 = new ModelRunner(base);
       const x = runner0.normalise(dataset.pixels, dataset.labels.length);
-      const trainer = new Trainer(config, arraySource(x, dataset.labels, x.length / dataset.labels.length));
+      const trainer = new Trainer(imageConfig, arraySource(x, dataset.labels, x.length / dataset.labels.length));
       while (!trainer.finished) trainer.runEpoch();
-      const model: TrainedModel = { ...base, architecture: config.model, training: config, layers: trainer.layerWeights() };
+      const model: TrainedModel = { ...base, architecture: imageConfig.model, training: imageConfig, layers: trainer.layerWeights() };
       const back = decodeNativeModel(encodeNativeModel(model));
       expect(back.architecture.features).toEqual(features);
       const predictions = new ModelRunner(back).predictImages(dataset.pixels, dataset.labels.length);

@@ -9,6 +9,7 @@ import { majorityBaseline } from '../../../../src-shared/analysis/baseline';
 import { fitNormalisation } from '../../../../src-shared/data/normalize';
 import { imageSource } from '../../../../src-shared/data/image-source';
 import { Trainer } from '../../../../src-shared/engine/trainer';
+import { createWasmKernelsSync } from '../../../../src-shared/kernels/wasm-kernels';
 import type { TrainConfig } from '../../../../src-shared/engine/types';
 import { dataShape, defaultDraft, draftConfig, presets, type Draft } from '../../../../src-renderer/views/experiment/draft';
 import type { Dataset } from '../../../../src-renderer/state/types';
@@ -36,7 +37,9 @@ function train(draft: Draft, override?: Partial<TrainConfig['optimizer']>) {
   const config = { ...base, optimizer: { ...base.optimizer, ...override } };
   const normalisation = fitNormalisation(d.normalisation, dataset, splits.train);
   const trainSource = imageSource(dataset, splits.train, normalisation);
-  const trainer = new Trainer(config, trainSource, imageSource(dataset, splits.val, normalisation));
+  // the WebAssembly kernels training workers use (fresh per trainer: their memory goes with it)
+  const kernels = createWasmKernelsSync({ initialBytes: 16 * 2 ** 20 });
+  const trainer = new Trainer(config, trainSource, imageSource(dataset, splits.val, normalisation), { kernels });
   while (!trainer.finished) trainer.runEpoch();
   return { trainer, config, accuracy: trainer.evaluate(trainSource).accuracy, baseline: majorityBaseline(trainSource.labels).accuracy };
 }
@@ -53,7 +56,7 @@ describe('presets on a 40-image two-class photo folder', () => {
       console.log(`${preset.label}: ${config.optimizer.kind} lr ${config.optimizer.lr}, train accuracy ${accuracy.toFixed(3)} vs baseline ${baseline.toFixed(3)}`);
       expect(trainer.stopReason).toBe('done');
       expect(accuracy).toBeGreaterThan(baseline);
-    });
+    }, 180_000);
   }
 
   it('a learning rate of 10 is flagged as diverged', () => {
