@@ -6,6 +6,7 @@
 
 import { formatHyper } from './format';
 import type { Run, TrainConfig } from './state/types';
+import { featureSize } from '../src-shared/features/transforms';
 
 const activationNames: Record<string, string> = {
   relu: 'ReLU',
@@ -21,8 +22,9 @@ export function activationName(kind: string): string {
 
 /** "784 → 10 (linear)" or "784 → 100 ReLU → 10". */
 export function describeModel(model: TrainConfig['model']): string {
-  if (model.hidden.length === 0) return `${model.inputSize} → ${model.numClasses} (linear)`;
-  return [String(model.inputSize), ...model.hidden.map((h) => `${h.units} ${activationName(h.activation)}`), String(model.numClasses)].join(' → ');
+  const input = model.features ? `${model.inputSize} → ${featureSize(model.features)} ${model.features.kind}` : String(model.inputSize);
+  if (model.hidden.length === 0) return `${input} → ${model.numClasses} (linear)`;
+  return [input, ...model.hidden.map((h) => `${h.units} ${activationName(h.activation)}`), String(model.numClasses)].join(' → ');
 }
 
 /** Short model kind for tables: "linear", "MLP 100", "MLP 512-256". */
@@ -32,7 +34,7 @@ export function modelKind(model: TrainConfig['model']): string {
 
 /** Weights and biases of all dense layers. */
 export function parameterCount(model: TrainConfig['model']): number {
-  const sizes = [model.inputSize, ...model.hidden.map((h) => h.units), model.numClasses];
+  const sizes = [model.features ? featureSize(model.features) : model.inputSize, ...model.hidden.map((h) => h.units), model.numClasses];
   let total = 0;
   for (let i = 0; i + 1 < sizes.length; i++) total += sizes[i] * sizes[i + 1] + sizes[i + 1];
   return total;

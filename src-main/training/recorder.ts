@@ -1,6 +1,7 @@
 import type { MetricRow } from '../../src-shared/training/records';
 import type { WorkerMessage } from '../../src-shared/training/messages';
 import type { LabStore } from '../store';
+import { divergenceMessage } from '../../src-shared/engine/trainer';
 
 /** The per-step numbers kept for every mini-batch (split 'batch'). */
 const STEP_METRICS = ['loss', 'dataLoss', 'regLoss', 'accuracy'] as const;
@@ -32,7 +33,7 @@ export class RunRecorder {
       case 'done':
       case 'diverged':
         store.finishRun(runId, message.type, {
-          error: message.type === 'diverged' ? `training diverged at step ${message.step} (loss or weights not finite)` : null,
+          error: message.type === 'diverged' ? divergenceMessage(message.step) : null,
           checkpoint: { epoch: message.epoch, step: message.step, reason: 'final', state: message.state },
         });
         return;

@@ -92,7 +92,7 @@ export class WarpLoop {
     let sceneError: string | null = null;
     try {
       const data = this.dataset(snapshot.settings);
-      scene = buildWarpScene({ layers: snapshot.layers, activations: snapshot.activations }, data.x, data.labels.length, { ...defaultSceneOptions, ...this.view });
+      scene = buildWarpScene({ layers: snapshot.layers, activations: snapshot.activations, features: snapshot.features }, data.x, data.labels.length, { ...defaultSceneOptions, ...this.view });
     } catch (error) {
       sceneError = error instanceof Error ? error.message : String(error);
     }

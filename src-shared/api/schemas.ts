@@ -49,7 +49,7 @@ export const timestamp = z.number().int().nonnegative();
 
 // ---------------------------------------------------------------- training config (declared once, in engine/config.ts)
 
-export { activationKind, hiddenLayerSpec, lossKind, modelSpec, optimizerSpec, regularizerSpec, scheduleSpec, trainConfig } from '../engine/config';
+export { activationKind, augmentationSpec, hiddenLayerSpec, lossKind, modelSpec, optimizerSpec, regularizerSpec, scheduleSpec, trainConfig } from '../engine/config';
 
 // ---------------------------------------------------------------- binary arrays
 

@@ -7,6 +7,7 @@
  * diverges from a too-large one is a lesson the lab shows.
  */
 import { z } from 'zod';
+import { featureTransformSchema } from '../features/transforms';
 
 const finite = z.number().finite('must be a finite number');
 const wholeNumber = (min: number, max: number) =>
@@ -22,11 +23,25 @@ export const hiddenLayerSpec = z.strictObject({
   alpha: finite.min(0).max(1).optional(),
 });
 
-/** `hidden: []` is the linear classifier `s = W x + b`. */
+/**
+ * `hidden: []` is the linear classifier `s = W x + b`. With `features` (a fixed transform
+ * applied to the input first), the first dense layer reads φ(x), featureSize(features)
+ * values, instead of x.
+ */
 export const modelSpec = z.strictObject({
   inputSize: wholeNumber(1, 1 << 20),
   numClasses: z.number().int('must be a whole number').min(2, 'needs at least 2 classes').max(1000, 'must be at most 1000'),
   hidden: z.array(hiddenLayerSpec).max(8, 'at most 8 hidden layers'),
+  features: featureTransformSchema.optional(),
+});
+
+/**
+ * Random changes to training images, drawn afresh every time a sample is trained on.
+ * `mirror`: each image is flipped left-right with probability ½ (W×H×C, channels
+ * interleaved), so one template has to serve objects facing either way.
+ */
+export const augmentationSpec = z.strictObject({
+  mirror: z.strictObject({ width: wholeNumber(1, 4096), height: wholeNumber(1, 4096), channels: z.union([z.literal(1), z.literal(3)]) }),
 });
 
 const lambda = finite.min(0, 'must be ≥ 0').max(10, 'must be at most 10');
@@ -56,6 +71,7 @@ export const scheduleSpec = z.discriminatedUnion('kind', [
 
 export const trainConfig = z.strictObject({
   model: modelSpec,
+  augmentation: augmentationSpec.optional(),
   loss: lossKind,
   regularizer: regularizerSpec,
   optimizer: optimizerSpec,

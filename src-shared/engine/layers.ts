@@ -10,6 +10,7 @@
  */
 import { referenceKernels, type FloatArray, type Kernels } from './kernels';
 import type { Activation } from './activations';
+import { applyFeatures, featureInputGradient, featureSize, type FeatureTransform } from '../features/transforms';
 
 /** Makes the zeroed buffers a network works in (float32 from the kernels, or float64). */
 export type Allocator = (length: number) => FloatArray;
@@ -122,6 +123,53 @@ export class ActivationLayer {
     if (this.z === null) throw new Error('ActivationLayer.backward called before forward');
     if (this.activation.kind === 'relu') this.kernels.reluBackward(this.count, this.z, dOut, this.dx);
     else this.activation.backward(this.z, this.out, dOut, this.dx, this.count);
+    return this.dx;
+  }
+}
+
+/**
+ * A fixed feature transform φ in front of the first dense layer (features/transforms.ts):
+ * no parameters, so training never changes it; backward only exists to give dL/dx (for
+ * gradient checks and input saliency) and only for the differentiable 2-D transforms.
+ */
+export class FeatureLayer {
+  readonly outputs: number;
+  /** output φ(X), [capacity × outputs] */
+  out: FloatArray;
+  /** gradient wrt the input X, [capacity × inputs] */
+  dx: FloatArray;
+
+  private x: FloatArray | null = null;
+  private batch = 0;
+
+  constructor(
+    readonly transform: FeatureTransform,
+    readonly inputs: number,
+    private readonly allocate: Allocator,
+    capacity: number,
+  ) {
+    this.outputs = featureSize(transform);
+    this.out = allocate(capacity * this.outputs);
+    this.dx = allocate(capacity * inputs);
+  }
+
+  resize(capacity: number): void {
+    this.out = this.allocate(capacity * this.outputs);
+    this.dx = this.allocate(capacity * this.inputs);
+  }
+
+  /** φ(X) for X [batch × inputs]. */
+  forward(x: FloatArray, batch: number): FloatArray {
+    this.x = x;
+    this.batch = batch;
+    applyFeatures(this.transform, x.subarray(0, batch * this.inputs), batch, this.out);
+    return this.out;
+  }
+
+  /** dX from dφ [batch × outputs]. */
+  backward(dOut: FloatArray): FloatArray {
+    if (this.x === null) throw new Error('FeatureLayer.backward called before forward');
+    featureInputGradient(this.transform, this.x, this.batch, dOut, this.dx);
     return this.dx;
   }
 }

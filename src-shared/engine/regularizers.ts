@@ -3,8 +3,9 @@
  *   L1  λ1 Σ|w|   pulls every weight toward zero by the same amount, so small ones reach it;
  *   L2  λ2 Σw²    pulls in proportion to the weight, so weights shrink but rarely hit zero;
  *   elastic: both.
- * With `proximal`, L1 is not part of the gradient; instead each step ends with the
- * soft-threshold w ← sign(w)·max(0, |w| − lr·λ1), which sets weights exactly to zero.
+ * With `proximal`, L1 is not part of the gradient; instead each step ends with a
+ * soft-threshold w ← sign(w)·max(0, |w| − τ) scaled to the optimiser's step
+ * (`proximalL1` in optimizers.ts), which sets weights exactly to zero.
  */
 import { referenceKernels, type FloatArray, type Kernels } from './kernels';
 import type { RegularizerSpec } from './types';
@@ -45,12 +46,4 @@ export function addRegularizationGradient(spec: RegularizerSpec, w: FloatArray, 
   // separate loops: the sign test is several times slower than the L2 term, so skip it when unused
   if (l2 !== 0) kernels.axpby(w.length, 2 * l2, w, 1, dw);
   if (l1 !== 0) for (let i = 0; i < w.length; i++) dw[i] += l1 * Math.sign(w[i]);
-}
-
-/** Proximal step for L1: w ← sign(w)·max(0, |w| − threshold). Weights within the threshold become exactly 0. */
-export function softThreshold(w: FloatArray, threshold: number): void {
-  for (let i = 0; i < w.length; i++) {
-    const v = w[i];
-    w[i] = v > threshold ? v - threshold : v < -threshold ? v + threshold : 0;
-  }
 }

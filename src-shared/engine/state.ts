@@ -34,6 +34,8 @@ const headerSchema = z.object({
   position: count,
   rng: z.object({ s: z.array(z.number().int().min(0).max(0xffffffff)).length(4), spareNormal: finite.nullable() }),
   diverged: z.boolean(),
+  /** absent in states written before the loss watch existed (it then restarts from the next step) */
+  lossWatch: z.object({ reference: finite, smoothed: finite }).nullable().optional(),
   orderLength: count,
   paramLengths: z.array(count),
   slotLengths: z.array(count),
@@ -53,6 +55,7 @@ export function encodeTrainerState(state: TrainerState): Uint8Array {
     position: state.position,
     rng: state.rng,
     diverged: state.diverged,
+    lossWatch: state.lossWatch,
     orderLength: state.order.length,
     paramLengths: state.params.map((p) => p.length),
     slotLengths: state.slots.map((s) => s.length),
@@ -128,6 +131,7 @@ export function decodeTrainerState(bytes: Uint8Array): TrainerState {
     params,
     slots,
     diverged: header.diverged,
+    lossWatch: header.lossWatch ?? null,
   };
 }
 

@@ -4,7 +4,8 @@
  * resumed mid-epoch to continue bit for bit.
  *
  * One step: X, y = next batch; S = net.forward(X); L = loss(S, y) + λR(W);
- *           net.backward(dL/dS); dW += λ R'(W); W ← optimiser(W, dW); (proximal L1).
+ *           net.backward(dL/dS); dW += λ R'(W); W ← optimiser(W, dW);
+ *           with proximal L1: W ← soft-threshold(W, λ1 × the optimiser's step size) (optimizers.ts).
  *
  * All randomness (weight init, then each epoch's shuffle) comes from one Rng seeded with
  * `config.seed`; every buffer is allocated once, here or in the Network.
@@ -12,16 +13,42 @@
 import { referenceKernels, type FloatArray, type Kernels, type OptimizerStep } from './kernels';
 import { createNetwork, Network, type Parameter } from './network';
 import { lossFunction, softmaxRows, type LossFunction } from './losses';
-import { addRegularizationGradient, l1Strength, l2Strength, regularizationLoss, softThreshold } from './regularizers';
-import { applyUpdate, DEFAULT_ADAM, DEFAULT_MOMENTUM, slotCount } from './optimizers';
+import { addRegularizationGradient, l1Strength, l2Strength, regularizationLoss } from './regularizers';
+import { applyUpdate, DEFAULT_ADAM, DEFAULT_MOMENTUM, proximalL1, slotCount } from './optimizers';
 import { learningRate } from './schedules';
 import { Rng } from '../random';
 import { checkedAgainst, trainConfig } from './config';
 import type {
-  EpochReport, LayerWeights, LossReport, SampleSource, StepReport, StopReason, TrainConfig, TrainerState,
+  EpochReport, LayerWeights, LossReport, LossWatch, SampleSource, StepReport, StopReason, TrainConfig, TrainerState,
 } from './types';
 
 export type { TrainerState } from './types';
+
+/**
+ * The divergence rule: a run has diverged when its loss or weights stop being finite
+ * numbers, or when its data loss, averaged over about the last 10 mini-batches, grows
+ * above DIVERGENCE_FACTOR times the first mini-batch's (a learning rate far too large
+ * sends the loss up to finite but absurd values long before NaN, e.g. lr 10 on photos).
+ * The running mean keeps one bad mini-batch of a healthy run from tripping it; the floor
+ * keeps a run that starts near zero loss from being flagged for noise.
+ */
+export const DIVERGENCE_FACTOR = 10;
+const DIVERGENCE_SMOOTHING = 0.1;
+const DIVERGENCE_FLOOR = 0.1;
+
+/** What a diverged run says, wherever it is shown (CLI, run record): what happened and what to do. */
+export function divergenceMessage(step: number): string {
+  return `training diverged at step ${step}: the data loss grew above ${DIVERGENCE_FACTOR}× its first value, or the loss or weights `
+    + 'became NaN or infinite. Lower the learning rate (a tenth is a good next try)';
+}
+
+/** The loss watch after a step with data loss `loss`; `diverged` when the rule above fires. */
+export function watchLoss(watch: LossWatch | null, loss: number): { watch: LossWatch; diverged: boolean } {
+  if (watch === null) return { watch: { reference: loss, smoothed: loss }, diverged: !Number.isFinite(loss) };
+  const smoothed = watch.smoothed + DIVERGENCE_SMOOTHING * (loss - watch.smoothed);
+  const next = { reference: watch.reference, smoothed };
+  return { watch: next, diverged: !Number.isFinite(loss) || smoothed > DIVERGENCE_FACTOR * Math.max(watch.reference, DIVERGENCE_FLOOR) };
+}
 
 /**
  * Rows per evaluation batch (at least): evaluation needs no backward pass, so it runs in
@@ -60,6 +87,7 @@ export class Trainer {
   private epochsDone = 0;
   private stepsDone = 0;
   private diverged = false;
+  private lossWatch: LossWatch | null = null;
 
   /** the current batch: inputs [capacity × inputSize], labels [batchSize], dL/dS [batchSize × classes] */
   private readonly xBatch: Float32Array;
@@ -85,6 +113,11 @@ export class Trainer {
 
   constructor(config: TrainConfig, private readonly train: SampleSource, private readonly val?: SampleSource, options: TrainerOptions = {}) {
     checkedAgainst(trainConfig, config, 'config');
+    // the one bound the schema cannot see: mirrored images must be the model's input
+    const mirror = config.augmentation?.mirror;
+    if (mirror && mirror.width * mirror.height * mirror.channels !== config.model.inputSize) {
+      throw new RangeError(`mirror augmentation is set up for ${mirror.width}×${mirror.height}×${mirror.channels} images, the model reads ${config.model.inputSize} values`);
+    }
     checkSource('training data', train, config);
     if (train.length === 0) throw new RangeError('training data is empty');
     if (val) checkSource('validation data', val, config);
@@ -159,6 +192,10 @@ export class Trainer {
     const indices = this.order.subarray(this.position, this.position + count);
     train.fillBatch(indices, count, xBatch);
     for (let r = 0; r < count; r++) yBatch[r] = train.labels[indices[r]];
+    const mirror = config.augmentation?.mirror;
+    if (mirror) {
+      for (let r = 0; r < count; r++) if (this.rng.uniform() < 0.5) mirrorImage(xBatch, r * config.model.inputSize, mirror);
+    }
 
     const started = performance.now();
     const scores = network.forward(xBatch, count);
@@ -169,7 +206,9 @@ export class Trainer {
       ? this.updateFused(this.kernels.optimizerStep)
       : this.update();
     const loss = dataLoss + regLoss;
-    if (!Number.isFinite(loss) || !finite) this.diverged = true;
+    const watched = watchLoss(this.lossWatch, dataLoss);
+    if (Number.isFinite(dataLoss)) this.lossWatch = watched.watch;
+    if (watched.diverged || !Number.isFinite(loss) || !finite) this.diverged = true;
     const seconds = (performance.now() - started) / 1000;
     this.epochSeconds += seconds;
     this.totalSeconds += seconds;
@@ -263,6 +302,7 @@ export class Trainer {
       params: this.params.map((p) => Float32Array.from(p.value)),
       slots: this.slots.flatMap((perParam) => perParam.map((s) => Float32Array.from(s))),
       diverged: this.diverged,
+      lossWatch: this.lossWatch && { ...this.lossWatch },
     };
   }
 
@@ -289,11 +329,13 @@ export class Trainer {
     const { regularizer, optimizer } = this.config;
     const lr = this.learningRate;
     const regLoss = regularizationLoss(regularizer, this.weightArrays, this.kernels);
-    const threshold = regularizer.proximal ? lr * l1Strength(regularizer) : 0;
+    const proximalStrength = regularizer.proximal ? l1Strength(regularizer) : 0;
+    const t = this.stepsDone + 1;
     this.params.forEach((p, i) => {
       if (p.isWeight) addRegularizationGradient(regularizer, p.value, p.grad, this.kernels);
-      applyUpdate(optimizer, p.value, p.grad, this.slots[i], lr, this.stepsDone + 1, this.kernels);
-      if (p.isWeight && threshold > 0) softThreshold(p.value, threshold);
+      applyUpdate(optimizer, p.value, p.grad, this.slots[i], lr, t, this.kernels);
+      // proximal L1 in the optimiser's metric (optimizers.ts `proximalL1`)
+      if (p.isWeight && proximalStrength > 0) proximalL1(optimizer, p.value, this.slots[i], lr, proximalStrength, t);
     });
     return { regLoss, finite: this.params.every((p) => allFinite(p.value, this.kernels)) };
   }
@@ -365,7 +407,24 @@ export class Trainer {
     this.epochsDone = state.epoch;
     this.stepsDone = state.step;
     this.diverged = state.diverged;
+    this.lossWatch = state.lossWatch && { ...state.lossWatch };
     this.rng = Rng.fromState(state.rng);
+  }
+}
+
+/** Flips the W×H×C image at `offset` of `x` left-right in place. */
+export function mirrorImage(x: FloatArray, offset: number, { width, height, channels }: { width: number; height: number; channels: number }): void {
+  for (let y = 0; y < height; y++) {
+    const row = offset + y * width * channels;
+    for (let left = 0, right = width - 1; left < right; left++, right--) {
+      for (let c = 0; c < channels; c++) {
+        const a = row + left * channels + c;
+        const b = row + right * channels + c;
+        const t = x[a];
+        x[a] = x[b];
+        x[b] = t;
+      }
+    }
   }
 }
 

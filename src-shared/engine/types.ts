@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { RngState } from '../random';
-import type { activationKind, hiddenLayerSpec, lossKind, modelSpec, optimizerSpec, regularizerSpec, scheduleSpec, trainConfig } from './config';
+import type { activationKind, augmentationSpec, hiddenLayerSpec, lossKind, modelSpec, optimizerSpec, regularizerSpec, scheduleSpec, trainConfig } from './config';
 
 export type ActivationKind = z.infer<typeof activationKind>;
 export type HiddenLayerSpec = z.infer<typeof hiddenLayerSpec>;
@@ -13,6 +13,7 @@ export type LossKind = z.infer<typeof lossKind>;
 export type RegularizerSpec = z.infer<typeof regularizerSpec>;
 export type OptimizerSpec = z.infer<typeof optimizerSpec>;
 export type ScheduleSpec = z.infer<typeof scheduleSpec>;
+export type AugmentationSpec = z.infer<typeof augmentationSpec>;
 export type TrainConfig = z.infer<typeof trainConfig>;
 
 /**
@@ -97,4 +98,12 @@ export interface TrainerState {
   /** optimiser slots, per parameter in the same order, slotCount(config.optimizer) each */
   slots: Float32Array[];
   diverged: boolean;
+  /** the divergence rule's memory (see trainer.ts); null before the first step */
+  lossWatch: LossWatch | null;
+}
+
+/** Data loss of the first step, and the running mean of the data loss since (about the last 10 steps). */
+export interface LossWatch {
+  reference: number;
+  smoothed: number;
 }

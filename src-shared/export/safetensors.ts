@@ -13,7 +13,7 @@
  * only) carries the architecture, class names and preprocessing as JSON.
  */
 import { float32ToBytes } from './bytes';
-import { checkModel, describeArchitecture, describeInput, type TrainedModel } from './model';
+import { checkModel, describeArchitecture, describeInput, ModelError, type TrainedModel } from './model';
 
 /** The Sequential index of dense layer i: Linear, activation, Linear, activation, …, Linear. */
 export function sequentialIndex(layer: number): number {
@@ -35,6 +35,11 @@ export function transposeWeights(w: Float32Array, inputs: number, units: number)
 
 export function encodeSafetensors(model: TrainedModel): Uint8Array {
   checkModel(model);
+  // The file's promise is "an nn.Sequential of Linear layers reads these weights"; a fixed
+  // feature transform in front would make that PyTorch model silently wrong.
+  if (model.architecture.features) {
+    throw new ModelError(`cannot export as safetensors: the model applies ${model.architecture.features.kind} features before its first layer, which a plain stack of Linear layers does not; export as native JSON${model.architecture.features.kind === 'color-histogram' || model.architecture.features.kind === 'hog' ? '' : ' or ONNX (both apply them)'}`);
+  }
   const tensors: { name: string; shape: number[]; bytes: Uint8Array }[] = [];
   model.layers.forEach((layer, i) => {
     const names = safetensorsNames(i);

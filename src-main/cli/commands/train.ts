@@ -7,6 +7,8 @@ import { flag, formatHelp, parseArgs, UsageError } from '../args';
 import { openCliRun } from '../run-record';
 import { loadTrainingData, outputOptions, sourceOptions } from '../data-options';
 import { buildConfig, DEFAULTS, describeModel, modelOptions, trainingOptions } from '../train-options';
+import { divergenceMessage } from '../../../src-shared/engine/trainer';
+import { majorityBaseline } from '../../../src-shared/analysis/baseline';
 import type { EpochReport, LayerWeights, LossReport, TrainConfig } from '../../../src-shared/engine/types';
 import type { EpochTimes } from '../../../src-shared/engine/trainer';
 import type { RunWorkerInput } from '../../../src-shared/training/messages';
@@ -48,6 +50,8 @@ export interface TrainSummary {
   /** the same per dense layer, first layer first */
   layers: WeightStats[];
   diverged: boolean;
+  /** accuracy of always answering the training split's most common class: a run below it learnt nothing */
+  majorityBaseline: { className: string; accuracy: number };
   stopReason: string;
   /** wall-clock seconds of each epoch's parts: mini-batches, evaluation, recording (database, model file) */
   epochSeconds: EpochSeconds[];
@@ -71,8 +75,13 @@ export async function run(args: string[]): Promise<number> {
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" for "train" (it takes only options; see lab train --help)`);
 
+  // image features count pixel values in [0, 1]: centred or standardised pixels would fall outside their bins
+  if ((options.features === 'color-histogram' || options.features === 'hog') && options.toy === undefined) {
+    if (options.norm !== undefined && options.norm !== 'scale') throw new UsageError(`--features ${options.features} reads pixels scaled to [0,1]; use --norm scale (or leave --norm out)`);
+    options.norm = 'scale';
+  }
   const data = await loadTrainingData(options, options.seed ?? DEFAULTS.seed);
-  const config = buildConfig(options, data);
+  const config = buildConfig(options, { ...data, image: data.imageInput?.preprocessing });
   // --out FILE: checked now, written when training ends (native JSON)
   const modelFile = options.out !== undefined ? modelOutput(options.out, data) : null;
   // --db (default: the app's database): recorded as the app would rebuild the data.
@@ -111,10 +120,16 @@ export async function run(args: string[]): Promise<number> {
   const { final, trainer } = session;
   if (final.type === 'failed' || !trainer) throw new Error(final.type === 'failed' ? final.error : 'training ended without a trainer');
   if (trainer.stopReason === 'diverged') {
-    console.log(`stopped: training diverged at step ${trainer.step} (the loss or the weights became NaN or infinite); try a smaller --lr`);
+    console.log(`stopped: ${divergenceMessage(trainer.step)}: --lr ${Number((config.optimizer.lr / 10).toPrecision(2))}`);
   }
   const written = await modelFile?.finish(trainer);
   if (written) console.log(`model written to ${written.file.path}`);
+  const baseline = majorityBaseline(data.train.labels);
+  const baselineName = data.classNames[baseline.classIndex];
+  if (last && last.train.accuracy <= baseline.accuracy) {
+    console.log(`warning: train accuracy ${(100 * last.train.accuracy).toFixed(1)}% is no better than always answering "${baselineName}" (${(100 * baseline.accuracy).toFixed(1)}%)`);
+  }
+  if (data.val && data.val.length < 30) console.log(`warning: only ${data.val.length} validation samples: validation accuracy moves in steps of ${(100 / data.val.length).toFixed(1)} points (use 30 or more)`);
 
   if (options.json) {
     const { samples, seconds } = trainer.throughput;
@@ -128,6 +143,7 @@ export async function run(args: string[]): Promise<number> {
       weights: weightStats(trainer.layerWeights()),
       layers: trainer.layerWeights().map((layer) => weightStats([layer])),
       diverged: trainer.stopReason === 'diverged',
+      majorityBaseline: { className: baselineName, accuracy: baseline.accuracy },
       stopReason: trainer.stopReason ?? 'done',
       epochSeconds: epochSeconds.map((e) => ({ train: round4(e.train), evaluate: round4(e.evaluate), record: round4(e.record) })),
       kernels: { path: kernels.path, name: kernels.name, threads: kernels.threads },

@@ -7,7 +7,7 @@
  */
 
 import { useMemo, useState } from 'react';
-import { templateImages, type TemplateColouring, type TemplateImage, type TemplateScaling } from '../../../src-shared/analysis/templates';
+import { templateImages, weightChange, type TemplateColouring, type TemplateImage, type TemplateScaling } from '../../../src-shared/analysis/templates';
 import { matrixProduct, topFeeders, unitNorms, unitsByNorm, type Feeder, type WeightMatrix } from '../../../src-shared/analysis/units';
 import { useApi } from '../../state/api';
 import { useApiValue } from '../../state/hooks';
@@ -115,6 +115,15 @@ function RunTemplates({ run }: { run: Run }) {
   const index = resolvePosition(position, checkpoints.length);
   const checkpoint = index >= 0 ? checkpoints[index] : undefined;
   const { weights, error } = useWeights(run.id, checkpoint?.id);
+  const [show, setShow] = useState<'weights' | 'change'>('weights');
+  // the initial weights (epoch 0, recorded before the first step) for "change since start"
+  const start = checkpoints[0]?.epoch === 0 ? checkpoints[0] : undefined;
+  const { weights: initial } = useWeights(run.id, show === 'change' ? start?.id : undefined);
+  const shown = useMemo(() => {
+    if (!weights || show === 'weights') return weights?.layers ?? null;
+    if (!initial) return null;
+    return weights.layers.map((layer, l) => ({ ...layer, w: weightChange(layer.w, initial.layers[l].w), b: weightChange(layer.b, initial.layers[l].b) }));
+  }, [weights, initial, show]);
   const accuracy = useApiValue(
     () => api.getMetricSeries({ runId: run.id, series: [{ split: 'val', name: 'accuracy' }, { split: 'train', name: 'accuracy' }], maxPoints: 10_000 }),
     `template-accuracy-${run.id}-${checkpoints.length}`,
@@ -124,6 +133,15 @@ function RunTemplates({ run }: { run: Run }) {
   const [colouring, setColouring] = useState<TemplateColouring | 'auto'>('auto');
   const [size, setSize] = useState<TileSize>('m');
 
+  if (run.config.model.features) {
+    return (
+      <div className="panel">
+        <EmptyState art="◎" title="This model reads features, not pixels">
+          Run #{run.id} puts a fixed {run.config.model.features.kind} transform in front of its first layer: that layer&apos;s weights are over those features, so they draw no picture of the input.
+        </EmptyState>
+      </div>
+    );
+  }
   if (!shape) {
     return (
       <div className="panel">
@@ -143,6 +161,16 @@ function RunTemplates({ run }: { run: Run }) {
       <div className="panel panel-body insight-controls">
         <EpochScrubber checkpoints={checkpoints} position={position} onChange={setPosition} playing={playing} onPlayingChange={setPlaying} testId="templates-scrubber" />
         <div className="row insight-options">
+          <span className="muted small">Show</span>
+          <Segmented
+            label="Show"
+            value={show}
+            onChange={setShow}
+            options={[
+              { value: 'weights', label: 'Weights W' },
+              { value: 'change', label: 'Change since start W − W₀' },
+            ]}
+          />
           <span className="muted small">Scale</span>
           <Segmented
             label="Scaling"
@@ -194,7 +222,11 @@ function RunTemplates({ run }: { run: Run }) {
           </EmptyState>
         </div>
       )}
-      {weights && <TemplatePanels run={run} layers={weights.layers} shape={shape} colouring={effectiveColouring} scaling={scaling} size={tileSizes[size]} />}
+      {show === 'change' && !start && checkpoints.length > 0 && (
+        <div className="notice small">This run kept no checkpoint of its initial weights (epoch 0), so there is no start to compare with.</div>
+      )}
+      {show === 'change' && checkpoint?.epoch === 0 && <div className="notice small">This is the start itself: nothing has changed yet. Move the scrubber to a later epoch.</div>}
+      {shown && <TemplatePanels run={run} layers={shown} shape={shape} colouring={effectiveColouring} scaling={scaling} size={tileSizes[size]} />}
     </>
   );
 }
