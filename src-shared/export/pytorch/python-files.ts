@@ -159,6 +159,7 @@ experiment (lab import-metrics metrics.jsonl); the final weights go to trained.s
 """
 import argparse
 import json
+import math
 import os
 import sys
 import time
@@ -197,7 +198,9 @@ class Metrics:
         self.write({"neuralLab": "metrics", "version": 1, **header})
 
     def write(self, row):
-        self.file.write(json.dumps(row) + "\n")
+        # JSON has no NaN or infinity: a value that is not finite (a diverged run) is written as null
+        clean = {k: None if isinstance(v, float) and not math.isfinite(v) else v for k, v in row.items()}
+        self.file.write(json.dumps(clean) + "\n")
         self.file.flush()
 
     def close(self):
