@@ -214,7 +214,7 @@ export function modelChannels(deps: ModelChannelsDeps) {
 
     importRunMetrics: (request: ParsedRequestOf<'importRunMetrics'>): ResponseOf<'importRunMetrics'> => {
       try {
-        return { run: importRunMetrics(store, request.content, request.fileName) };
+        return importRunMetrics(store, request.content, request.fileName);
       } catch (error) {
         if (error instanceof ExportError) throw new ApiFailure('invalid-request', error.message);
         throw error;

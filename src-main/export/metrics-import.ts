@@ -10,8 +10,8 @@ import type { RunRecord } from '../../src-shared/training/records';
 import type { LabStore } from '../store';
 import { ExportError } from './files';
 
-/** Records the metrics in `text` (a train.py metrics file) as a new, finished run; returns it. */
-export function importRunMetrics(store: LabStore, text: string, fileName: string): RunRecord {
+/** Records the metrics in `text` (a train.py metrics file) as a new, finished run; returns it and the run it came from. */
+export function importRunMetrics(store: LabStore, text: string, fileName: string): { run: RunRecord; sourceRunId: number } {
   let file;
   try {
     file = parseMetricsFile(text, fileName);
@@ -36,11 +36,11 @@ export function importRunMetrics(store: LabStore, text: string, fileName: string
   });
   for (const epoch of epochs) store.recordEpoch(run.id, epoch);
   store.appendMetrics(run.id, rows);
-  return store.finishRun(run.id, 'done');
+  return { run: store.finishRun(run.id, 'done'), sourceRunId: source.id };
 }
 
 /** importRunMetrics for a file on disk (the CLI), refusing anything too large before reading it. */
-export async function importRunMetricsFile(store: LabStore, path: string): Promise<RunRecord> {
+export async function importRunMetricsFile(store: LabStore, path: string): Promise<{ run: RunRecord; sourceRunId: number }> {
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     throw new ExportError(error.code === 'ENOENT' ? `metrics file not found: ${path}` : `cannot read ${path}: ${error.message.split('\n')[0]}`);
   });

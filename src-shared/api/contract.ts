@@ -238,7 +238,8 @@ export const invokeContract = {
    */
   importRunMetrics: {
     request: z.strictObject({ fileName: z.string().min(1).max(255), content: z.string().max(MAX_METRICS_FILE_BYTES, `must be at most ${MAX_METRICS_FILE_BYTES / 1024 / 1024} MB`) }),
-    response: z.strictObject({ run: runRecord }),
+    /** `run`: the new run; `sourceRunId`: the lab run it was exported from */
+    response: z.strictObject({ run: runRecord, sourceRunId: entityId }),
   },
   /** The model files written from a run so far. */
   listExports: { request: z.strictObject({ runId: entityId }), response: z.strictObject({ exports: z.array(exportRecord) }) },

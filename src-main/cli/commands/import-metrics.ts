@@ -14,7 +14,7 @@ export const summary = 'record the metrics.jsonl of an exported PyTorch project 
 
 const specs = {
   db: text('PATH', 'the experiment database the run was exported from (default: the app\'s own)'),
-  json: flag('print {"runId": N, "name": "..."} as the last line'),
+  json: flag('print {"runId": N, "sourceRunId": M, "name": "..."} as the last line'),
 };
 
 const HELP = formatHelp('npm run lab -- import-metrics FILE [--db PATH] [--json]', [{ title: 'options', specs }])
@@ -32,9 +32,9 @@ export async function run(args: string[]): Promise<number> {
   await prepareDatabase(dbPath, { setAsideUnusable: false });
   const store = new LabStore(dbPath);
   try {
-    const imported = await importRunMetricsFile(store, positionals[0]);
-    console.log(`recorded run ${imported.id} (${imported.name}): ${imported.epochsDone} epochs${imported.experimentId !== null ? `, in experiment ${imported.experimentId}` : ''}`);
-    if (options.json) console.log(JSON.stringify({ runId: imported.id, name: imported.name }));
+    const { run: imported, sourceRunId } = await importRunMetricsFile(store, positionals[0]);
+    console.log(`recorded run ${imported.id} (${imported.name}): ${imported.epochsDone} epochs${imported.experimentId !== null ? `, in experiment ${imported.experimentId}` : ''}; compare it with run ${sourceRunId}`);
+    if (options.json) console.log(JSON.stringify({ runId: imported.id, sourceRunId, name: imported.name }));
   } finally {
     store.close();
   }

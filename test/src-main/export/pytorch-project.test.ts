@@ -132,6 +132,32 @@ describe('a run exported as a PyTorch project', () => {
     }
   }, 300_000);
 
+  it('imports the replay\'s metrics back as a run of the same experiment (lab import-metrics), refusing what does not fit', async () => {
+    const imported = await lab('import-metrics', path('replay.jsonl'), '--db', path('lab.db'), '--json');
+    expect(imported.code, imported.stderr).toBe(0);
+    const { runId, sourceRunId } = JSON.parse(imported.stdout.trimEnd().split('\n').pop()!) as { runId: number; sourceRunId: number };
+    expect(sourceRunId).toBe(1);
+    const store = new LabStore(path('lab.db'));
+    try {
+      const [source, run] = [store.requireRun(1), store.requireRun(runId)];
+      expect(run).toMatchObject({ status: 'done', experimentId: source.experimentId, epochsDone: 3, datasetId: source.datasetId });
+      expect(run.name).toMatch(/· PyTorch replay on cpu$/);
+      const fromFile = readMetrics(path('replay.jsonl')).filter((m) => m.split === 'train').map((m) => m.loss);
+      expect(store.metricSeries(runId, 'train', 'loss', 100).points.map((p) => p.value)).toEqual(fromFile);
+      expect(store.metricSeries(runId, 'batch', 'loss', 1000).total).toBe(store.metricSeries(1, 'batch', 'loss', 1000).total);
+    } finally {
+      store.close();
+    }
+    const elsewhere = await lab('train', '--toy', 'xor', '--epochs', '1', '--db', path('other.db'));
+    expect(elsewhere.code, elsewhere.stderr).toBe(0);
+    const wrongDb = await lab('import-metrics', path('replay.jsonl'), '--db', path('other.db'));
+    expect(wrongDb.code).toBe(1);
+    expect(wrongDb.stderr.trim()).toMatch(/^lab: replay\.jsonl is of a different model than run 1 \(xor .*\); was it exported from another database\?$/);
+    const notMetrics = await lab('import-metrics', join(project(), 'experiment.json'), '--db', path('lab.db'));
+    expect(notMetrics.code).toBe(1);
+    expect(notMetrics.stderr).toMatch(/^lab: experiment\.json, line 1: not JSON/);
+  }, 120_000);
+
   it('trains under torchrun with two gloo processes to a test accuracy within 2 points of one process', async () => {
     const single = await run(PYTHON, [join(project(), 'train.py'), '--replay', '--metrics', path('single.jsonl'), '--save', path('single.safetensors')]);
     expect(single.code, single.stderr).toBe(0);
