@@ -320,6 +320,9 @@ Needs Python 3 with PyTorch (\`pip install -r requirements.txt\`, or Debian's \`
     python3 train.py --replay                          # the lab's run again, from its initial weights
     torchrun --nproc_per_node 2 train.py               # DistributedDataParallel: gloo on CPU, nccl with --device cuda
 
+(Debian 12's torchrun, PyTorch 1.13 on Python 3.11, cannot read its own default
+\`--redirects 0\`; add \`--redirects 1 --tee 1\` there.)
+
 \`--replay\` starts from the run's initial weights and generator state, shuffles each epoch
 with the lab's own generator and applies the lab's update rules (lab_rules.py), so each
 epoch's training loss matches the lab's (it prints both). Under torchrun every process
@@ -327,8 +330,8 @@ takes its share of each of the lab's batches and the gradients are averaged over
 batch, so more processes train the same model faster rather than a different one.
 
 Every run of train.py writes \`metrics.jsonl\` and \`trained.safetensors\`. To see its curves
-next to the lab's in Compare, import the metrics back: in the lab's Runs view
-(*Import PyTorch metrics*), or
+next to the lab's in Compare, import the metrics back: *Import a PyTorch run…* in the lab's
+Compare view, or
 
     npm run lab -- import-metrics metrics.jsonl --db PATH
 
