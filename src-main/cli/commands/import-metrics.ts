@@ -5,10 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { flag, formatHelp, parseArgs, text, UsageError } from '../args';
-import { ExportError } from '../../export';
-import { importRunMetricsFile } from '../../export/metrics-import';
-import { defaultDatabasePath, LabStore } from '../../store';
-import { prepareDatabase } from '../../store/recovery';
+import { ExportError, importRunMetricsFile } from '../../models';
+import { defaultDatabasePath, LabStore, prepareDatabase } from '../../store';
 
 export const summary = 'record the metrics.jsonl of an exported PyTorch project as a run, to compare with the lab\'s';
 
