@@ -158,6 +158,30 @@ describe('a run exported as a PyTorch project', () => {
     expect(notMetrics.stderr).toMatch(/^lab: experiment\.json, line 1: not JSON/);
   }, 120_000);
 
+  it('data.py decodes the run\'s own image files with Pillow to the lab\'s pixels (no resizing involved)', async () => {
+    const rng = new Rng(9);
+    for (const name of ['dark', 'light']) {
+      for (let i = 0; i < 6; i++) {
+        const base = name === 'dark' ? 60 : 190;
+        const raw = rawImage(8, 8, () => [base + Math.round(40 * rng.uniform()), base, 255 - base]);
+        writeBytes(join(path('exact'), name, `${i}.png`), await sharp(raw, { raw: { width: 8, height: 8, channels: 3 } }).png().toBuffer());
+      }
+    }
+    const trained = await lab('train', '--data', path('exact'), '--size', '8x8', '--epochs', '1', '--val-split', '0.25', '--cache', path('cache'), '--db', path('exact.db'));
+    expect(trained.code, trained.stderr).toBe(0);
+    const exported = await lab('export', '--run', '1', '--db', path('exact.db'), '--format', 'pytorch', '--out', path('exact-project'));
+    expect(exported.code, exported.stderr).toBe(0);
+    const check = await run(PYTHON, ['-c', [
+      'import sys, torch, data',
+      'for name in ("train", "val"):',
+      '    lab, pillow = data.load_split(name), data.load_split(name, images=sys.argv[1])',
+      '    assert torch.equal(lab.inputs, pillow.inputs), name',
+      '    print(name, len(lab))',
+    ].join('\n'), path('exact')], { cwd: path('exact-project') });
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stdout).toBe('train 8\nval 4\n');
+  }, 120_000);
+
   it('trains under torchrun with two gloo processes to a test accuracy within 2 points of one process', async () => {
     const single = await run(PYTHON, [join(project(), 'train.py'), '--replay', '--metrics', path('single.jsonl'), '--save', path('single.safetensors')]);
     expect(single.code, single.stderr).toBe(0);
