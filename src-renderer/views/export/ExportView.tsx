@@ -31,6 +31,8 @@ const whats: { value: What; label: string; ext: string | null; text: string }[] 
 interface Written {
   files: { path: string; bytes: number }[];
   snippet?: string;
+  /** what the snippet is for (default: loading the weights in PyTorch) */
+  snippetTitle?: string;
 }
 
 /** `name` inside `folder`, with the folder's own separator (a Windows path uses backslashes). */
@@ -100,7 +102,22 @@ export function ExportView({ runId }: { runId?: number }) {
     } else if (what === 'pytorch') {
       if (ref.kind !== 'run' || !('folder' in destination)) return;
       const r = await api.exportPytorchProject({ runId: ref.runId, folder: joinPath(destination.folder, destination.fileName) });
-      result = r.ok ? { ok: true, value: { files: r.value.files } } : r;
+      const epochs = run ? Math.max(2 * run.config.epochs, run.epochsDone + 1) : 0;
+      result = r.ok
+        ? {
+            ok: true,
+            value: {
+              files: r.value.files,
+              snippetTitle: 'Continue it in PyTorch',
+              snippet: [
+                `cd "${r.value.folder}"`,
+                'python3 train.py --replay                        # the lab\'s run again, epoch by epoch',
+                `python3 train.py --device cuda --epochs ${epochs}   # continue on a GPU`,
+                'torchrun --nproc_per_node 2 train.py             # on two processes',
+              ].join('\n'),
+            },
+          }
+        : r;
     } else if (what === 'metrics') {
       if (ref.kind !== 'run') return;
       const r = await api.exportMetricsCsv({ runId: ref.runId, ...destination, overwrite: replace });
@@ -265,7 +282,7 @@ export function ExportView({ runId }: { runId?: number }) {
             {written.snippet && (
               <>
                 <div className="row">
-                  <h3>Load it in PyTorch</h3>
+                  <h3>{written.snippetTitle ?? 'Load it in PyTorch'}</h3>
                   <button className="btn small" onClick={() => void navigator.clipboard?.writeText(written.snippet!).then(() => showToast('Copied', 'ok'))}>
                     Copy
                   </button>
