@@ -77,8 +77,10 @@ export const steps: FlowStep[] = [
         expect(Math.abs(value! - labSeries.value[i]!) / labSeries.value[i]!).toBeLessThan(1e-4);
       });
       expect(ui.errors.slice(errorsBefore)).toEqual([]);
-      // the flow's later steps count the twins alone
+      // the flow's later steps count the twins alone: the imported run goes, and the page reloads its list
       await invoke(lab, 'deleteRun', { id: imported });
+      await page.reload();
+      await page.locator('.app').waitFor();
     },
   },
 ];
