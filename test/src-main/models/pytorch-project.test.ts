@@ -65,14 +65,15 @@ async function writeNoisyFolder(folder: string, perClass: number): Promise<void>
 
 const work = tempDir('pytorch-project');
 const path = (name: string) => join(work.path, name);
+/** The run of the Must-show: image folder, mlp:32, Adam, proximal L1, `epochs` epochs. */
+const trainArgs = (epochs: string) => ['train', '--data', path('images'), '--size', '8x8', '--model', 'mlp:32', '--opt', 'adam', '--lr', '0.01',
+  '--reg', 'l1:0.01', '--prox', '--epochs', epochs, '--batch', '16', '--test-split', '0.2', '--seed', '7', '--cache', path('cache')];
 const project = () => path('project');
 let labTestAccuracy = 0;
 
 beforeAll(async () => {
   await writeNoisyFolder(path('images'), 60);
-  const trained = await lab('train', '--data', path('images'), '--size', '8x8', '--model', 'mlp:32', '--opt', 'adam', '--lr', '0.01',
-    '--reg', 'l1:0.01', '--prox', '--epochs', '3', '--batch', '16', '--test-split', '0.2', '--seed', '7',
-    '--cache', path('cache'), '--db', path('lab.db'), '--json');
+  const trained = await lab(...trainArgs('3'), '--db', path('lab.db'), '--json');
   expect(trained.code, trained.stderr).toBe(0);
   labTestAccuracy = (JSON.parse(trained.stdout.trimEnd().split('\n').pop()!) as { test: { accuracy: number } }).test.accuracy;
   const exported = await lab('export', '--run', '1', '--db', path('lab.db'), '--format', 'pytorch', '--out', project());
@@ -127,6 +128,28 @@ describe('a run exported as a PyTorch project', () => {
       // proximal L1 sets weights exactly to zero: the replay zeroes the same number as the lab
       const zeros = (values: Float32Array[]) => values.reduce((n, v) => n + v.filter((x) => x === 0).length, 0);
       expect(zeros([weights.get('layers.0.weight')!, weights.get('layers.2.weight')!])).toBe(zeros([final.params[0], final.params[2]]));
+    } finally {
+      store.close();
+    }
+  }, 300_000);
+
+  it('continues from the checkpoint (weights, Adam moments, generator) exactly as the lab would have trained a 4th epoch', async () => {
+    const [continued, longer] = await Promise.all([
+      run(PYTHON, [join(project(), 'train.py'), '--epochs', '4', '--metrics', path('continue.jsonl'), '--save', path('continue.safetensors')]),
+      lab(...trainArgs('4'), '--db', path('longer.db'), '--json'),
+    ]);
+    expect(continued.code, continued.stderr).toBe(0);
+    expect(longer.code, longer.stderr).toBe(0);
+    const lines = readMetrics(path('continue.jsonl'));
+    expect(lines[0]).toMatchObject({ mode: 'continue', fromEpoch: 3 });
+    const torch = lines.filter((m) => m.split === 'train');
+    const store = new LabStore(path('longer.db'));
+    try {
+      const fourth = store.metricSeries(1, 'train', 'loss', 100).points[3];
+      expect(torch.map((m) => [m.epoch, m.step])).toEqual([[fourth.epoch, fourth.step]]);
+      const relative = Math.abs(torch[0].loss! - fourth.value) / fourth.value;
+      console.log(`continue: epoch 4 training loss, relative difference to a 4-epoch lab run: ${relative.toExponential(2)}`);
+      expect(relative).toBeLessThan(1e-4);
     } finally {
       store.close();
     }
