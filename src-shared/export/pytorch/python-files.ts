@@ -254,6 +254,9 @@ def main():
     start = EXPERIMENT["initial"] if args.replay else EXPERIMENT["checkpoint"]
     if start is None:
         sys.exit("this export holds no initial weights (the run kept none), so it cannot be replayed")
+    if not args.replay and start["diverged"]:
+        sys.exit("the lab's run diverged before this checkpoint, so there is nothing to continue: use --replay "
+                 "(with a smaller learning rate in experiment.json to train it differently)")
     tensors = read_safetensors(os.path.join(HERE, "weights.safetensors"))
     prefix = "initial." if args.replay else ""
     model = LabModel()
@@ -285,6 +288,7 @@ def main():
         print(f"{'replaying' if args.replay else 'continuing'} run {run['id']} ({run['name']}) from epoch {epoch} to {epochs} "
               f"on {device}{f' x {world} processes' if world > 1 else ''}: {len(train)} training samples, batch {batch}")
 
+    diverged = False
     if lead and epoch >= epochs:
         print(f"the checkpoint is already at epoch {epoch}: give --epochs N (more than {epoch}) to train further, or --replay")
     while epoch < epochs:
@@ -314,10 +318,18 @@ def main():
             if world > 1:
                 dist.all_reduce(totals)
             position += count
+            data_loss = float(totals[0]) / count
             if lead:
-                data_loss = float(totals[0]) / count
                 metrics.write({"split": "batch", "epoch": epoch + 1, "step": step, "loss": data_loss + reg_loss,
                                "dataLoss": data_loss, "regLoss": reg_loss, "accuracy": float(totals[1]) / count})
+            # the lab stops a run whose loss or weights stop being finite numbers
+            if not math.isfinite(data_loss + reg_loss) or not all(bool(torch.isfinite(p).all()) for _, p, _ in params):
+                diverged = True
+                break
+        if diverged:
+            if lead:
+                print(f"stopped: training diverged at step {step} (the loss or the weights became NaN or infinite); try a smaller learning rate")
+            break
         epoch += 1
         position = 0
         if lead:
