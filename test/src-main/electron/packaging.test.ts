@@ -87,14 +87,14 @@ describe('the packaged layout (electron-builder --dir, Linux)', () => {
     for (const file of ['/package.json', '/out/main/main.js', '/out/main/run-worker.js', '/out/preload/index.cjs', '/out/renderer/index.html']) {
       expect(asarFiles, file).toContain(file);
     }
-    expect(ours.filter((f) => !(f === '/package.json' || f.startsWith('/out')))).toEqual([]);
+    expect(ours.filter((f) => !(f === '/package.json' || f.startsWith('/out') || '/src-main/kernels/native/build/Release/blas_kernels.node'.startsWith(f)))).toEqual([]);
     expect(ours.filter((f) => f.endsWith('.map'))).toEqual([]);
     const modules = new Set(asarFiles.map((f) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f)?.[1]).filter(Boolean));
     for (const runtime of ['better-sqlite3', 'sharp', 'zod', 'ws']) expect(modules.has(runtime), runtime).toBe(true);
     for (const development of ['electron', 'vitest', 'playwright-core', 'typescript', 'electron-builder', 'onnxruntime-web']) expect(modules.has(development), development).toBe(false);
   });
 
-  it('unpacks the native modules and the worker, and puts the sample among the resources', () => {
+  it('unpacks the native modules, the native kernels and the worker, and puts the sample among the resources', () => {
     const unpacked = join(resources, 'app.asar.unpacked');
     expect(existsSync(join(unpacked, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'))).toBe(true);
     const img = readdirSync(join(unpacked, 'node_modules', '@img'));
@@ -103,6 +103,9 @@ describe('the packaged layout (electron-builder --dir, Linux)', () => {
     expect(existsSync(layout.runWorker)).toBe(true);
     expect(asarFiles).toContain(layout.rendererIndex.slice(join(resources, 'app.asar').length).replace(/\\/g, '/'));
     expect(asarFiles).toContain(layout.preload.slice(join(resources, 'app.asar').length).replace(/\\/g, '/'));
+    // the native kernels (a Node-API addon, so one build serves Node and Electron) beside the unpacked worker, when this checkout built them
+    const addon = join('src-main', 'kernels', 'native', 'build', 'Release', 'blas_kernels.node');
+    expect(existsSync(join(unpacked, addon))).toBe(existsSync(join(root, addon)));
     const sample = readdirSync(layout.sampleFolder, { recursive: true }).filter((f) => String(f).endsWith('.png'));
     expect(sample.length).toBeGreaterThan(2000);
   });
