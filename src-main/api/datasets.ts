@@ -20,6 +20,8 @@ const progressIntervalMs = 50;
 export interface DatasetChannelsDeps {
   store: LabStore;
   appRoot: string;
+  /** the built-in sample (default: builtinSampleFolder(appRoot)) */
+  sampleFolder?: string;
   /** decoded-pixel cache; null: none */
   cacheDir: string | null;
   emitProgress: (event: EventOf<'importProgress'>) => void;
@@ -98,7 +100,7 @@ export function datasetChannels(deps: DatasetChannelsDeps) {
       return runImport(request.jobId, request.path, 'folder', request.name ?? folderName, request.options);
     },
     importSample: (request: ParsedRequestOf<'importSample'>) =>
-      runImport(request.jobId, builtinSampleFolder(deps.appRoot), 'builtin', 'Fashion-MNIST sample', request.options),
+      runImport(request.jobId, deps.sampleFolder ?? builtinSampleFolder(deps.appRoot), 'builtin', 'Fashion-MNIST sample', request.options),
     cancelImport: (request: ParsedRequestOf<'cancelImport'>) => {
       const job = jobs.get(request.jobId);
       job?.abort();

@@ -39,6 +39,8 @@ export interface LabOptions {
   mode: 'desktop' | 'web';
   /** the repository (or packaged app) root: resources/ lives here */
   appRoot: string;
+  /** the built-in sample's folder; default `<appRoot>/resources/fashion-mnist-sample` (a packaged app keeps it among its resources) */
+  sampleFolder?: string;
   /** default: the shared app database (defaultDatabasePath: NEURAL_LAB_DB or the user data folder) */
   dbPath?: string;
   /** decoded-image cache; default `<database folder>/cache/images`, null: none */
@@ -92,7 +94,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
 
   // The router is made first so the channels can emit through it.
   let router: ApiRouter | null = null;
-  const datasets = datasetChannels({ store, appRoot: options.appRoot, cacheDir, emitProgress: (event) => router?.emit('importProgress', event) });
+  const datasets = datasetChannels({ store, appRoot: options.appRoot, sampleFolder: options.sampleFolder, cacheDir, emitProgress: (event) => router?.emit('importProgress', event) });
   const { cancelAll: cancelImports, ...datasetHandlers } = datasets;
   const dialogs = options.dialogs;
   const noDialogs = (what: string) =>
@@ -132,7 +134,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     ...experimentChannels(store),
     ...runChannels(store, training),
     ...modelChannels({ store, modelsFolder: join(dataDir, 'models'), loadDataset }),
-    ...viewDataChannels({ store, appRoot: options.appRoot, loadDataset }),
+    ...viewDataChannels({ store, appRoot: options.appRoot, sampleFolder: options.sampleFolder, loadDataset }),
   };
   router = createRouter(handlers, { classifyError: classifyServiceError });
   const api = router;

@@ -32,6 +32,8 @@ import {
   splitOutputPath,
   summariseModel,
   type ModelSummary,
+  exportPytorchProject,
+  importRunMetrics,
 } from '../models';
 import type { LabStore } from '../store';
 import type { DatasetLoader } from '../training';
@@ -201,6 +203,21 @@ export function modelChannels(deps: ModelChannelsDeps) {
       requireRun(request.runId);
       const path = await service(() => destination(request));
       return { file: await service(() => exportMetricsCsv(store, request.runId, path)) };
+    },
+
+    exportPytorchProject: async (request: ParsedRequestOf<'exportPytorchProject'>): Promise<ResponseOf<'exportPytorchProject'>> => {
+      requireRun(request.runId);
+      const result = await service(() => exportPytorchProject(store, request.runId, request.folder, { loadDataset: deps.loadDataset, checkpointId: request.checkpointId }));
+      return { folder: result.folder, files: result.files };
+    },
+
+    importRunMetrics: (request: ParsedRequestOf<'importRunMetrics'>): ResponseOf<'importRunMetrics'> => {
+      try {
+        return importRunMetrics(store, request.content, request.fileName);
+      } catch (error) {
+        if (error instanceof ExportError) throw new ApiFailure('invalid-request', error.message);
+        throw error;
+      }
     },
 
     listExports: (request: ParsedRequestOf<'listExports'>): ResponseOf<'listExports'> => {

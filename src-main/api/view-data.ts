@@ -26,6 +26,8 @@ import { ApiFailure } from './router';
 export interface ViewDataDeps {
   store: LabStore;
   appRoot: string;
+  /** the built-in sample (default: builtinSampleFolder(appRoot)) */
+  sampleFolder?: string;
   /** the loader training uses: same rows, same pixels */
   loadDataset: DatasetLoader;
 }
@@ -58,7 +60,7 @@ export function viewDataChannels(deps: ViewDataDeps) {
   const evaluations = new Map<string, Promise<Evaluation>>();
 
   function folderOf(source: ParsedRequestOf<'getDatasetImages'>['source']): { root: string; stored: Record<string, unknown> } {
-    if (source.kind === 'sample') return { root: builtinSampleFolder(deps.appRoot), stored: {} };
+    if (source.kind === 'sample') return { root: deps.sampleFolder ?? builtinSampleFolder(deps.appRoot), stored: {} };
     if (source.kind === 'folder') return { root: source.path, stored: {} };
     const record = store.getDataset(source.id);
     if (!record) throw new ApiFailure('not-found', `Dataset ${source.id} does not exist`);

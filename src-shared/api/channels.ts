@@ -36,6 +36,8 @@ export const invokeNames = [
   'exportModel',
   'exportTemplates',
   'exportMetricsCsv',
+  'exportPytorchProject',
+  'importRunMetrics',
   'listExports',
   'importModel',
   'listModels',

@@ -64,6 +64,8 @@ import {
   evaluationExamplesResponse,
 } from './view-schemas';
 
+import { MAX_METRICS_FILE_BYTES } from '../export/pytorch/metrics';
+
 const empty = z.strictObject({});
 const byId = z.strictObject({ id: entityId });
 const deleted = z.strictObject({ deleted: z.boolean() });
@@ -220,6 +222,24 @@ export const invokeContract = {
   exportMetricsCsv: {
     request: z.strictObject({ runId: entityId, ...destinationFields }).superRefine(oneDestination),
     response: z.strictObject({ file: exportedFile }),
+  },
+  /**
+   * A run as a PyTorch project folder (model.py, train.py that replays or continues it, its
+   * data and weights): `folder` is created if missing; an existing one must be empty or
+   * hold an earlier project export.
+   */
+  exportPytorchProject: {
+    request: z.strictObject({ runId: entityId, folder: absolutePath, checkpointId: entityId.optional() }),
+    response: z.strictObject({ folder: z.string(), files: z.array(exportedFile) }),
+  },
+  /**
+   * The metrics.jsonl an exported project's train.py wrote, recorded as a finished run of
+   * the same experiment as the run it came from (for Compare). `content` is the file's text.
+   */
+  importRunMetrics: {
+    request: z.strictObject({ fileName: z.string().min(1).max(255), content: z.string().max(MAX_METRICS_FILE_BYTES, `must be at most ${MAX_METRICS_FILE_BYTES / 1024 / 1024} MB`) }),
+    /** `run`: the new run; `sourceRunId`: the lab run it was exported from */
+    response: z.strictObject({ run: runRecord, sourceRunId: entityId }),
   },
   /** The model files written from a run so far. */
   listExports: { request: z.strictObject({ runId: entityId }), response: z.strictObject({ exports: z.array(exportRecord) }) },

@@ -40,26 +40,37 @@ export function encodeSafetensors(model: TrainedModel): Uint8Array {
   if (model.architecture.features) {
     throw new ModelError(`cannot export as safetensors: the model applies ${model.architecture.features.kind} features before its first layer, which a plain stack of Linear layers does not; export as native JSON${model.architecture.features.kind === 'color-histogram' || model.architecture.features.kind === 'hog' ? '' : ' or ONNX (both apply them)'}`);
   }
-  const tensors: { name: string; shape: number[]; bytes: Uint8Array }[] = [];
+  const tensors: SafetensorsTensor[] = [];
   model.layers.forEach((layer, i) => {
     const names = safetensorsNames(i);
-    tensors.push({ name: names.weight, shape: [layer.units, layer.inputs], bytes: float32ToBytes(transposeWeights(layer.w, layer.inputs, layer.units)) });
-    tensors.push({ name: names.bias, shape: [layer.units], bytes: float32ToBytes(layer.b) });
+    tensors.push({ name: names.weight, dtype: 'F32', shape: [layer.units, layer.inputs], bytes: float32ToBytes(transposeWeights(layer.w, layer.inputs, layer.units)) });
+    tensors.push({ name: names.bias, dtype: 'F32', shape: [layer.units], bytes: float32ToBytes(layer.b) });
   });
-  const header: Record<string, unknown> = {
-    __metadata__: {
-      format: 'pt',
-      producer: `Neural Lab ${model.appVersion}`,
-      name: model.name,
-      architecture: JSON.stringify({ ...model.architecture, output: model.loss }),
-      class_names: JSON.stringify(model.classNames),
-      preprocessing: JSON.stringify(model.input),
-      ...(model.training ? { training_config: JSON.stringify(model.training) } : {}),
-    },
-  };
+  return encodeSafetensorsFile(tensors, {
+    format: 'pt',
+    producer: `Neural Lab ${model.appVersion}`,
+    name: model.name,
+    architecture: JSON.stringify({ ...model.architecture, output: model.loss }),
+    class_names: JSON.stringify(model.classNames),
+    preprocessing: JSON.stringify(model.input),
+    ...(model.training ? { training_config: JSON.stringify(model.training) } : {}),
+  });
+}
+
+/** One tensor of a safetensors file: little-endian bytes of `dtype` values in `shape`. */
+export interface SafetensorsTensor {
+  name: string;
+  dtype: 'F32' | 'I32';
+  shape: number[];
+  bytes: Uint8Array;
+}
+
+/** The safetensors container: header (tensor offsets and string-valued metadata), then the tensors' bytes in order. */
+export function encodeSafetensorsFile(tensors: readonly SafetensorsTensor[], metadata: Record<string, string>): Uint8Array {
+  const header: Record<string, unknown> = { __metadata__: metadata };
   let offset = 0;
   for (const t of tensors) {
-    header[t.name] = { dtype: 'F32', shape: t.shape, data_offsets: [offset, offset + t.bytes.length] };
+    header[t.name] = { dtype: t.dtype, shape: t.shape, data_offsets: [offset, offset + t.bytes.length] };
     offset += t.bytes.length;
   }
   let json = new TextEncoder().encode(JSON.stringify(header));

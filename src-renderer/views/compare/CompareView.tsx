@@ -20,6 +20,7 @@ import { differingSettings, describeModel, describeRegularizer } from '../../des
 import { formatCount, formatEta, formatNumber, formatPercent } from '../../format';
 import { usePalette, type ChartPalette } from '../../theme';
 import { runControl } from '../runs/run-actions';
+import { showToast } from '../../state/toasts';
 import { runFraction } from '../runs/RunsView';
 
 /**
@@ -89,7 +90,12 @@ export function CompareView({ runIds }: { runIds: number[] }) {
   );
   const error = batch.error ?? perEpoch.error;
 
-  const picker = <RunPicker runs={allRuns} chosen={runIds} onChange={(ids) => navigate({ view: 'compare', runIds: ids })} />;
+  const picker = (
+    <div className="row">
+      <RunPicker runs={allRuns} chosen={runIds} onChange={(ids) => navigate({ view: 'compare', runIds: ids })} />
+      <ImportMetricsButton onImported={(run, sourceRunId) => navigate({ view: 'compare', runIds: [...new Set([...runIds, sourceRunId, run.id])] })} />
+    </div>
+  );
 
   if (loaded && runs.length === 0) {
     const twins = allRuns.find((r) => r.twinGroup !== null);
@@ -229,6 +235,48 @@ function Head({ picker }: { picker: ReactNode }) {
       </div>
       {picker}
     </div>
+  );
+}
+
+/**
+ * Reads the metrics.jsonl a PyTorch project exported from a run wrote (train.py) and records
+ * it as a run beside that one, to compare their curves.
+ */
+function ImportMetricsButton({ onImported }: { onImported: (run: Run, sourceRunId: number) => void }) {
+  const api = useApi();
+  const store = useLabStore();
+  const [busy, setBusy] = useState(false);
+  const read = async (file: File) => {
+    setBusy(true);
+    try {
+      const result = await api.importRunMetrics({ fileName: file.name, content: await file.text() });
+      if (!result.ok) {
+        showToast(`Could not import ${file.name}: ${result.error.message}`, 'error');
+        return;
+      }
+      store.upsertRun(result.value.run);
+      showToast(`Imported "${result.value.run.name}"`, 'ok');
+      onImported(result.value.run, result.value.sourceRunId);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <label className={`btn${busy ? ' disabled' : ''}`} title="The metrics.jsonl that train.py of an exported PyTorch project wrote">
+      {busy ? 'Importing…' : 'Import a PyTorch run…'}
+      <input
+        type="file"
+        accept=".jsonl,.json,application/json"
+        hidden
+        disabled={busy}
+        data-testid="import-metrics-file"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void read(file);
+        }}
+      />
+    </label>
   );
 }
 

@@ -208,6 +208,17 @@ function badCases(ids: Ids): Record<InvokeName, BadCase[]> {
       ...destination('exportMetricsCsv', { runId: ids.run }),
       { why: 'missing run id', payload: { folder: ids.folder, fileName: 'm.csv' }, field: 'runId' },
     ],
+    exportPytorchProject: [
+      { why: 'missing run id', payload: { folder: ids.folder }, field: 'runId' },
+      { why: 'a relative project folder', payload: { runId: ids.run, folder: 'project' }, field: 'folder' },
+      { why: 'a project folder through ..', payload: { runId: ids.run, folder: '/tmp/../etc' }, field: 'folder' },
+      { why: 'checkpoint id as a string', payload: { runId: ids.run, folder: ids.folder, checkpointId: '1' }, field: 'checkpointId' },
+    ],
+    importRunMetrics: [
+      { why: 'missing content', payload: { fileName: 'metrics.jsonl' }, field: 'content' },
+      { why: 'empty file name', payload: { fileName: '', content: '{}' }, field: 'fileName' },
+      { why: 'content as a number', payload: { fileName: 'metrics.jsonl', content: 5 }, field: 'content' },
+    ],
     listExports: [
       { why: 'missing run id', payload: {}, field: 'runId' },
       { why: 'run id as a string', payload: { runId: `${ids.run}` }, field: 'runId' },
