@@ -41,6 +41,7 @@ export const invokeNames = [
   'listModels',
   'getModel',
   'deleteModel',
+  'loadModel',
   'predict',
   'getDatasetImages',
   'evaluateRun',

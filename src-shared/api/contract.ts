@@ -239,6 +239,11 @@ export const invokeContract = {
    * image prepared exactly as the model's training images were. An image that cannot be
    * used gets `ok: false` with the reason; the others are still predicted.
    */
+  /**
+   * Loads a model into main's cache (a run's model needs its dataset for class names and
+   * normalisation: seconds the first time), so the predictions that follow take milliseconds.
+   */
+  loadModel: { request: z.strictObject({ model: modelRef }), response: z.strictObject({ model: modelSummary }) },
   predict: {
     request: predictRequest,
     response: z.strictObject({ model: modelSummary, classNames: z.array(z.string()), results: z.array(imagePrediction) }),

@@ -20,7 +20,7 @@ import { describeModel, describeRegularizer } from '../../describe';
 import { formatNumber, formatPercent } from '../../format';
 import { EpochScrubber, resolvePosition, type ScrubPosition } from './EpochScrubber';
 import { TemplateTile } from './TemplateTile';
-import { inputShape, useCheckpoints, useImageRuns, useWeights, type InputShape, type Layer } from './weights';
+import { checkpointLabel, inputShape, useCheckpoints, useImageRuns, useWeights, type InputShape, type Layer } from './weights';
 
 const tileSizes = { s: 48, m: 72, l: 112 } as const;
 type TileSize = keyof typeof tileSizes;
@@ -109,12 +109,12 @@ function RunTemplates({ run }: { run: Run }) {
   const navigate = useNavigate();
   const datasets = useLab((s) => s.datasets);
   const shape = inputShape(run, datasets);
-  const { checkpoints, error: listError } = useCheckpoints(run);
+  const { checkpoints, error: listError, loading: listLoading } = useCheckpoints(run);
   const [position, setPosition] = useState<ScrubPosition>('latest');
   const [playing, setPlaying] = useState(false);
   const index = resolvePosition(position, checkpoints.length);
   const checkpoint = index >= 0 ? checkpoints[index] : undefined;
-  const { weights, error } = useWeights(run.id, checkpoint?.id);
+  const { weights, error, loading: weightsLoading } = useWeights(run.id, checkpoint?.id);
   const accuracy = useApiValue(
     () => api.getMetricSeries({ runId: run.id, series: [{ split: 'val', name: 'accuracy' }, { split: 'train', name: 'accuracy' }], maxPoints: 10_000 }),
     `template-accuracy-${run.id}-${checkpoints.length}`,
@@ -141,7 +141,7 @@ function RunTemplates({ run }: { run: Run }) {
   return (
     <>
       <div className="panel panel-body insight-controls">
-        <EpochScrubber checkpoints={checkpoints} position={position} onChange={setPosition} playing={playing} onPlayingChange={setPlaying} testId="templates-scrubber" />
+        <EpochScrubber checkpoints={checkpoints} position={position} onChange={setPosition} playing={playing} onPlayingChange={setPlaying} testId="templates-scrubber" loading={listLoading} />
         <div className="row insight-options">
           <span className="muted small">Scale</span>
           <Segmented
@@ -187,14 +187,28 @@ function RunTemplates({ run }: { run: Run }) {
         </div>
       </div>
       {(error ?? listError) && <div className="notice error">{error ?? listError}</div>}
-      {checkpoints.length === 0 && !listError && (
+      {checkpoints.length === 0 && listLoading && (
+        <div className="panel panel-body muted" role="status" data-testid="templates-loading">
+          Loading the checkpoints of run #{run.id}…
+        </div>
+      )}
+      {checkpoints.length === 0 && !listLoading && !listError && (
         <div className="panel">
           <EmptyState art="▩" title={run.status === 'queued' ? 'Waiting to start' : 'No checkpoint yet'}>
             Templates appear as soon as the run starts, drawn from its initial weights, and change with every epoch.
           </EmptyState>
         </div>
       )}
-      {weights && <TemplatePanels run={run} layers={weights.layers} shape={shape} colouring={effectiveColouring} scaling={scaling} size={tileSizes[size]} />}
+      {checkpoint && weightsLoading && (
+        <p className="small muted insight-loading" role="status" data-testid="templates-loading">
+          Loading the weights of {checkpointLabel(checkpoint)}…
+        </p>
+      )}
+      {weights && (
+        <div className={`insight-weights${weightsLoading ? ' insight-stale' : ''}`} data-loading={weightsLoading ? 'true' : 'false'} data-epoch={weights.checkpoint.epoch} data-testid="templates-weights">
+          <TemplatePanels run={run} layers={weights.layers} shape={shape} colouring={effectiveColouring} scaling={scaling} size={tileSizes[size]} />
+        </div>
+      )}
     </>
   );
 }

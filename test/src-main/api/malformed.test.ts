@@ -222,6 +222,10 @@ function badCases(ids: Ids): Record<InvokeName, BadCase[]> {
     listModels: [],
     getModel: [...badModelIds((modelId) => ({ modelId }), 'modelId'), { why: 'missing model id', payload: {}, field: 'modelId' }],
     deleteModel: [...badModelIds((modelId) => ({ modelId }), 'modelId'), { why: 'missing model id', payload: {}, field: 'modelId' }],
+    loadModel: [
+      { why: 'missing model', payload: {}, field: 'model' },
+      { why: 'unknown model kind', payload: { model: { kind: 'file', path: '/tmp/a.json' } }, field: 'model.kind' },
+    ],
     predict: [
       { why: 'neither images nor paths', payload: { model }, field: 'images' },
       { why: 'both images and paths', payload: { model, images: [goodImage], paths: [`${ids.folder}/a.png`] }, field: 'images' },
