@@ -66,7 +66,7 @@ export function datasetChannels(deps: DatasetChannelsDeps) {
     try {
       const result = await importFolder(
         root,
-        { width: options.width, height: options.height, channels: options.channels, fit: options.fit, valFraction: options.valFraction, seed: options.seed },
+        { width: options.width, height: options.height, channels: options.channels, fit: options.fit, valFraction: options.valFraction, seed: options.seed, dropDuplicates: options.dropDuplicates },
         {
           signal: controller.signal,
           cacheDir: deps.cacheDir,
