@@ -17,13 +17,14 @@ import { SeriesChart, type ChartSeries } from '../../components/SeriesChart';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ProgressBar } from '../../components/ProgressBar';
 import { EmptyState } from '../../components/EmptyState';
-import { describeModel, describeOptimizer, describeRegularizer, parameterCount } from '../../describe';
+import { describeData, describeModel, describeOptimizer, describeRegularizer, parameterCount } from '../../describe';
 import { formatCount, formatDuration, formatEta, formatHyper, formatNumber, formatPercent, formatRate } from '../../format';
 import { usePalette, type ChartPalette } from '../../theme';
 import { Stat } from '../datasets/DatasetsView';
 import { runControl } from '../runs/run-actions';
 import { runFraction } from '../runs/RunsView';
 import { ConfusionPanel } from './ConfusionPanel';
+import { pauseTitle, resumeTitle } from '../../components/PauseResumeButtons';
 
 /**
  * Points per series fetched for the dashboard: about one per pixel of a half-width chart
@@ -113,12 +114,12 @@ function Dashboard({ run, batch, perEpoch }: { run: Run; batch: MetricSeries[]; 
           </p>
         </div>
         {active && (
-          <button className="btn" onClick={() => void control('pause')} data-testid="pause-run" title="P">
+          <button className="btn" onClick={() => void control('pause')} data-testid="pause-run" title={`${pauseTitle} (shortcut: P)`}>
             Pause
           </button>
         )}
         {RESUMABLE_STATUSES.includes(run.status) && (
-          <button className="btn primary" onClick={() => void control('resume')} data-testid="resume-run" title="P">
+          <button className="btn primary" onClick={() => void control('resume')} data-testid="resume-run" title={`${resumeTitle} (shortcut: P)`}>
             Resume
           </button>
         )}
@@ -211,8 +212,10 @@ function buildEpochCharts(series: MetricSeries[], palette: ChartPalette): Record
   const [blue, orange, green, purple] = palette.series;
   const speed = findSeries(series, 'train', 'samplesPerSecond');
   const lr = findSeries(series, 'train', 'lr');
-  const maxSpeed = Math.max(1, ...(speed?.value.filter((v): v is number => v !== null) ?? [1]));
-  const maxLr = Math.max(1e-12, ...(lr?.value.filter((v): v is number => v !== null) ?? [1e-12]));
+  const speeds = speed?.value.filter((v): v is number => v !== null && v > 0) ?? [];
+  const rates = lr?.value.filter((v): v is number => v !== null && v > 0) ?? [];
+  const maxSpeed = Math.max(1, ...speeds);
+  const maxLr = Math.max(1e-12, ...rates);
   return {
     epochLoss: [
       line('trainData', 'train data loss', blue, findSeries(series, 'train', 'dataLoss'), 'epoch'),
@@ -227,13 +230,14 @@ function buildEpochCharts(series: MetricSeries[], palette: ChartPalette): Record
     speed: [
       {
         id: 'speed',
-        label: `samples/s (100% = ${formatRate(maxSpeed, '/s')})`,
+        // no epoch yet (queued, just started): no scale to name
+        label: speeds.length > 0 ? `samples/s (100% = ${formatRate(maxSpeed, '/s')})` : 'samples/s',
         color: green,
         points: seriesPoints(speed, 'epoch').map((p) => ({ x: p.x, y: p.y === null ? null : p.y / maxSpeed })),
       },
       {
         id: 'lr',
-        label: `learning rate (100% = ${formatHyper(maxLr)})`,
+        label: rates.length > 0 ? `learning rate (100% = ${formatHyper(maxLr)})` : 'learning rate',
         color: purple,
         dashed: true,
         points: seriesPoints(lr, 'epoch').map((p) => ({ x: p.x, y: p.y === null ? null : p.y / maxLr })),
@@ -244,6 +248,8 @@ function buildEpochCharts(series: MetricSeries[], palette: ChartPalette): Record
 
 function SettingsPanel({ run }: { run: Run }) {
   const c = run.config;
+  const datasets = useLab((s) => s.datasets);
+  const datasetName = run.data.kind === 'dataset' ? datasets.find((d) => d.id === run.datasetId)?.name : undefined;
   const rows: [string, string][] = [
     ['Model', describeModel(c.model)],
     ['Loss', c.loss === 'softmax' ? 'softmax cross-entropy' : 'multiclass SVM (hinge)'],
@@ -253,7 +259,7 @@ function SettingsPanel({ run }: { run: Run }) {
     ['Batch size', formatCount(c.batchSize)],
     ['Epochs', formatCount(c.epochs)],
     ['Seed', String(c.seed)],
-    ['Data', run.data.kind === 'toy' ? `${run.data.toy}, ${run.data.samples} points, noise ${run.data.noise}` : `dataset ${run.data.datasetId}, ${run.data.normalisation} normalisation`],
+    ['Data', run.data.kind === 'toy' ? `${run.data.toy}, ${run.data.samples} points, noise ${run.data.noise}` : `${describeData(run, datasetName)}, ${run.data.normalisation} normalisation`],
     ['Split', `${formatPercent(run.split.val, 0)} validation, ${formatPercent(run.split.test, 0)} test, seed ${run.split.seed}`],
     ['Origin', `${run.origin === 'cli' ? 'lab CLI' : 'app'} ${run.appVersion}`],
   ];
