@@ -235,7 +235,7 @@ export function Stat({ label, value, sub, testId }: { label: string; value: stri
       <div className="value" title={value}>
         {value}
       </div>
-      <div className="sub ellipsis">{sub}</div>
+      <div className="sub">{sub}</div>
     </div>
   );
 }

@@ -246,7 +246,7 @@ function Figure({ label, value, sub, testId }: { label: string; value: string; s
     <div className="stat" data-testid={testId}>
       <div className="label">{label}</div>
       <div className="value">{value}</div>
-      <div className="sub ellipsis">{sub}</div>
+      <div className="sub">{sub}</div>
     </div>
   );
 }
