@@ -17,6 +17,7 @@ import { TrainingService } from '../training/service';
 import type { ApiError } from '../../src-shared/api/result';
 import { datasetChannels } from './datasets';
 import { experimentChannels } from './experiments';
+import { formDraftChannels } from './form-drafts';
 import { modelChannels } from './models';
 import { viewDataChannels } from './view-data';
 import { runChannels } from './runs';
@@ -129,6 +130,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
       if (!dialogs.chooseFiles) throw new ApiFailure('unsupported', `This desktop shell has no open-file dialog; type the ${what} into the path field instead`);
       return { paths: await dialogs.chooseFiles(request.title, openFilters[request.kind], request.multiple) };
     },
+    ...formDraftChannels(dataDir),
     ...datasetHandlers,
     ...experimentChannels(store),
     ...runChannels(store, training),

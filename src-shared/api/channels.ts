@@ -6,6 +6,8 @@
 
 export const invokeNames = [
   'getAppInfo',
+  'getFormDraft',
+  'saveFormDraft',
   'chooseDatasetFolder',
   'chooseExportPath',
   'chooseOpenFiles',

@@ -65,6 +65,14 @@ import {
 } from './view-schemas';
 
 const empty = z.strictObject({});
+
+/** A new-experiment form is ~1 KB of JSON; this leaves room without letting a caller fill the disk. */
+const maxFormDraftChars = 16_384;
+
+/** Which form draft: the last one edited (`last`), or the last one for a dataset or for toy data. */
+export const formDraftKey = z.string().regex(/^(last|toy|dataset:[1-9]\d{0,15})$/, 'must be "last", "toy" or "dataset:<id>"');
+/** A form's fields as plain JSON; the renderer checks each field when it restores one. */
+export const formDraft = z.record(z.string().max(64), z.json()).refine((draft) => JSON.stringify(draft).length <= maxFormDraftChars, `must be at most ${maxFormDraftChars} characters as JSON`);
 const byId = z.strictObject({ id: entityId });
 const deleted = z.strictObject({ deleted: z.boolean() });
 const maxPoints = z.number().int().min(2, 'must be at least 2').max(10_000, 'must be at most 10,000').default(500);
@@ -97,6 +105,10 @@ const predictRequest = z
 /** Request → response of each invoke channel. */
 export const invokeContract = {
   getAppInfo: { request: empty, response: appInfo },
+
+  /** The new-experiment form as it was last left (per dataset), kept by main across reloads and restarts. */
+  getFormDraft: { request: z.strictObject({ key: formDraftKey }), response: z.strictObject({ draft: formDraft.nullable() }) },
+  saveFormDraft: { request: z.strictObject({ key: formDraftKey, draft: formDraft }), response: z.strictObject({ saved: z.boolean() }) },
 
   /** Native folder picker; `unsupported` in web mode (the UI shows a path field there). */
   chooseDatasetFolder: { request: z.strictObject({ title: z.string().max(200).optional() }), response: z.strictObject({ path: z.string().nullable() }) },

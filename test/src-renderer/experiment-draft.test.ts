@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { trainConfig } from '../../src-shared/api/schemas';
-import { checkDraft, dataShape, defaultDraft, draftConfig, draftData, layer, presets, twinRegularizers, type Draft } from '../../src-renderer/views/experiment/draft';
+import { checkDraft, dataShape, defaultDraft, draftConfig, draftData, draftForSaving, draftKey, layer, presets, restoreDraft, twinRegularizers, type Draft } from '../../src-renderer/views/experiment/draft';
 import type { Dataset } from '../../src-renderer/state/types';
 
 const sample: Dataset = {
@@ -69,5 +69,24 @@ describe('the new-experiment form', () => {
     // only the twins' λ must be valid when the single run uses neither field
     expect(checkDraft({ ...draft, regKind: 'none', l2: 50 }, [sample]).l2).toBe('Between 0 and 10');
     expect(checkDraft({ ...draft, regKind: 'none', l1: 50 }, [sample]).l1).toBeUndefined();
+  });
+});
+
+describe('a remembered draft', () => {
+  it('comes back field by field, layers included', () => {
+    const edited: Draft = { ...draft, epochs: 7, lr: 0.02, name: 'mine', hidden: [layer(96, 'tanh')] };
+    const restored = restoreDraft(JSON.parse(JSON.stringify(draftForSaving(edited))));
+    expect({ ...restored, hidden: restored.hidden.map(({ units, activation }) => ({ units, activation })) }).toEqual({ ...edited, hidden: [{ units: 96, activation: 'tanh' }] });
+    expect(draftKey(edited)).toBe('dataset:4');
+    expect(draftKey({ ...edited, dataKind: 'toy' })).toBe('toy');
+  });
+
+  it('falls back to the defaults for fields of the wrong type, unknown activations and junk', () => {
+    const restored = restoreDraft({ epochs: 'many', lr: 0.5, hidden: [{ units: 10, activation: 'swish' }, { units: 20, activation: 'relu' }], extra: 1 });
+    expect(restored.epochs).toBe(defaultDraft.epochs);
+    expect(restored.lr).toBe(0.5);
+    expect(restored.hidden.map((h) => h.units)).toEqual([20]);
+    expect('extra' in restored).toBe(false);
+    expect(restoreDraft('nonsense')).toEqual(defaultDraft);
   });
 });

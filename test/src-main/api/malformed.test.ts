@@ -79,6 +79,15 @@ function badCases(ids: Ids): Record<InvokeName, BadCase[]> {
   ];
   return {
     getAppInfo: [],
+    getFormDraft: [
+      { why: 'a key that is a path', payload: { key: '../lab.db' }, field: 'key' },
+      { why: 'dataset key without an id', payload: { key: 'dataset:' }, field: 'key' },
+    ],
+    saveFormDraft: [
+      { why: 'draft as a string', payload: { key: 'last', draft: 'x' }, field: 'draft' },
+      { why: 'draft far too large', payload: { key: 'last', draft: { name: huge } }, field: 'draft' },
+      { why: 'missing key', payload: { draft: {} }, field: 'key' },
+    ],
     chooseDatasetFolder: [
       { why: 'title as a number', payload: { title: 5 }, field: 'title' },
       { why: 'title far too long', payload: { title: huge }, field: 'title' },
