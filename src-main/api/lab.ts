@@ -65,6 +65,9 @@ export interface Lab {
   close(): Promise<void>;
 }
 
+/** How often main looks for another process's writes (one PRAGMA: microseconds). */
+const externalChangePollMs = 500;
+
 /** Service errors the user can act on become typed API errors with their own message. */
 export function classifyServiceError(error: unknown): ApiError | undefined {
   if (error instanceof DatasetError) {
@@ -147,6 +150,16 @@ export async function startLab(options: LabOptions): Promise<Lab> {
   ];
   training.recover();
 
+  // Runs and datasets another process (the lab CLI) records appear without a reload.
+  let seenVersion = store.externalVersion();
+  const watchOthers = setInterval(() => {
+    const version = store.externalVersion();
+    if (version === seenVersion) return;
+    seenVersion = version;
+    api.emit('labChanged', { at: Date.now() });
+  }, externalChangePollMs);
+  watchOthers.unref();
+
   let closing: Promise<void> | null = null;
   return {
     router: api,
@@ -154,6 +167,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     training,
     close() {
       closing ??= (async () => {
+        clearInterval(watchOthers);
         cancelImports();
         try {
           await training.shutdown();

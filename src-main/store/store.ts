@@ -160,6 +160,11 @@ export class LabStore {
     if (this.db.open) this.db.close();
   }
 
+  /** SQLite's count of commits made by other connections (another process: the CLI): moves when they wrote. */
+  externalVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
   // ── datasets ────────────────────────────────────────────────────────────────────
 
   createDataset(input: NewDataset): DatasetRecord {

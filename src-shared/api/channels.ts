@@ -50,7 +50,7 @@ export const invokeNames = [
   'getEvaluationExamples',
 ] as const;
 
-export const eventNames = ['runProgress', 'runFinished', 'runStatus', 'importProgress', 'menuCommand'] as const;
+export const eventNames = ['runProgress', 'runFinished', 'runStatus', 'importProgress', 'labChanged', 'menuCommand'] as const;
 
 export type InvokeName = (typeof invokeNames)[number];
 export type EventName = (typeof eventNames)[number];

@@ -19,6 +19,7 @@ import {
   experimentRecord,
   importOptions,
   importProgressEvent,
+  labChangedEvent,
   importReport,
   jobId,
   layerWeights,
@@ -278,6 +279,8 @@ export const eventContract = {
   /** every status change (queued, running, paused, …) */
   runStatus: runStatusEvent,
   importProgress: importProgressEvent,
+  /** another process wrote to the database (noticed within half a second) */
+  labChanged: labChangedEvent,
   /** the application menu asks the UI to do something */
   menuCommand,
 } as const satisfies Record<EventName, z.ZodType>;

@@ -363,6 +363,9 @@ export const runStatusEvent = z.strictObject({
   error: z.string().nullable(),
 }) satisfies z.ZodType<RunStatusEvent>;
 
+/** Another process (the lab CLI) changed the database: runs, datasets or experiments may be new. */
+export const labChangedEvent = z.strictObject({ at: timestamp });
+
 export const menuCommand = z.strictObject({
   command: z.enum(['import-folder', 'import-sample', 'new-experiment', 'show-runs', 'show-datasets', 'about']),
 });
