@@ -22,6 +22,7 @@ import { RESUMABLE_RUN_STATUSES, type RunDataSpec, type RunRecord, type RunSplit
 import { StoreError, type LabStore } from '../store';
 import { diskWriteProblem } from '../store/write-errors';
 import { RunRecorder } from './recorder';
+import type { PaceMessage, RunPace, StepUnit } from '../../src-shared/training/pace';
 
 /** What to train. The split defaults to 10% validation, seeded by the config's seed. */
 export interface RunSpec {
@@ -96,6 +97,8 @@ interface ActiveRun {
   /** the `finished` event once emitted: waitFor answers with it while the worker is still exiting */
   finishedEvent: RunFinishedEvent | null;
   datasetKey: string | null;
+  /** pace and step requests made before the worker started, sent once it has */
+  pendingPace: PaceMessage[];
   stopTimer: NodeJS.Timeout | null;
   lastEmit: number;
   pendingProgress: RunProgressEvent | null;
@@ -136,6 +139,8 @@ export class TrainingService {
   /** waiting runs, in order; twins wait and start as one unit */
   private readonly queue: number[][] = [];
   private readonly active = new Map<number, ActiveRun>();
+  /** each run's pace as last set in this session (absent: real time) */
+  private readonly paces = new Map<number, RunPace>();
   private readonly datasets = new Map<string, { payload: Promise<{ dataset: SharedImageDataset; splits: SplitIndices }>; users: number }>();
   private readonly listeners: { [K in keyof TrainingEvents]: Set<Listener<K>> } = { progress: new Set(), finished: new Set(), status: new Set() };
   private closing = false;
@@ -268,6 +273,34 @@ export class TrainingService {
     this.emit('status', { runId, status: 'queued', error: null });
     this.enqueue([runId]);
     return this.store.requireRun(runId);
+  }
+
+  /** Sets how fast a run trains: at once while it trains, and whenever it is resumed in this session. */
+  setPace(runId: number, pace: RunPace): RunRecord {
+    const run = this.store.requireRun(runId);
+    this.paces.set(runId, pace);
+    this.sendPace(runId, { type: 'pace', pace });
+    return run;
+  }
+
+  /** One more mini-batch or epoch of a training run, after which it is held until the next Step. */
+  step(runId: number, unit: StepUnit): RunRecord {
+    const run = this.store.requireRun(runId);
+    const active = this.active.get(runId);
+    if (!active || active.ended || active.request !== null) {
+      throw new StoreError(`run ${runId} is ${run.status}; Step moves a training run on (resume it first, or set its pace to "hold" before resuming)`);
+    }
+    this.paces.set(runId, { kind: 'held' });
+    this.sendPace(runId, { type: 'step', unit });
+    return run;
+  }
+
+  /** To the run's worker now, or as soon as it has started (it may still be loading its data). */
+  private sendPace(runId: number, message: PaceMessage): void {
+    const active = this.active.get(runId);
+    if (!active || active.ended) return;
+    if (active.worker) active.worker.postMessage(message);
+    else active.pendingPace.push(message);
   }
 
   /** Stops a run for good. A queued, paused or interrupted run is just marked cancelled. */
@@ -423,7 +456,7 @@ export class TrainingService {
     const exited = new Promise<void>((resolve) => (markExited = resolve));
     const active: ActiveRun = {
       runId, recorder: new RunRecorder(this.store, runId), worker: null, request: null, resumeAfterPause: false, ended: false, finishedEvent: null,
-      datasetKey: null, stopTimer: null, lastEmit: 0, pendingProgress: null, progressTimer: null, lastProgress: null, exited, markExited,
+      datasetKey: null, pendingPace: [], stopTimer: null, lastEmit: 0, pendingProgress: null, progressTimer: null, lastProgress: null, exited, markExited,
     };
     this.active.set(runId, active);
     void this.startWorker(active).catch((error: unknown) => {
@@ -449,9 +482,11 @@ export class TrainingService {
       checkpointMinIntervalMs: this.checkpointMinIntervalMs,
       progressIntervalMs: this.progressIntervalMs,
       maxStepRowsPerSecond: this.maxStepRowsPerSecond,
+      pace: this.paces.get(run.id) ?? { kind: 'realtime' },
     };
     const worker = this.spawnWorker(this.workerScript, input);
     active.worker = worker;
+    for (const message of active.pendingPace.splice(0)) worker.postMessage(message);
     worker.on('message', (message: unknown) => this.onMessage(active, message));
     worker.on('error', (error: Error) => this.end(active, 'failed', `the training worker crashed: ${error.message}`));
     worker.on('exit', (code) => {

@@ -27,6 +27,8 @@ export const invokeNames = [
   'startTwins',
   'pauseRun',
   'resumeRun',
+  'setRunPace',
+  'stepRun',
   'cancelRun',
   'listRuns',
   'getRun',

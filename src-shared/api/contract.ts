@@ -10,6 +10,7 @@
 
 import { z } from 'zod';
 import type { ApiResult } from './result';
+import { runPace, stepUnit } from '../training/pace';
 import type { EventName, InvokeName, ListenerName } from './channels';
 import {
   appInfo,
@@ -162,6 +163,10 @@ export const invokeContract = {
   },
   pauseRun: { request: byId, response: runRecord },
   resumeRun: { request: byId, response: runRecord },
+  /** How fast a run trains: real time, so many mini-batches or epochs a second, or held for Step. */
+  setRunPace: { request: z.strictObject({ id: entityId, pace: runPace }), response: runRecord },
+  /** One more mini-batch or epoch of a training run, which is then held until the next Step. */
+  stepRun: { request: z.strictObject({ id: entityId, unit: stepUnit }), response: runRecord },
   cancelRun: { request: byId, response: runRecord },
   listRuns: { request: runQuery, response: z.strictObject({ runs: z.array(runRecord) }) },
   getRun: {

@@ -5,6 +5,7 @@ import type { Kernels } from '../engine/kernels';
 import type { EpochMetrics, WeightSparsity } from './records';
 import type { ControlMessage, FinalWorkerMessage, ProgressMessage, RunWorkerInput, StepRow, WorkerMessage } from './messages';
 import { runSources } from './sources';
+import { StepGate, type PaceMessage } from './pace';
 
 export interface RunLoopHost {
   /** sends a message to main; `state` buffers may be transferred */
@@ -15,6 +16,10 @@ export interface RunLoopHost {
   yieldToEvents(): Promise<void>;
   /** milliseconds, monotonic */
   now(): number;
+  /** pace and step requests from main since the last call (none: always real time) */
+  paceMessages?(): PaceMessage[];
+  /** waits `ms` while control messages arrive (pacing a run that is held or slowed down) */
+  sleep?(ms: number): Promise<void>;
   kernels?: Kernels;
 }
 
@@ -53,6 +58,9 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
   let samplesPerSecond = 0;
   /** step rows that may still be sent (a token bucket refilled at maxStepRowsPerSecond, holding a second's worth) */
   let rowAllowance = 0;
+  const gate = new StepGate(input.pace);
+  /** longest single wait while paced, so pause and cancel are still answered at once */
+  const paceSliceMs = 25;
 
   /** Posts what happened since the last report; `last` flushes every pending step. */
   const report = (last = false) => {
@@ -106,7 +114,16 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
       report(true);
       return saved('paused');
     }
+    for (const message of host.paceMessages?.() ?? []) gate.apply(message);
+    const wait = host.sleep ? gate.waitMs(host.now()) : 0;
+    if (wait > 0) {
+      // slowed down or held: what has been trained so far is shown while waiting
+      if (steps.length > 0 || epochReports.length > 0) report(true);
+      await host.sleep!(Math.min(wait, paceSliceMs));
+      continue;
+    }
     const step = trainer.trainStep();
+    const stepDone = gate.stepped(host.now(), step.epochEnd, stepsPerEpoch);
     steps.push({ epoch: step.epoch + 1, step: step.step, dataLoss: step.dataLoss, regLoss: step.regLoss, loss: step.loss, accuracy: step.accuracy });
     if (step.epochEnd || step.diverged) {
       const { epoch: _completed, diverged: _diverged, ...numbers } = trainer.epochReport();
@@ -122,8 +139,8 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
         continue;
       }
     }
-    if (host.now() - lastReport >= input.progressIntervalMs) {
-      report();
+    if (stepDone || host.now() - lastReport >= input.progressIntervalMs) {
+      report(stepDone);
       await host.yieldToEvents();
     }
   }

@@ -163,6 +163,15 @@ function badCases(ids: Ids): Record<InvokeName, BadCase[]> {
     ],
     pauseRun: byId('pauseRun'),
     resumeRun: byId('resumeRun'),
+    setRunPace: [
+      { why: 'unknown pace', payload: { id: ids.run, pace: { kind: 'warp' } }, field: 'pace.kind' },
+      { why: 'negative rate', payload: { id: ids.run, pace: { kind: 'batches', perSecond: -1 } }, field: 'pace.perSecond' },
+      { why: 'missing id', payload: { pace: { kind: 'held' } }, field: 'id' },
+    ],
+    stepRun: [
+      { why: 'unknown unit', payload: { id: ids.run, unit: 'week' }, field: 'unit' },
+      { why: 'missing unit', payload: { id: ids.run }, field: 'unit' },
+    ],
     cancelRun: byId('cancelRun'),
     listRuns: [
       { why: 'unknown status', payload: { status: ['sleeping'] }, field: 'status[0]' },
