@@ -5,7 +5,9 @@
  * where a cell opens its misclassified images; the settings it was trained with.
  */
 
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { PaceControl, paceOf, type PaceChoice } from '../../components/PaceControl';
+import { showToast } from '../../state/toasts';
 import { useApi } from '../../state/api';
 import { useLab, useLabStore } from '../../state/lab-store';
 import { useNavigate } from '../../state/navigation';
@@ -147,6 +149,7 @@ function Dashboard({ run, batch, perEpoch }: { run: Run; batch: MetricSeries[]; 
           <span>
             Epoch {formatCount(progress?.epoch ?? run.epochsDone)} of {formatCount(run.config.epochs)} · {formatPercent(fraction, 0)}
           </span>
+          {(active || run.status === 'paused' || run.status === 'interrupted') && <RunPace run={run} step={progress?.step ?? run.stepsDone} epoch={progress?.epoch ?? run.epochsDone} />}
           <span className="spacer" />
           <span>
             {run.status === 'running'
@@ -187,6 +190,34 @@ function Dashboard({ run, batch, perEpoch }: { run: Run; batch: MetricSeries[]; 
       <ConfusionPanel run={run} />
       <SettingsPanel run={run} />
     </div>
+  );
+}
+
+/** Pace chosen per run in this window (main keeps the run's pace; this shows what was chosen). */
+const chosenPace = new Map<number, PaceChoice>();
+
+function RunPace({ run, step, epoch }: { run: Run; step: number; epoch: number }) {
+  const api = useApi();
+  const [choice, setChoice] = useState<PaceChoice>(chosenPace.get(run.id) ?? 'realtime');
+  const choose = (next: PaceChoice) => {
+    chosenPace.set(run.id, next);
+    setChoice(next);
+  };
+  return (
+    <PaceControl
+      choice={choice}
+      canStep={run.status === 'running'}
+      step={step}
+      epoch={epoch}
+      onChoice={(next) => {
+        choose(next);
+        void api.setRunPace({ id: run.id, pace: paceOf(next) }).then((result) => !result.ok && showToast(`Could not change the pace: ${result.error.message}`, 'error'));
+      }}
+      onStep={(unit) => {
+        choose('held');
+        void api.stepRun({ id: run.id, unit }).then((result) => !result.ok && showToast(`Could not step: ${result.error.message}`, 'error'));
+      }}
+    />
   );
 }
 
