@@ -5,7 +5,7 @@
  */
 
 import { join } from 'node:path';
-import { importFolder } from '../datasets';
+import { importFolder, jsonReport } from '../datasets';
 import type { LabStore } from '../store';
 import type { DatasetRecord } from '../../src-shared/training/records';
 import type { ImportReport } from '../../src-shared/data/dataset';
@@ -50,9 +50,9 @@ export function datasetSummary(record: DatasetRecord): ResponseOf<'listDatasets'
   };
 }
 
-/** JSON has no Infinity: an empty class makes the imbalance ratio null. */
+/** The report as the contract sends it (see jsonReport). */
 export function reportForApi(report: ImportReport): ResponseOf<'importFolder'>['report'] {
-  return { ...report, imbalanceRatio: Number.isFinite(report.imbalanceRatio) ? report.imbalanceRatio : null };
+  return jsonReport(report);
 }
 
 export function datasetChannels(deps: DatasetChannelsDeps) {
@@ -79,7 +79,8 @@ export function datasetChannels(deps: DatasetChannelsDeps) {
           },
         },
       );
-      const record = deps.store.createDataset({
+      // the same folder with the same options again (from here or the CLI): the same dataset, with this report
+      const record = deps.store.findOrCreateFolderDataset({
         name,
         source,
         options: { path: root, ...options },

@@ -13,8 +13,8 @@ import { arraySource, subsetSource } from '../../src-shared/engine/source';
 import type { EpochReport, SampleSource, StepReport, TrainConfig } from '../../src-shared/engine/types';
 import type { Trainer } from '../../src-shared/engine/trainer';
 import { defaultToyNoise, makeToyDataset, TOY_KINDS, toyHasClassCount } from '../../src-shared/toy/datasets';
-import { defaultCacheDir, importFolder, importIdx, type ImportResult } from '../datasets';
-import { describeDataset, skipReasonText, type ImportProgress } from '../../src-shared/data/dataset';
+import { defaultCacheDir, importFolder, importIdx, jsonReport, type ImportResult } from '../datasets';
+import { describeDataset, skipReasonText, type ImportProgress, type ImportReport } from '../../src-shared/data/dataset';
 import { imageSource } from '../../src-shared/data/image-source';
 import { fitNormalisation, normalisationKinds, type ImageInputSpec, type NormalisationKind } from '../../src-shared/data/normalize';
 import { openCliRun } from '../training';
@@ -69,6 +69,8 @@ export interface TrainingData {
   classNames: string[];
   /** image sources: how files became inputs (travels with the model) */
   imageInput?: ImageInputSpec;
+  /** image sources: the import's report, recorded with the dataset (--db) as the app records it */
+  importReport?: ImportReport;
 }
 
 const IMAGE_ONLY = ['size', 'gray', 'test-idx', 'test-split', 'fit', 'norm', 'cache'] as const;
@@ -118,6 +120,8 @@ async function loadImageData(options: SourceOptions, seed: number): Promise<Trai
         valFraction,
         testFraction: options['test-split'],
         seed,
+        // as the app imports: the first of identical files kept (and the same dataset identity)
+        dropDuplicates: true,
       }, { cacheDir: options.cache ?? defaultCacheDir(), onProgress: progress.update });
     } else {
       if (options['test-split'] !== undefined) throw new UsageError('--test-split applies to --data; with --idx the test split comes from --test-idx');
@@ -151,6 +155,7 @@ async function loadImageData(options: SourceOptions, seed: number): Promise<Trai
     numClasses: dataset.classNames.length,
     classNames: dataset.classNames,
     imageInput: { preprocessing: result.preprocessing, normalisation },
+    importReport: report,
   };
 }
 
@@ -207,9 +212,12 @@ export async function openRunOutputs(options: OutputOptions & SourceOptions, con
         kind: 'images',
         normalisation: image.normalisation.kind,
         dataset: {
-          name: data.description,
+          name: options.data !== undefined ? basename(resolve(options.data)) : basename(options.idx!.images),
           source: options.data !== undefined ? 'folder' : 'idx',
-          options: { ...(options.data !== undefined ? { folder: resolve(options.data) } : { idx: absolutePaths(options.idx), testIdx: absolutePaths(options['test-idx']) }), ...image.preprocessing },
+          options: options.data !== undefined
+            ? { path: resolve(options.data), ...image.preprocessing, dropDuplicates: true }
+            : { idx: absolutePaths(options.idx), testIdx: absolutePaths(options['test-idx']), ...image.preprocessing },
+          ...(data.importReport ? { contentHash: data.importReport.contentHash, report: jsonReport(data.importReport) as unknown as Record<string, unknown> } : {}),
         },
       },
     split: { val: options['val-split'] ?? DEFAULT_VAL_SPLIT, test: options['test-split'] ?? 0, seed: config.seed },

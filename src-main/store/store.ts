@@ -78,6 +78,7 @@ export class LabStore {
   // ── datasets ────────────────────────────────────────────────────────────────────
   createDataset(input: NewDataset): DatasetRecord { return this.datasets.create(input); }
   findOrCreateDataset(input: NewDataset): DatasetRecord { return this.datasets.findOrCreate(input); }
+  findOrCreateFolderDataset(input: NewDataset): DatasetRecord { return this.datasets.findOrCreateFolder(input); }
   getDataset(id: number): DatasetRecord | null { return this.datasets.get(id); }
   listDatasets(): DatasetRecord[] { return this.datasets.list(); }
   updateDataset(id: number, patch: { name?: string; contentHash?: string | null; report?: Record<string, unknown> | null }): DatasetRecord { return this.datasets.update(id, patch); }

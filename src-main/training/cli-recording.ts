@@ -54,7 +54,7 @@ export class RecordedRun {
     try {
       const data: RunDataSpec = spec.data.kind === 'toy'
         ? spec.data
-        : { kind: 'dataset', datasetId: store.findOrCreateDataset(spec.data.dataset).id, normalisation: spec.data.normalisation };
+        : { kind: 'dataset', datasetId: (spec.data.dataset.source === 'folder' ? store.findOrCreateFolderDataset(spec.data.dataset) : store.findOrCreateDataset(spec.data.dataset)).id, normalisation: spec.data.normalisation };
       this.runId = store.createRun({ name: spec.name, config: spec.config, data, split: spec.split, origin: 'cli', status: 'running' }).id;
     } catch (error) {
       store.close();
