@@ -12,7 +12,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canvasInkFraction, chromiumPath, closeBrowser, importSampleThroughUi, invoke, openApp, repoRoot, startE2eLab, waitFor, type AppPage, type E2eLab } from './harness';
+import { canvasInkFraction, chromiumPath, closeBrowser, invoke, openApp, repoRoot, startE2eLab, waitFor, type AppPage, type E2eLab } from './harness';
 
 const haveChromium = existsSync(chromiumPath);
 
@@ -97,13 +97,17 @@ describe.skipIf(!haveChromium)('a newcomer’s walk', () => {
 
   it('imports the sample and a photo folder: duplicates counted as kept, no thumbnail for the text file', async () => {
     const page = ui.page;
-    await importSampleThroughUi(ui);
+    // the sample, through the empty state (generous wait: decoding 2,500 files on two busy cores)
+    await ui.nav('datasets');
+    await page.locator('[data-testid="empty-use-sample"]').click();
+    await page.locator('[data-testid="start-import"]').click();
+    await page.locator('[data-testid="class-counts"]').waitFor({ timeout: 240_000 });
     sampleId = (await invoke<{ datasets: { id: number }[] }>(lab, 'listDatasets')).datasets[0].id;
 
     await page.getByRole('button', { name: 'Add folder…' }).click();
     await page.getByLabel('Folder', { exact: true }).fill(photos);
     await page.locator('[data-testid="start-import"]').click();
-    await page.locator('[data-testid="class-counts"]').waitFor({ timeout: 60_000 });
+    await page.locator('.panel', { has: page.getByRole('heading', { name: 'horse-cat' }) }).waitFor({ timeout: 120_000 });
     const report = page.locator('.panel', { has: page.getByRole('heading', { name: 'horse-cat' }) });
     // 40 photos kept: the 3 identical copies left out, as the page says
     await expect(report.locator('.stat', { hasText: 'Images' }).locator('.value').innerText()).resolves.toBe(String(2 * perClass));
@@ -119,7 +123,7 @@ describe.skipIf(!haveChromium)('a newcomer’s walk', () => {
     await expect(page.locator('[data-testid="thumbnails"] canvas[title$=".txt"]').count()).resolves.toBe(0);
     await expect(page.locator('[data-testid="thumbnails"]').innerText()).resolves.not.toContain('could not be shown');
     await ui.shot('newcomer-01-photo-folder');
-  }, 120_000);
+  }, 420_000);
 
   it('the experiment form remembers its draft across a reload', async () => {
     const page = ui.page;
