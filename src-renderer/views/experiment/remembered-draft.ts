@@ -47,8 +47,9 @@ export function useRememberedDraft(api: NeuralLabApi, routeDatasetId: number | u
 
   // Saved (debounced) as the last draft and as its dataset's.
   useEffect(() => {
-    inMemory = draft;
+    // only a restored (or edited) draft counts: defaults shown while the remembered one loads must not stand in for it
     if (!ready) return;
+    inMemory = draft;
     const timer = setTimeout(() => {
       const saved = draftForSaving(draft);
       void api.saveFormDraft({ key: 'last', draft: saved });
