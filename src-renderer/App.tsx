@@ -67,11 +67,15 @@ export function App({ api }: { api: NeuralLabApi }) {
   );
 }
 
+/** Inputs that take no typed text: a shortcut key pressed while one has focus is still a shortcut. */
+const keylessInputs = new Set(['range', 'checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'file', 'image']);
+
 function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   if (!element) return false;
   const tag = element.tagName;
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || element.isContentEditable;
+  if (tag === 'INPUT') return !keylessInputs.has((element as HTMLInputElement).type);
+  return tag === 'TEXTAREA' || tag === 'SELECT' || element.isContentEditable;
 }
 
 function Shell({ route, navigate }: { route: Route; navigate: Navigate }) {

@@ -80,6 +80,50 @@ export function runSettings(run: Pick<Run, 'config' | 'data' | 'split'>): Record
   return flatten({ config: run.config, data: run.data, split: run.split });
 }
 
+/** Names of the settings a run is trained with, by their path in runSettings. */
+const settingLabels: Record<string, string> = {
+  'config.model.inputSize': 'Inputs per sample',
+  'config.model.numClasses': 'Classes',
+  'config.model.hidden': 'Hidden layers',
+  'config.loss': 'Loss',
+  'config.regularizer.kind': 'Regulariser',
+  'config.regularizer.l1': 'L1 strength λ₁',
+  'config.regularizer.l2': 'L2 strength λ₂',
+  'config.regularizer.proximal': 'Proximal L1 step',
+  'config.optimizer.kind': 'Optimiser',
+  'config.optimizer.lr': 'Learning rate',
+  'config.optimizer.momentum': 'Momentum μ',
+  'config.optimizer.beta1': 'Adam β₁',
+  'config.optimizer.beta2': 'Adam β₂',
+  'config.optimizer.eps': 'Adam ε',
+  'config.schedule.kind': 'Learning-rate schedule',
+  'config.schedule.everyEpochs': 'Schedule step (epochs)',
+  'config.schedule.gamma': 'Schedule factor γ',
+  'config.schedule.minLr': 'Cosine floor',
+  'config.batchSize': 'Batch size',
+  'config.epochs': 'Epochs',
+  'config.seed': 'Seed',
+  'data.kind': 'Data kind',
+  'data.datasetId': 'Dataset',
+  'data.normalisation': 'Normalisation',
+  'data.toy': 'Toy data',
+  'data.samples': 'Toy points',
+  'data.noise': 'Toy noise',
+  'data.seed': 'Toy data seed',
+  'data.classes': 'Toy classes',
+  'split.val': 'Validation share',
+  'split.test': 'Test share',
+  'split.seed': 'Split seed',
+};
+const layerLabels: Record<string, string> = { units: 'width', activation: 'activation', alpha: 'leaky slope α' };
+
+/** A setting's name for people ("Layer 1 activation"), from its path ("config.model.hidden.0.activation"). */
+export function settingLabel(path: string): string {
+  const layer = /^config\.model\.hidden\.(\d+)\.(\w+)$/.exec(path);
+  if (layer) return `Layer ${Number(layer[1]) + 1} ${layerLabels[layer[2]] ?? layer[2]}`;
+  return settingLabels[path] ?? path;
+}
+
 /** The setting paths whose values are not the same in every run, in a stable order. */
 export function differingSettings(runs: readonly Pick<Run, 'config' | 'data' | 'split'>[]): { path: string; values: unknown[] }[] {
   const flat = runs.map(runSettings);

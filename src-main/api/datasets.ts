@@ -5,7 +5,7 @@
  */
 
 import { join } from 'node:path';
-import { importFolder } from '../datasets';
+import { importFolder, jsonReport } from '../datasets';
 import type { LabStore } from '../store';
 import type { DatasetRecord } from '../../src-shared/training/records';
 import type { ImportReport } from '../../src-shared/data/dataset';
@@ -52,9 +52,9 @@ export function datasetSummary(record: DatasetRecord): ResponseOf<'listDatasets'
   };
 }
 
-/** JSON has no Infinity: an empty class makes the imbalance ratio null. */
+/** The report as the contract sends it (see jsonReport). */
 export function reportForApi(report: ImportReport): ResponseOf<'importFolder'>['report'] {
-  return { ...report, imbalanceRatio: Number.isFinite(report.imbalanceRatio) ? report.imbalanceRatio : null };
+  return jsonReport(report);
 }
 
 export function datasetChannels(deps: DatasetChannelsDeps) {
@@ -68,7 +68,7 @@ export function datasetChannels(deps: DatasetChannelsDeps) {
     try {
       const result = await importFolder(
         root,
-        { width: options.width, height: options.height, channels: options.channels, fit: options.fit, valFraction: options.valFraction, seed: options.seed },
+        { width: options.width, height: options.height, channels: options.channels, fit: options.fit, valFraction: options.valFraction, seed: options.seed, dropDuplicates: options.dropDuplicates },
         {
           signal: controller.signal,
           cacheDir: deps.cacheDir,
@@ -81,7 +81,8 @@ export function datasetChannels(deps: DatasetChannelsDeps) {
           },
         },
       );
-      const record = deps.store.createDataset({
+      // the same folder with the same options again (from here or the CLI): the same dataset, with this report
+      const record = deps.store.findOrCreateFolderDataset({
         name,
         source,
         options: { path: root, ...options },

@@ -16,6 +16,7 @@ import { TrainingService } from '../training';
 import type { ApiError } from '../../src-shared/api/result';
 import { datasetChannels } from './datasets';
 import { experimentChannels } from './experiments';
+import { formDraftChannels } from './form-drafts';
 import { modelChannels } from './models';
 import { viewDataChannels } from './view-data';
 import { runChannels } from './runs';
@@ -64,6 +65,9 @@ export interface Lab {
   /** Cancels imports, pauses (checkpoints) every training run, waits for the workers, closes the database. */
   close(): Promise<void>;
 }
+
+/** How often main looks for another process's writes (one PRAGMA: microseconds). */
+const externalChangePollMs = 500;
 
 /** Service errors the user can act on become typed API errors with their own message. */
 export function classifyServiceError(error: unknown): ApiError | undefined {
@@ -130,6 +134,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
       if (!dialogs.chooseFiles) throw new ApiFailure('unsupported', `This desktop shell has no open-file dialog; type the ${what} into the path field instead`);
       return { paths: await dialogs.chooseFiles(request.title, openFilters[request.kind], request.multiple) };
     },
+    ...formDraftChannels(dataDir),
     ...datasetHandlers,
     ...experimentChannels(store),
     ...runChannels(store, training),
@@ -146,6 +151,16 @@ export async function startLab(options: LabOptions): Promise<Lab> {
   ];
   training.recover();
 
+  // Runs and datasets another process (the lab CLI) records appear without a reload.
+  let seenVersion = store.externalVersion();
+  const watchOthers = setInterval(() => {
+    const version = store.externalVersion();
+    if (version === seenVersion) return;
+    seenVersion = version;
+    api.emit('labChanged', { at: Date.now() });
+  }, externalChangePollMs);
+  watchOthers.unref();
+
   let closing: Promise<void> | null = null;
   return {
     router: api,
@@ -153,6 +168,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     training,
     close() {
       closing ??= (async () => {
+        clearInterval(watchOthers);
         cancelImports();
         try {
           await training.shutdown();

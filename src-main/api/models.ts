@@ -262,6 +262,11 @@ export function modelChannels(deps: ModelChannelsDeps) {
       return { deleted: true };
     },
 
+    loadModel: async (request: ParsedRequestOf<'loadModel'>): Promise<ResponseOf<'loadModel'>> => {
+      const { model } = await resolve(request.model);
+      return { model: summaryForApi(summariseModel(model)) };
+    },
+
     predict: async (request: ParsedRequestOf<'predict'>): Promise<ResponseOf<'predict'>> => {
       const { model, runner } = await resolve(request.model);
       const { input } = model;

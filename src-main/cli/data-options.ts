@@ -9,7 +9,7 @@ import { bad, choice, custom, flag, number, parseNumber, text, UsageError, type 
 import { denseSource } from '../../src-shared/engine/source';
 import type { SampleSource } from '../../src-shared/engine/types';
 import { defaultToyNoise, makeToyDataset, TOY_KINDS, toyHasClassCount } from '../../src-shared/toy/datasets';
-import { defaultCacheDir, importFolder, importIdx, type ImportResult } from '../datasets';
+import { defaultCacheDir, importFolder, importIdx, jsonReport, type ImportResult } from '../datasets';
 import { describeDataset, skipReasonText, type ImportProgress } from '../../src-shared/data/dataset';
 import { imageSource } from '../../src-shared/data/image-source';
 import { normalisationKinds, type ImageInputSpec, type NormalisationKind } from '../../src-shared/data/normalize';
@@ -127,6 +127,8 @@ async function loadImageData(options: SourceOptions, seed: number): Promise<Trai
         valFraction,
         testFraction: options['test-split'],
         seed,
+        // as the app imports: the first of identical files kept (and the same dataset identity)
+        dropDuplicates: true,
       }, { cacheDir: options.cache ?? defaultCacheDir(), onProgress: progress.update });
     } else {
       if (options['test-split'] !== undefined) throw new UsageError('--test-split applies to --data; with --idx the test split comes from --test-idx');
@@ -158,11 +160,16 @@ async function loadImageData(options: SourceOptions, seed: number): Promise<Trai
     recorded: {
       kind: 'images',
       normalisation: normalisation!.kind,
+      // as the app records its imports (`path` for a folder, the same options, the report),
+      // so a folder is one dataset whoever imports it and the app loads it again
       dataset: {
-        name: description,
+        name,
         source: options.data !== undefined ? 'folder' : 'idx',
-        // the keys the app records for its imports (`path` for a folder), so the app loads the dataset again
-        options: { ...(options.data !== undefined ? { path: resolve(options.data) } : { idx: absolutePaths(options.idx), testIdx: absolutePaths(options['test-idx']) }), ...result.preprocessing },
+        options: options.data !== undefined
+          ? { path: resolve(options.data), ...result.preprocessing, dropDuplicates: true }
+          : { idx: absolutePaths(options.idx), testIdx: absolutePaths(options['test-idx']), ...result.preprocessing },
+        contentHash: report.contentHash,
+        report: jsonReport(report) as unknown as Record<string, unknown>,
       },
     },
     split: { val: valFraction, test: options['test-split'] ?? 0, seed },

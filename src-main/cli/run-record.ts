@@ -57,7 +57,7 @@ function createRun(store: LabStore, spec: CliRunSpec): CliRunRecord {
   try {
     const data: RunDataSpec = spec.data.kind === 'toy'
       ? spec.data
-      : { kind: 'dataset', datasetId: store.findOrCreateDataset(spec.data.dataset).id, normalisation: spec.data.normalisation };
+      : { kind: 'dataset', datasetId: (spec.data.dataset.source === 'folder' ? store.findOrCreateFolderDataset(spec.data.dataset) : store.findOrCreateDataset(spec.data.dataset)).id, normalisation: spec.data.normalisation };
     const runId = store.createRun({ name: spec.name, config: spec.config, data, split: spec.split, origin: 'cli', status: 'running' }).id;
     const recorder = new RunRecorder(store, runId);
     return { runId, record: (message) => recorder.record(message), close: () => store.close() };

@@ -13,6 +13,7 @@ import type { RunRecord } from '../../src-shared/training/records';
 import { diskWriteProblem, StoreError, type LabStore } from '../store';
 import { ProgressThrottle } from './progress-throttle';
 import { RunRecorder } from './recorder';
+import type { PaceMessage, RunPace } from '../../src-shared/training/pace';
 import { initialRunState, nextRunState, type RunEvent, type RunState, type StopRequest } from './run-state';
 
 /** Worker settings that are the same for every run of a service. */
@@ -31,6 +32,8 @@ export interface SupervisorContext {
   unrecordedFailure(runId: number, error: string): void;
   /** the worker is gone and the slot free; `thenResume`: queue the run again */
   exited(supervisor: RunSupervisor, thenResume: boolean): void;
+  /** how fast the run should train when its worker starts (as last set; default real time) */
+  paceOf(runId: number): RunPace;
 }
 
 /**
@@ -46,6 +49,8 @@ export class RunSupervisor {
   private worker: Worker | null = null;
   private stopTimer: NodeJS.Timeout | null = null;
   private releaseData: (() => void) | null = null;
+  /** pace and step requests made while the data was loading, sent once the worker runs */
+  private pendingPace: PaceMessage[] = [];
   private markExited!: () => void;
   private readonly recorder: RunRecorder;
   private readonly progress: ProgressThrottle;
@@ -90,6 +95,18 @@ export class RunSupervisor {
     this.apply({ type: 'resume' });
   }
 
+  /** True while Step can move the run on: its worker is (or is about to be) training. */
+  get canStep(): boolean {
+    return this.state.phase === 'training' || (this.state.phase === 'loading' && this.state.request === null);
+  }
+
+  /** A new pace or a Step, to the worker now or as soon as it has started. */
+  pace(message: PaceMessage): void {
+    if (!this.canStep) return;
+    if (this.worker) this.worker.postMessage(message);
+    else this.pendingPace.push(message);
+  }
+
   private apply(event: RunEvent): RunState {
     const before = this.state;
     const next = nextRunState(before, event);
@@ -115,8 +132,10 @@ export class RunSupervisor {
       data: workerData,
       state: this.context.store.latestCheckpoint(run.id)?.state ?? null,
       ...this.context.settings,
+      pace: this.context.paceOf(run.id),
     });
     this.worker = worker;
+    for (const message of this.pendingPace.splice(0)) worker.postMessage(message);
     this.apply({ type: 'spawned' });
     worker.on('message', (message: unknown) => this.onMessage(message));
     worker.on('error', (error: Error) => this.end('failed', `the training worker crashed: ${error.message}`));

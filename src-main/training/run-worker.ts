@@ -6,13 +6,20 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { controlMessageSchema, type ControlMessage, type RunWorkerInput, type WorkerMessage } from '../../src-shared/training/messages';
 import { runTrainingSession } from '../../src-shared/training/run-loop';
+import { paceMessageSchema, type PaceMessage } from '../../src-shared/training/pace';
 import { createNodeKernels } from '../kernels';
 
 if (!parentPort) throw new Error('run-worker.ts must run in a worker thread');
 const port = parentPort;
 let request: ControlMessage['type'] | null = null;
+let paceMessages: PaceMessage[] = [];
 
 port.on('message', (message: unknown) => {
+  const pace = paceMessageSchema.safeParse(message);
+  if (pace.success) {
+    paceMessages.push(pace.data);
+    return;
+  }
   const parsed = controlMessageSchema.safeParse(message);
   // A cancel is never downgraded to a pause.
   if (parsed.success && request !== 'cancel') request = parsed.data.type;
@@ -40,6 +47,12 @@ await runTrainingSession(workerData as RunWorkerInput, {
     port.postMessage(message, 'state' in message ? [message.state.buffer as ArrayBuffer] : []);
   },
   request: () => request,
+  paceMessages: () => {
+    const taken = paceMessages;
+    paceMessages = [];
+    return taken;
+  },
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
   now: () => performance.now(),
 });

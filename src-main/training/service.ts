@@ -8,6 +8,7 @@ import type { RunDataSpec, RunRecord, RunSplitSpec, RunStatus } from '../../src-
 import { diskWriteProblem, StoreError, type LabStore } from '../store';
 import { RunQueue } from './run-queue';
 import { RunSupervisor, type SupervisorContext } from './run-supervisor';
+import type { RunPace, StepUnit } from '../../src-shared/training/pace';
 import { SharedDatasetCache, type DatasetLoader } from './shared-dataset-cache';
 
 export type { DatasetLoader, LoadedDataset } from './shared-dataset-cache';
@@ -86,6 +87,8 @@ export class TrainingService {
   readonly maxConcurrent: number;
   private readonly queue = new RunQueue();
   private readonly active = new Map<number, RunSupervisor>();
+  /** each run's pace as last set in this session (absent: real time) */
+  private readonly paces = new Map<number, RunPace>();
   private readonly datasets: SharedDatasetCache | null;
   private readonly context: SupervisorContext;
   private readonly progressIntervalMs: number;
@@ -116,6 +119,7 @@ export class TrainingService {
       emit: (name, event) => this.emit(name, event),
       unrecordedFailure: (runId, error) => this.unrecordedFailures.set(runId, error),
       exited: (supervisor, thenResume) => this.release(supervisor, thenResume),
+      paceOf: (runId) => this.paces.get(runId) ?? { kind: 'realtime' },
     };
   }
 
@@ -230,6 +234,26 @@ export class TrainingService {
     this.emit('status', { runId, status: 'queued', error: null });
     this.enqueue([runId]);
     return this.store.requireRun(runId);
+  }
+
+  /** Sets how fast a run trains: at once while it trains, and whenever it is resumed in this session. */
+  setPace(runId: number, pace: RunPace): RunRecord {
+    const run = this.store.requireRun(runId);
+    this.paces.set(runId, pace);
+    this.active.get(runId)?.pace({ type: 'pace', pace });
+    return run;
+  }
+
+  /** One more mini-batch or epoch of a training run, after which it is held until the next Step. */
+  step(runId: number, unit: StepUnit): RunRecord {
+    const run = this.store.requireRun(runId);
+    const supervisor = this.active.get(runId);
+    if (!supervisor?.canStep) {
+      throw new StoreError(`run ${runId} is ${run.status}; Step moves a training run on (resume it first, or set its pace to "hold" before resuming)`);
+    }
+    this.paces.set(runId, { kind: 'held' });
+    supervisor.pace({ type: 'step', unit });
+    return run;
   }
 
   /** Stops a run for good. A queued, paused or interrupted run is just marked cancelled. */

@@ -184,6 +184,17 @@ export class WarpSession {
     this.trainer = this.freshTrainer();
   }
 
+  /** Mini-batches per epoch (the plane's points in batches), for pacing by the epoch. */
+  get stepsPerEpoch(): number {
+    return Math.ceil(this.points.length / BATCH_SIZE);
+  }
+
+  /** Trains one mini-batch; true when it ended an epoch. */
+  trainOne(): boolean {
+    if (this.trainer.finished) return false;
+    return this.trainer.trainStep().epochEnd;
+  }
+
   /** Trains mini-batches until `budgetMs` has passed (by `now`) or `maxSteps` are done; returns the steps trained. */
   train(budgetMs: number, now: () => number, maxSteps: number = Infinity): number {
     const start = now();

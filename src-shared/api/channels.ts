@@ -6,6 +6,8 @@
 
 export const invokeNames = [
   'getAppInfo',
+  'getFormDraft',
+  'saveFormDraft',
   'chooseDatasetFolder',
   'chooseExportPath',
   'chooseOpenFiles',
@@ -25,6 +27,8 @@ export const invokeNames = [
   'startTwins',
   'pauseRun',
   'resumeRun',
+  'setRunPace',
+  'stepRun',
   'cancelRun',
   'listRuns',
   'getRun',
@@ -43,13 +47,14 @@ export const invokeNames = [
   'listModels',
   'getModel',
   'deleteModel',
+  'loadModel',
   'predict',
   'getDatasetImages',
   'evaluateRun',
   'getEvaluationExamples',
 ] as const;
 
-export const eventNames = ['runProgress', 'runFinished', 'runStatus', 'importProgress', 'menuCommand'] as const;
+export const eventNames = ['runProgress', 'runFinished', 'runStatus', 'importProgress', 'labChanged', 'menuCommand'] as const;
 
 export type InvokeName = (typeof invokeNames)[number];
 export type EventName = (typeof eventNames)[number];

@@ -106,6 +106,8 @@ export const importOptions = z.strictObject({
   /** share of each class held out for validation when the folder has no val/ split */
   valFraction: finite.min(0).max(0.5, 'must be at most 0.5').default(0.1),
   seed: z.number().int().min(0).max(0xffffffff).default(1),
+  /** identical files: keep the first of each group (the others are listed as skipped), or keep every copy */
+  dropDuplicates: z.boolean().default(true),
 });
 
 export const skipReason = z.enum([
@@ -303,6 +305,9 @@ export const runStatusEvent = z.strictObject({
   status: runStatus,
   error: z.string().nullable(),
 }) satisfies z.ZodType<RunStatusEvent>;
+
+/** Another process (the lab CLI) changed the database: runs, datasets or experiments may be new. */
+export const labChangedEvent = z.strictObject({ at: timestamp });
 
 export const menuCommand = z.strictObject({
   command: z.enum(['import-folder', 'import-sample', 'new-experiment', 'show-runs', 'show-datasets', 'about']),

@@ -6,6 +6,7 @@ import type { EpochReport } from '../engine/types';
 import type { EpochMetrics, WeightSparsity } from './records';
 import type { ControlMessage, FinalWorkerMessage, ProgressMessage, RunWorkerInput, StepRow, WorkerMessage } from './messages';
 import { runSources } from './run-data';
+import { StepGate, type PaceMessage } from './pace';
 
 export interface RunLoopHost {
   /** sends a message to main; `state` buffers may be transferred */
@@ -16,6 +17,10 @@ export interface RunLoopHost {
   yieldToEvents(): Promise<void>;
   /** milliseconds, monotonic */
   now(): number;
+  /** pace and step requests from main since the last call (none: always real time) */
+  paceMessages?(): PaceMessage[];
+  /** waits `ms` while control messages arrive (pacing a run that is held or slowed down) */
+  sleep?(ms: number): Promise<void>;
   kernels?: Kernels;
   /** each completed epoch as the trainer reports it (the CLI prints a line per epoch) */
   onEpoch?(report: EpochReport, trainer: Trainer): void;
@@ -63,6 +68,9 @@ async function trainUntilStopped(trainer: Trainer, trainSamples: number, input: 
   let samplesPerSecond = 0;
   /** step rows that may still be sent (a token bucket refilled at maxStepRowsPerSecond, holding a second's worth) */
   let rowAllowance = 0;
+  const gate = new StepGate(input.pace);
+  /** longest single wait while paced, so pause and cancel are still answered at once */
+  const paceSliceMs = 25;
 
   /** Posts what happened since the last report; `last` flushes every pending step. */
   const report = (last = false) => {
@@ -116,7 +124,16 @@ async function trainUntilStopped(trainer: Trainer, trainSamples: number, input: 
       report(true);
       return saved('paused');
     }
+    for (const message of host.paceMessages?.() ?? []) gate.apply(message);
+    const wait = host.sleep ? gate.waitMs(host.now()) : 0;
+    if (wait > 0) {
+      // slowed down or held: what has been trained so far is shown while waiting
+      if (steps.length > 0 || epochReports.length > 0) report(true);
+      await host.sleep!(Math.min(wait, paceSliceMs));
+      continue;
+    }
     const step = trainer.trainStep();
+    const stepDone = gate.stepped(host.now(), step.epochEnd, stepsPerEpoch);
     steps.push({ epoch: step.epoch + 1, step: step.step, dataLoss: step.dataLoss, regLoss: step.regLoss, loss: step.loss, accuracy: step.accuracy });
     if (step.epochEnd || step.diverged) {
       const epochReport = trainer.epochReport();
@@ -134,8 +151,8 @@ async function trainUntilStopped(trainer: Trainer, trainSamples: number, input: 
         continue;
       }
     }
-    if (host.now() - lastReport >= input.progressIntervalMs) {
-      report();
+    if (stepDone || host.now() - lastReport >= input.progressIntervalMs) {
+      report(stepDone);
       await host.yieldToEvents();
     }
   }

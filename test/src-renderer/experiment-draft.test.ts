@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { trainConfig } from '../../src-shared/api/schemas';
 import {
-  checkDraft, dataShape, defaultDraft, draftConfig, draftData, layer, presets, suggestedLearningRate, switchDataKind, twinRegularizers, type Draft,
+  checkDraft, dataShape, defaultDraft, draftConfig, draftData, draftForSaving, draftKey, layer, presets, restoreDraft, suggestedLearningRate, switchDataKind, twinRegularizers,
+  type Draft,
 } from '../../src-renderer/views/experiment/draft';
 import type { Dataset } from '../../src-renderer/state/types';
 
@@ -100,5 +101,24 @@ describe('the new-experiment form', () => {
     expect(checkDraft({ ...hog, normalisation: 'mean-image' }, [sample]).features).toMatch(/Scale to \[0, 1\]/);
     expect(checkDraft({ ...toy, features: 'hog' }, []).features).toMatch(/for images/);
     expect(checkDraft({ ...draft, features: 'polar' }, [sample]).features).toMatch(/for 2-D points/);
+  });
+});
+
+describe('a remembered draft', () => {
+  it('comes back field by field, layers included', () => {
+    const edited: Draft = { ...draft, epochs: 7, lr: 0.02, name: 'mine', hidden: [layer(96, 'tanh')] };
+    const restored = restoreDraft(JSON.parse(JSON.stringify(draftForSaving(edited))));
+    expect({ ...restored, hidden: restored.hidden.map(({ units, activation }) => ({ units, activation })) }).toEqual({ ...edited, hidden: [{ units: 96, activation: 'tanh' }] });
+    expect(draftKey(edited)).toBe('dataset:4');
+    expect(draftKey({ ...edited, dataKind: 'toy' })).toBe('toy');
+  });
+
+  it('falls back to the defaults for fields of the wrong type, unknown activations and junk', () => {
+    const restored = restoreDraft({ epochs: 'many', lr: 0.5, hidden: [{ units: 10, activation: 'swish' }, { units: 20, activation: 'relu' }], extra: 1 });
+    expect(restored.epochs).toBe(defaultDraft.epochs);
+    expect(restored.lr).toBe(0.5);
+    expect(restored.hidden.map((h) => h.units)).toEqual([20]);
+    expect('extra' in restored).toBe(false);
+    expect(restoreDraft('nonsense')).toEqual(defaultDraft);
   });
 });

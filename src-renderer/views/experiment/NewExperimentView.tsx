@@ -16,10 +16,10 @@ import { EmptyState } from '../../components/EmptyState';
 import { describeModel, parameterCount } from '../../describe';
 import { formatCount, formatHyper, plural } from '../../format';
 import { featureDescriptions, IMAGE_FEATURES, POINT_FEATURES } from '../../../src-shared/features/transforms';
+import { useRememberedDraft } from './remembered-draft';
 import {
   checkDraft,
   dataShape,
-  defaultDraft,
   draftConfig,
   draftData,
   draftLearningRate,
@@ -43,9 +43,6 @@ const activations: { value: ActivationKind; label: string }[] = [
 
 const toyKinds: ToyKind[] = ['spiral', 'circles', 'xor', 'moons', 'blobs'];
 
-/** The draft survives switching views (but not a reload). */
-let savedDraft: Draft | null = null;
-
 export function NewExperimentView({ datasetId }: { datasetId?: number }) {
   const api = useApi();
   const store = useLabStore();
@@ -53,25 +50,22 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
   const datasets = useLab((s) => s.datasets);
   const experiments = useLab((s) => s.experiments);
   const loaded = useLab((s) => s.loaded);
-  const [draft, setDraft] = useState<Draft>(() => savedDraft ?? { ...defaultDraft });
+  const { draft, setDraft, ready, chooseDataset } = useRememberedDraft(api, datasetId);
   const [experiment, setExperiment] = useState<string>('none');
   const [newExperimentName, setNewExperimentName] = useState('');
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
   const [showAll, setShowAll] = useState(false);
 
-  useEffect(() => {
-    savedDraft = draft;
-  }, [draft]);
-
   // Preselect the dataset named in the route, else the newest one.
   useEffect(() => {
+    if (!ready) return;
     setDraft((d) => {
       if (datasetId !== undefined && datasets.some((x) => x.id === datasetId)) return { ...d, dataKind: 'dataset', datasetId };
       if (d.datasetId === null || !datasets.some((x) => x.id === d.datasetId)) return { ...d, datasetId: datasets.at(-1)?.id ?? null };
       return d;
     });
-  }, [datasetId, datasets]);
+  }, [datasetId, datasets, ready, setDraft]);
 
   const errors = useMemo(() => checkDraft(draft, datasets), [draft, datasets]);
   const valid = Object.keys(errors).length === 0 && !(experiment === 'new' && newExperimentName.trim() === '');
@@ -204,7 +198,7 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
               {draft.dataKind === 'dataset' ? (
                 <div className="fields">
                   <Field label="Dataset" error={err('datasetId')} hint={shape ? `${formatCount(shape.inputSize)} inputs, ${shape.numClasses} classes` : ''}>
-                    <select className="select" aria-label="Dataset" value={draft.datasetId ?? ''} onChange={(e) => set('datasetId', e.target.value ? Number(e.target.value) : null)} data-testid="dataset-select">
+                    <select className="select" aria-label="Dataset" value={draft.datasetId ?? ''} onChange={(e) => chooseDataset(e.target.value ? Number(e.target.value) : null)} data-testid="dataset-select">
                       {datasets.length === 0 && <option value="">No datasets</option>}
                       {datasets.map((d) => (
                         <option key={d.id} value={d.id}>

@@ -4,9 +4,10 @@
  * refuse. Pure; tested in test/src-renderer/experiment-draft.test.ts.
  */
 
-import { runSplitSpec, trainConfig } from '../../../src-shared/api/schemas';
+import { activationKind, runSplitSpec, trainConfig } from '../../../src-shared/api/schemas';
 import { featureTransform, IMAGE_FEATURES, type FeatureKind } from '../../../src-shared/features/transforms';
 import type { Dataset, RunData, TrainConfig } from '../../state/types';
+import type { RequestOf } from '../../../src-shared/api/contract';
 
 export type ActivationKind = TrainConfig['model']['hidden'][number]['activation'];
 export type ToyKind = Extract<RunData, { kind: 'toy' }>['toy'];
@@ -331,4 +332,42 @@ export function checkDraft(draft: Draft, datasets: readonly Dataset[]): DraftErr
   if (features) errors.features = features;
   if (draft.name.length > 200) errors.name = 'At most 200 characters';
   return errors;
+}
+
+/** Where a draft is remembered: per dataset, or one for toy data. */
+export function draftKey(draft: Pick<Draft, 'dataKind' | 'datasetId'>): 'toy' | `dataset:${number}` | null {
+  if (draft.dataKind === 'toy') return 'toy';
+  return draft.datasetId !== null ? `dataset:${draft.datasetId}` : null;
+}
+
+/**
+ * A remembered draft (plain JSON kept by main) back as a Draft: each field taken only when
+ * it has the type `base` has, so a draft saved by an older version, or damaged, can only
+ * fall back to defaults, never break the form. Values that are the right type but out of
+ * range are kept: the form names them, as it would had they been typed.
+ */
+export function restoreDraft(saved: unknown, base: Draft = defaultDraft): Draft {
+  if (!saved || typeof saved !== 'object' || Array.isArray(saved)) return { ...base };
+  const source = saved as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, fallback] of Object.entries(base)) {
+    const value = source[key];
+    if (key === 'hidden' || value === undefined) continue;
+    if (key === 'datasetId' ? value === null || typeof value === 'number' : typeof value === typeof fallback) out[key] = value;
+  }
+  if (Array.isArray(source.hidden)) {
+    out.hidden = source.hidden.flatMap((h: unknown) => {
+      const l = h as Partial<LayerDraft> | null;
+      const activation = activationKind.safeParse(l?.activation);
+      if (!l || typeof l.units !== 'number' || !activation.success) return [];
+      return [{ ...layer(l.units, activation.data), alpha: typeof l.alpha === 'number' ? l.alpha : 0.01 }];
+    });
+  }
+  return out as unknown as Draft;
+}
+
+/** A draft as main keeps it: plain JSON (layer keys are React's business, not the user's). */
+export function draftForSaving(draft: Draft): RequestOf<'saveFormDraft'>['draft'] {
+  const { hidden, ...fields } = draft;
+  return { ...fields, hidden: hidden.map(({ units, activation, alpha }) => ({ units, activation, alpha })) };
 }

@@ -9,6 +9,7 @@
  * boundary a straight line.
  */
 
+import { PaceControl, paceOf, type PaceChoice } from '../../components/PaceControl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { defaultWarpSettings, warpDataset, warpSettingsProblem, type WarpSettings, type WarpSnapshot } from '../../../src-shared/analysis/warp-session';
 import { type PlaneChoice, type PlanePanel, type WarpScene } from '../../../src-shared/analysis/warp-scene';
@@ -37,6 +38,7 @@ export function SpaceWarpView() {
   const [settings, setSettings] = useState<WarpSettings>(defaultWarpSettings);
   const [running, setRunning] = useState(true);
   const [speed, setSpeed] = useState<WarpSpeed>('normal');
+  const [pace, setPace] = useState<PaceChoice>('realtime');
   const [snapshot, setSnapshot] = useState<WarpSnapshot | null>(null);
   const [scene, setScene] = useState<WarpScene | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -70,6 +72,10 @@ export function SpaceWarpView() {
   }, [settings, problem]);
   useEffect(() => driver.current?.send({ type: 'running', running }), [running]);
   useEffect(() => driver.current?.send({ type: 'speed', speed }), [speed]);
+  const choosePace = (choice: PaceChoice) => {
+    setPace(choice);
+    driver.current?.send({ type: 'pace', pace: paceOf(choice) });
+  };
   useEffect(() => driver.current?.send({ type: 'view', layer, plane }), [layer, plane]);
 
   const change = useCallback((patch: Partial<WarpSettings>) => setSettings((s) => ({ ...s, ...patch })), []);
@@ -218,6 +224,22 @@ export function SpaceWarpView() {
         </div>
       </div>
 
+      <div className="panel panel-body">
+        <PaceControl
+          choice={pace}
+          onChoice={choosePace}
+          canStep={running && !snapshot?.finished}
+          step={snapshot?.step ?? 0}
+          epoch={snapshot?.epoch ?? 0}
+          stepTitle="Train exactly one more mini-batch and show the plane after it, then hold"
+          onStep={(unit) => {
+            setPace('held');
+            driver.current?.send({ type: 'step', unit });
+          }}
+          testId="warp-pace"
+        />
+      </div>
+
       {(problem ?? error) && <div className="notice error" role="alert">{problem ?? error}</div>}
 
       <div className="stats" data-testid="warp-stats">
@@ -258,7 +280,7 @@ function Figure({ label, value, sub, testId }: { label: string; value: string; s
     <div className="stat" data-testid={testId}>
       <div className="label">{label}</div>
       <div className="value">{value}</div>
-      <div className="sub ellipsis">{sub}</div>
+      <div className="sub">{sub}</div>
     </div>
   );
 }

@@ -20,7 +20,7 @@ import { describeModel, describeRegularizer } from '../../describe';
 import { formatNumber, formatPercent } from '../../format';
 import { EpochScrubber, resolvePosition, type ScrubPosition } from './EpochScrubber';
 import { TemplateTile } from './TemplateTile';
-import { inputShape, useCheckpoints, useImageRuns, useWeights, type InputShape, type Layer } from './weights';
+import { checkpointLabel, inputShape, useCheckpoints, useImageRuns, useWeights, type InputShape, type Layer } from './weights';
 
 const tileSizes = { s: 48, m: 72, l: 112 } as const;
 type TileSize = keyof typeof tileSizes;
@@ -109,12 +109,12 @@ function RunTemplates({ run }: { run: Run }) {
   const navigate = useNavigate();
   const datasets = useLab((s) => s.datasets);
   const shape = inputShape(run, datasets);
-  const { checkpoints, error: listError } = useCheckpoints(run);
+  const { checkpoints, error: listError, loading: listLoading } = useCheckpoints(run);
   const [position, setPosition] = useState<ScrubPosition>('latest');
   const [playing, setPlaying] = useState(false);
   const index = resolvePosition(position, checkpoints.length);
   const checkpoint = index >= 0 ? checkpoints[index] : undefined;
-  const { weights, error } = useWeights(run.id, checkpoint?.id);
+  const { weights, error, loading: weightsLoading } = useWeights(run.id, checkpoint?.id);
   const [show, setShow] = useState<'weights' | 'change'>('weights');
   // the initial weights (epoch 0, recorded before the first step) for "change since start"
   const start = checkpoints[0]?.epoch === 0 ? checkpoints[0] : undefined;
@@ -159,7 +159,7 @@ function RunTemplates({ run }: { run: Run }) {
   return (
     <>
       <div className="panel panel-body insight-controls">
-        <EpochScrubber checkpoints={checkpoints} position={position} onChange={setPosition} playing={playing} onPlayingChange={setPlaying} testId="templates-scrubber" />
+        <EpochScrubber checkpoints={checkpoints} position={position} onChange={setPosition} playing={playing} onPlayingChange={setPlaying} testId="templates-scrubber" loading={listLoading} />
         <div className="row insight-options">
           <span className="muted small">Show</span>
           <Segmented
@@ -215,7 +215,12 @@ function RunTemplates({ run }: { run: Run }) {
         </div>
       </div>
       {(error ?? listError) && <div className="notice error">{error ?? listError}</div>}
-      {checkpoints.length === 0 && !listError && (
+      {checkpoints.length === 0 && listLoading && (
+        <div className="panel panel-body muted" role="status" data-testid="templates-loading">
+          Loading the checkpoints of run #{run.id}…
+        </div>
+      )}
+      {checkpoints.length === 0 && !listLoading && !listError && (
         <div className="panel">
           <EmptyState art="▩" title={run.status === 'queued' ? 'Waiting to start' : 'No checkpoint yet'}>
             Templates appear as soon as the run starts, drawn from its initial weights, and change with every epoch.
@@ -226,7 +231,16 @@ function RunTemplates({ run }: { run: Run }) {
         <div className="notice small">This run kept no checkpoint of its initial weights (epoch 0), so there is no start to compare with.</div>
       )}
       {show === 'change' && checkpoint?.epoch === 0 && <div className="notice small">This is the start itself: nothing has changed yet. Move the scrubber to a later epoch.</div>}
-      {shown && <TemplatePanels run={run} layers={shown} shape={shape} colouring={effectiveColouring} scaling={scaling} size={tileSizes[size]} />}
+      {checkpoint && weightsLoading && (
+        <p className="small muted insight-loading" role="status" data-testid="templates-loading">
+          Loading the weights of {checkpointLabel(checkpoint)}…
+        </p>
+      )}
+      {weights && shown && (
+        <div className={`insight-weights${weightsLoading ? ' insight-stale' : ''}`} data-loading={weightsLoading ? 'true' : 'false'} data-epoch={weights.checkpoint.epoch} data-testid="templates-weights">
+          <TemplatePanels run={run} layers={shown} shape={shape} colouring={effectiveColouring} scaling={scaling} size={tileSizes[size]} />
+        </div>
+      )}
     </>
   );
 }
