@@ -7,7 +7,7 @@
  *   seeded shuffle          src-shared/random.ts (xoshiro128**, splitmix32 seeding, Fisher–Yates)
  *   optimiser updates       src-shared/engine/optimizers.ts (sgd, momentum, adam)
  *   regularisation          src-shared/engine/regularizers.ts (L1/L2 gradient, reported λR(W))
- *   proximal L1             src-shared/engine/trainer.ts (soft-threshold after each update)
+ *   proximal L1             src-shared/engine/optimizers.ts proximalL1 (threshold in the optimiser's metric)
  *   learning-rate schedule  src-shared/engine/schedules.ts
  *   losses                  src-shared/engine/losses.ts (softmax cross-entropy, multiclass hinge)
  *
@@ -188,13 +188,22 @@ class LabOptimizer:
                 w = w - (lr * (m / (1 - beta1 ** t))) / (torch.sqrt(v / (1 - beta2 ** t)) + eps)
             p.copy_(w)
             if is_weight and reg["proximal"] and l1_strength(reg) > 0:
-                proximal_l1(p, lr, l1_strength(reg))
+                proximal_l1(p, spec, slots, lr, l1_strength(reg), t)
 
 
-def proximal_l1(w, lr, l1):
-    """Proximal L1 (Trainer.trainStep): after the update, w <- sign(w) * max(0, |w| - lr*lambda1);
-    weights within the threshold become exactly zero."""
-    threshold = lr * l1
+def proximal_l1(w, spec, slots, lr, l1, t):
+    """Proximal L1 in the optimiser's metric (proximalL1 in src-shared/engine/optimizers.ts):
+    after the update, w <- sign(w) * max(0, |w| - tau), tau = lambda1 times the step size the
+    optimiser just used: sgd lr*l1; momentum lr*l1/(1-mu); adam lr*l1/(sqrt(v_hat)+eps) per
+    weight (v bias-corrected, as stored after this step). Weights within tau become exactly zero."""
+    kind = spec["kind"]
+    if kind == "sgd":
+        threshold = lr * l1
+    elif kind == "momentum":
+        threshold = lr * l1 / (1 - spec.get("momentum", 0.9))
+    else:
+        beta2, eps = spec.get("beta2", 0.999), spec.get("eps", 1e-8)
+        threshold = (lr * l1) / (torch.sqrt(slots[1].double() / (1 - beta2 ** t)) + eps)
     v = w.double()
     w.copy_(torch.where(v > threshold, v - threshold, torch.where(v < -threshold, v + threshold, torch.zeros_like(v))))
 `;
