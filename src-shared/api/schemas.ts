@@ -19,6 +19,7 @@ import type {
   RunStatus,
 } from '../training/records';
 import type { ToyKind } from '../toy/datasets';
+import { LIMITS, modelSizeProblem } from '../limits';
 import type { RunFinishedEvent, RunProgressEvent, RunStatusEvent } from '../training/messages';
 import type {
   ActivationKind,
@@ -63,16 +64,21 @@ export const activationKind = z.enum(['relu', 'leaky-relu', 'sigmoid', 'tanh', '
 export const lossKind = z.enum(['softmax', 'svm']) satisfies z.ZodType<LossKind>;
 
 export const hiddenLayerSpec = z.strictObject({
-  units: positiveInt(4096),
+  units: positiveInt(LIMITS.unitsPerLayer),
   activation: activationKind,
   alpha: finite.min(0).max(1).optional(),
 }) satisfies z.ZodType<HiddenLayerSpec>;
 
-export const modelSpec = z.strictObject({
-  inputSize: positiveInt(1 << 20),
-  numClasses: z.number().int().min(2, 'needs at least 2 classes').max(1000),
-  hidden: z.array(hiddenLayerSpec).max(8, 'at most 8 hidden layers'),
-}) satisfies z.ZodType<ModelSpec>;
+export const modelSpec = z
+  .strictObject({
+    inputSize: positiveInt(LIMITS.inputSize),
+    numClasses: z.number().int().min(2, 'needs at least 2 classes').max(LIMITS.classes),
+    hidden: z.array(hiddenLayerSpec).max(LIMITS.hiddenLayers, `at most ${LIMITS.hiddenLayers} hidden layers`),
+  })
+  .check((ctx) => {
+    const problem = modelSizeProblem(ctx.value);
+    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value, path: ['hidden'] });
+  }) satisfies z.ZodType<ModelSpec>;
 
 const lambda = finite.min(0, 'must be ≥ 0').max(10, 'must be at most 10');
 export const regularizerSpec = z.strictObject({
@@ -103,8 +109,8 @@ export const trainConfig = z.strictObject({
   regularizer: regularizerSpec,
   optimizer: optimizerSpec,
   schedule: scheduleSpec,
-  batchSize: positiveInt(65_536),
-  epochs: positiveInt(100_000),
+  batchSize: positiveInt(LIMITS.batchSize),
+  epochs: positiveInt(LIMITS.epochs),
   seed: z.number().int('must be a whole number').min(0).max(0xffffffff),
 }) satisfies z.ZodType<TrainConfig>;
 
@@ -152,7 +158,8 @@ export const appInfo = z.strictObject({
 
 export const fitMode = z.enum(['cover', 'contain', 'fill']);
 export const channelCount = z.union([z.literal(1), z.literal(3)]);
-const imageSide = z.number().int('must be a whole number').min(4, 'must be at least 4 pixels').max(256, 'must be at most 256 pixels');
+const imageSide = z.number().int('must be a whole number')
+  .min(LIMITS.minImageSide, `must be at least ${LIMITS.minImageSide} pixels`).max(LIMITS.imageSide, `must be at most ${LIMITS.imageSide} pixels`);
 
 /** How images are turned into samples; every field has a default. */
 export const importOptions = z.strictObject({
@@ -243,7 +250,7 @@ export const runDataSpec = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('toy'),
     toy: toyKind,
-    samples: z.number().int().min(10, 'must be at least 10').max(100_000, 'must be at most 100,000'),
+    samples: z.number().int().min(10, 'must be at least 10').max(LIMITS.toySamples, `must be at most ${LIMITS.toySamples.toLocaleString('en-US')}`),
     noise: finite.min(0).max(1),
     seed,
     classes: z.number().int().min(2).max(10).optional(),

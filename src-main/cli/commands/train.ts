@@ -4,8 +4,8 @@
  */
 import { flag, formatHelp, parseArgs, UsageError } from '../args';
 import { kernelsFor } from '../kernels';
-import { loadTrainingData, openRunOutputs, outputOptions, sourceOptions } from '../sources';
-import { buildConfig, DEFAULTS, describeModel, modelOptions, trainingOptions } from '../train-options';
+import { impliedInputSize, loadTrainingData, openRunOutputs, outputOptions, sourceOptions } from '../sources';
+import { buildConfig, checkModelSize, DEFAULTS, describeModel, modelOptions, trainingOptions } from '../train-options';
 import { Trainer } from '../../../src-shared/engine/trainer';
 import type { EpochReport, LayerWeights, LossReport, TrainConfig } from '../../../src-shared/engine/types';
 
@@ -53,6 +53,8 @@ export async function run(args: string[]): Promise<number> {
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" for "train" (it takes only options; see lab train --help)`);
 
+  // Refuse a model over the limits before any data is read or decoded.
+  checkModelSize(options.model ?? [], impliedInputSize(options), 2);
   const data = await loadTrainingData(options, options.seed ?? DEFAULTS.seed);
   const config = buildConfig(options, data);
   const outputs = await openRunOutputs(options, config, data);
