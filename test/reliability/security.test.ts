@@ -165,7 +165,7 @@ describe('no user input reaches a shell', () => {
       import { startWebServer } from './src-main/web/server.ts';
       const s = await startWebServer({ router: { invoke: async () => ({ ok: true, value: null }), emit() {}, subscribe: () => () => {} }, staticDir: null });
       console.log(s.url); await s.close();`], { cwd: repoRoot, encoding: 'utf8' });
-    expect(output.trim()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{32,}$/);
+    expect(output.trim()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[A-Za-z0-9_-]{32,}\/$/);
   });
 });
 
