@@ -35,8 +35,11 @@ export const LIMITS = {
   epochs: 10_000,
   /** mini-batch size */
   batchSize: 65_536,
-  /** bytes of one model file read from disk (the largest allowed model as JSON is ~200 MB) */
-  modelFileBytes: 512 * 2 ** 20,
+  /**
+   * bytes of one model file read from disk: the largest allowed model is ~90 MB as JSON
+   * (weights in base64), and JavaScript strings end near 512 MB, so a bigger text never decodes
+   */
+  modelFileBytes: 256 * 2 ** 20,
   /** bytes of one image file read from disk */
   imageFileBytes: 64 * 2 ** 20,
 } as const;

@@ -72,7 +72,7 @@ describe('the secret reaches no other port (failure 9)', () => {
     const page = await context.newPage();
     await page.goto(`${server.origin}/?token=${server.token}`);
     const labPath = new URL(page.url()).pathname;
-    const result = await page.evaluate(() => (window as unknown as { result: Promise<unknown> }).result);
+    const result = await page.evaluate(() => (globalThis as unknown as { result: Promise<unknown> }).result);
     const cookies = await context.cookies();
 
     const otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
