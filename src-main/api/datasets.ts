@@ -7,8 +7,7 @@
 import { statfs } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { importFolder } from '../datasets';
-import type { LabStore } from '../store/store';
-import { diskWriteText } from '../store/write-errors';
+import { diskWriteText, type LabStore } from '../store';
 import type { DatasetRecord } from '../../src-shared/training/records';
 import type { ImportReport } from '../../src-shared/data/dataset';
 import type { EventOf, ParsedRequestOf, ResponseOf } from '../../src-shared/api/contract';

@@ -13,7 +13,7 @@ import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeFileS
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readModelFile } from '../../src-main/export';
+import { readModelFile } from '../../src-main/models';
 import { LIMITS } from '../../src-shared/limits';
 import { tinyDisk, type TinyDisk } from './disk';
 import { GIB, startTestLab, tempFolder, withPeakRss, type TempFolder } from './helpers';

@@ -31,11 +31,9 @@ import { encodeSafetensors, pytorchSnippet } from '../../src-shared/export/safet
 import { LIMITS } from '../../src-shared/limits';
 import { makeToyDataset } from '../../src-shared/toy/datasets';
 import type { ExportFormat, ExportRecord, MetricSplit } from '../../src-shared/training/records';
-import { resolvePreprocessing } from '../datasets/import-folder';
-import { decodeImage, ImageSkip, loadImage } from '../datasets/decode';
-import { FileReadError, readRegularFile } from '../datasets/regular-file';
+import { decodeImage, FileReadError, ImageSkip, loadImage, readRegularFile, resolvePreprocessing } from '../datasets';
 import { weightsOfState, type LabStore } from '../store';
-import type { DatasetLoader } from '../training/service';
+import type { DatasetLoader } from '../training';
 import { cleanFileName, ExportError, pathInside, splitOutputPath, writeFilesAtomically, type FileToWrite } from './files';
 
 export { ExportError } from './files';
