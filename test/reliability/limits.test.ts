@@ -10,12 +10,14 @@
  *    (`push(...members)`); the 150,000-file import itself is a fuzz seed in fan-out.test.ts.
  */
 
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importIdx } from '../../src-main/datasets';
 import { stratifiedSplit } from '../../src-shared/data/split';
 import { LIMITS } from '../../src-shared/limits';
 import { startHarness, type Harness } from '../src-main/api/harness';
 import { toyConfig, toyData } from '../src-main/api/fixtures';
-import { GIB, runLab, withPeakRss } from './helpers';
+import { GIB, runLab, tempFolder, withPeakRss } from './helpers';
 
 describe('size limits (failure 6)', () => {
   let h: Harness;
@@ -64,6 +66,30 @@ describe('size limits (failure 6)', () => {
 });
 
 describe('splitting a very large class (failure 7)', () => {
+  it('an IDX file with a class of 150,000 images imports (it overflowed the stack before)', async () => {
+    const folder = tempFolder('nl-idx-big-');
+    try {
+      const count = 150_000;
+      const images = Buffer.alloc(16 + count * 4);
+      images.writeUInt32BE(0x803, 0);
+      images.writeUInt32BE(count, 4);
+      images.writeUInt32BE(2, 8);
+      images.writeUInt32BE(2, 12);
+      for (let i = 16; i < images.length; i++) images[i] = i & 0xff;
+      const labels = Buffer.alloc(8 + count);
+      labels.writeUInt32BE(0x801, 0);
+      labels.writeUInt32BE(count, 4);
+      labels.fill(1, 8 + count - 1000); // 149,000 of class 0, 1,000 of class 1
+      writeFileSync(folder.file('images.idx'), images);
+      writeFileSync(folder.file('labels.idx'), labels);
+      const { value: result, peakBytes } = await withPeakRss(() => importIdx({ images: folder.file('images.idx'), labels: folder.file('labels.idx') }, { valFraction: 0.1 }));
+      expect(result.report.counts.map((c) => [c.className, c.train, c.val])).toEqual([['0', 134_100, 14_900], ['1', 900, 100]]);
+      expect(peakBytes).toBeLessThan(GIB);
+    } finally {
+      folder.cleanup();
+    }
+  }, 60_000);
+
   it('stratifiedSplit cuts a single class of 1,000,000 samples, each index once', () => {
     const labels = new Int32Array(1_000_000);
     labels.fill(1, 500_000);
