@@ -143,6 +143,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     training.on('status', (event) => api.emit('runStatus', event)),
   ];
   training.recover();
+  training.watchOwners();
 
   let closing: Promise<void> | null = null;
   return {
