@@ -24,6 +24,15 @@ import { GIB, runLab, tempFolder, withPeakRss, type TempFolder } from './helpers
 
 const failed = (result: { ok: boolean; error?: { code: string; message: string } }) => (result.ok ? 'ok' : `${result.error!.code}: ${result.error!.message}`);
 
+/** A small trained model imported through the API; its id. */
+async function importSmallModel(h: Harness, seed: number): Promise<string> {
+  const source = join(h.folder, `m${seed}.json`);
+  writeFileSync(source, encodeNativeModel(smallModel({ seed }).model));
+  const imported = await h.invokeRaw('importModel', { path: source });
+  if (!imported.ok) throw new Error(imported.error.message);
+  return (imported.value as { model: { id: string } }).model.id;
+}
+
 describe('devices and FIFOs named as files (failure 1)', () => {
   let h: Harness;
   let fifo: string;
@@ -32,11 +41,7 @@ describe('devices and FIFOs named as files (failure 1)', () => {
     h = await startHarness('web');
     fifo = join(h.folder, 'pipe.json');
     execFileSync('mkfifo', [fifo]);
-    const source = join(h.folder, 'm.json');
-    writeFileSync(source, encodeNativeModel(smallModel({ seed: 3 }).model));
-    const imported = await h.invokeRaw('importModel', { path: source });
-    if (!imported.ok) throw new Error(imported.error.message);
-    modelId = (imported.value as { model: { id: string } }).model.id;
+    modelId = await importSmallModel(h, 3);
   }, 60_000);
   afterAll(() => h.close());
 
@@ -95,11 +100,7 @@ describe('export through links and onto devices (failure 10)', () => {
   beforeAll(async () => {
     h = await startHarness('web');
     outside = tempFolder('nl-victim-');
-    const source = join(h.folder, 'm.json');
-    writeFileSync(source, encodeNativeModel(smallModel({ seed: 6 }).model));
-    const imported = await h.invokeRaw('importModel', { path: source });
-    if (!imported.ok) throw new Error(imported.error.message);
-    modelId = (imported.value as { model: { id: string } }).model.id;
+    modelId = await importSmallModel(h, 6);
   }, 60_000);
   afterAll(async () => {
     await h.close();
