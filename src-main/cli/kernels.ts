@@ -1,10 +1,10 @@
 /**
- * Which matrix kernels the CLI trains with: WebAssembly SIMD on `threads` threads
- * (default: all cores on a two-core machine, else all but one).
+ * Which kernels the CLI trains with: native BLAS when built (NEURAL_LAB_NATIVE=off turns
+ * it off), else WebAssembly SIMD, on `threads` threads (default: all cores on a two-core
+ * machine, else all but one).
  */
-import type { Kernels } from '../../src-shared/engine/kernels';
-import { createNodeKernels } from '../kernels';
+import { createNodeKernels, type NodeKernels } from '../kernels';
 
-export async function kernelsFor(threads: number | undefined): Promise<Kernels> {
+export async function kernelsFor(threads: number | undefined): Promise<NodeKernels> {
   return createNodeKernels({ threads });
 }

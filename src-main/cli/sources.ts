@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 import { bad, choice, custom, flag, number, parseNumber, text, UsageError, type ParsedOptions } from './args';
 import { stratifiedSplit } from '../../src-shared/data/split';
-import { arraySource, subsetSource } from '../../src-shared/engine/source';
+import { arraySource, denseSource, subsetSource } from '../../src-shared/engine/source';
 import type { EpochReport, SampleSource, StepReport, TrainConfig } from '../../src-shared/engine/types';
 import type { Trainer } from '../../src-shared/engine/trainer';
 import { defaultToyNoise, makeToyDataset, TOY_KINDS, toyHasClassCount } from '../../src-shared/toy/datasets';
@@ -151,11 +151,12 @@ async function loadImageData(options: SourceOptions, seed: number): Promise<Trai
   if (report.skipped.length > shown) console.log(`skipped: … and ${report.skipped.length - shown} more`);
 
   const normalisation = fitNormalisation(options.norm ?? DEFAULT_NORM, dataset, splits.train);
-  const source = (rows: Int32Array) => (rows.length > 0 ? imageSource(dataset, rows, normalisation) : undefined);
+  // normalised once into one buffer per split, so no epoch normalises a pixel again
+  const source = (rows: Int32Array) => (rows.length > 0 ? denseSource(imageSource(dataset, rows, normalisation)) : undefined);
   const name = options.data !== undefined ? basename(resolve(options.data)) : basename(options.idx!.images);
   return {
     description: `${name} (${dataset.classNames.length} classes, ${dataset.width}×${dataset.height} ${dataset.channels === 1 ? 'grey' : 'RGB'}, ${normalisation.kind})`,
-    train: imageSource(dataset, splits.train, normalisation),
+    train: denseSource(imageSource(dataset, splits.train, normalisation)),
     val: source(splits.val),
     test: source(splits.test),
     inputSize: dataset.width * dataset.height * dataset.channels,

@@ -72,12 +72,14 @@ export class DenseLayer {
   /**
    * Given dZ [batch × units]: dW += Xᵀ·dZ, db += column sums of dZ, and (when asked)
    * dX = dZ·Wᵀ [batch × inputs]. The first layer of a network skips dX: nothing needs the
-   * gradient wrt the data when training.
+   * gradient wrt the data when training. With `accumulate` false the gradients are this
+   * batch's alone (dW = Xᵀ·dZ, db = column sums), so nobody has to zero them first.
    */
-  backward(dOut: FloatArray, needInputGradient: boolean): FloatArray | null {
+  backward(dOut: FloatArray, needInputGradient: boolean, accumulate = true): FloatArray | null {
     const { inputs, units, batch, w, dw, db } = this;
     if (this.x === null) throw new Error('DenseLayer.backward called before forward');
-    this.kernels.gemm(true, false, inputs, units, batch, 1, this.x, dOut, 1, dw);
+    this.kernels.gemm(true, false, inputs, units, batch, 1, this.x, dOut, accumulate ? 1 : 0, dw);
+    if (!accumulate) db.fill(0);
     if (this.kernels.addColumnSums) this.kernels.addColumnSums(batch, units, dOut, db);
     else {
       for (let i = 0; i < batch; i++) {

@@ -114,14 +114,16 @@ export class Network {
 
   /**
    * Backpropagates dScores [batch × classes] from the last forward pass, adding into every
-   * parameter gradient. Returns dLoss/dx [batch × inputSize] when `inputGradient` is set.
+   * parameter gradient (`accumulate: false`: replacing them with this batch's). Returns
+   * dLoss/dx [batch × inputSize] when `inputGradient` is set.
    */
-  backward(dScores: FloatArray, options: { inputGradient?: boolean } = {}): FloatArray | null {
+  backward(dScores: FloatArray, options: { inputGradient?: boolean; accumulate?: boolean } = {}): FloatArray | null {
+    const accumulate = options.accumulate ?? true;
     let grad: FloatArray | null = dScores;
     for (let i = this.layers.length - 1; i >= 0; i--) {
       const layer = this.layers[i];
       grad = layer instanceof DenseLayer
-        ? layer.backward(grad!, i > 0 || options.inputGradient === true)
+        ? layer.backward(grad!, i > 0 || options.inputGradient === true, accumulate)
         : layer.backward(grad!);
     }
     return grad;

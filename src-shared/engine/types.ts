@@ -72,6 +72,11 @@ export interface SampleSource {
   readonly labels: Int32Array;
   /** Writes samples `indices[0..count)` as rows of `out` ([count × inputSize]). */
   fillBatch(indices: ArrayLike<number>, count: number, out: Float32Array | Float64Array): void;
+  /**
+   * Every sample, ready for the network, as one contiguous buffer [length × inputSize]
+   * when the source holds them that way: evaluation then reads batches in place.
+   */
+  readonly rows?: Float32Array;
 }
 
 /** Loss split the way the lab shows it: data loss and λ·R(W) apart. */

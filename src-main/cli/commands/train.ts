@@ -8,6 +8,7 @@ import { impliedInputSize, loadTrainingData, openRunOutputs, outputOptions, sour
 import { buildConfig, checkModelSize, DEFAULTS, describeModel, modelOptions, trainingOptions } from '../train-options';
 import { Trainer } from '../../../src-shared/engine/trainer';
 import type { EpochReport, LayerWeights, LossReport, TrainConfig } from '../../../src-shared/engine/types';
+import type { EpochTimes } from '../../../src-shared/engine/trainer';
 
 export const summary = 'train a linear classifier or an MLP, printing a line per epoch';
 
@@ -37,10 +38,16 @@ export interface TrainSummary {
   layers: WeightStats[];
   diverged: boolean;
   stopReason: string;
+  /** wall-clock seconds of each epoch's parts: mini-batches, evaluation, recording (database, model file) */
+  epochSeconds: EpochSeconds[];
+  /** which kernels trained: native (BLAS) or wasm, and on how many threads */
+  kernels: { path: string; name: string; threads: number };
   model: string;
   data: string;
   config: TrainConfig;
 }
+
+type EpochSeconds = EpochTimes & { record: number };
 
 interface LossSummary { loss: number; accuracy: number; dataLoss: number; regLoss: number }
 interface WeightStats { count: number; zeroFraction: number; nearZeroFraction: number }
@@ -58,7 +65,8 @@ export async function run(args: string[]): Promise<number> {
   const data = await loadTrainingData(options, options.seed ?? DEFAULTS.seed);
   const config = buildConfig(options, data);
   const outputs = await openRunOutputs(options, config, data);
-  const trainer = new Trainer(config, data.train, data.val, { kernels: await kernelsFor(options.threads) });
+  const kernels = await kernelsFor(options.threads);
+  const trainer = new Trainer(config, data.train, data.val, { kernels });
   outputs.start(trainer);
 
   const { optimizer, regularizer } = config;
@@ -66,9 +74,12 @@ export async function run(args: string[]): Promise<number> {
     + `${config.loss} loss, ${optimizer.kind} lr ${optimizer.lr}, batch ${config.batchSize}, reg ${describeRegularizer(config)}`
     + `${regularizer.proximal ? ' (proximal)' : ''}, seed ${config.seed}`);
   let last: EpochReport | undefined;
+  const epochSeconds: EpochSeconds[] = [];
   while (!trainer.finished) {
     last = trainer.runEpoch((step) => outputs.step(step));
+    const recording = performance.now();
     outputs.epoch(last, trainer);
+    epochSeconds.push({ ...trainer.lastEpochTimes, record: (performance.now() - recording) / 1000 });
     console.log(formatEpoch(last, config.epochs));
   }
   if (trainer.stopReason === 'diverged') {
@@ -89,14 +100,19 @@ export async function run(args: string[]): Promise<number> {
       layers: trainer.layerWeights().map((layer) => weightStats([layer])),
       diverged: trainer.stopReason === 'diverged',
       stopReason: trainer.stopReason ?? 'done',
+      epochSeconds: epochSeconds.map((e) => ({ train: round4(e.train), evaluate: round4(e.evaluate), record: round4(e.record) })),
+      kernels: { path: kernels.path, name: kernels.name, threads: kernels.threads },
       model: describeModel(config),
       data: data.description,
       config,
     };
     console.log(JSON.stringify(result));
   }
+  kernels.close();
   return 0;
 }
+
+const round4 = (x: number) => Number(x.toFixed(4));
 
 function formatEpoch(report: EpochReport, epochs: number): string {
   const width = String(epochs).length;
