@@ -4,15 +4,37 @@
  * (sharp decodes on libuv's pool) and are recorded in the store when they succeed.
  */
 
-import { join } from 'node:path';
+import { statfs } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { importFolder, jsonReport } from '../datasets';
-import type { LabStore } from '../store';
+import { diskWriteText, type LabStore } from '../store';
 import type { DatasetRecord } from '../../src-shared/training/records';
 import type { ImportReport } from '../../src-shared/data/dataset';
 import type { EventOf, ParsedRequestOf, ResponseOf } from '../../src-shared/api/contract';
 import { ApiFailure } from './router';
 
 export const builtinSampleFolder = (appRoot: string) => join(appRoot, 'resources', 'fashion-mnist-sample');
+
+/**
+ * Free space the database's disk needs before an import starts decoding: the dataset's
+ * record (its report lists every skipped file) is written at the end, and finding the
+ * disk full only then would waste the whole decode.
+ */
+const minFreeBytesForImport = 4 * 2 ** 20;
+
+/** Refuses (before any decoding) when the disk holding `dbFile` has less than `bytes` free; silent where statfs is unavailable. */
+async function requireFreeSpace(dbFile: string, bytes: number): Promise<void> {
+  let free: number;
+  try {
+    const info = await statfs(dirname(dbFile));
+    free = info.bavail * info.bsize;
+  } catch {
+    return;
+  }
+  if (free < bytes) {
+    throw new ApiFailure('failed', `not enough disk space to record a dataset in ${dbFile}: ${Math.floor(free / 1024)} KB free, the import needs at least ${bytes / 2 ** 20} MB; free some space, then import again (nothing was decoded)`);
+  }
+}
 
 /** Import progress arrives per file; the renderer needs at most ~20 updates a second. */
 const progressIntervalMs = 50;
@@ -66,6 +88,7 @@ export function datasetChannels(deps: DatasetChannelsDeps) {
     jobs.set(jobId, controller);
     let lastSent = 0;
     try {
+      await requireFreeSpace(deps.store.path, minFreeBytesForImport);
       const result = await importFolder(
         root,
         { width: options.width, height: options.height, channels: options.channels, fit: options.fit, valFraction: options.valFraction, seed: options.seed, dropDuplicates: options.dropDuplicates },
@@ -82,13 +105,20 @@ export function datasetChannels(deps: DatasetChannelsDeps) {
         },
       );
       // the same folder with the same options again (from here or the CLI): the same dataset, with this report
-      const record = deps.store.findOrCreateFolderDataset({
-        name,
-        source,
-        options: { path: root, ...options },
-        contentHash: result.report.contentHash,
-        report: reportForApi(result.report) as unknown as Record<string, unknown>,
-      });
+      let record: DatasetRecord;
+      try {
+        record = deps.store.findOrCreateFolderDataset({
+          name,
+          source,
+          options: { path: root, ...options },
+          contentHash: result.report.contentHash,
+          report: reportForApi(result.report) as unknown as Record<string, unknown>,
+        });
+      } catch (error) {
+        const text = diskWriteText(error, deps.store.path, `the dataset "${name}"`);
+        if (text) throw new ApiFailure('failed', text);
+        throw error;
+      }
       return { dataset: datasetSummary(record), report: reportForApi(result.report) };
     } finally {
       jobs.delete(jobId);

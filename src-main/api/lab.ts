@@ -150,6 +150,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     training.on('status', (event) => api.emit('runStatus', event)),
   ];
   training.recover();
+  training.watchOwners();
 
   // Runs and datasets another process (the lab CLI) records appear without a reload.
   let seenVersion = store.externalVersion();

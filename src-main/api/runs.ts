@@ -36,7 +36,26 @@ export function seriesForApi(series: MetricSeries): ResponseOf<'getMetricSeries'
   };
 }
 
+/** Chart answers kept for unchanged runs: one run's series are ~5 small arrays each. */
+const seriesCacheEntries = 64;
+
 export function runChannels(store: LabStore, training: TrainingService) {
+  /**
+   * Series answers by run version. A series of a million rows takes a few hundred ms to
+   * bucket; a thousand clients asking for it at once must not cost a thousand scans on
+   * the main thread, so an answer is reused until the run records something new (its
+   * updatedAt, steps and status change with every write).
+   */
+  const seriesCache = new Map<string, ResponseOf<'getMetricSeries'>['series']>();
+  const cachedSeries = (key: string, compute: () => ResponseOf<'getMetricSeries'>['series']) => {
+    let value = seriesCache.get(key);
+    if (value) seriesCache.delete(key);
+    else value = compute();
+    seriesCache.set(key, value);
+    while (seriesCache.size > seriesCacheEntries) seriesCache.delete(seriesCache.keys().next().value!);
+    return value;
+  };
+
   const requireRun = (id: number) => {
     const run = store.getRun(id);
     if (!run) throw new ApiFailure('not-found', `Run ${id} does not exist`);
@@ -141,12 +160,16 @@ export function runChannels(store: LabStore, training: TrainingService) {
       return { deleted: await training.deleteExperiment(request.id) };
     },
     getMetricSeries: (request: ParsedRequestOf<'getMetricSeries'>) => {
-      requireRun(request.runId);
-      const available = store.metricNames(request.runId);
-      const wanted = request.series ?? available.map(({ split, name }) => ({ split, name }));
-      const series = wanted
-        .filter((w) => available.some((a) => a.split === w.split && a.name === w.name))
-        .map((w) => seriesForApi(store.metricSeries(request.runId, w.split, w.name, request.maxPoints)));
+      const run = requireRun(request.runId);
+      const version = `${run.id}:${run.updatedAt}:${run.stepsDone}:${run.status}:${request.maxPoints}`;
+      const key = `${version}:${request.series ? request.series.map((w) => `${w.split}/${w.name}`).join(',') : '*'}`;
+      const series = cachedSeries(key, () => {
+        const available = store.metricNames(request.runId);
+        const wanted = request.series ?? available.map(({ split, name }) => ({ split, name }));
+        return wanted
+          .filter((w) => available.some((a) => a.split === w.split && a.name === w.name))
+          .map((w) => seriesForApi(store.metricSeries(request.runId, w.split, w.name, request.maxPoints)));
+      });
       return { runId: request.runId, series };
     },
     getWeights: (request: ParsedRequestOf<'getWeights'>) => {

@@ -9,6 +9,7 @@ import { bad, choice, custom, flag, number, parseNumber, text, UsageError, type 
 import { denseSource } from '../../src-shared/engine/source';
 import type { SampleSource } from '../../src-shared/engine/types';
 import { defaultToyNoise, makeToyDataset, TOY_KINDS, toyHasClassCount } from '../../src-shared/toy/datasets';
+import { LIMITS } from '../../src-shared/limits';
 import { defaultCacheDir, importFolder, importIdx, jsonReport, type ImportResult } from '../datasets';
 import { describeDataset, skipReasonText, type ImportProgress } from '../../src-shared/data/dataset';
 import { imageSource } from '../../src-shared/data/image-source';
@@ -25,7 +26,7 @@ export const DEFAULT_NORM: NormalisationKind = 'mean-image';
 
 export const sourceOptions = {
   toy: choice(TOY_KINDS, 'a generated 2-D dataset'),
-  samples: number('N', `toy: number of points (default ${DEFAULT_SAMPLES})`, { integer: true, min: 2 }),
+  samples: number('N', `toy: number of points (default ${DEFAULT_SAMPLES})`, { integer: true, min: 2, max: LIMITS.toySamples }),
   noise: number('X', `toy: noise (default ${TOY_KINDS.map((k) => `${k} ${defaultToyNoise(k)}`).join(', ')})`, { min: 0 }),
   classes: number('K', 'toy: spiral arms / blobs (default 3)', { integer: true, min: 2, max: 100 }),
   data: text('FOLDER', 'images, one subfolder per class (or FOLDER/train/<class>, FOLDER/test/<class>)'),
@@ -35,7 +36,10 @@ export const sourceOptions = {
     const match = /^(\d+)x(\d+)$/.exec(value);
     const width = match ? Number(match[1]) : 0;
     const height = match ? Number(match[2]) : 0;
-    if (!(width >= 1 && height >= 1 && width <= 4096 && height <= 4096)) throw bad(option, 'WIDTHxHEIGHT, e.g. 32x32', value);
+    if (!match) throw bad(option, 'WIDTHxHEIGHT, e.g. 32x32', value);
+    if (!(width >= LIMITS.minImageSide && height >= LIMITS.minImageSide && width <= LIMITS.imageSide && height <= LIMITS.imageSide)) {
+      throw bad(option, `WIDTHxHEIGHT with each side from ${LIMITS.minImageSide} to ${LIMITS.imageSide} pixels (the lab's image size limit)`, value);
+    }
     return { width, height };
   }),
   gray: flag('images: convert to grayscale'),
@@ -77,6 +81,13 @@ export interface TrainingData {
 
 const IMAGE_ONLY = ['size', 'gray', 'test-idx', 'test-split', 'fit', 'norm', 'cache'] as const;
 const TOY_ONLY = ['samples', 'noise', 'classes'] as const;
+
+/** Numbers per sample the source options imply before any data is read (--idx: 1, its files decide). */
+export function impliedInputSize(options: SourceOptions): number {
+  if (options.toy !== undefined) return 2;
+  if (options.data !== undefined) return (options.size?.width ?? 32) * (options.size?.height ?? 32) * (options.gray ? 1 : 3);
+  return 1;
+}
 
 /** Loads the chosen source and splits off validation data (stratified, seeded). */
 export async function loadTrainingData(options: SourceOptions, seed: number): Promise<TrainingData> {

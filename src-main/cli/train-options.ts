@@ -9,6 +9,7 @@ import type { ImagePreprocessing } from '../../src-shared/data/dataset';
 import type {
   ActivationKind, HiddenLayerSpec, OptimizerSpec, RegularizerSpec, ScheduleSpec, TrainConfig,
 } from '../../src-shared/engine/types';
+import { LIMITS, modelSizeProblem } from '../../src-shared/limits';
 
 export const DEFAULTS = {
   opt: 'sgd',
@@ -26,9 +27,11 @@ export function parseModel(value: string, option: string): number[] {
   if (value === 'linear') return [];
   const match = /^mlp:(.+)$/.exec(value);
   const widths = match ? match[1].split(',').map(Number) : [];
-  if (!match || !widths.every((w) => Number.isInteger(w) && w >= 1 && w <= 65536)) {
+  if (!match || !widths.every((w) => Number.isInteger(w) && w >= 1)) {
     throw bad(option, 'linear or mlp:H1[,H2,…] with whole-number widths, e.g. mlp:100 or mlp:512,256', value);
   }
+  const problem = modelSizeProblem({ inputSize: 1, numClasses: 1, hidden: widths.map((units) => ({ units })) });
+  if (problem) throw new UsageError(`--${option} ${value}: ${problem}`);
   return widths;
 }
 
@@ -96,8 +99,8 @@ export const trainingOptions = {
   lr: number('X', `learning rate (default ${DEFAULTS.lr.sgd} for sgd, ${DEFAULTS.lr.momentum} for momentum, ${DEFAULTS.lr.adam} for adam)`,
     { min: 0, exclusiveMin: true }),
   schedule: custom(['constant|step:E,γ|cosine[:minLr]'], 'learning-rate schedule over the epochs (default constant)', ([v], o) => parseSchedule(v, o)),
-  batch: number('N', `mini-batch size (default ${DEFAULTS.batch})`, { integer: true, min: 1, max: 65536 }),
-  epochs: number('N', `passes over the training data (default ${DEFAULTS.epochs})`, { integer: true, min: 1, max: 1_000_000 }),
+  batch: number('N', `mini-batch size (default ${DEFAULTS.batch})`, { integer: true, min: 1, max: LIMITS.batchSize }),
+  epochs: number('N', `passes over the training data (default ${DEFAULTS.epochs})`, { integer: true, min: 1, max: LIMITS.epochs }),
   seed: number('N', `seed for init, shuffling, splits and toy data (default ${DEFAULTS.seed})`, { integer: true, min: 0, max: 0xffffffff }),
   mirror: flag('images: flip each training image left-right with probability ½ (mirror augmentation)'),
   threads: number('N', 'threads for the matrix kernels (default: all cores; the reference kernels use one)', { integer: true, min: 1, max: 256 }),
@@ -106,11 +109,22 @@ export const trainingOptions = {
 export type ModelOptions = ParsedOptions<typeof modelOptions>;
 export type TrainingOptions = ParsedOptions<typeof trainingOptions>;
 
+/**
+ * Refuses a model over the size limits for samples of `inputSize` numbers. Train calls it
+ * before loading data (with the size the options imply) and buildConfig again once the
+ * data's real shape is known.
+ */
+export function checkModelSize(widths: readonly number[], inputSize: number, numClasses: number): void {
+  const problem = modelSizeProblem({ inputSize, numClasses, hidden: widths.map((units) => ({ units })) });
+  if (problem) throw new UsageError(`--model ${widths.length === 0 ? 'linear' : `mlp:${widths.join(',')}`}: ${problem}`);
+}
+
 /** Builds the run's TrainConfig from the options and the data's shape (`image`: the images' size, for image features). */
 export function buildConfig(
   options: ModelOptions & TrainingOptions, data: { inputSize: number; numClasses: number; image?: Pick<ImagePreprocessing, 'width' | 'height' | 'channels'> },
 ): TrainConfig {
   const widths = options.model ?? [];
+  checkModelSize(widths, data.inputSize, data.numClasses);
   const activations = options.act ?? [{ activation: 'relu' as const }];
   if (activations.length > 1 && activations.length !== widths.length) {
     throw new UsageError(`--act lists ${activations.length} activations but the model has ${widths.length} hidden layers`);

@@ -4,10 +4,13 @@
  * image of a format we read that fails to decode.
  */
 
-import { open, readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { ImagePreprocessing, SkipReason } from '../../src-shared/data/dataset';
 import { DatasetError } from '../../src-shared/data/errors';
+import { LIMITS } from '../../src-shared/limits';
+import { FileReadError, readRegularFile } from './regular-file';
+
+export { readErrorText } from './read-errors';
 
 /** The formats the lab decodes. */
 export type SupportedFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'tiff' | 'avif';
@@ -144,11 +147,10 @@ function corruptDetail(message: string, bytes: Uint8Array): string {
 export async function loadImage(path: string, pre: ImagePreprocessing, maxInputPixels = defaultMaxInputPixels): Promise<Uint8Array> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await readRegularFile(path, LIMITS.imageFileBytes, 'image');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DatasetError('not-found', `image not found: ${path}`);
-    throw new DatasetError('unreadable', `cannot read ${path}: ${readErrorText(err)}`);
+    if (err instanceof FileReadError) throw new DatasetError(err.code === 'not-found' ? 'not-found' : 'unreadable', err.message);
+    throw err;
   }
   try {
     return await decodeImage(bytes, path, pre, maxInputPixels);
@@ -162,37 +164,7 @@ function skipText(skip: ImageSkip): string {
   return skip.reason === 'corrupt' ? `corrupt or truncated image (${skip.message})` : skip.message;
 }
 
-/** A file-system error as a short phrase ("permission denied"). */
-export function readErrorText(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ELOOP':
-      return 'symbolic link loop';
-    case 'ENOENT':
-      return 'no such file (broken symbolic link?)';
-    case 'EISDIR':
-      return 'is a folder';
-    default:
-      return firstLine(err);
-  }
-}
-
 function firstLine(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   return message.split('\n')[0].trim();
-}
-
-/** The first `length` bytes of a file (fewer if it is shorter). */
-export async function readHead(path: string, length = 4096): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = new Uint8Array(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
 }

@@ -6,7 +6,7 @@
  */
 
 import { statSync } from 'node:fs';
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import {
   countClasses,
@@ -23,9 +23,11 @@ import {
   type SplitName,
 } from '../../src-shared/data/dataset';
 import { DatasetError } from '../../src-shared/data/errors';
+import { datasetSizeProblem, LIMITS } from '../../src-shared/limits';
 import { stratifiedSplit, type SplitIndices } from '../../src-shared/data/split';
 import { contentHash, datasetHash, defaultCacheDir, FileHashMemo, PixelCache } from './cache';
-import { classifyUnreadable, decodeImage, defaultMaxInputPixels, hasSupportedExtension, ImageSkip, readErrorText, readHead } from './decode';
+import { classifyUnreadable, decodeImage, defaultMaxInputPixels, hasSupportedExtension, ImageSkip, readErrorText } from './decode';
+import { FileReadError, readRegularFile, readRegularHead } from './regular-file';
 import { scanFolder, type FoundFile } from './scan';
 
 export interface FolderImportOptions extends Partial<ImagePreprocessing> {
@@ -108,6 +110,8 @@ export async function importFolder(root: string, options: FolderImportOptions = 
   }
 
   const size = pre.width * pre.height * pre.channels;
+  const tooLarge = datasetSizeProblem(files.length, size);
+  if (tooLarge) throw new DatasetError('bad-options', `cannot import ${root}: ${tooLarge}`);
   const pixels = new Uint8Array(files.length * size);
   const outcomes: Outcome[] = new Array(files.length);
   let next = 0;
@@ -136,11 +140,13 @@ export async function importFolder(root: string, options: FolderImportOptions = 
     try {
       // A file not named like an image (a video, a PDF) is recognised by its first bytes, not read whole.
       if (!hasSupportedExtension(file.rel)) {
-        const why = classifyUnreadable(await readHead(file.abs), file.rel);
+        const why = classifyUnreadable(await readRegularHead(file.abs, 4096, 'image'), file.rel);
         if (why) return skip(why.reason, why.message);
       }
-      bytes = await readFile(file.abs);
+      // the file may have been swapped for a device or pipe since the scan: read regular files only, up to a limit
+      bytes = await readRegularFile(file.abs, LIMITS.imageFileBytes, 'image');
     } catch (err) {
+      if (err instanceof FileReadError) return skip(err.code === 'not-a-file' ? 'not-an-image' : 'unreadable', err.message);
       return readFailure(err);
     }
     if (bytes.length === 0) return skip('empty-file', 'file is empty (0 bytes)');

@@ -4,7 +4,6 @@
  * Images keep their own size unless another size or channel count is asked for.
  */
 
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
@@ -23,7 +22,8 @@ import { DatasetError } from '../../src-shared/data/errors';
 import { idxImages, idxLabels, type IdxImages } from '../../src-shared/data/idx';
 import { stratifiedSplit } from '../../src-shared/data/split';
 import { datasetHash } from './cache';
-import { readErrorText } from './decode';
+import { FileReadError, readRegularFile } from './regular-file';
+import { datasetSizeProblem, LIMITS } from '../../src-shared/limits';
 import { checkFractions, resolvePreprocessing, type ImportContext, type ImportResult } from './import-folder';
 
 const gunzipAsync = promisify(gunzip);
@@ -53,16 +53,19 @@ export interface IdxImportOptions {
 export async function readIdxFile(path: string): Promise<Uint8Array> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await readRegularFile(path, LIMITS.datasetPixelBytes, 'IDX file');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DatasetError('not-found', `IDX file not found: ${path}`);
-    throw new DatasetError('unreadable', `cannot read IDX file ${path}: ${readErrorText(err)}`);
+    if (err instanceof FileReadError) throw new DatasetError(err.code === 'not-found' ? 'not-found' : 'unreadable', err.message);
+    throw err;
   }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      bytes = await gunzipAsync(bytes);
+      // a small gzip can unpack to gigabytes: stop at the dataset limit
+      bytes = await gunzipAsync(bytes, { maxOutputLength: LIMITS.datasetPixelBytes });
     } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new DatasetError('idx-invalid', `${path}: unpacks to more than ${LIMITS.datasetPixelBytes / 2 ** 20} MB, the limit for a dataset`);
+      }
       throw new DatasetError('idx-invalid', `${path}: broken gzip data (${err instanceof Error ? err.message : String(err)})`);
     }
   }
@@ -123,6 +126,8 @@ export async function importIdx(files: IdxFiles, options: IdxImportOptions = {},
   const nTrain = train.images.count;
   const n = nTrain + (test?.images.count ?? 0);
   const size = pre.width * pre.height * pre.channels;
+  const tooLarge = datasetSizeProblem(n, size);
+  if (tooLarge) throw new DatasetError('bad-options', `cannot import ${files.images}: ${tooLarge}`);
   const labels = new Int32Array(n);
   labels.set(train.labels, 0);
   if (test) labels.set(test.labels, nTrain);

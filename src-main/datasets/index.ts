@@ -31,3 +31,4 @@ export { folderDatasetLoader } from './dataset-loader';
 export { scanFolder } from './scan';
 export { resolvePreprocessing } from './import-folder';
 export { ImageSkip } from './decode';
+export { FileReadError, readRegularFile } from './regular-file';

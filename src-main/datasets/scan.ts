@@ -8,6 +8,7 @@
  * there are reported, since they were probably meant to be in a class.
  */
 
+import { Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SkippedFile, SplitName } from '../../src-shared/data/dataset';
@@ -44,11 +45,17 @@ interface Entry {
   kind: 'dir' | 'file';
   /** for folders: the real path, to recognise loops */
   real?: string;
+  /** for files: device and inode, to count a file reached through several links once */
+  id?: string;
 }
+
+const STAT_BATCH = 64;
 
 class Scanner {
   readonly skipped: SkippedFile[] = [];
   found = 0;
+  /** device:inode → the path it was first reached by */
+  private readonly seen = new Map<string, string>();
 
   constructor(private readonly onFile: (count: number, rel: string) => void, private readonly signal?: AbortSignal) {}
 
@@ -62,42 +69,46 @@ class Scanner {
       return [];
     }
     dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const visible = dirents.filter((d) => !d.name.startsWith('.'));
     const entries: Entry[] = [];
-    for (const d of dirents) {
-      if (d.name.startsWith('.')) continue;
-      const childAbs = join(abs, d.name);
-      const childRel = rel ? `${rel}/${d.name}` : d.name;
-      let isDir = d.isDirectory();
-      let isFile = d.isFile();
-      if (d.isSymbolicLink()) {
-        try {
-          const st = await stat(childAbs);
-          isDir = st.isDirectory();
-          isFile = st.isFile();
-        } catch (err) {
-          const code = (err as NodeJS.ErrnoException).code;
-          if (code === 'ELOOP') this.skip(childRel, 'symlink-loop', 'symbolic link points back to itself');
-          else this.skip(childRel, 'unreadable', readErrorText(err));
+    // stat (through links) in small parallel batches: each real file and folder is counted
+    // once by device and inode, however many links lead to it
+    for (let start = 0; start < visible.length; start += STAT_BATCH) {
+      const batch = visible.slice(start, start + STAT_BATCH);
+      const infos = await Promise.all(batch.map((d) => stat(join(abs, d.name)).catch((err: unknown) => err as NodeJS.ErrnoException)));
+      for (let i = 0; i < batch.length; i++) {
+        const d = batch[i];
+        const info = infos[i];
+        const childAbs = join(abs, d.name);
+        const childRel = rel ? `${rel}/${d.name}` : d.name;
+        if (!(info instanceof Stats)) {
+          if (info.code === 'ELOOP') this.skip(childRel, 'symlink-loop', 'symbolic link points back to itself');
+          else this.skip(childRel, 'unreadable', readErrorText(info));
           continue;
         }
-      }
-      if (isDir) {
-        let real: string;
-        try {
-          real = await realpath(childAbs);
-        } catch (err) {
-          this.skip(childRel, 'unreadable', readErrorText(err));
-          continue;
+        if (info.isDirectory()) {
+          let real: string;
+          try {
+            real = await realpath(childAbs);
+          } catch (err) {
+            this.skip(childRel, 'unreadable', readErrorText(err));
+            continue;
+          }
+          if (ancestors.has(real)) {
+            this.skip(childRel, 'symlink-loop', 'symbolic link to a folder that contains it');
+            continue;
+          }
+          const first = this.firstSeen(`${info.dev}:${info.ino}`, childRel);
+          if (first !== null) {
+            this.skip(childRel, 'duplicate', `the same folder as ${first} (reached again through a link), read once`);
+            continue;
+          }
+          entries.push({ name: d.name, abs: childAbs, rel: childRel, kind: 'dir', real });
+        } else if (info.isFile()) {
+          entries.push({ name: d.name, abs: childAbs, rel: childRel, kind: 'file', id: `${info.dev}:${info.ino}` });
+        } else {
+          this.skip(childRel, 'not-an-image', 'not a regular file (device, socket or pipe)');
         }
-        if (ancestors.has(real)) {
-          this.skip(childRel, 'symlink-loop', 'symbolic link to a folder that contains it');
-          continue;
-        }
-        entries.push({ name: d.name, abs: childAbs, rel: childRel, kind: 'dir', real });
-      } else if (isFile) {
-        entries.push({ name: d.name, abs: childAbs, rel: childRel, kind: 'file' });
-      } else {
-        this.skip(childRel, 'not-an-image', 'not a regular file (device, socket or pipe)');
       }
     }
     return entries;
@@ -111,11 +122,24 @@ class Scanner {
       if (entry.kind === 'dir') {
         await this.walk(entry, inside, className, split, out);
       } else {
+        const first = this.firstSeen(entry.id!, entry.rel);
+        if (first !== null) {
+          this.skip(entry.rel, 'duplicate', `the same file as ${first} (reached again through a link), counted once`);
+          continue;
+        }
         out.push({ abs: entry.abs, rel: entry.rel, className, split });
         this.found++;
         this.onFile(this.found, entry.rel);
       }
     }
+  }
+
+  /** null the first time this file or folder is reached; afterwards the path it was first reached by. */
+  firstSeen(id: string, rel: string): string | null {
+    const first = this.seen.get(id);
+    if (first !== undefined) return first;
+    this.seen.set(id, rel);
+    return null;
   }
 
   skip(path: string, reason: SkippedFile['reason'], detail: string): void {

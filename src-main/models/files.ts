@@ -14,8 +14,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { lstat, open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 
 /** An export that cannot be done; the message is one line saying what and where. */
 export class ExportError extends Error {
@@ -90,9 +90,10 @@ export async function writeFilesAtomically(files: readonly FileToWrite[]): Promi
   try {
     for (const file of files) {
       await checkFolder(dirname(file.path));
+      await checkTarget(file.path);
       const temp = join(dirname(file.path), `.${basename(file.path).slice(0, 100)}.${randomBytes(6).toString('hex')}.tmp`);
       temps.push(temp);
-      const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
+      const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o644);
       try {
         await handle.writeFile(file.bytes);
         await handle.sync();
@@ -108,16 +109,48 @@ export async function writeFilesAtomically(files: readonly FileToWrite[]): Promi
   }
 }
 
+/**
+ * The folder must exist, be a folder, and be reached without symbolic links below the top
+ * level (`…/etclink/x.json` with etclink → /etc would write into /etc). Top-level links
+ * (/tmp → /private/tmp, /bin → usr/bin) belong to the system and are followed.
+ */
 async function checkFolder(folder: string): Promise<void> {
+  const parts = resolve(folder).split(sep).filter((p) => p !== '');
+  let path = resolve(folder).startsWith(sep) ? sep : '';
+  for (let i = 0; i < parts.length; i++) {
+    path = join(path, parts[i]);
+    let info;
+    try {
+      info = await lstat(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new ExportError(`the folder ${folder} does not exist`);
+      throw new ExportError(writeErrorText(error, [folder]));
+    }
+    if (info.isSymbolicLink() && i > 0) {
+      const target = await realpath(path).catch(() => 'a missing place');
+      throw new ExportError(`refusing to write into ${folder}: ${path} is a symbolic link (to ${target}); choose the real folder`);
+    }
+    if (!info.isSymbolicLink() && !info.isDirectory()) throw new ExportError(`${path} is not a folder`);
+  }
+  if (!(await stat(folder)).isDirectory()) throw new ExportError(`${folder} is not a folder`);
+}
+
+/**
+ * An existing target may be replaced only if it is a regular file or a link (the link is
+ * replaced, never written through): never a device such as /dev/null, a pipe or a folder.
+ */
+async function checkTarget(path: string): Promise<void> {
   let info;
   try {
-    info = await stat(folder);
+    info = await lstat(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ExportError(`the folder ${folder} does not exist`);
-    throw new ExportError(writeErrorText(error, [folder]));
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new ExportError(writeErrorText(error, [path]));
   }
-  if (!info.isDirectory()) throw new ExportError(`${folder} is not a folder`);
+  if (info.isFile() || info.isSymbolicLink()) return;
+  const kind = info.isDirectory() ? 'a folder' : info.isFIFO() ? 'a pipe (FIFO)' : info.isSocket() ? 'a socket' : 'a device';
+  throw new ExportError(`refusing to replace ${path}: it is ${kind}, not a file; only regular files are replaced`);
 }
 
 /** A file-system error while writing, as one line a user can act on. */

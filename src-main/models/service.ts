@@ -13,7 +13,7 @@
  * Files are written atomically (files.ts); every failure is an ExportError, ModelFileError,
  * DatasetError or StoreError with a one-line message.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import sharp from 'sharp';
 import packageJson from '../../package.json';
@@ -29,9 +29,10 @@ import { decodeNativeModel, encodeNativeModel, ModelFileError } from '../../src-
 import { decodeOnnx, encodeOnnx, looksLikeOnnx } from '../../src-shared/export/onnx';
 import { ModelRunner, type Prediction } from '../../src-shared/export/predict';
 import { encodeSafetensors, pytorchSnippet } from '../../src-shared/export/safetensors';
+import { LIMITS } from '../../src-shared/limits';
 import { makeToyDataset } from '../../src-shared/toy/datasets';
 import type { ExportFormat, ExportRecord, MetricSplit, RunRecord } from '../../src-shared/training/records';
-import { decodeImage, ImageSkip, loadImage, resolvePreprocessing } from '../datasets';
+import { decodeImage, FileReadError, ImageSkip, loadImage, readRegularFile, resolvePreprocessing } from '../datasets';
 import { weightsOfState, type LabStore } from '../store';
 import type { DatasetLoader } from '../training';
 import { cleanFileName, ExportError, pathInside, splitOutputPath, writeFilesAtomically, type FileToWrite } from './files';
@@ -45,8 +46,8 @@ export const APP_VERSION: string = packageJson.version;
 
 const PARALLEL_DECODES = 8;
 
-/** Larger files are refused before reading: the biggest MLP the lab trains is a few hundred MB as JSON. */
-export const MAX_MODEL_BYTES = 2 ** 30;
+/** Larger files are refused while reading: the biggest MLP the lab trains is a few hundred MB as JSON. */
+export const MAX_MODEL_BYTES = LIMITS.modelFileBytes;
 
 // ── reading models ────────────────────────────────────────────────────────────────
 
@@ -57,16 +58,10 @@ export const MAX_MODEL_BYTES = 2 ** 30;
 export async function readModelFile(path: string): Promise<TrainedModel> {
   let bytes: Uint8Array;
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new ModelFileError('not-a-model', `${path} is a folder, not a model file`);
-    if (info.size > MAX_MODEL_BYTES) throw new ModelFileError('not-a-model', `${path} is ${(info.size / 2 ** 30).toFixed(1)} GB, more than any model the lab trains (limit ${MAX_MODEL_BYTES / 2 ** 30} GB)`);
-    bytes = await readFile(path);
+    bytes = await readRegularFile(path, MAX_MODEL_BYTES, 'model file');
   } catch (error) {
-    if (error instanceof ModelFileError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ModelFileError('not-a-model', `model file not found: ${path}`);
-    if (code === 'EACCES' || code === 'EPERM') throw new ModelFileError('not-a-model', `cannot read ${path}: permission denied`);
-    throw new ModelFileError('not-a-model', `cannot read ${path}: ${(error as Error).message.split('\n')[0]}`);
+    if (error instanceof FileReadError) throw new ModelFileError('not-a-model', error.message);
+    throw error;
   }
   try {
     return decodeModelBytes(bytes, path);

@@ -28,4 +28,4 @@ export { StoreError, openDatabase, schemaVersion } from './database';
 export { defaultDatabasePath, APP_FOLDER_NAME, DATABASE_FILE_NAME } from './paths';
 export { LATEST_VERSION } from './migrations';
 export { prepareDatabase, type PrepareOptions, type PreparedDatabase, type StartupNotice } from './recovery';
-export { diskWriteProblem } from './write-errors';
+export { diskWriteProblem, diskWriteText } from './write-errors';

@@ -108,6 +108,25 @@ export async function prepareDatabase(path: string, options: PrepareOptions = {}
   return prepared;
 }
 
+/**
+ * SQLite's quick_check report as a phrase: its rows are multi-line strings headed by
+ * `*** in database main ***` and worded for SQLite's developers ("btreeInitPage() returns
+ * error code 11"). The first problem in words, and how many more there are.
+ */
+export function describeDamage(problems: readonly string[]): string {
+  const lines = problems.flatMap((p) => p.split('\n')).map((l) => l.trim()).filter((l) => l !== '' && !/^\*\*\* in database \S+ \*\*\*$/.test(l));
+  if (lines.length === 0) return 'SQLite\'s check failed without details';
+  const first = lines[0];
+  const page = /^(?:Tree \d+ )?page (\d+)/i.exec(first)?.[1] ?? /^On (?:tree )?page (\d+)/i.exec(first)?.[1];
+  const index = /index (\S+)/.exec(first)?.[1];
+  const words = /never used/.test(first) ? `page ${page} belongs to no table`
+    : index ? `index ${index} does not match its table`
+      : page ? `page ${page} is not a valid table page`
+        : first.replace(/\s+/g, ' ');
+  const more = lines.length - 1;
+  return `${words}${more > 0 ? `, and ${more} more problem${more === 1 ? '' : 's'}` : ''}, found by SQLite's check`;
+}
+
 type Inspection =
   | { kind: 'fine' }
   | { kind: 'outdated'; version: number }
@@ -125,7 +144,7 @@ async function inspect(file: string, nativeBinding: string | undefined): Promise
     // quick_check reads every page and checks the b-trees without cross-checking indexes: damage, not a slow audit.
     const check = db.pragma('quick_check(5)', { simple: false }) as { quick_check: string }[];
     const problems = check.map((r) => r.quick_check).filter((m) => m !== 'ok');
-    if (problems.length > 0) return { kind: 'unusable', reason: `it is damaged: ${problems[0]}` };
+    if (problems.length > 0) return { kind: 'unusable', reason: `it is damaged (${describeDamage(problems)})` };
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > LATEST_VERSION) return { kind: 'newer', version };
     const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));

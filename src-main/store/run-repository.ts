@@ -206,9 +206,24 @@ export class RunRepository {
     return this.sql.durably(() => {
       const stale = this.sql.all<{ id: number; owner_pid: number | null }>("SELECT id, owner_pid FROM runs WHERE status = 'running'")
         .filter((r) => r.owner_pid === null || (r.owner_pid !== process.pid && !isAlive(r.owner_pid)));
-      for (const r of stale) this.transition(r.id, 'interrupted', 'the app stopped while this run was training; resume continues from its last checkpoint');
+      for (const r of stale) {
+        const why = r.owner_pid === null || r.owner_pid === process.pid ? 'the app stopped while this run was training' : `the process training it (pid ${r.owner_pid}) ended without finishing it`;
+        this.transition(r.id, 'interrupted', `${why}; resume continues from its last checkpoint`);
+      }
       return stale.map((r) => r.id);
     });
+  }
+
+  /**
+   * Of `ids`, the runs training in another live process (a `lab train --db` run): this app
+   * cannot stop them, so it must not delete them under that process (its next write would
+   * fail on a missing run). Each with the owner's process id.
+   */
+  ownedElsewhere(ids: readonly number[], isAlive: (pid: number) => boolean = processIsAlive): { id: number; pid: number }[] {
+    if (ids.length === 0) return [];
+    const rows = this.sql.all<{ id: number; owner_pid: number | null }>(
+      `SELECT id, owner_pid FROM runs WHERE status = 'running' AND id IN (${ids.map(() => '?').join(',')})`, ...ids);
+    return rows.filter((r) => r.owner_pid !== null && r.owner_pid !== process.pid && isAlive(r.owner_pid)).map((r) => ({ id: r.id, pid: r.owner_pid! }));
   }
 
   /**

@@ -100,6 +100,7 @@ export class LabStore {
   setRunStatus(id: number, status: RunStatus, details: { error?: string | null } = {}): RunRecord { return this.runs.setStatus(id, status, details); }
   deleteRun(id: number): boolean { return this.runs.delete(id); }
   recoverInterruptedRuns(isAlive: (pid: number) => boolean = processIsAlive): number[] { return this.runs.recoverInterrupted(isAlive); }
+  runsOwnedElsewhere(ids: readonly number[]): { id: number; pid: number }[] { return this.runs.ownedElsewhere(ids); }
   prepareResume(id: number): SavedCheckpoint | null { return this.runs.prepareResume(id); }
   finishRun(id: number, status: Parameters<RunRepository['finish']>[1], details: Parameters<RunRepository['finish']>[2] = {}): RunRecord { return this.runs.finish(id, status, details); }
 

@@ -24,3 +24,16 @@ export function diskWriteProblem(error: unknown, dbFile: string, runId: number, 
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0];
 }
+
+/**
+ * A user-facing line for a failed write of `what` ("the dataset") to `dbFile`, or null if
+ * `error` is not about the disk. Nothing else was recorded (the write was one transaction).
+ */
+export function diskWriteText(error: unknown, dbFile: string, what: string): string | null {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return null;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return `not enough disk space to record ${what} in ${dbFile}; free some space, then try again (nothing was recorded)`;
+  if (code.startsWith('SQLITE_IOERR')) return `cannot write ${what} to ${dbFile} (${firstLine(error)}: the disk is full, over a file size limit or failing); nothing was recorded`;
+  if (code.startsWith('SQLITE_READONLY')) return `cannot write ${what} to ${dbFile}: the database has become read-only; nothing was recorded`;
+  return null;
+}

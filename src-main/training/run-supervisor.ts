@@ -19,6 +19,14 @@ import { initialRunState, nextRunState, type RunEvent, type RunState, type StopR
 /** Worker settings that are the same for every run of a service. */
 export type WorkerSettings = Pick<RunWorkerInput, 'checkpointEvery' | 'checkpointMinIntervalMs' | 'progressIntervalMs' | 'maxStepRowsPerSecond'>;
 
+/** How long a run waits for another writer's lock before its records count as failed. */
+const lockPatienceMs = 120_000;
+const lockRetryFirstMs = 100;
+const lockRetryMaxMs = 2_000;
+
+type WorkerMessage = ReturnType<typeof workerMessageSchema.parse>;
+type Backlogged = { message: WorkerMessage } | { end: { status: RunFinishedEvent['status']; error: string | null } };
+
 /** What a supervisor needs from its service. */
 export interface SupervisorContext {
   store: LabStore;
@@ -54,6 +62,15 @@ export class RunSupervisor {
   private markExited!: () => void;
   private readonly recorder: RunRecorder;
   private readonly progress: ProgressThrottle;
+  /**
+   * Work waiting for a database another writer holds locked (past busy_timeout): worker
+   * messages in arrival order, or an end to record. Retried with backoff, so a lock held
+   * for a while delays the records instead of failing the run or leaving it 'running'.
+   */
+  private readonly backlog: Backlogged[] = [];
+  private backlogTimer: NodeJS.Timeout | null = null;
+  private lockedSince = 0;
+  private afterBacklog: (() => void) | null = null;
 
   constructor(readonly runId: number, private readonly context: SupervisorContext, progressIntervalMs: number) {
     this.exited = new Promise((resolve) => (this.markExited = resolve));
@@ -140,13 +157,24 @@ export class RunSupervisor {
     worker.on('message', (message: unknown) => this.onMessage(message));
     worker.on('error', (error: Error) => this.end('failed', `the training worker crashed: ${error.message}`));
     worker.on('exit', (code) => {
-      // Gone without a final message: terminated (after a stop request that went unanswered), killed or out of memory.
-      const state = this.state;
-      if (state.phase === 'stopping' && state.request === 'cancel') this.end('cancelled', null);
-      else if (state.phase === 'stopping') this.end('interrupted', 'the worker did not pause in time; resume continues from the last checkpoint');
-      else this.end('failed', `the training worker stopped unexpectedly (exit code ${code}) before finishing`);
-      this.exit();
+      // Records still waiting for a locked database come first: they may hold the final message.
+      if (this.backlog.length > 0) {
+        this.afterBacklog = () => this.workerExited(code);
+        return;
+      }
+      this.workerExited(code);
     });
+  }
+
+  /** Gone without a final message: terminated (after a stop request that went unanswered), killed or out of memory. */
+  private workerExited(code: number): void {
+    const state = this.state;
+    if (state.phase === 'stopping' && state.request === 'cancel') this.end('cancelled', null);
+    else if (state.phase === 'stopping') this.end('interrupted', 'the worker did not pause in time; resume continues from the last checkpoint');
+    else this.end('failed', `the training worker stopped unexpectedly (exit code ${code}) before finishing`);
+    // an end still waiting for the lock frees the slot once it is recorded
+    if (this.backlog.length > 0) this.afterBacklog = () => this.exit();
+    else this.exit();
   }
 
   private sendStop(request: StopRequest): void {
@@ -166,6 +194,14 @@ export class RunSupervisor {
       return;
     }
     const message = parsed.data;
+    if (this.backlog.length > 0) {
+      this.backlog.push({ message });
+      return;
+    }
+    this.handle(message);
+  }
+
+  private handle(message: WorkerMessage): void {
     if (isFinalMessage(message)) {
       this.end(message.type, message.type === 'failed' ? message.error : null, message);
       return;
@@ -173,6 +209,7 @@ export class RunSupervisor {
     try {
       this.recorder.record(message);
     } catch (error) {
+      if (this.retryWhenLocked(error, { message })) return;
       this.end('failed', diskWriteProblem(error, this.context.store.path, this.runId) ?? `could not record progress: ${(error as Error).message}`);
       void this.worker?.terminate();
       return;
@@ -194,6 +231,7 @@ export class RunSupervisor {
       else store.finishRun(runId, status, { error });
       error = store.requireRun(runId).error;
     } catch (recordError) {
+      if (this.retryWhenLocked(recordError, message ? { message } : { end: { status, error } })) return;
       status = 'failed';
       error = diskWriteProblem(recordError, store.path, runId) ?? `could not record the end of the run: ${(recordError as Error).message}`;
       try {
@@ -208,6 +246,41 @@ export class RunSupervisor {
     this.progress.flush();
     this.context.emit('status', { runId, status, error });
     this.context.emit('finished', finished);
+  }
+
+  /**
+   * Keeps `item` for a retry if `error` is another writer's lock (SQLITE_BUSY) and the lock
+   * has not lasted past lockPatienceMs; false otherwise (the caller reports the error).
+   */
+  private retryWhenLocked(error: unknown, item: Backlogged): boolean {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== 'string' || !/^SQLITE_(BUSY|LOCKED)/.test(code)) return false;
+    const now = Date.now();
+    if (this.lockedSince === 0) this.lockedSince = now;
+    if (now - this.lockedSince > lockPatienceMs) return false;
+    this.backlog.unshift(item);
+    const attempt = Math.round(Math.log2(Math.max(1, (now - this.lockedSince) / lockRetryFirstMs)));
+    this.backlogTimer ??= setTimeout(() => this.drainBacklog(), Math.min(lockRetryMaxMs, lockRetryFirstMs * 2 ** attempt));
+    return true;
+  }
+
+  /** Records what waited for the lock, in order; stops at the first item still locked out. */
+  private drainBacklog(): void {
+    this.backlogTimer = null;
+    while (this.backlog.length > 0 && this.backlogTimer === null) {
+      const item = this.backlog.shift()!;
+      if ('message' in item) {
+        if (this.hasEnded) continue;
+        this.handle(item.message);
+      } else {
+        this.end(item.end.status, item.end.error);
+      }
+    }
+    if (this.backlog.length > 0) return;
+    this.lockedSince = 0;
+    const next = this.afterBacklog;
+    this.afterBacklog = null;
+    next?.();
   }
 
   /** Frees the slot once the worker is gone (or was never started). */

@@ -2,10 +2,13 @@
  * Web mode's server: the built renderer and the contract over HTTP (invoke channels) and a
  * WebSocket (events), on 127.0.0.1 only, behind a random token made at each start.
  *
- * How a browser gets in: the printed URL carries `?token=…`; the server answers it with an
- * HttpOnly, SameSite=Strict cookie and a redirect to the bare URL, so the token leaves the
- * address bar and every later request (scripts, fetch, the WebSocket) carries the cookie.
- * Scripts and tools may instead send `Authorization: Bearer <token>`.
+ * How a browser gets in: the printed URL is `http://127.0.0.1:PORT/<token>/`. Everything is
+ * served below that random path prefix and the page addresses the API, its scripts and the
+ * WebSocket relatively, so every request of the page carries the prefix. No cookie: a
+ * cookie would go to every service on 127.0.0.1 (cookies ignore ports), and any of them
+ * could replay it. Scripts and tools may send `Authorization: Bearer <token>` and use the
+ * bare paths. An old-style `?token=…` URL is redirected into the prefix; redirects only
+ * ever name a path below the prefix on this origin.
  *
  * What is refused: any request without the token (401); a Host header other than our
  * loopback address (DNS rebinding, 421); an Origin other than our own on the API (403) and
@@ -26,7 +29,6 @@ import { maxPredictTotalBytes } from '../../src-shared/api/model-schemas';
 import { MAX_METRICS_FILE_BYTES } from '../../src-shared/export/pytorch/metrics';
 
 export const loopbackHost = '127.0.0.1';
-export const tokenCookieName = 'neural_lab_token';
 /** Request bodies are small JSON, except image uploads for prediction (base64 of up to maxPredictTotalBytes). */
 const defaultMaxBodyBytes = 1 << 20;
 const maxBodyBytesByChannel: Partial<Record<string, number>> = {
@@ -85,15 +87,6 @@ function sameSecret(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
-}
-
 function bearer(header: string | undefined): string | undefined {
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   return match ? match[1] : undefined;
@@ -132,11 +125,24 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const allowedHosts = () => new Set([`${loopbackHost}:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://${loopbackHost}:${port}`, `http://localhost:${port}`]);
 
-  /** The token from the cookie, the Authorization header or the query, whichever is present. */
-  function authorised(req: IncomingMessage, url: URL): boolean {
-    return [cookieValue(req.headers.cookie, tokenCookieName), bearer(req.headers.authorization), url.searchParams.get('token') ?? undefined].some((t) =>
-      sameSecret(t, token),
-    );
+  const prefix = `/${token}`;
+
+  /**
+   * Who may come in, and the path they asked for below the token prefix: `prefixed` when
+   * the path starts with /<token>/, `bearer` for the Authorization header (bare paths),
+   * `query` for an old-style ?token= URL (redirected into the prefix); null otherwise.
+   */
+  function admission(req: IncomingMessage, url: URL): { via: 'prefixed' | 'bearer' | 'query'; path: string } | null {
+    const firstSegment = url.pathname.slice(1).split('/')[0];
+    if (sameSecret(firstSegment, token)) return { via: 'prefixed', path: url.pathname.slice(prefix.length) };
+    if (sameSecret(bearer(req.headers.authorization), token)) return { via: 'bearer', path: url.pathname };
+    if (sameSecret(url.searchParams.get('token') ?? undefined, token)) return { via: 'query', path: url.pathname };
+    return null;
+  }
+
+  /** A Location below our prefix for `path`: leading slashes collapse, so `//evil.com` can never become another host. */
+  function prefixedLocation(path: string, search: string): string {
+    return `${prefix}/${path.replace(/^[/\\]+/, '')}${search}`;
   }
 
   function hostAllowed(req: IncomingMessage): boolean {
@@ -173,7 +179,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     sendJson(res, result.ok || result.error.code !== 'unknown-channel' ? 200 : 404, result);
   }
 
-  function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL): void {
+  function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...securityHeaders, Allow: 'GET, HEAD' }).end();
       return;
@@ -184,7 +190,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     let relative: string;
     try {
-      relative = decodeURIComponent(url.pathname);
+      relative = decodeURIComponent(pathname);
     } catch {
       res.writeHead(400, securityHeaders).end();
       return;
@@ -234,32 +240,28 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       res.writeHead(421, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end('Misdirected request: unknown Host\n');
       return;
     }
-    if (!authorised(req, url)) {
+    const admitted = admission(req, url);
+    if (!admitted) {
       res.writeHead(401, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
       res.end('Unauthorised: open the URL that `npm run web` printed (it carries the access token).\n');
       return;
     }
-    // The token arrived in the URL: trade it for a cookie and take it out of the address bar.
-    if (url.searchParams.has('token') && req.method === 'GET' && !url.pathname.startsWith('/api/')) {
+    // An old-style ?token= URL, or the bare prefix: move into the prefix (the token leaves the query).
+    if ((admitted.via === 'query' && req.method === 'GET' && !admitted.path.startsWith('/api/')) || (admitted.via === 'prefixed' && admitted.path === '')) {
       url.searchParams.delete('token');
-      res.writeHead(303, {
-        ...securityHeaders,
-        'Set-Cookie': `${tokenCookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: `${url.pathname}${url.search}`,
-        'Cache-Control': 'no-store',
-      });
+      res.writeHead(303, { ...securityHeaders, Location: prefixedLocation(admitted.path, url.search), 'Cache-Control': 'no-store' });
       res.end();
       return;
     }
-    if (url.pathname.startsWith(httpInvokePrefix)) {
-      handleInvoke(req, res, url.pathname.slice(httpInvokePrefix.length)).catch((error: unknown) => {
+    if (admitted.path.startsWith(httpInvokePrefix)) {
+      handleInvoke(req, res, admitted.path.slice(httpInvokePrefix.length)).catch((error: unknown) => {
         console.error('[web] invoke failed:', error);
         if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'The server failed to answer' } });
         else res.destroy();
       });
       return;
     }
-    serveStatic(req, res, url);
+    serveStatic(req, res, admitted.path);
   });
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 4096 });
@@ -275,9 +277,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
     const url = requestUrl(req);
     if (!url) return refuseUpgrade(socket, 400, 'Bad Request');
-    if (url.pathname !== wsEventsPath) return refuseUpgrade(socket, 404, 'Not Found');
     if (!hostAllowed(req)) return refuseUpgrade(socket, 421, 'Misdirected Request');
-    if (!authorised(req, url)) return refuseUpgrade(socket, 401, 'Unauthorized');
+    const admitted = admission(req, url);
+    if (!admitted) return refuseUpgrade(socket, 401, 'Unauthorized');
+    if (admitted.path !== wsEventsPath) return refuseUpgrade(socket, 404, 'Not Found');
     const origin = req.headers.origin;
     if (origin === undefined || !allowedOrigins().has(origin)) return refuseUpgrade(socket, 403, 'Forbidden');
     sockets.handleUpgrade(req, socket, head, (ws: WebSocket) => {
@@ -298,7 +301,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const origin = `http://${loopbackHost}:${port}`;
 
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origin}${prefix}/`,
     origin,
     port,
     token,

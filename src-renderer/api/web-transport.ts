@@ -1,8 +1,10 @@
 /**
  * The web mode's transport: invoke channels over `POST /api/invoke/<name>` (JSON), events
- * over one WebSocket at /api/events that reconnects after a drop. The page authenticates
- * with the cookie the server set when it was opened with its token URL; tools and tests
- * pass `headers` instead. Never throws: a network failure is an `unavailable` result.
+ * over one WebSocket at /api/events that reconnects after a drop, both below the folder the
+ * page was served from: the server serves everything below a secret path prefix
+ * (`/<token>/`), so addressing the API relative to the page is what authenticates it.
+ * Tools and tests pass `baseUrl` and `headers` instead. Never throws: a network failure is
+ * an `unavailable` result.
  */
 
 import { httpInvokePrefix, wsEventsPath } from '../../src-shared/api/channels';
@@ -19,7 +21,7 @@ export interface WebSocketLike {
 export type WebSocketFactory = (url: string) => WebSocketLike;
 
 export interface WebTransportOptions {
-  /** http://127.0.0.1:PORT; default: the page's own origin */
+  /** http://127.0.0.1:PORT (with a bearer header) or http://127.0.0.1:PORT/<token>; default: the page's own folder */
   baseUrl?: string;
   /** extra headers, e.g. `Authorization: Bearer <token>` outside a browser */
   headers?: Record<string, string>;
@@ -30,7 +32,7 @@ export interface WebTransportOptions {
 }
 
 export function createWebTransport(options: WebTransportOptions = {}): ApiTransport & { close(): void } {
-  const baseUrl = options.baseUrl ?? (globalThis as unknown as { location: { origin: string } }).location.origin;
+  const baseUrl = options.baseUrl ?? new URL('.', (globalThis as unknown as { location: { href: string } }).location.href).href.replace(/\/$/, '');
   const openSocket: WebSocketFactory =
     options.openSocket ?? ((url) => new (globalThis as unknown as { WebSocket: new (url: string) => WebSocketLike }).WebSocket(url));
   const listeners = new Map<string, Set<(payload: unknown) => void>>();

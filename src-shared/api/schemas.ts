@@ -20,6 +20,7 @@ import type {
   RunStatus,
 } from '../training/records';
 import type { ToyKind } from '../toy/datasets';
+import { LIMITS } from '../limits';
 import type { RunFinishedEvent, RunProgressEvent, RunStatusEvent } from '../training/messages';
 
 // ---------------------------------------------------------------- primitives
@@ -95,7 +96,8 @@ export const appInfo = z.strictObject({
 
 export const fitMode = z.enum(['cover', 'contain', 'fill']);
 export const channelCount = z.union([z.literal(1), z.literal(3)]);
-const imageSide = z.number().int('must be a whole number').min(4, 'must be at least 4 pixels').max(256, 'must be at most 256 pixels');
+const imageSide = z.number().int('must be a whole number')
+  .min(LIMITS.minImageSide, `must be at least ${LIMITS.minImageSide} pixels`).max(LIMITS.imageSide, `must be at most ${LIMITS.imageSide} pixels`);
 
 /** How images are turned into samples; every field has a default. */
 export const importOptions = z.strictObject({
@@ -188,7 +190,7 @@ export const runDataSpec = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('toy'),
     toy: toyKind,
-    samples: z.number().int().min(10, 'must be at least 10').max(100_000, 'must be at most 100,000'),
+    samples: z.number().int().min(10, 'must be at least 10').max(LIMITS.toySamples, `must be at most ${LIMITS.toySamples.toLocaleString('en-US')}`),
     noise: finite.min(0).max(1),
     seed,
     classes: z.number().int().min(2).max(10).optional(),

@@ -29,17 +29,29 @@ export function stratifiedSplit(labels: ArrayLike<number>, fractions: SplitFract
     list.push(i);
     byClass.set(labels[i], list);
   }
-  const train: number[] = [];
-  const val: number[] = [];
-  const test: number[] = [];
-  for (const cls of [...byClass.keys()].sort((a, b) => a - b)) {
+  // Counted first, then filled by index: spreading a class into push(...) overflows the
+  // stack once a class has more members than the engine takes as arguments (~120,000).
+  const classes = [...byClass.keys()].sort((a, b) => a - b);
+  const cuts = classes.map((cls) => {
+    const n = byClass.get(cls)!.length;
+    const nTest = Math.round(n * testFraction);
+    const nVal = Math.round(n * fractions.val);
+    return { nTest, nVal, nTrain: n - nTest - nVal };
+  });
+  const train = new Int32Array(cuts.reduce((sum, c) => sum + c.nTrain, 0));
+  const val = new Int32Array(cuts.reduce((sum, c) => sum + c.nVal, 0));
+  const test = new Int32Array(cuts.reduce((sum, c) => sum + c.nTest, 0));
+  let iTrain = 0;
+  let iVal = 0;
+  let iTest = 0;
+  classes.forEach((cls, c) => {
     const members = rng.shuffle(byClass.get(cls)!);
-    const nTest = Math.round(members.length * testFraction);
-    const nVal = Math.round(members.length * fractions.val);
-    test.push(...members.slice(0, nTest));
-    val.push(...members.slice(nTest, nTest + nVal));
-    train.push(...members.slice(nTest + nVal));
-  }
-  const sorted = (xs: number[]) => Int32Array.from(xs).sort();
-  return { train: sorted(train), val: sorted(val), test: sorted(test) };
+    const { nTest, nVal } = cuts[c];
+    for (let k = 0; k < members.length; k++) {
+      if (k < nTest) test[iTest++] = members[k];
+      else if (k < nTest + nVal) val[iVal++] = members[k];
+      else train[iTrain++] = members[k];
+    }
+  });
+  return { train: train.sort(), val: val.sort(), test: test.sort() };
 }

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { featureTransformSchema } from '../features/transforms';
+import { LIMITS, modelSizeProblem } from '../limits';
 
 const finite = z.number().finite('must be a finite number');
 const wholeNumber = (min: number, max: number) =>
@@ -18,7 +19,7 @@ export const lossKind = z.enum(['softmax', 'svm']);
 
 /** One hidden layer: `h = act(W x + b)` with `units` outputs; `alpha`: slope below zero for leaky-relu (default 0.01). */
 export const hiddenLayerSpec = z.strictObject({
-  units: wholeNumber(1, 4096),
+  units: wholeNumber(1, LIMITS.unitsPerLayer),
   activation: activationKind,
   alpha: finite.min(0).max(1).optional(),
 });
@@ -28,12 +29,18 @@ export const hiddenLayerSpec = z.strictObject({
  * applied to the input first), the first dense layer reads φ(x), featureSize(features)
  * values, instead of x.
  */
-export const modelSpec = z.strictObject({
-  inputSize: wholeNumber(1, 1 << 20),
-  numClasses: z.number().int('must be a whole number').min(2, 'needs at least 2 classes').max(1000, 'must be at most 1000'),
-  hidden: z.array(hiddenLayerSpec).max(8, 'at most 8 hidden layers'),
-  features: featureTransformSchema.optional(),
-});
+export const modelSpec = z
+  .strictObject({
+    inputSize: wholeNumber(1, LIMITS.inputSize),
+    numClasses: z.number().int('must be a whole number').min(2, 'needs at least 2 classes').max(LIMITS.classes, `must be at most ${LIMITS.classes}`),
+    hidden: z.array(hiddenLayerSpec).max(LIMITS.hiddenLayers, `at most ${LIMITS.hiddenLayers} hidden layers`),
+    features: featureTransformSchema.optional(),
+  })
+  // the size limits (src-shared/limits.ts), checked before anything is allocated
+  .check((ctx) => {
+    const problem = modelSizeProblem(ctx.value);
+    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value, path: ['hidden'] });
+  });
 
 /**
  * Random changes to training images, drawn afresh every time a sample is trained on.
@@ -76,8 +83,8 @@ export const trainConfig = z.strictObject({
   regularizer: regularizerSpec,
   optimizer: optimizerSpec,
   schedule: scheduleSpec,
-  batchSize: wholeNumber(1, 65_536),
-  epochs: wholeNumber(1, 1_000_000),
+  batchSize: wholeNumber(1, LIMITS.batchSize),
+  epochs: wholeNumber(1, LIMITS.epochs),
   seed: wholeNumber(0, 0xffffffff),
 });
 

@@ -210,7 +210,7 @@ describe.skipIf(!haveChromium)('the lab in Chromium, end to end', () => {
 
   it('opens the run dashboard of a finished twin', async () => {
     const page = ui.page;
-    await page.goto(`${lab.server.origin}/#/run/${context.twins.l2}`);
+    await page.goto(`${lab.url}#/run/${context.twins.l2}`);
     await page.locator('[data-testid="run-dashboard"]').waitFor();
     await expect(page.locator('[data-testid="run-title"]').innerText()).resolves.toBe('sample twins · L2');
     await waitFor('epoch curves', async () => Number(await page.locator('[data-testid="chart-epoch-loss"]').getAttribute('data-points')) >= twinEpochs);

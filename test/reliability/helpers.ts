@@ -3,6 +3,7 @@
  * and checks of a database left behind by a crash.
  */
 
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -54,5 +55,42 @@ export function lineMatching(lines: string[], match: (line: string) => boolean, 
       setTimeout(poll, 10);
     };
     poll();
+  });
+}
+
+/**
+ * The highest resident set size of this process while `work` runs (sampled every 20 ms),
+ * with `work`'s result. The issue's bound: every hostile case stays under 1 GB.
+ */
+export async function withPeakRss<T>(work: () => Promise<T>): Promise<{ value: T; peakBytes: number }> {
+  let peakBytes = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peakBytes = Math.max(peakBytes, process.memoryUsage.rss());
+  }, 20);
+  try {
+    const value = await work();
+    peakBytes = Math.max(peakBytes, process.memoryUsage.rss());
+    return { value, peakBytes };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export const GIB = 2 ** 30;
+
+/** Runs `lab …` (the CLI through tsx) in a child process, killed after `timeoutMs`. */
+export function runLab(args: string[], options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; ms: number }> {
+  const started = Date.now();
+  return new Promise((resolveRun) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/lab.ts', ...args], { cwd: repoRoot, env: options.env ?? process.env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolveRun({ code, signal, stdout, stderr, ms: Date.now() - started });
+    });
   });
 }

@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { flag, formatHelp, parseArgs, UsageError } from '../args';
 import { openCliRun } from '../run-record';
-import { loadTrainingData, outputOptions, sourceOptions } from '../data-options';
-import { buildConfig, DEFAULTS, describeModel, modelOptions, trainingOptions } from '../train-options';
+import { impliedInputSize, loadTrainingData, outputOptions, sourceOptions } from '../data-options';
+import { buildConfig, checkModelSize, DEFAULTS, describeModel, modelOptions, trainingOptions } from '../train-options';
 import { divergenceMessage } from '../../../src-shared/engine/trainer';
 import { majorityBaseline } from '../../../src-shared/analysis/baseline';
 import type { EpochReport, LayerWeights, LossReport, TrainConfig } from '../../../src-shared/engine/types';
@@ -80,6 +80,8 @@ export async function run(args: string[]): Promise<number> {
     if (options.norm !== undefined && options.norm !== 'scale') throw new UsageError(`--features ${options.features} reads pixels scaled to [0,1]; use --norm scale (or leave --norm out)`);
     options.norm = 'scale';
   }
+  // Refuse a model over the limits before any data is read or decoded.
+  checkModelSize(options.model ?? [], impliedInputSize(options), 2);
   const data = await loadTrainingData(options, options.seed ?? DEFAULTS.seed);
   const config = buildConfig(options, { ...data, image: data.imageInput?.preprocessing });
   // --out FILE: checked now, written when training ends (native JSON)

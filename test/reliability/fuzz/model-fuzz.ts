@@ -13,7 +13,8 @@
  * test/reliability/fuzz-models.test.ts and scripts/fuzz-models.ts.
  */
 
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { ExportError, importModel, predictFiles, readModelFile } from '../../../src-main/models';
@@ -172,6 +173,24 @@ async function predictionImages(folder: string): Promise<string[]> {
   return files;
 }
 
+/**
+ * Seeds that are not files at all (issue 15): /dev/zero never ends and a FIFO without a
+ * writer blocks whoever opens it. Each, as a model and as an image, must be refused
+ * within the bound with one clear line. Returns the failures.
+ */
+export async function hostilePathSeeds(folder: string, model: TrainedModel, bound: number): Promise<string[]> {
+  const fifo = join(folder, 'fifo-seed.json');
+  if (!existsSync(fifo)) execFileSync('mkfifo', [fifo]);
+  const failures: string[] = [];
+  for (const path of ['/dev/zero', fifo]) {
+    const asModel = await withTimeout(readModelFile(path).then(() => 'read', (error: unknown) => error), bound);
+    if (!(asModel instanceof ModelFileError) || !clearMessage(asModel.message)) failures.push(`${path} as a model: ${asModel instanceof Error ? asModel.message : String(asModel)}`);
+    const asImage = await withTimeout(predictFiles(model, [path]), bound);
+    if (asImage === 'timeout' || asImage[0].ok || !clearMessage(asImage[0].error)) failures.push(`${path} as an image: ${JSON.stringify(asImage)}`);
+  }
+  return failures;
+}
+
 export async function fuzzModels(options: { cases: number; seed: number; folder: string; caseTimeoutMs?: number }): Promise<ModelFuzzStats> {
   const rng = new Rng(options.seed);
   const bound = options.caseTimeoutMs ?? 10_000;
@@ -181,6 +200,7 @@ export async function fuzzModels(options: { cases: number; seed: number; folder:
   mkdirSync(models, { recursive: true });
   const stats: ModelFuzzStats = { tried: 0, accepted: 0, refused: {}, slowestMs: 0, slowest: '', failures: [] };
   const expected = (error: unknown) => error instanceof ModelFileError || error instanceof ExportError || error instanceof DatasetError;
+  stats.failures.push(...await hostilePathSeeds(options.folder, seeds[0].model, bound));
 
   for (let n = 1; n <= options.cases; n++) {
     const seed = seeds[rng.int(seeds.length)];

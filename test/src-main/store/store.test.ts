@@ -146,7 +146,7 @@ describe('runs', () => {
     const alive = (pid: number) => pid === 999_999_002;
     expect(store.recoverInterruptedRuns(alive)).toEqual([orphan.id]);
     expect(store.getRun(orphan.id)!.status).toBe('interrupted');
-    expect(store.getRun(orphan.id)!.error).toMatch(/stopped while this run was training/);
+    expect(store.getRun(orphan.id)!.error).toMatch(/the process training it \(pid 999999001\) ended without finishing it; resume continues/);
     expect(store.getRun(mine.id)!.status).toBe('running');
     expect(store.getRun(elsewhere.id)!.status).toBe('running');
   });

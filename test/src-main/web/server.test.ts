@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { contentSecurityPolicy } from '../../../src-main/api/csp';
 import { startLab, type Lab } from '../../../src-main/api/lab';
-import { startWebServer, tokenCookieName, type WebServer } from '../../../src-main/web/server';
+import { startWebServer, type WebServer } from '../../../src-main/web/server';
 import { appRoot, databaseSnapshot } from '../api/harness';
 
 let folder: string;
@@ -63,9 +63,12 @@ function raw(path: string, options: { method?: string; headers?: Record<string, 
 const auth = () => ({ Authorization: `Bearer ${server.token}` });
 const json = { 'Content-Type': 'application/json' };
 
-function openSocket(headers: Record<string, string>, origin?: string): Promise<{ opened: boolean; status?: number; socket?: WebSocket }> {
+/** The path prefix that admits a page (the printed URL's path). */
+const prefixed = (path: string) => `/${server.token}${path}`;
+
+function openSocket(headers: Record<string, string>, origin?: string, path = '/api/events'): Promise<{ opened: boolean; status?: number; socket?: WebSocket }> {
   return new Promise((resolve) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${server.port}/api/events`, { headers, ...(origin ? { origin } : {}) });
+    const socket = new WebSocket(`ws://127.0.0.1:${server.port}${path}`, { headers, ...(origin ? { origin } : {}) });
     socket.on('open', () => resolve({ opened: true, socket }));
     socket.on('unexpected-response', (_req, res) => {
       resolve({ opened: false, status: res.statusCode });
@@ -78,7 +81,7 @@ function openSocket(headers: Record<string, string>, origin?: string): Promise<{
 describe('the access token', () => {
   it('is long, random per start, and in the printed URL', async () => {
     expect(server.token.length).toBeGreaterThanOrEqual(40);
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/${server.token}/`);
     const other = await startWebServer({ router: lab.router, staticDir: null });
     try {
       expect(other.token).not.toBe(server.token);
@@ -97,19 +100,21 @@ describe('the access token', () => {
     }
     expect((await raw('/api/invoke/getAppInfo', { method: 'POST', headers: { ...json, Authorization: 'Bearer wrong-token' }, body: '{}' })).status).toBe(401);
     expect((await raw(`/?token=${server.token.slice(0, -1)}`)).status).toBe(401);
-    expect((await raw('/', { headers: { Cookie: `${tokenCookieName}=nope` } })).status).toBe(401);
+    expect((await raw('/nope/')).status).toBe(401);
+    expect((await raw(`/${server.token.slice(0, -1)}/`)).status).toBe(401);
+    // the old cookie no longer admits anyone: any service on 127.0.0.1 would have received it
+    expect((await raw('/', { headers: { Cookie: `neural_lab_token=${server.token}` } })).status).toBe(401);
     expect(databaseSnapshot(lab.store.path)).toEqual(before);
   });
 
-  it('from the URL becomes an HttpOnly SameSite cookie and leaves the address bar', async () => {
+  it('in an old-style ?token= URL moves into the path prefix, and no cookie is ever set', async () => {
     const response = await raw(`/?token=${server.token}`);
     expect(response.status).toBe(303);
-    expect(response.headers.location).toBe('/');
-    const cookie = String(response.headers['set-cookie']);
-    expect(cookie).toContain(`${tokenCookieName}=${server.token}`);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const page = await raw('/', { headers: { Cookie: `${tokenCookieName}=${server.token}` } });
+    expect(response.headers.location).toBe(prefixed('/'));
+    expect(response.headers['set-cookie']).toBeUndefined();
+    expect((await raw(prefixed(''))).headers.location).toBe(prefixed('/'));
+    const page = await raw(prefixed('/'));
+    expect(page.headers['set-cookie']).toBeUndefined();
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Neural Lab</title>');
     expect(page.headers['content-security-policy']).toBe(contentSecurityPolicy);
@@ -120,7 +125,8 @@ describe('the access token', () => {
   it('is required for the events WebSocket', async () => {
     expect(await openSocket({}, server.origin)).toMatchObject({ opened: false, status: 401 });
     expect(await openSocket({ Authorization: 'Bearer wrong' }, server.origin)).toMatchObject({ opened: false, status: 401 });
-    const ok = await openSocket({ Cookie: `${tokenCookieName}=${server.token}` }, server.origin);
+    expect(await openSocket({ Cookie: `neural_lab_token=${server.token}` }, server.origin)).toMatchObject({ opened: false, status: 401 });
+    const ok = await openSocket({}, server.origin, prefixed('/api/events'));
     expect(ok.opened).toBe(true);
     const message = new Promise<string>((resolve) => ok.socket!.once('message', (data) => resolve(String(data))));
     lab.router.emit('menuCommand', { command: 'show-runs' });
@@ -145,10 +151,10 @@ describe('origins and hosts', () => {
   });
 
   it('refuses WebSockets from foreign or missing origins (403)', async () => {
-    const cookie = { Cookie: `${tokenCookieName}=${server.token}` };
-    expect(await openSocket(cookie, 'http://evil.example')).toMatchObject({ opened: false, status: 403 });
-    expect(await openSocket(cookie, `http://127.0.0.1:${server.port + 1}`)).toMatchObject({ opened: false, status: 403 });
-    expect(await openSocket(cookie)).toMatchObject({ opened: false, status: 403 });
+    const path = prefixed('/api/events');
+    expect(await openSocket({}, 'http://evil.example', path)).toMatchObject({ opened: false, status: 403 });
+    expect(await openSocket({}, `http://127.0.0.1:${server.port + 1}`, path)).toMatchObject({ opened: false, status: 403 });
+    expect(await openSocket({}, undefined, path)).toMatchObject({ opened: false, status: 403 });
   });
 
   it('refuses a foreign Host header (DNS rebinding), even with the token', async () => {
@@ -220,13 +226,13 @@ describe('API requests', () => {
 
 describe('static files', () => {
   it('serves the renderer, and nothing outside its folder', async () => {
-    const cookie = { Cookie: `${tokenCookieName}=${server.token}` };
-    const script = await raw('/assets/app.js', { headers: cookie });
+    const script = await raw(prefixed('/assets/app.js'));
     expect(script.status).toBe(200);
     expect(script.headers['content-type']).toMatch(/^text\/javascript/);
     for (const path of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e%2f%2e%2e%2fsecret.txt', '/assets/link.txt', '/assets/missing.js', '/index.html%00.js']) {
-      const response = await raw(path, { headers: cookie });
-      expect(response.status, path).toBe(404);
+      const response = await raw(prefixed(path));
+      // a `..` that climbs out of the token prefix is not admitted at all (401)
+      expect([401, 404], path).toContain(response.status);
       expect(response.body).not.toContain('not for the browser');
     }
   });
