@@ -47,7 +47,11 @@ it.skipIf(process.platform !== 'linux')('a training run\'s worker thread runs at
     });
     const nices = threadNices();
     expect(nices.get(process.pid)).toBe(0);
-    expect([...nices.values()].filter((n) => n === 5)).toHaveLength(1);
+    // the worker, and any thread it starts (OpenBLAS' helper of the native kernels), at nice 5;
+    // every other thread of the process (main, libuv's pool) at main's own priority
+    const niced = [...nices.values()].filter((n) => n === 5).length;
+    expect(niced).toBeGreaterThanOrEqual(1);
+    expect(niced + [...nices.values()].filter((n) => n === 0).length).toBe(nices.size);
     lab.training.cancel(runId);
     await lab.training.waitFor(runId);
   } finally {
