@@ -11,6 +11,7 @@
  *   far below means the learning rate is too low, far above too high.
  */
 import { forwardStages, type WarpNet } from './warp';
+import type { LayerWeights, ModelSpec } from '../engine/types';
 
 /** The ratio a healthy layer's updates sit near. */
 export const UPDATE_RATIO_GUIDE = 1e-3;
@@ -160,4 +161,9 @@ export function healthWarnings(history: readonly EpochHealth[]): HealthWarning[]
       : { layer, kind: 'ratio-high', sinceEpoch: since, message: `layer ${layer}: updates are over ${UPDATE_RATIO_RANGE[1]} of the weights for ${stretch} epochs (learning rate too high?)` });
   }
   return warnings;
+}
+
+/** The float64 analysis view of a model: its dense layers with the activations of its spec. */
+export function warpNetOf(spec: ModelSpec, layers: readonly LayerWeights[]): WarpNet {
+  return { layers, activations: spec.hidden.map((h) => ({ kind: h.activation, alpha: h.alpha })) };
 }

@@ -73,7 +73,7 @@ export function fitPca(values: ArrayLike<number>, n: number, width: number, opti
     }
   };
 
-  // a few spare vectors make the leading ones converge faster (rate λ_{p+1} / λ_k)
+  // spare vectors make the leading ones converge faster (error shrinks by λ_{p+1} / λ_k per step)
   const p = Math.min(width, k + 4);
   const rng = new Rng(0x9ca);
   let block = Array.from({ length: p }, () => Float64Array.from({ length: width }, () => rng.normal()));

@@ -80,6 +80,13 @@ const epochMetricsSchema = z.strictObject({
   lr: anyNumber,
   samplesPerSecond: anyNumber,
   weights: z.strictObject({ zeroFraction: fraction, nearZeroFraction: fraction, firstLayerZeroFraction: fraction, firstLayerNearZeroFraction: fraction }).optional(),
+  health: z.array(z.strictObject({
+    layer: z.number().int().positive(),
+    deadFraction: fraction.nullable(),
+    activation: z.array(anyNumber).nullable(),
+    gradNorm: anyNumber,
+    updateRatio: anyNumber.nullable(),
+  })).optional(),
 }) satisfies z.ZodType<EpochMetrics>;
 
 const progressSchema = z.strictObject({

@@ -5,6 +5,7 @@ import type { Kernels } from '../engine/kernels';
 import type { EpochMetrics, WeightSparsity } from './records';
 import type { ControlMessage, FinalWorkerMessage, ProgressMessage, RunWorkerInput, StepRow, WorkerMessage } from './messages';
 import { runSources } from './sources';
+import { HealthProbe } from './health-probe';
 
 export interface RunLoopHost {
   /** sends a message to main; `state` buffers may be transferred */
@@ -40,6 +41,7 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
   const { train, val } = runSources(input.data);
   const state = input.state ? decodeTrainerState(input.state) : undefined;
   const trainer = new Trainer(config, train, val, { kernels: host.kernels, state });
+  const health = new HealthProbe(trainer, val ?? train);
 
   const stepsPerEpoch = Math.ceil(train.length / config.batchSize);
   const totalSteps = config.epochs * stepsPerEpoch;
@@ -106,12 +108,14 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
       report(true);
       return saved('paused');
     }
+    if ((trainer.step + 1) % stepsPerEpoch === 0) health.captureBefore();
     const step = trainer.trainStep();
     steps.push({ epoch: step.epoch + 1, step: step.step, dataLoss: step.dataLoss, regLoss: step.regLoss, loss: step.loss, accuracy: step.accuracy });
     if (step.epochEnd || step.diverged) {
       const { epoch: _completed, diverged: _diverged, ...numbers } = trainer.epochReport();
       const weights = weightSparsity(trainer.layerWeights().map((layer) => layer.w));
-      epochReports.push({ ...numbers, epoch: step.epochEnd ? trainer.epoch : trainer.epoch + 1, step: trainer.step, weights });
+      const layers = step.diverged ? null : health.measure();
+      epochReports.push({ ...numbers, epoch: step.epochEnd ? trainer.epoch : trainer.epoch + 1, step: trainer.step, weights, ...(layers ? { health: layers } : {}) });
       const due = input.checkpointEvery > 0 && step.epochEnd && trainer.epoch % input.checkpointEvery === 0 && !trainer.finished
         && host.now() - lastCheckpoint >= input.checkpointMinIntervalMs;
       if (due) {

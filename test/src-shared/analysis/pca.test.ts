@@ -121,7 +121,7 @@ describe('fitPca against numpy (SVD of the centred data)', () => {
   const folder = mkdtempSync(join(tmpdir(), 'pca-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-  it.each([[200, 40], [120, 784]])('%i rows × %i columns: same projections up to sign', (n, width, context) => {
+  it.for([[200, 40], [120, 784]] as const)('%i rows × %i columns: same projections up to sign', ([n, width], context) => {
     if (!existsSync(python) || !hasNumpy) {
       context.skip();
       return;
