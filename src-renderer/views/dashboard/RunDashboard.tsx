@@ -13,7 +13,7 @@ import { useApiValue } from '../../state/hooks';
 import { useLiveSeries, type SeriesKey } from '../../state/live-series';
 import { isActive, RESUMABLE_STATUSES, type MetricSeries, type Run } from '../../state/types';
 import { findSeries, seriesPoints } from '../../chart-data';
-import { SeriesChart, type ChartSeries } from '../../components/SeriesChart';
+import { SeriesChart, type ChartMarker, type ChartSeries } from '../../components/SeriesChart';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ProgressBar } from '../../components/ProgressBar';
 import { EmptyState } from '../../components/EmptyState';
@@ -24,6 +24,7 @@ import { Stat } from '../datasets/DatasetsView';
 import { runControl } from '../runs/run-actions';
 import { runFraction } from '../runs/RunsView';
 import { ConfusionPanel } from './ConfusionPanel';
+import { LayerHealthPanel } from './LayerHealthPanel';
 
 /**
  * Points per series fetched for the dashboard: about one per pixel of a half-width chart
@@ -77,6 +78,7 @@ export function RunDashboard({ runId }: { runId: number }) {
 }
 
 const noSeries: MetricSeries[] = [];
+const noMarkers: ChartMarker[] = [];
 
 function Dashboard({ run, batch, perEpoch }: { run: Run; batch: MetricSeries[]; perEpoch: MetricSeries[] }) {
   const api = useApi();
@@ -183,6 +185,7 @@ function Dashboard({ run, batch, perEpoch }: { run: Run; batch: MetricSeries[]; 
         </div>
       </div>
 
+      <LayerHealthPanel run={run} markers={noMarkers} />
       <ConfusionPanel run={run} />
       <SettingsPanel run={run} />
     </div>
