@@ -13,6 +13,7 @@ import type { ImageDataset } from '../data/dataset';
 import type { NormalisationKind } from '../data/normalize';
 import type { EpochMetrics, RunDataSpec, RunSplitSpec, RunStatus } from './records';
 import type { TrainConfig } from '../engine/types';
+import type { CourseChange } from './course';
 
 // ── main → worker ─────────────────────────────────────────────────────────────────
 
@@ -34,6 +35,8 @@ export interface RunWorkerInput {
   data: WorkerData;
   /** encodeTrainerState bytes to continue from; null starts fresh from config.seed */
   state: Uint8Array | null;
+  /** learning-rate and λ changes made mid-run (see course.ts); `config` is the run's original */
+  course?: readonly CourseChange[];
   /**
    * save a checkpoint after every this many epochs, and one of the initial weights (epoch 0)
    * when `state` is null (0: only the final or paused state)

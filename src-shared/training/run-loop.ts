@@ -6,6 +6,7 @@ import type { EpochMetrics, WeightSparsity } from './records';
 import type { ControlMessage, FinalWorkerMessage, ProgressMessage, RunWorkerInput, StepRow, WorkerMessage } from './messages';
 import { runSources } from './sources';
 import { HealthProbe } from './health-probe';
+import { configAt } from './course';
 
 export interface RunLoopHost {
   /** sends a message to main; `state` buffers may be transferred */
@@ -40,8 +41,11 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
   const { runId, config } = input;
   const { train, val } = runSources(input.data);
   const state = input.state ? decodeTrainerState(input.state) : undefined;
-  const trainer = new Trainer(config, train, val, { kernels: host.kernels, state });
-  const health = new HealthProbe(trainer, val ?? train);
+  const course = [...(input.course ?? [])].sort((a, b) => a.step - b.step);
+  let trainer = new Trainer(configAt(config, course, state?.step ?? 0), train, val, { kernels: host.kernels, state });
+  let health = new HealthProbe(trainer, val ?? train);
+  /** course changes still ahead: each rebuilds the trainer from its exact state with the new settings */
+  let pending = course.filter((c) => c.step > trainer.step);
 
   const stepsPerEpoch = Math.ceil(train.length / config.batchSize);
   const totalSteps = config.epochs * stepsPerEpoch;
@@ -109,6 +113,12 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
       return saved('paused');
     }
     if ((trainer.step + 1) % stepsPerEpoch === 0) health.captureBefore();
+    if (pending.length > 0 && pending[0].step === trainer.step) {
+      trainer = new Trainer(configAt(config, course, trainer.step), train, val, { kernels: host.kernels, state: trainer.saveState() });
+      health = new HealthProbe(trainer, val ?? train);
+      lastThroughput = trainer.throughput;
+      pending = pending.filter((c) => c.step > trainer.step);
+    }
     const step = trainer.trainStep();
     steps.push({ epoch: step.epoch + 1, step: step.step, dataLoss: step.dataLoss, regLoss: step.regLoss, loss: step.loss, accuracy: step.accuracy });
     if (step.epochEnd || step.diverged) {
