@@ -116,6 +116,8 @@ const stateSchema = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expect
 
 export const workerMessageSchema = z.discriminatedUnion('type', [
   progressSchema,
+  /** sent once at the start of every session: how this worker computes (recorded for replay) */
+  z.strictObject({ type: z.literal('kernels'), runId, kernel: z.string(), threads: z.number().int().positive() }),
   z.strictObject({ type: z.literal('checkpoint'), runId, epoch: count, step: count, state: stateSchema }),
   z.strictObject({ type: z.literal('done'), runId, epoch: count, step: count, state: stateSchema }),
   z.strictObject({ type: z.literal('diverged'), runId, epoch: count, step: count, state: stateSchema }),

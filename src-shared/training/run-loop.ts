@@ -1,7 +1,7 @@
 import { sparsityOfAll } from '../analysis/histogram';
 import { decodeTrainerState, encodeTrainerState } from '../engine/state';
 import { Trainer } from '../engine/trainer';
-import type { Kernels } from '../engine/kernels';
+import { referenceKernels, type Kernels } from '../engine/kernels';
 import type { EpochMetrics, WeightSparsity } from './records';
 import type { ControlMessage, FinalWorkerMessage, ProgressMessage, RunWorkerInput, StepRow, WorkerMessage } from './messages';
 import { runSources } from './sources';
@@ -18,6 +18,8 @@ export interface RunLoopHost {
   /** milliseconds, monotonic */
   now(): number;
   kernels?: Kernels;
+  /** threads the kernels compute on (default 1) */
+  threads?: number;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function runTrainingSession(input: RunWorkerInput, host: RunLoopHos
 async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Promise<FinalWorkerMessage> {
   const { runId, config } = input;
   const { train, val } = runSources(input.data);
+  host.post({ type: 'kernels', runId, kernel: (host.kernels ?? referenceKernels).name, threads: host.threads ?? 1 });
   const state = input.state ? decodeTrainerState(input.state) : undefined;
   const course = [...(input.course ?? [])].sort((a, b) => a.step - b.step);
   let trainer = new Trainer(configAt(config, course, state?.step ?? 0), train, val, { kernels: host.kernels, state });
