@@ -22,6 +22,7 @@ import { CompareView } from './views/compare/CompareView';
 import { PredictView } from './views/predict/PredictView';
 import { ExportView } from './views/export/ExportView';
 import { InsightView } from './views/InsightHost';
+import { SweepsView } from './views/sweeps/SweepsView';
 import { runControl } from './views/runs/run-actions';
 import { runFraction } from './views/runs/RunsView';
 import { isActive } from './state/types';
@@ -43,6 +44,8 @@ export const navEntries: NavEntry[] = [
   { view: 'sparsity', label: 'Sparsity L1 vs L2', icon: '▮', key: '6', section: 'Look inside' },
   { view: 'compare', label: 'Compare', icon: '⇆', key: '7', section: 'Look inside' },
   { view: 'spacewarp', label: 'Space warping', icon: '◎', key: '8', section: 'Look inside' },
+  { view: 'imagewarp', label: 'Warping on images', icon: '◉', key: 'i', section: 'Look inside' },
+  { view: 'sweeps', label: 'Sweeps', icon: '▦', key: 's', section: 'Train' },
   { view: 'predict', label: 'Predict', icon: '➜', key: '9', section: 'Use' },
   { view: 'export', label: 'Export', icon: '⇪', key: '0', section: 'Use' },
 ];
@@ -211,7 +214,10 @@ function CurrentView({ route }: { route: Route }): ReactNode {
     case 'templates':
     case 'sparsity':
     case 'spacewarp':
+    case 'imagewarp':
       return <InsightView route={route} />;
+    case 'sweeps':
+      return <SweepsView sweepId={route.sweepId} />;
   }
 }
 
