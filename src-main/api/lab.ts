@@ -19,6 +19,7 @@ import { experimentChannels } from './experiments';
 import { modelChannels } from './models';
 import { viewDataChannels } from './view-data';
 import { runChannels } from './runs';
+import { instrumentChannels } from './instruments';
 
 export interface NativeDialogs {
   /** a folder chosen by the user, or null when cancelled */
@@ -133,6 +134,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     ...runChannels(store, training),
     ...modelChannels({ store, modelsFolder: join(dataDir, 'models'), loadDataset }),
     ...viewDataChannels({ store, appRoot: options.appRoot, loadDataset }),
+    ...instrumentChannels({ store, training, loadDataset }),
   };
   router = createRouter(handlers, { classifyError: classifyServiceError });
   const api = router;

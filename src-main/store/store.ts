@@ -22,6 +22,8 @@ import { ExportRepository } from './export-repository';
 import { MetricRepository, type RunProgress } from './metric-repository';
 import { processIsAlive, RunRepository } from './run-repository';
 import { Sql } from './sql';
+import { ReplayRepository } from './replay-repository';
+import { SweepRepository } from './sweep-repository';
 
 export interface RunComparison {
   runs: [RunRecord, RunRecord];
@@ -53,6 +55,9 @@ export class LabStore {
   readonly metrics: MetricRepository;
   readonly checkpoints: CheckpointRepository;
   readonly exports: ExportRepository;
+  /** provenance, course changes and re-runs (issue 19) */
+  readonly replays: ReplayRepository;
+  readonly sweeps: SweepRepository;
   private readonly sql: Sql;
 
   constructor(path: string, options: LabStoreOptions = {}) {
@@ -63,6 +68,8 @@ export class LabStore {
     this.metrics = new MetricRepository(this.sql);
     this.checkpoints = new CheckpointRepository(this.sql);
     this.exports = new ExportRepository(this.sql);
+    this.replays = new ReplayRepository(this.sql);
+    this.sweeps = new SweepRepository(this.sql);
     this.runs = new RunRepository(this.sql, this, options.appVersion ?? packageJson.version);
   }
 

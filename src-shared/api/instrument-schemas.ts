@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { channelCount, entityId, nameText, runRecord, runStatus } from './schemas';
 import { courseChangeSchema } from '../training/course';
 import { runProvenanceSchema } from '../training/replay';
-import { SWEEP_METRICS, sweepAxesSchema } from '../training/sweep';
+import { sweepAxesSchema, sweepMetricSchema, sweepRecordSchema } from '../training/sweep';
 
 // ── space warping on real images ───────────────────────────────────────────────────
 
@@ -82,24 +82,14 @@ export const replayComparison = z.strictObject({
 
 // ── sweeps ─────────────────────────────────────────────────────────────────────────
 
-export const sweepMetric = z.enum(SWEEP_METRICS);
-
-export const sweepRecord = z.strictObject({
-  id: entityId,
-  experimentId: entityId,
-  name: z.string(),
-  baseRunId: entityId.nullable(),
-  axes: sweepAxesSchema,
-  metric: sweepMetric,
-  createdAt: z.number().int(),
-});
+export const sweepRecord = sweepRecordSchema;
 
 export const startSweepRequest = z.strictObject({
   /** the run whose config, data and split every cell starts from */
   baseRunId: entityId,
   name: nameText.optional(),
   axes: sweepAxesSchema,
-  metric: sweepMetric.default('valAccuracy'),
+  metric: sweepMetricSchema.default('valAccuracy'),
 });
 
 export const sweepState = z.strictObject({

@@ -37,7 +37,28 @@ export type SweepAxis = z.infer<typeof sweepAxisSchema>;
 export type SweepAxes = z.infer<typeof sweepAxesSchema>;
 
 export const SWEEP_METRICS = ['valAccuracy', 'zeroFraction'] as const;
-export type SweepMetric = (typeof SWEEP_METRICS)[number];
+export const sweepMetricSchema = z.enum(SWEEP_METRICS);
+export type SweepMetric = z.infer<typeof sweepMetricSchema>;
+
+/** A sweep as the store keeps it; its runs belong to experiment `experimentId`. */
+export const sweepRecordSchema = z.strictObject({
+  id: z.number().int().positive(),
+  experimentId: z.number().int().positive(),
+  name: z.string(),
+  /** the run the cells were made from (null once deleted) */
+  baseRunId: z.number().int().positive().nullable(),
+  axes: sweepAxesSchema,
+  metric: sweepMetricSchema,
+  createdAt: z.number().int(),
+});
+export type SweepRecord = z.infer<typeof sweepRecordSchema>;
+
+/** Cell (i, j) of a sweep: row value i of the first axis, column value j of the second. */
+export interface SweepCell {
+  i: number;
+  j: number;
+  runId: number;
+}
 
 function valueProblem(param: SweepParam, v: number): string | null {
   if (wholeParams.includes(param) && !Number.isInteger(v)) return 'must be a whole number';
