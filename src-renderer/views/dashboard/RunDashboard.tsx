@@ -13,7 +13,7 @@ import { useApiValue } from '../../state/hooks';
 import { useLiveSeries, type SeriesKey } from '../../state/live-series';
 import { isActive, RESUMABLE_STATUSES, type MetricSeries, type Run } from '../../state/types';
 import { findSeries, seriesPoints } from '../../chart-data';
-import { SeriesChart, type ChartMarker, type ChartSeries } from '../../components/SeriesChart';
+import { SeriesChart, type ChartSeries } from '../../components/SeriesChart';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ProgressBar } from '../../components/ProgressBar';
 import { EmptyState } from '../../components/EmptyState';
@@ -25,6 +25,7 @@ import { runControl } from '../runs/run-actions';
 import { runFraction } from '../runs/RunsView';
 import { ConfusionPanel } from './ConfusionPanel';
 import { LayerHealthPanel } from './LayerHealthPanel';
+import { ChangeCoursePanel, ReplayPanel, useCourseMarkers } from './ReplayPanel';
 
 /**
  * Points per series fetched for the dashboard: about one per pixel of a half-width chart
@@ -78,7 +79,6 @@ export function RunDashboard({ runId }: { runId: number }) {
 }
 
 const noSeries: MetricSeries[] = [];
-const noMarkers: ChartMarker[] = [];
 
 function Dashboard({ run, batch, perEpoch }: { run: Run; batch: MetricSeries[]; perEpoch: MetricSeries[] }) {
   const api = useApi();
@@ -91,6 +91,7 @@ function Dashboard({ run, batch, perEpoch }: { run: Run; batch: MetricSeries[]; 
   const active = isActive(run.status);
   const fraction = runFraction(run, progress);
   const epochCharts = useMemo(() => buildEpochCharts(perEpoch, palette), [perEpoch, palette]);
+  const course = useCourseMarkers(run);
   const batchLoss = useMemo(() => buildBatchChart(batch, palette), [batch, palette]);
   const control = async (command: 'pause' | 'resume' | 'cancel') => {
     const updated = await runControl(api, run, command);
@@ -161,6 +162,8 @@ function Dashboard({ run, batch, perEpoch }: { run: Run; batch: MetricSeries[]; 
         </div>
       </div>
 
+      <ChangeCoursePanel run={run} onChanged={course.reload} />
+
       <div className="stats">
         <Stat label="Train data loss" value={formatNumber(dataLoss)} sub={live ? `reg ${formatNumber(progress.regLoss)}` : 'last epoch'} testId="stat-train-loss" />
         <Stat label="Val loss" value={formatNumber(live ? (progress.valLoss ?? run.summary.valLoss) : run.summary.valLoss)} sub="last epoch" />
@@ -172,21 +175,22 @@ function Dashboard({ run, batch, perEpoch }: { run: Run; batch: MetricSeries[]; 
 
       <div className="grid-2">
         <div className="panel panel-body">
-          <SeriesChart title="Loss per epoch" series={epochCharts.epochLoss} xLabel="epoch" testId="chart-epoch-loss" />
+          <SeriesChart title="Loss per epoch" series={epochCharts.epochLoss} xLabel="epoch" testId="chart-epoch-loss" markers={course.epoch} />
         </div>
         <div className="panel panel-body">
-          <SeriesChart title="Loss per mini-batch" series={batchLoss} xLabel="step" testId="chart-batch-loss" smoothable />
+          <SeriesChart title="Loss per mini-batch" series={batchLoss} xLabel="step" testId="chart-batch-loss" smoothable markers={course.step} />
         </div>
         <div className="panel panel-body">
-          <SeriesChart title="Accuracy per epoch" series={epochCharts.accuracy} xLabel="epoch" percent testId="chart-accuracy" />
+          <SeriesChart title="Accuracy per epoch" series={epochCharts.accuracy} xLabel="epoch" percent testId="chart-accuracy" markers={course.epoch} />
         </div>
         <div className="panel panel-body">
-          <SeriesChart title="Speed and learning rate" series={epochCharts.speed} xLabel="epoch" percent testId="chart-speed" />
+          <SeriesChart title="Speed and learning rate" series={epochCharts.speed} xLabel="epoch" percent testId="chart-speed" markers={course.epoch} />
         </div>
       </div>
 
-      <LayerHealthPanel run={run} markers={noMarkers} />
+      <LayerHealthPanel run={run} markers={course.epoch} />
       <ConfusionPanel run={run} />
+      <ReplayPanel run={run} />
       <SettingsPanel run={run} />
     </div>
   );
