@@ -289,9 +289,9 @@ function badCases(ids: Ids): Record<InvokeName, BadCase[]> {
     startSweep: [
       { why: 'no base run', payload: { axes: [{ param: 'lr', values: [0.1] }, { param: 'l2', values: [0] }] }, field: 'baseRunId' },
       { why: 'one axis only', payload: { baseRunId: ids.run, axes: [{ param: 'lr', values: [0.1] }] }, field: 'axes' },
-      { why: 'an unknown setting', payload: { baseRunId: ids.run, axes: [{ param: 'momentum', values: [0.1] }, { param: 'l2', values: [0] }] }, field: 'axes.0.param' },
-      { why: 'a fractional batch size', payload: { baseRunId: ids.run, axes: [{ param: 'batchSize', values: [1.5] }, { param: 'l2', values: [0] }] }, field: 'axes.0.values.0' },
-      { why: 'a 100-value axis', payload: { baseRunId: ids.run, axes: [{ param: 'lr', values: Array.from({ length: 100 }, (_, i) => i + 1) }, { param: 'l2', values: [0] }] }, field: 'axes.0.values' },
+      { why: 'an unknown setting', payload: { baseRunId: ids.run, axes: [{ param: 'momentum', values: [0.1] }, { param: 'l2', values: [0] }] }, field: 'axes[0].param' },
+      { why: 'a fractional batch size', payload: { baseRunId: ids.run, axes: [{ param: 'batchSize', values: [1.5] }, { param: 'l2', values: [0] }] }, field: 'axes[0].values[0]' },
+      { why: 'a 100-value axis', payload: { baseRunId: ids.run, axes: [{ param: 'lr', values: Array.from({ length: 100 }, (_, i) => i + 1) }, { param: 'l2', values: [0] }] }, field: 'axes[0].values' },
     ],
     listSweeps: [],
     getSweep: byId('getSweep'),
