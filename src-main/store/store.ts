@@ -22,6 +22,7 @@ import { ExportRepository } from './export-repository';
 import { MetricRepository, type RunProgress } from './metric-repository';
 import { processIsAlive, RunRepository } from './run-repository';
 import { Sql } from './sql';
+import { HEALTH_METRIC_PREFIX } from '../../src-shared/training/health-metrics';
 import { ReplayRepository } from './replay-repository';
 import { SweepRepository } from './sweep-repository';
 
@@ -132,7 +133,8 @@ export class LabStore {
     const runA = this.runs.require(a);
     const runB = this.runs.require(b);
     const keys = new Map<string, { split: MetricSplit; name: string }>();
-    for (const m of [...this.metrics.names(a), ...this.metrics.names(b)]) keys.set(`${m.split}/${m.name}`, { split: m.split, name: m.name });
+    // layer health (a dozen series per layer) has its own panel; the comparison keeps to the run's curves
+    for (const m of [...this.metrics.names(a), ...this.metrics.names(b)]) if (!m.name.startsWith(HEALTH_METRIC_PREFIX)) keys.set(`${m.split}/${m.name}`, { split: m.split, name: m.name });
     return {
       runs: [runA, runB],
       differences: diffValues(runA.config, runB.config),
