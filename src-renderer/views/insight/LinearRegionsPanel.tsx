@@ -54,7 +54,9 @@ export function LinearRegionsPanel({ snapshot, bounds, points, labels }: {
     timer.current = setTimeout(compute, Math.max(0, refreshMs - (Date.now() - last.current)));
   }, [snapshot, bounds, piecewise]);
   useEffect(() => () => {
+    // forget the timer too: a remount (StrictMode mounts twice) must be able to schedule again
     if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
   }, []);
 
   const draw = useCallback(

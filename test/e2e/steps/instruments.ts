@@ -52,7 +52,8 @@ const courseRun = {
   data: { kind: 'toy', toy: 'spiral', samples: 1200, noise: 0.1, seed: 3 },
 };
 
-const shared: { courseRunId?: number } = {};
+/** Runs the steps made, deleted by the last one so the flow's later steps find the lab as it was. */
+const shared: { courseRunId?: number; replayRunId?: number } = {};
 
 export const steps: FlowStep[] = [
   {
@@ -194,6 +195,7 @@ export const steps: FlowStep[] = [
       await expect(page.locator('[data-testid="replay-kernel"]').innerText()).resolves.toMatch(/^wasm-\S+ · 1$/);
       await page.locator('[data-testid="rerun"]').click();
       await waitFor('the re-run\'s dashboard', async () => Number(await page.locator('[data-testid="run-dashboard"]').getAttribute('data-run-id')) !== original);
+      shared.replayRunId = Number(await page.locator('[data-testid="run-dashboard"]').getAttribute('data-run-id'));
       const verdict = page.locator('[data-testid="replay-verdict"]');
       await verdict.waitFor({ timeout: 100_000 });
       await expect(verdict.getAttribute('data-identical')).resolves.toBe('true');
@@ -222,6 +224,7 @@ export const steps: FlowStep[] = [
       await page.locator('[data-testid="start-sweep"]').click();
       const sweep = page.locator('[data-testid="sweep"]');
       await sweep.waitFor();
+      const sweepId = Number(await sweep.getAttribute('data-sweep-id'));
       await expect(sweep.getAttribute('data-total')).resolves.toBe('9');
       await expect(page.locator('[data-testid="sweep-cell"]').count()).resolves.toBe(9);
       await waitFor('all 9 runs finished', async () => (await sweep.getAttribute('data-finished')) === '9', 170_000, 500);
@@ -235,6 +238,12 @@ export const steps: FlowStep[] = [
       await page.locator(`[data-testid="run-dashboard"][data-run-id="${cellRun}"]`).waitFor();
       await expect(page.locator('[data-testid="run-title"]').innerText()).resolves.toBe('lr 0.1 · l2 0.001');
       expect(ui.errors.slice(errorsBefore)).toEqual([]);
+
+      // leave the lab as the flow had it: only the twins (a sweep's runs go with its experiment)
+      const { sweep: record } = await invoke<{ sweep: { experimentId: number } }>(lab, 'getSweep', { id: sweepId });
+      await ui.nav('datasets');
+      await invoke(lab, 'deleteExperiment', { id: record.experimentId });
+      for (const runId of [shared.replayRunId, shared.courseRunId, base.id]) if (runId !== undefined) await invoke(lab, 'deleteRun', { id: runId });
     },
   },
 ];
