@@ -80,6 +80,7 @@ function WarpPlanes({ warp }: { warp: Warp }) {
   }, [playing, frame, warp.frames.length]);
 
   const current = warp.frames[Math.min(frame, warp.frames.length - 1)];
+  const colours = useMemo(() => classColours(warp.classNames.length, palette.series), [warp.classNames.length, palette.series]);
   const size = warp.input.kind === 'image' ? warp.input.width * warp.input.height * warp.input.channels : 0;
   return (
     <>
@@ -99,24 +100,24 @@ function WarpPlanes({ warp }: { warp: Warp }) {
       <div className="legend" style={{ margin: '8px 0' }}>
         {warp.classNames.map((name, c) => (
           <span key={name}>
-            <span className="swatch" style={{ background: palette.series[c % palette.series.length], height: 8, width: 8, borderRadius: 4 }} />
+            <span className="swatch" style={{ background: colours[c], height: 8, width: 8, borderRadius: 4 }} />
             {name}
           </span>
         ))}
       </div>
-      <div className="insight-planes" data-testid="image-warp-planes" data-points={n} data-epoch={current.epoch}>
+      <div className="insight-planes" data-testid="image-warp-planes" data-points={n} data-epoch={current.epoch} style={{ gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))' }}>
         {warp.spaces.map((space, s) => (
           <SpacePlane
             key={space.name}
-            title={`${space.name} (${space.width}-D, plane shows ${formatPercent(space.shown, 0)} of its variance)`}
+            title={`${space.name} · ${space.width}-D`}
             points={current.points[s]}
             labels={warp.labels}
             bounds={bounds[s]}
-            colours={palette.series}
+            colours={colours}
             outline={dark ? 'rgba(0,0,0,0.55)' : 'rgba(255,255,255,0.9)'}
             highlight={picked}
             onPick={setPicked}
-            caption={`Nearest class centre right for ${formatPercent(current.separation[s], 0)} of the images`}
+            caption={`Nearest class centre right for ${formatPercent(current.separation[s], 0)} of the images · the plane shows ${formatPercent(space.shown, 0)} of this space's variance`}
             testId={`image-warp-${s === 0 ? 'input' : `hidden-${s}`}`}
           />
         ))}
@@ -188,4 +189,10 @@ function SpacePlane({ title, points, labels, bounds, colours, outline, highlight
       <PlaneCanvas draw={draw} title={title} label={`${title}: ${labels.length} validation images as points`} caption={caption} testId={testId} />
     </div>
   );
+}
+
+/** One colour per class: the chart palette while it lasts, evenly spaced hues beyond it (10 Fashion-MNIST classes need 10). */
+function classColours(count: number, series: readonly string[]): string[] {
+  if (count <= series.length) return series.slice(0, count);
+  return Array.from({ length: count }, (_, c) => `hsl(${Math.round((c * 360) / count)}, 70%, 45%)`);
 }

@@ -175,7 +175,7 @@ function SweepHeatmap({ sweepId }: { sweepId: number }) {
         {running && <button className="btn" onClick={() => void cancel()} disabled={cancelling} data-testid="cancel-sweep">Cancel sweep</button>}
       </div>
       <div className="panel-body">
-        <ProgressBar value={state.total > 0 ? state.finished / state.total : 0} paused={!running} label="Sweep progress" />
+        <ProgressBar value={state.total > 0 ? state.finished / state.total : 0} label="Sweep progress" />
         <table className="table" data-testid="sweep-heatmap" style={{ marginTop: 12, width: 'auto' }}>
           <thead>
             <tr>

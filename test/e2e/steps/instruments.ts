@@ -100,7 +100,7 @@ export const steps: FlowStep[] = [
       for (const plane of ['input', 'hidden-1']) {
         await waitFor(`${plane} points drawn`, async () => (await canvasInkFraction(page, `[data-testid="image-warp-${plane}"] canvas`)) > 0.02);
       }
-      await expect(page.locator('[data-testid="image-warp-hidden-1"]').innerText()).resolves.toMatch(/hidden 1 \(128-D/);
+      await expect(page.locator('[data-testid="image-warp-hidden-1"]').innerText()).resolves.toMatch(/hidden 1 · 128-D/);
       await ui.shot('instruments-02-image-warp-epoch-60');
       const separatedLate = await page.locator('[data-testid="image-warp-hidden-1"] .insight-plane-caption').innerText();
 
@@ -212,13 +212,13 @@ export const steps: FlowStep[] = [
       const page = ui.page;
       const errorsBefore = ui.errors.length;
       // a small, quick base run: 9 cells of it train in seconds
-      const base = await invoke<{ id: number }>(lab, 'startRun', { ...courseRun, name: 'sweep base', config: { ...courseRun.config, model: { ...courseRun.config.model, hidden: [{ units: 16, activation: 'relu' }] }, epochs: 5 }, data: { ...courseRun.data, samples: 300 } });
+      const base = await invoke<{ id: number }>(lab, 'startRun', { ...courseRun, name: 'sweep base', config: { ...courseRun.config, model: { ...courseRun.config.model, hidden: [{ units: 32, activation: 'relu' }] }, epochs: 20 }, data: { ...courseRun.data, samples: 600 } });
       await waitFor('base run done', async () => (await invoke<{ run: { status: string } }>(lab, 'getRun', { id: base.id })).run.status === 'done', 60_000);
       await ui.nav('sweeps');
       await page.locator('[data-testid="new-sweep"]').waitFor();
       await page.locator(`[data-testid="sweep-base"] option[value="${base.id}"]`).waitFor({ state: 'attached' });
       await page.locator('[data-testid="sweep-base"]').selectOption(String(base.id));
-      await page.locator('[data-testid="sweep-values-0"]').fill('0.05, 0.1, 0.2');
+      await page.locator('[data-testid="sweep-values-0"]').fill('0.05, 0.2, 0.8');
       await page.locator('[data-testid="sweep-values-1"]').fill('0, 0.001, 0.01');
       await expect(page.locator('[data-testid="start-sweep"]').innerText()).resolves.toBe('Start 9 runs');
       await page.locator('[data-testid="start-sweep"]').click();
@@ -236,7 +236,7 @@ export const steps: FlowStep[] = [
       const cellRun = await page.locator('[data-testid="sweep-cell"]').nth(4).getAttribute('data-run-id');
       await page.locator('[data-testid="sweep-cell"]').nth(4).click();
       await page.locator(`[data-testid="run-dashboard"][data-run-id="${cellRun}"]`).waitFor();
-      await expect(page.locator('[data-testid="run-title"]').innerText()).resolves.toBe('lr 0.1 · l2 0.001');
+      await expect(page.locator('[data-testid="run-title"]').innerText()).resolves.toBe('lr 0.2 · l2 0.001');
       expect(ui.errors.slice(errorsBefore)).toEqual([]);
 
       // leave the lab as the flow had it: only the twins (a sweep's runs go with its experiment)
