@@ -115,7 +115,8 @@ export function instrumentChannels(deps: InstrumentDeps) {
     }
     if (labels.length === 0) throw new ApiFailure('conflict', `Run ${runId} has no validation samples to project`);
     const frames = chosen.map((c) => ({ epoch: c.epoch, checkpointId: c.id, layers: store.checkpointWeights(c.id) }));
-    const warp = imageWarp(spec, x, labels, labels.length, frames);
+    // in pieces of a fraction of a second each, so pause and cancel are answered meanwhile
+    const warp = await imageWarp(spec, x, labels, labels.length, frames, { pause: () => new Promise((resolve) => setImmediate(resolve)) });
     // 4 significant digits are plenty for a point on a canvas and keep the answer small
     const round = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(4)) : 0);
     return {

@@ -14,7 +14,18 @@ import { warpNetOf } from './layer-health';
 import type { LayerWeights, ModelSpec } from '../engine/types';
 
 /** Rows of pooled activations a hidden space's PCA is fitted on at most (evenly spread over the epochs). */
-const MAX_FIT_ROWS = 4000;
+const MAX_FIT_ROWS = 2000;
+/**
+ * Block multiplications per PCA at most: for a picture, a plane within a few degrees of the
+ * exact one is as good, and near-equal variances (where iterations crawl) make any plane in
+ * their span as good as another.
+ */
+export const WARP_PCA_OPTIONS = { maxIterations: 80, tolerance: 1e-9 } as const;
+
+export interface ImageWarpOptions {
+  /** awaited between the pieces of work (one per epoch and per fit), so a caller's event loop can breathe */
+  pause?: () => Promise<void>;
+}
 
 export interface WarpFrameInput {
   epoch: number;
@@ -49,15 +60,21 @@ export interface ImageWarp {
  * Projects the samples x [n × inputs] (normalised as the net sees them, labels [n]) through
  * each frame's weights. `frames` in epoch order; all of one model `spec`.
  */
-export function imageWarp(spec: ModelSpec, x: ArrayLike<number>, labels: ArrayLike<number>, n: number, frames: readonly WarpFrameInput[]): ImageWarp {
+export async function imageWarp(spec: ModelSpec, x: ArrayLike<number>, labels: ArrayLike<number>, n: number, frames: readonly WarpFrameInput[], options: ImageWarpOptions = {}): Promise<ImageWarp> {
   if (n < 1) throw new RangeError('space warping needs at least one sample');
   if (frames.length === 0) throw new RangeError('space warping needs at least one saved epoch');
-  const stages = frames.map((f) => forwardStages(warpNetOf(spec, f.layers), x, n).post);
-  const inputPca = fitPca(x, n, spec.inputSize);
+  const pause = options.pause ?? (() => Promise.resolve());
+  const stages: Float64Array[][] = [];
+  for (const f of frames) {
+    stages.push(forwardStages(warpNetOf(spec, f.layers), x, n).post);
+    await pause();
+  }
+  const inputPca = fitPca(x, n, spec.inputSize, WARP_PCA_OPTIONS);
+  await pause();
   const spaces: WarpSpace[] = [{ name: 'input', width: spec.inputSize, shown: shownShare(inputPca) }];
   const inputPoints = projectPca(inputPca, x, n);
   const perSpace: Float64Array[][] = [frames.map(() => inputPoints)];
-  spec.hidden.forEach((hidden, l) => {
+  for (const [l, hidden] of spec.hidden.entries()) {
     const width = hidden.units;
     // pool the layer's activations over the epochs, thinned to MAX_FIT_ROWS rows
     const stride = Math.max(1, Math.ceil((frames.length * n) / MAX_FIT_ROWS));
@@ -68,10 +85,11 @@ export function imageWarp(spec: ModelSpec, x: ArrayLike<number>, labels: ArrayLi
         for (let k = 0; k < width; k++) pooled.push(stages[f][l][r * width + k]);
       }
     }
-    const pca = fitPca(pooled, pooled.length / width, width, { components: Math.min(2, width) });
+    const pca = fitPca(pooled, pooled.length / width, width, { ...WARP_PCA_OPTIONS, components: Math.min(2, width) });
     spaces.push({ name: `hidden ${l + 1}`, width, shown: shownShare(pca) });
     perSpace.push(stages.map((post) => asPlane(projectPca(pca, post[l], n), n, pca.components.length)));
-  });
+    await pause();
+  }
   return {
     spaces,
     frames: frames.map((f, i) => {

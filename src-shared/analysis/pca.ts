@@ -95,7 +95,8 @@ export function fitPca(values: ArrayLike<number>, n: number, width: number, opti
       coef.forEach((x, a) => axpy(x, block[a], v));
       return v;
     });
-    const settled = eig.every((value, i) => Math.abs(value - ritz[i]) <= tolerance * Math.max(eig[0], 1e-300));
+    // only the wanted values: the spare ones converge slowly and need not
+    const settled = eig.slice(0, k).every((value, i) => Math.abs(value - ritz[i]) <= tolerance * Math.max(eig[0], 1e-300));
     ritz = Float64Array.from(eig);
     if (settled && iteration > 0) break;
     // next block: C·(rotated Q), orthonormalised

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imageWarp, nearestCentroidAccuracy, type WarpFrameInput } from '../../../src-shared/analysis/image-warp';
+import { WARP_PCA_OPTIONS, imageWarp, nearestCentroidAccuracy, type WarpFrameInput } from '../../../src-shared/analysis/image-warp';
 import { warpNetOf } from '../../../src-shared/analysis/layer-health';
 import { fitPca, projectPca } from '../../../src-shared/analysis/pca';
 import { forwardStages } from '../../../src-shared/analysis/warp';
@@ -22,7 +22,7 @@ function blobs(n: number): { x: Float32Array; labels: Int32Array } {
 }
 
 describe('imageWarp', () => {
-  it('projects input space with one PCA of the images and each hidden space with one PCA pooled over the epochs', () => {
+  it('projects input space with one PCA of the images and each hidden space with one PCA pooled over the epochs', async () => {
     const { x, labels } = blobs(90);
     const config: TrainConfig = {
       model: { inputSize: 20, numClasses: 3, hidden: [{ units: 8, activation: 'relu' }, { units: 5, activation: 'relu' }] },
@@ -35,27 +35,29 @@ describe('imageWarp', () => {
       trainer.runEpoch();
       frames.push({ epoch: e, checkpointId: e + 1, layers: trainer.layerWeights() });
     }
-    const warp = imageWarp(config.model, x, labels, 90, frames);
+    let pauses = 0;
+    const warp = await imageWarp(config.model, x, labels, 90, frames, { pause: async () => void pauses++ });
+    expect(pauses).toBe(4 + 1 + 2); // each epoch's forward pass, the input fit, each hidden fit
     expect(warp.spaces.map((s) => [s.name, s.width])).toEqual([['input', 20], ['hidden 1', 8], ['hidden 2', 5]]);
     for (const s of warp.spaces) expect(s.shown).toBeGreaterThan(0);
     expect(warp.frames.map((f) => [f.epoch, f.checkpointId])).toEqual([[0, 1], [1, 2], [2, 3], [3, 4]]);
 
     // input space: the same points every epoch, those of a PCA of the images
-    const input = projectPca(fitPca(x, 90, 20), x, 90);
+    const input = projectPca(fitPca(x, 90, 20, WARP_PCA_OPTIONS), x, 90);
     for (const f of warp.frames) expect(Array.from(f.points[0])).toEqual(Array.from(input));
     // hidden 2: one PCA of its activations at all four epochs together, applied to each epoch
     const acts = frames.map((f) => forwardStages(warpNetOf(config.model, f.layers), x, 90).post[1]);
     const pooled = new Float64Array(4 * 90 * 5);
     acts.forEach((a, i) => pooled.set(a, i * 90 * 5));
-    const pca = fitPca(pooled, 360, 5);
+    const pca = fitPca(pooled, 360, 5, WARP_PCA_OPTIONS);
     warp.frames.forEach((f, i) => expect(Array.from(f.points[2])).toEqual(Array.from(projectPca(pca, acts[i], 90))));
     for (const f of warp.frames) for (const s of f.separation) expect(s).toBeGreaterThanOrEqual(0);
   });
 
-  it('refuses empty input with a reason', () => {
+  it('refuses empty input with a reason', async () => {
     const spec = { inputSize: 2, numClasses: 2, hidden: [] };
-    expect(() => imageWarp(spec, [], [], 0, [])).toThrow(/at least one sample/);
-    expect(() => imageWarp(spec, [1, 2], [0], 1, [])).toThrow(/at least one saved epoch/);
+    await expect(imageWarp(spec, [], [], 0, [])).rejects.toThrow(/at least one sample/);
+    await expect(imageWarp(spec, [1, 2], [0], 1, [])).rejects.toThrow(/at least one saved epoch/);
   });
 });
 
