@@ -90,10 +90,19 @@ export function percentiles(values: ArrayLike<number>, ps: readonly number[]): n
  * layer's dW of the last step and W before it (the net holds W after it).
  */
 export function layerHealth(net: WarpNet, probe: ArrayLike<number>, n: number, gradients: readonly ArrayLike<number>[], before: readonly ArrayLike<number>[]): LayerHealth[] {
+  const { pre, post } = forwardStages(net, probe, n);
+  return healthFromStages(net, { pre, post }, n, gradients, before);
+}
+
+/**
+ * The same from a forward pass already made (the training worker runs the probe through
+ * its own float32 network): `stages.pre[l]` and `stages.post[l]` are hidden layer l's
+ * z and act(z), [n × units].
+ */
+export function healthFromStages(net: WarpNet, stages: { pre: readonly ArrayLike<number>[]; post: readonly ArrayLike<number>[] }, n: number, gradients: readonly ArrayLike<number>[], before: readonly ArrayLike<number>[]): LayerHealth[] {
   if (gradients.length !== net.layers.length || before.length !== net.layers.length) {
     throw new RangeError(`${net.layers.length} layers need as many gradients and previous weights, got ${gradients.length} and ${before.length}`);
   }
-  const stages = forwardStages(net, probe, n);
   return net.layers.map((layer, l) => {
     const hidden = l < net.activations.length;
     return {

@@ -1,4 +1,4 @@
-import { PROBE_SIZE, layerHealth, warpNetOf, type LayerHealth } from '../analysis/layer-health';
+import { PROBE_SIZE, healthFromStages, warpNetOf, type LayerHealth } from '../analysis/layer-health';
 import type { Trainer } from '../engine/trainer';
 import type { SampleSource } from '../engine/types';
 
@@ -27,11 +27,29 @@ export class HealthProbe {
     this.captured = true;
   }
 
-  /** Health after the epoch's last step; null when no step was captured before it (or no probe samples). */
+  /**
+   * Health after the epoch's last step; null when no step was captured before it (or no
+   * probe samples). The probe goes through the run's own network (its fast kernels), in
+   * batches the network's buffers already hold, so nothing is reallocated.
+   */
   measure(): LayerHealth[] | null {
     if (!this.captured || this.n === 0) return null;
     this.captured = false;
     const { network } = this.trainer;
-    return layerHealth(warpNetOf(this.trainer.config.model, this.trainer.layerWeights()), this.x, this.n, network.dense.map((layer) => layer.dw), this.before);
+    const { hidden, inputSize } = this.trainer.config.model;
+    const pre = hidden.map((h) => new Float64Array(this.n * h.units));
+    const post = hidden.map((h) => new Float64Array(this.n * h.units));
+    const capacity = network.batchCapacity;
+    for (let start = 0; start < this.n; start += capacity) {
+      const count = Math.min(capacity, this.n - start);
+      network.forward(this.x.subarray(start * inputSize, (start + count) * inputSize), count);
+      hidden.forEach((h, l) => {
+        // layers alternate dense, activation: dense l is layers[2l], its activation layers[2l + 1]
+        pre[l].set(network.layers[2 * l].out.subarray(0, count * h.units), start * h.units);
+        post[l].set(network.layers[2 * l + 1].out.subarray(0, count * h.units), start * h.units);
+      });
+    }
+    const net = warpNetOf(this.trainer.config.model, this.trainer.layerWeights());
+    return healthFromStages(net, { pre, post }, this.n, network.dense.map((layer) => layer.dw), this.before);
   }
 }
