@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { NeuralLabApi } from '../src-shared/api/contract';
 import { ApiContext } from './state/api';
-import { LabStore, LabStoreContext, useLab, useLabStore } from './state/lab-store';
+import { LabState, LabStateContext, useLab, useLabStore } from './state/lab-store';
 import { NavigationContext, useHashRoute, type Navigate } from './state/navigation';
 import { dismissToast, useToasts } from './state/toasts';
 import type { Route, ViewName } from './route';
@@ -53,7 +53,7 @@ export const navEntries: NavEntry[] = [
 const viewTitles: Record<ViewName, string> = Object.fromEntries(navEntries.map((e) => [e.view, e.label])) as Record<ViewName, string>;
 
 export function App({ api }: { api: NeuralLabApi }) {
-  const store = useMemo(() => new LabStore(api), [api]);
+  const store = useMemo(() => new LabState(api), [api]);
   useEffect(() => {
     store.start();
     return () => store.stop();
@@ -61,11 +61,11 @@ export function App({ api }: { api: NeuralLabApi }) {
   const [route, navigate] = useHashRoute();
   return (
     <ApiContext.Provider value={api}>
-      <LabStoreContext.Provider value={store}>
+      <LabStateContext.Provider value={store}>
         <NavigationContext.Provider value={navigate}>
           <Shell route={route} navigate={navigate} />
         </NavigationContext.Provider>
-      </LabStoreContext.Provider>
+      </LabStateContext.Provider>
     </ApiContext.Provider>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * `lab`: the command-line face of Neural Lab (contract: CLI.md). Dispatches to
+ * `lab`: the command-line face of Neural Lab (contract: docs/cli.md). Dispatches to
  * commands/<command>.ts, each exporting `summary` and `run(args) → exit code`.
  *
  * Exit codes: 0 done; 2 wrong command line (unknown option, bad or missing value, a

@@ -1,7 +1,8 @@
 /**
- * The model and training options of `lab train` (CLI.md), their defaults, and how they
+ * The model and training options of `lab train` (docs/cli.md), their defaults, and how they
  * become a TrainConfig.
  */
+import { checkedAgainst, trainConfig } from '../../src-shared/engine/config';
 import { bad, choice, custom, flag, number, parseNumber, UsageError, type ParsedOptions } from './args';
 import type {
   ActivationKind, HiddenLayerSpec, OptimizerSpec, RegularizerSpec, ScheduleSpec, TrainConfig,
@@ -109,7 +110,7 @@ export function buildConfig(
   const hidden: HiddenLayerSpec[] = widths.map((units, i) => ({ units, ...activations[activations.length > 1 ? i : 0] }));
   const opt = options.opt ?? DEFAULTS.opt;
   const optimizer: OptimizerSpec = { kind: opt, lr: options.lr ?? DEFAULTS.lr[opt] };
-  return {
+  const config: TrainConfig = {
     model: { inputSize: data.inputSize, numClasses: data.numClasses, hidden },
     loss: options.loss ?? 'softmax',
     regularizer: { ...(options.reg ?? { kind: 'none', l1: 0, l2: 0 }), proximal: options.prox ?? false },
@@ -119,6 +120,12 @@ export function buildConfig(
     epochs: options.epochs ?? DEFAULTS.epochs,
     seed: options.seed ?? DEFAULTS.seed,
   };
+  // The bounds every run's config obeys (src-shared/engine/config.ts), worded as a usage error.
+  try {
+    return checkedAgainst(trainConfig, config, 'config');
+  } catch (error) {
+    throw new UsageError(`the options give an invalid ${(error as Error).message}`);
+  }
 }
 
 /** "mlp:100,50 relu" / "linear", as on the command line. */

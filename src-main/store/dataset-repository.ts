@@ -1,6 +1,6 @@
 import type { DatasetRecord } from '../../src-shared/training/records';
 import { StoreError } from './database';
-import type { Sql } from './sql';
+import { existing, type Sql } from './sql';
 
 export interface NewDataset {
   name: string;
@@ -48,9 +48,7 @@ export class DatasetRepository {
   }
 
   require(id: number): DatasetRecord {
-    const dataset = this.get(id);
-    if (!dataset) throw new StoreError(`dataset ${id} does not exist`);
-    return dataset;
+    return existing(this.get(id), `dataset ${id}`);
   }
 
   list(): DatasetRecord[] {

@@ -25,7 +25,7 @@ export interface SupervisorContext {
   stopTimeoutMs: number;
   /** what the run's worker trains on, and how to give it back once the worker is gone */
   workerData(run: RunRecord): { data: Promise<WorkerData>; release: () => void };
-  spawn(input: RunWorkerInput): Worker;
+  startWorker(input: RunWorkerInput): Worker;
   emit<K extends keyof TrainingEvents>(name: K, event: TrainingEvents[K]): void;
   /** a failure the store could not write (full disk): recorded before the run resumes */
   unrecordedFailure(runId: number, error: string): void;
@@ -109,7 +109,7 @@ export class RunSupervisor {
       this.end(this.state.request === 'cancel' ? 'cancelled' : 'paused', null);
       return this.exit();
     }
-    const worker = this.context.spawn({
+    const worker = this.context.startWorker({
       runId: run.id,
       config: run.config,
       data: workerData,

@@ -117,7 +117,7 @@ export class TrainingService {
       },
       stopTimeoutMs: options.stopTimeoutMs ?? 10_000,
       workerData: (run) => this.workerData(run),
-      spawn: (input) => spawnWorker(workerScript, input),
+      startWorker: (input) => spawnWorker(workerScript, input),
       emit: (name, event) => this.emit(name, event),
       unrecordedFailure: (runId, error) => this.unrecordedFailures.set(runId, error),
       exited: (supervisor, thenResume) => this.release(supervisor, thenResume),

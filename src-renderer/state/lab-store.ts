@@ -31,7 +31,7 @@ export interface LabSnapshot {
 
 const notifyIntervalMs = 250;
 
-export class LabStore {
+export class LabState {
   private snapshot: LabSnapshot = { runs: [], progress: new Map(), datasets: [], experiments: [], jobs: [], loaded: false, connectionError: null };
   private readonly listeners = new Set<() => void>();
   private notifyTimer: ReturnType<typeof setTimeout> | null = null;
@@ -176,11 +176,11 @@ export class LabStore {
 }
 
 
-export const LabStoreContext = createContext<LabStore | null>(null);
+export const LabStateContext = createContext<LabState | null>(null);
 
-export function useLabStore(): LabStore {
-  const store = useContext(LabStoreContext);
-  if (!store) throw new Error('useLabStore outside <LabStoreContext.Provider>');
+export function useLabStore(): LabState {
+  const store = useContext(LabStateContext);
+  if (!store) throw new Error('useLabStore outside <LabStateContext.Provider>');
   return store;
 }
 

@@ -15,6 +15,7 @@ import { activationFor } from './activations';
 import { ActivationLayer, DenseLayer, type Allocator } from './layers';
 import { softmaxRows } from './losses';
 import type { ActivationKind, LayerWeights, ModelSpec } from './types';
+import { checkedAgainst, modelSpec } from './config';
 import type { Rng } from '../random';
 
 export type Dtype = 'f32' | 'f64';
@@ -53,7 +54,7 @@ export class Network {
 
   /** Builds the layers with all-zero parameters; see `createNetwork` for initialised ones. */
   constructor(readonly spec: ModelSpec, options: NetworkOptions = {}) {
-    validateSpec(spec);
+    checkedAgainst(modelSpec, spec, 'model');
     this.dtype = options.dtype ?? 'f32';
     // float64 is for gradient checks: always the readable reference products
     const kernels = this.dtype === 'f64' ? referenceKernels : options.kernels ?? referenceKernels;
@@ -114,14 +115,16 @@ export class Network {
 
   /**
    * Backpropagates dScores [batch × classes] from the last forward pass, adding into every
-   * parameter gradient. Returns dLoss/dx [batch × inputSize] when `inputGradient` is set.
+   * parameter gradient (`accumulate: false`: replacing them with this batch's). Returns
+   * dLoss/dx [batch × inputSize] when `inputGradient` is set.
    */
-  backward(dScores: FloatArray, options: { inputGradient?: boolean } = {}): FloatArray | null {
+  backward(dScores: FloatArray, options: { inputGradient?: boolean; accumulate?: boolean } = {}): FloatArray | null {
+    const accumulate = options.accumulate ?? true;
     let grad: FloatArray | null = dScores;
     for (let i = this.layers.length - 1; i >= 0; i--) {
       const layer = this.layers[i];
       grad = layer instanceof DenseLayer
-        ? layer.backward(grad!, i > 0 || options.inputGradient === true)
+        ? layer.backward(grad!, i > 0 || options.inputGradient === true, accumulate)
         : layer.backward(grad!);
     }
     return grad;
@@ -130,13 +133,8 @@ export class Network {
   zeroGradients(): void {
     const kernels = this.kernels;
     for (const layer of this.dense) {
-      if (kernels.fill) {
-        kernels.fill(layer.dw.length, 0, layer.dw);
-        kernels.fill(layer.db.length, 0, layer.db);
-      } else {
-        layer.dw.fill(0);
-        layer.db.fill(0);
-      }
+      kernels.fill(layer.dw.length, 0, layer.dw);
+      kernels.fill(layer.db.length, 0, layer.db);
     }
   }
 
@@ -199,11 +197,3 @@ function activationAfter(spec: ModelSpec, i: number): ActivationKind | 'none' {
   return i < spec.hidden.length ? spec.hidden[i].activation : 'none';
 }
 
-function validateSpec(spec: ModelSpec): void {
-  const positiveInt = (v: number) => Number.isInteger(v) && v > 0;
-  if (!positiveInt(spec.inputSize)) throw new Error(`model input size must be a positive integer, got ${spec.inputSize}`);
-  if (!Number.isInteger(spec.numClasses) || spec.numClasses < 2) throw new Error(`model needs at least 2 classes, got ${spec.numClasses}`);
-  spec.hidden.forEach((h, i) => {
-    if (!positiveInt(h.units)) throw new Error(`hidden layer ${i + 1} needs a positive integer width, got ${h.units}`);
-  });
-}

@@ -4,13 +4,12 @@
  * updates them in place. Everything an optimiser remembers lives in those slots, so
  * saving them is saving the optimiser.
  */
-import type { FloatArray, Kernels } from './kernels';
+import { referenceKernels, type FloatArray, type Kernels } from './kernels';
 import type { OptimizerSpec } from './types';
 
-/** Plain SGD: w ← w − lr·dw (through `kernels.axpby` when given one). */
-export function sgdUpdate(w: FloatArray, dw: FloatArray, lr: number, kernels?: Kernels): void {
-  if (kernels?.axpby) kernels.axpby(w.length, -lr, dw, 1, w);
-  else for (let i = 0; i < w.length; i++) w[i] -= lr * dw[i];
+/** Plain SGD: w ← w − lr·dw. */
+export function sgdUpdate(w: FloatArray, dw: FloatArray, lr: number, kernels: Kernels = referenceKernels): void {
+  kernels.axpby(w.length, -lr, dw, 1, w);
 }
 
 /** SGD with momentum: v ← μ·v − lr·dw; w ← w + v. */
@@ -49,7 +48,7 @@ export function slotCount(spec: OptimizerSpec): number {
 
 /** Applies the optimiser in `spec` to one parameter; `t` is the 1-based step number. */
 export function applyUpdate(
-  spec: OptimizerSpec, w: FloatArray, dw: FloatArray, slots: readonly FloatArray[], lr: number, t: number, kernels?: Kernels,
+  spec: OptimizerSpec, w: FloatArray, dw: FloatArray, slots: readonly FloatArray[], lr: number, t: number, kernels: Kernels = referenceKernels,
 ): void {
   switch (spec.kind) {
     case 'sgd':

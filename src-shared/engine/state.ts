@@ -18,7 +18,7 @@
  */
 import { z } from 'zod';
 import type { TrainerState } from './types';
-import { trainConfigSchema } from './config-schema';
+import { trainConfig } from './config';
 import { crc32 } from '../crc32';
 
 const MAGIC = [0x4e, 0x4c, 0x54, 0x53]; // "NLTS"
@@ -28,7 +28,7 @@ const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const count = z.number().int().nonnegative();
 
 const headerSchema = z.object({
-  config: trainConfigSchema,
+  config: trainConfig,
   epoch: count,
   step: count,
   position: count,

@@ -2,11 +2,12 @@ import { sparsityOfAll } from '../analysis/histogram';
 import { decodeTrainerState, encodeTrainerState } from '../engine/state';
 import { Trainer } from '../engine/trainer';
 import { referenceKernels, type Kernels } from '../engine/kernels';
+import type { EpochReport, SampleSource } from '../engine/types';
 import type { EpochMetrics, WeightSparsity } from './records';
 import type { ControlMessage, FinalWorkerMessage, ProgressMessage, RunWorkerInput, StepRow, WorkerMessage } from './messages';
-import { runSources } from './sources';
+import { runSources } from './run-data';
 import { HealthProbe } from './health-probe';
-import { configAt } from './course';
+import { configAt, type CourseChange } from './course';
 
 export interface RunLoopHost {
   /** sends a message to main; `state` buffers may be transferred */
@@ -18,8 +19,16 @@ export interface RunLoopHost {
   /** milliseconds, monotonic */
   now(): number;
   kernels?: Kernels;
-  /** threads the kernels compute on (default 1) */
+  /** threads the kernels compute on (default 1), recorded for replay */
   threads?: number;
+  /** each completed epoch as the trainer reports it (the CLI prints a line per epoch) */
+  onEpoch?(report: EpochReport, trainer: Trainer): void;
+}
+
+/** How a session ended, and the trainer it ended with (null when the trainer could not be built). */
+export interface RunSession {
+  final: FinalWorkerMessage;
+  trainer: Trainer | null;
 }
 
 /**
@@ -30,26 +39,30 @@ export interface RunLoopHost {
  * between steps, and always ends by posting exactly one final message.
  * Everything main must write before a checkpoint (steps, epoch reports) is posted before
  * it, so a checkpoint in the database never runs ahead of its metrics.
+ * The app's workers run it (src-main/training/run-worker.ts), and so does the CLI, in its own process.
  */
-export async function runTrainingSession(input: RunWorkerInput, host: RunLoopHost): Promise<FinalWorkerMessage> {
-  const final = await trainUntilStopped(input, host).catch((error: unknown): FinalWorkerMessage => ({
-    type: 'failed', runId: input.runId, error: describeError(error),
-  }));
+export async function runTrainingSession(input: RunWorkerInput, host: RunLoopHost): Promise<RunSession> {
+  /** the trainer now (a change of course replaces it) */
+  const session: { trainer: Trainer | null } = { trainer: null };
+  const final = await (async () => {
+    const { train, val } = runSources(input.data);
+    host.post({ type: 'kernels', runId: input.runId, kernel: (host.kernels ?? referenceKernels).name, threads: host.threads ?? 1 });
+    const state = input.state ? decodeTrainerState(input.state) : undefined;
+    const course = [...(input.course ?? [])].sort((a, b) => a.step - b.step);
+    session.trainer = new Trainer(configAt(input.config, course, state?.step ?? 0), train, val, { kernels: host.kernels, state });
+    return trainUntilStopped(session as { trainer: Trainer }, { train, val }, course, input, host);
+  })().catch((error: unknown): FinalWorkerMessage => ({ type: 'failed', runId: input.runId, error: describeError(error) }));
   host.post(final);
-  return final;
+  return { final, trainer: session.trainer };
 }
 
-async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Promise<FinalWorkerMessage> {
+async function trainUntilStopped(session: { trainer: Trainer }, data: { train: SampleSource; val?: SampleSource }, course: readonly CourseChange[], input: RunWorkerInput, host: RunLoopHost): Promise<FinalWorkerMessage> {
   const { runId, config } = input;
-  const { train, val } = runSources(input.data);
-  host.post({ type: 'kernels', runId, kernel: (host.kernels ?? referenceKernels).name, threads: host.threads ?? 1 });
-  const state = input.state ? decodeTrainerState(input.state) : undefined;
-  const course = [...(input.course ?? [])].sort((a, b) => a.step - b.step);
-  let trainer = new Trainer(configAt(config, course, state?.step ?? 0), train, val, { kernels: host.kernels, state });
+  const { train, val } = data;
+  let trainer = session.trainer;
   let health = new HealthProbe(trainer, val ?? train);
   /** course changes still ahead: each rebuilds the trainer from its exact state with the new settings */
   let pending = course.filter((c) => c.step > trainer.step);
-
   const stepsPerEpoch = Math.ceil(train.length / config.batchSize);
   const totalSteps = config.epochs * stepsPerEpoch;
   const sessionStart = host.now();
@@ -118,6 +131,7 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
     if ((trainer.step + 1) % stepsPerEpoch === 0) health.captureBefore();
     if (pending.length > 0 && pending[0].step === trainer.step) {
       trainer = new Trainer(configAt(config, course, trainer.step), train, val, { kernels: host.kernels, state: trainer.saveState() });
+      session.trainer = trainer;
       health = new HealthProbe(trainer, val ?? train);
       lastThroughput = trainer.throughput;
       pending = pending.filter((c) => c.step > trainer.step);
@@ -125,7 +139,9 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
     const step = trainer.trainStep();
     steps.push({ epoch: step.epoch + 1, step: step.step, dataLoss: step.dataLoss, regLoss: step.regLoss, loss: step.loss, accuracy: step.accuracy });
     if (step.epochEnd || step.diverged) {
-      const { epoch: _completed, diverged: _diverged, ...numbers } = trainer.epochReport();
+      const epochReport = trainer.epochReport();
+      host.onEpoch?.(epochReport, trainer);
+      const { epoch: _completed, diverged: _diverged, ...numbers } = epochReport;
       const weights = weightSparsity(trainer.layerWeights().map((layer) => layer.w));
       const layers = step.diverged ? null : health.measure();
       epochReports.push({ ...numbers, epoch: step.epochEnd ? trainer.epoch : trainer.epoch + 1, step: trainer.step, weights, ...(layers ? { health: layers } : {}) });

@@ -173,7 +173,7 @@ describe('Trainer loop', () => {
   it('rejects data that does not fit the model, saying what is wrong', () => {
     expect(() => new Trainer(config({ inputSize: 3, numClasses: 3 }), spiralSource)).toThrow(/2 inputs per sample, the model expects 3/);
     expect(() => new Trainer(config({ inputSize: 2, numClasses: 2 }), spiralSource)).toThrow(/label 2, outside 0..1/);
-    expect(() => new Trainer(config({ inputSize: 2, numClasses: 3, batchSize: 0 }), spiralSource)).toThrow(/batch size/);
+    expect(() => new Trainer(config({ inputSize: 2, numClasses: 3, batchSize: 0 }), spiralSource)).toThrow(/config: batchSize: must be at least 1/);
     const other = new Trainer(config({ inputSize: 2, numClasses: 3, hidden: [{ units: 5, activation: 'relu' }] }), spiralSource).saveState();
     expect(() => new Trainer(config({ inputSize: 2, numClasses: 3 }), spiralSource, undefined, { state: other })).toThrow(/different model/);
   });
@@ -184,6 +184,7 @@ describe('Trainer loop', () => {
     let products = 0;
     const foreign: string[] = [];
     const counting: Kernels = {
+      ...referenceKernels,
       name: 'counting',
       allocate(length) {
         allocations++;

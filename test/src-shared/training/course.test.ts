@@ -5,7 +5,7 @@ import type { TrainConfig } from '../../../src-shared/engine/types';
 import { configAt, describeCourseChange, type CourseChange } from '../../../src-shared/training/course';
 import { workerMessageSchema, type FinalWorkerMessage, type RunWorkerInput, type WorkerMessage } from '../../../src-shared/training/messages';
 import { runTrainingSession } from '../../../src-shared/training/run-loop';
-import { runSources } from '../../../src-shared/training/sources';
+import { runSources } from '../../../src-shared/training/run-data';
 
 const config: TrainConfig = {
   model: { inputSize: 2, numClasses: 3, hidden: [{ units: 10, activation: 'relu' }] },
@@ -20,7 +20,7 @@ async function session(input: Partial<RunWorkerInput>, pauseAtStep?: number): Pr
   const messages: WorkerMessage[] = [];
   let now = 0;
   let step = 0;
-  const final = await runTrainingSession({ runId: 1, config, data, state: null, checkpointEvery: 0, checkpointMinIntervalMs: 0, progressIntervalMs: 0, maxStepRowsPerSecond: Infinity, ...input }, {
+  const { final } = await runTrainingSession({ runId: 1, config, data, state: null, checkpointEvery: 0, checkpointMinIntervalMs: 0, progressIntervalMs: 0, maxStepRowsPerSecond: Infinity, ...input }, {
     post: (m) => {
       const parsed = workerMessageSchema.parse(m);
       if (parsed.type === 'progress') step = parsed.step;

@@ -6,7 +6,7 @@ import { healthHistory, healthMetricNames, healthMetricRows } from '../../../src
 import type { RunWorkerInput, WorkerMessage } from '../../../src-shared/training/messages';
 import { workerMessageSchema } from '../../../src-shared/training/messages';
 import { runTrainingSession } from '../../../src-shared/training/run-loop';
-import { runSources } from '../../../src-shared/training/sources';
+import { runSources } from '../../../src-shared/training/run-data';
 
 const config: TrainConfig = {
   model: { inputSize: 2, numClasses: 3, hidden: [{ units: 12, activation: 'relu' }, { units: 6, activation: 'tanh' }] },
