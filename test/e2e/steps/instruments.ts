@@ -192,7 +192,7 @@ export const steps: FlowStep[] = [
       const original = shared.courseRunId!;
       await go(page, `#/run/${original}`);
       await page.locator('[data-testid="replay-kernel"]').waitFor();
-      await expect(page.locator('[data-testid="replay-kernel"]').innerText()).resolves.toMatch(/^wasm-\S+ · 1$/);
+      await expect(page.locator('[data-testid="replay-kernel"]').innerText()).resolves.toMatch(/^(wasm|native)-\S+ · 1$/);
       await page.locator('[data-testid="rerun"]').click();
       await waitFor('the re-run\'s dashboard', async () => Number(await page.locator('[data-testid="run-dashboard"]').getAttribute('data-run-id')) !== original);
       shared.replayRunId = Number(await page.locator('[data-testid="run-dashboard"]').getAttribute('data-run-id'));

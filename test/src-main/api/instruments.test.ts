@@ -53,7 +53,7 @@ describe('layer health and replay', () => {
     for (const v of ratios.series[1].value) expect(v).toBeGreaterThanOrEqual(0);
 
     const info = checked('getReplayInfo', await h.api.getReplayInfo({ id: run.id }));
-    expect(info.provenance).toMatchObject({ kernel: expect.stringMatching(/^wasm-/), threads: 1, appVersion: run.appVersion, datasetHash: expect.stringMatching(/^toy-crc32:[0-9a-f]{16}$/) });
+    expect(info.provenance).toMatchObject({ kernel: expect.stringMatching(/^(wasm|native)-/), threads: 1, appVersion: run.appVersion, datasetHash: expect.stringMatching(/^toy-crc32:[0-9a-f]{16}$/) });
     expect(info.replayOf).toBeNull();
 
     const replay = checked('rerunRun', await h.api.rerunRun({ id: run.id }));
