@@ -25,6 +25,7 @@ import { StoreError, type LabStore } from '../store';
 import type { DatasetLoader, LoadedDataset, TrainingService } from '../training';
 import { ExportError, modelFromRun } from '../models';
 import { ApiFailure } from './router';
+import { asCommand, requireRunOf } from './runs';
 
 export interface InstrumentDeps {
   store: LabStore;
@@ -63,19 +64,8 @@ export function instrumentChannels(deps: InstrumentDeps) {
   const { store, training } = deps;
   const warps = new Map<string, Promise<ResponseOf<'getImageWarp'>>>();
 
-  const requireRun = (id: number): RunRecord => {
-    const run = store.getRun(id);
-    if (!run) throw new ApiFailure('not-found', `Run ${id} does not exist`);
-    return run;
-  };
-  const command = <T>(fn: () => T): T => {
-    try {
-      return fn();
-    } catch (error) {
-      if (error instanceof StoreError) throw new ApiFailure('conflict', error.message);
-      throw error;
-    }
-  };
+  const requireRun = (id: number): RunRecord => requireRunOf(store, id);
+  const command = asCommand;
 
   async function computeWarp(runId: number, maxPoints: number): Promise<ResponseOf<'getImageWarp'>> {
     const run = requireRun(runId);
