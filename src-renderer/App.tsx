@@ -22,6 +22,7 @@ import { CompareView } from './views/compare/CompareView';
 import { PredictView } from './views/predict/PredictView';
 import { ExportView } from './views/export/ExportView';
 import { InsightView } from './views/InsightHost';
+import { SweepsView } from './views/sweeps/SweepsView';
 import { runControl } from './views/runs/run-actions';
 import { runFraction } from './views/runs/RunsView';
 import { isActive } from './state/types';
@@ -39,10 +40,12 @@ export const navEntries: NavEntry[] = [
   { view: 'new', label: 'New experiment', icon: '+', key: '2', section: 'Train' },
   { view: 'runs', label: 'Runs', icon: '☰', key: '3', section: 'Train' },
   { view: 'run', label: 'Run dashboard', icon: '◔', key: '4', section: 'Train' },
+  { view: 'sweeps', label: 'Sweeps', icon: '▦', key: 's', section: 'Train' },
   { view: 'templates', label: 'Weight templates', icon: '▩', key: '5', section: 'Look inside' },
   { view: 'sparsity', label: 'Sparsity L1 vs L2', icon: '▮', key: '6', section: 'Look inside' },
   { view: 'compare', label: 'Compare', icon: '⇆', key: '7', section: 'Look inside' },
   { view: 'spacewarp', label: 'Space warping', icon: '◎', key: '8', section: 'Look inside' },
+  { view: 'imagewarp', label: 'Warping on images', icon: '◉', key: 'i', section: 'Look inside' },
   { view: 'predict', label: 'Predict', icon: '➜', key: '9', section: 'Use' },
   { view: 'export', label: 'Export', icon: '⇪', key: '0', section: 'Use' },
 ];
@@ -215,7 +218,10 @@ function CurrentView({ route }: { route: Route }): ReactNode {
     case 'templates':
     case 'sparsity':
     case 'spacewarp':
+    case 'imagewarp':
       return <InsightView route={route} />;
+    case 'sweeps':
+      return <SweepsView sweepId={route.sweepId} />;
   }
 }
 

@@ -12,6 +12,8 @@ export type ViewName =
   | 'templates'
   | 'sparsity'
   | 'spacewarp'
+  | 'imagewarp'
+  | 'sweeps'
   | 'predict'
   | 'export';
 
@@ -23,9 +25,11 @@ export interface Route {
   runIds?: number[];
   /** the dataset shown or preselected */
   datasetId?: number;
+  /** the sweep shown */
+  sweepId?: number;
 }
 
-const viewNames: readonly ViewName[] = ['datasets', 'new', 'runs', 'run', 'compare', 'templates', 'sparsity', 'spacewarp', 'predict', 'export'];
+const viewNames: readonly ViewName[] = ['datasets', 'new', 'runs', 'run', 'compare', 'templates', 'sparsity', 'spacewarp', 'imagewarp', 'sweeps', 'predict', 'export'];
 const multiRunViews: readonly ViewName[] = ['compare', 'sparsity'];
 const datasetViews: readonly ViewName[] = ['datasets', 'new'];
 
@@ -46,12 +50,14 @@ export function parseRoute(hash: string): Route {
   if (ids.length === 0) return view === 'run' ? { view: 'runs' } : { view };
   if (multiRunViews.includes(view)) return { view, runIds: ids };
   if (datasetViews.includes(view)) return { view, datasetId: ids[0] };
+  if (view === 'sweeps') return { view, sweepId: ids[0] };
   return { view, runId: ids[0] };
 }
 
 export function formatRoute(route: Route): string {
   if (multiRunViews.includes(route.view) && route.runIds && route.runIds.length > 0) return `#/${route.view}/${route.runIds.join(',')}`;
   if (datasetViews.includes(route.view) && route.datasetId !== undefined) return `#/${route.view}/${route.datasetId}`;
+  if (route.view === 'sweeps') return route.sweepId !== undefined ? `#/sweeps/${route.sweepId}` : '#/sweeps';
   if (route.runId !== undefined && !multiRunViews.includes(route.view) && !datasetViews.includes(route.view)) return `#/${route.view}/${route.runId}`;
   return `#/${route.view}`;
 }

@@ -20,6 +20,7 @@ import { formDraftChannels } from './form-drafts';
 import { modelChannels } from './models';
 import { viewDataChannels } from './view-data';
 import { runChannels } from './runs';
+import { instrumentChannels } from './instruments';
 
 export interface NativeDialogs {
   /** a folder chosen by the user, or null when cancelled */
@@ -140,6 +141,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     ...runChannels(store, training),
     ...modelChannels({ store, modelsFolder: join(dataDir, 'models'), loadDataset }),
     ...viewDataChannels({ store, appRoot: options.appRoot, sampleFolder: options.sampleFolder, loadDataset }),
+    ...instrumentChannels({ store, training, loadDataset }),
   };
   router = createRouter(handlers, { classifyError: classifyServiceError });
   const api = router;

@@ -7,7 +7,7 @@
 
 import type { ParsedRequestOf, ResponseOf } from '../../src-shared/api/contract';
 import type { ApiIssue } from '../../src-shared/api/result';
-import type { MetricSeries } from '../../src-shared/training/records';
+import type { MetricSeries, RunRecord } from '../../src-shared/training/records';
 import type { TrainConfig } from '../../src-shared/engine/types';
 import { makeToyDataset } from '../../src-shared/toy/datasets';
 import { StoreError, type LabStore } from '../store';
@@ -39,6 +39,23 @@ export function seriesForApi(series: MetricSeries): ResponseOf<'getMetricSeries'
 /** Chart answers kept for unchanged runs: one run's series are ~5 small arrays each. */
 const seriesCacheEntries = 64;
 
+/** The run, or a not-found failure naming it. */
+export function requireRunOf(store: LabStore, id: number): RunRecord {
+  const run = store.getRun(id);
+  if (!run) throw new ApiFailure('not-found', `Run ${id} does not exist`);
+  return run;
+}
+
+/** The service refuses impossible transitions (pausing a finished run) with StoreError: a conflict for the caller. */
+export function asCommand<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof StoreError) throw new ApiFailure('conflict', error.message);
+    throw error;
+  }
+}
+
 export function runChannels(store: LabStore, training: TrainingService) {
   /**
    * Series answers by run version. A series of a million rows takes a few hundred ms to
@@ -56,21 +73,8 @@ export function runChannels(store: LabStore, training: TrainingService) {
     return value;
   };
 
-  const requireRun = (id: number) => {
-    const run = store.getRun(id);
-    if (!run) throw new ApiFailure('not-found', `Run ${id} does not exist`);
-    return run;
-  };
-
-  /** The service refuses impossible transitions (pausing a finished run) with StoreError. */
-  const command = <T>(fn: () => T): T => {
-    try {
-      return fn();
-    } catch (error) {
-      if (error instanceof StoreError) throw new ApiFailure('conflict', error.message);
-      throw error;
-    }
-  };
+  const requireRun = (id: number) => requireRunOf(store, id);
+  const command = asCommand;
 
   /** The model must fit the data: input size and class count. */
   function checkRunAgainstData(request: NewRunRequest, config: TrainConfig = request.config): void {

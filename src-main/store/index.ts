@@ -24,6 +24,8 @@ export { ExperimentRepository } from './experiment-repository';
 export { MetricRepository, type RunProgress } from './metric-repository';
 export { CheckpointRepository, weightsOfState, type NewCheckpoint, type SavedCheckpoint } from './checkpoint-repository';
 export { ExportRepository } from './export-repository';
+export { ReplayRepository } from './replay-repository';
+export { SweepRepository } from './sweep-repository';
 export { StoreError, openDatabase, schemaVersion } from './database';
 export { defaultDatabasePath, APP_FOLDER_NAME, DATABASE_FILE_NAME } from './paths';
 export { LATEST_VERSION } from './migrations';

@@ -7,6 +7,7 @@ import {
   type MetricSeries,
   type MetricSplit,
 } from '../../src-shared/training/records';
+import { healthMetricRows } from '../../src-shared/training/health-metrics';
 import { StoreError } from './database';
 import { nullIfNaN, type Sql } from './sql';
 
@@ -52,6 +53,7 @@ export class MetricRepository {
     add('train', 'lr', report.lr);
     add('train', 'samplesPerSecond', report.samplesPerSecond);
     if (report.weights) for (const name of WEIGHT_SPARSITY_METRICS) add('train', name, report.weights[name]);
+    if (report.health) for (const row of healthMetricRows(report.health)) add('train', row.name, row.value);
     this.sql.transaction(() => {
       this.insert(runId, rows);
       this.sql.run(

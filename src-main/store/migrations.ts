@@ -134,6 +134,38 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 3,
+    description: 'replay (provenance, course changes, re-run of) on runs; sweeps and their cells',
+    up(db) {
+      db.exec(`
+        ALTER TABLE runs ADD COLUMN provenance TEXT CHECK (provenance IS NULL OR json_valid(provenance));
+        ALTER TABLE runs ADD COLUMN course     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(course));
+        ALTER TABLE runs ADD COLUMN replay_of  INTEGER REFERENCES runs(id) ON DELETE SET NULL;
+        CREATE INDEX runs_replay_of ON runs(replay_of) WHERE replay_of IS NOT NULL;
+
+        CREATE TABLE sweeps (
+          id            INTEGER PRIMARY KEY,
+          experiment_id INTEGER NOT NULL REFERENCES experiments(id) ON DELETE CASCADE,
+          name          TEXT    NOT NULL,
+          base_run_id   INTEGER REFERENCES runs(id) ON DELETE SET NULL,
+          axes          TEXT    NOT NULL CHECK (json_valid(axes)),
+          metric        TEXT    NOT NULL CHECK (metric IN ('valAccuracy', 'zeroFraction')),
+          created_at    INTEGER NOT NULL
+        );
+        CREATE INDEX sweeps_experiment ON sweeps(experiment_id);
+
+        CREATE TABLE sweep_cells (
+          sweep_id INTEGER NOT NULL REFERENCES sweeps(id) ON DELETE CASCADE,
+          i        INTEGER NOT NULL,
+          j        INTEGER NOT NULL,
+          run_id   INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+          PRIMARY KEY (sweep_id, i, j)
+        ) WITHOUT ROWID;
+        CREATE INDEX sweep_cells_run ON sweep_cells(run_id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -22,6 +22,9 @@ import { ExportRepository } from './export-repository';
 import { MetricRepository, type RunProgress } from './metric-repository';
 import { processIsAlive, RunRepository } from './run-repository';
 import { Sql } from './sql';
+import { HEALTH_METRIC_PREFIX } from '../../src-shared/training/health-metrics';
+import { ReplayRepository } from './replay-repository';
+import { SweepRepository } from './sweep-repository';
 
 export interface RunComparison {
   runs: [RunRecord, RunRecord];
@@ -53,6 +56,9 @@ export class LabStore {
   readonly metrics: MetricRepository;
   readonly checkpoints: CheckpointRepository;
   readonly exports: ExportRepository;
+  /** provenance, course changes and re-runs (issue 19) */
+  readonly replays: ReplayRepository;
+  readonly sweeps: SweepRepository;
   private readonly sql: Sql;
 
   constructor(path: string, options: LabStoreOptions = {}) {
@@ -63,6 +69,8 @@ export class LabStore {
     this.metrics = new MetricRepository(this.sql);
     this.checkpoints = new CheckpointRepository(this.sql);
     this.exports = new ExportRepository(this.sql);
+    this.replays = new ReplayRepository(this.sql);
+    this.sweeps = new SweepRepository(this.sql);
     this.runs = new RunRepository(this.sql, this, options.appVersion ?? packageJson.version);
   }
 
@@ -132,7 +140,8 @@ export class LabStore {
     const runA = this.runs.require(a);
     const runB = this.runs.require(b);
     const keys = new Map<string, { split: MetricSplit; name: string }>();
-    for (const m of [...this.metrics.names(a), ...this.metrics.names(b)]) keys.set(`${m.split}/${m.name}`, { split: m.split, name: m.name });
+    // layer health (a dozen series per layer) has its own panel; the comparison keeps to the run's curves
+    for (const m of [...this.metrics.names(a), ...this.metrics.names(b)]) if (!m.name.startsWith(HEALTH_METRIC_PREFIX)) keys.set(`${m.split}/${m.name}`, { split: m.split, name: m.name });
     return {
       runs: [runA, runB],
       differences: diffValues(runA.config, runB.config),

@@ -2,6 +2,8 @@ import type { MetricRow } from '../../src-shared/training/records';
 import type { WorkerMessage } from '../../src-shared/training/messages';
 import type { LabStore } from '../store';
 import { divergenceMessage } from '../../src-shared/engine/trainer';
+import { makeToyDataset } from '../../src-shared/toy/datasets';
+import { toyDataHash } from '../../src-shared/training/replay';
 
 /** The per-step numbers kept for every mini-batch (split 'batch'). */
 const STEP_METRICS = ['loss', 'dataLoss', 'regLoss', 'accuracy'] as const;
@@ -27,6 +29,9 @@ export class RunRecorder {
         for (const report of message.epochReports) store.recordEpoch(runId, report);
         return;
       }
+      case 'kernels':
+        store.replays.recordProvenance(runId, { datasetHash: datasetHash(store, runId), appVersion: store.requireRun(runId).appVersion, kernel: message.kernel, threads: message.threads });
+        return;
       case 'checkpoint':
         store.saveCheckpoint(runId, { epoch: message.epoch, step: message.step, reason: 'epoch', state: message.state });
         return;
@@ -48,4 +53,12 @@ export class RunRecorder {
         return;
     }
   }
+}
+
+/** The content hash of a run's data: its image dataset's, or one of the toy points its spec generates. */
+function datasetHash(store: LabStore, runId: number): string | null {
+  const { data } = store.requireRun(runId);
+  if (data.kind === 'dataset') return store.getDataset(data.datasetId)?.contentHash ?? null;
+  const points = makeToyDataset(data.toy, { samples: data.samples, noise: data.noise, seed: data.seed, classes: data.classes });
+  return toyDataHash(points.x, points.labels);
 }

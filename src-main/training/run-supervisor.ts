@@ -148,6 +148,7 @@ export class RunSupervisor {
       config: run.config,
       data: workerData,
       state: this.context.store.latestCheckpoint(run.id)?.state ?? null,
+      course: this.context.store.replays.course(run.id),
       ...this.context.settings,
       pace: this.context.paceOf(run.id),
     });

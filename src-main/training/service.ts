@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { RegularizerSpec, TrainConfig } from '../../src-shared/engine/types';
 import type { RunFinishedEvent, RunWorkerInput, TrainingEvents, WorkerData } from '../../src-shared/training/messages';
 import type { RunDataSpec, RunRecord, RunSplitSpec, RunStatus } from '../../src-shared/training/records';
+import type { CourseChange } from '../../src-shared/training/course';
 import { diskWriteProblem, StoreError, type LabStore } from '../store';
 import { RunQueue } from './run-queue';
 import { RunSupervisor, type SupervisorContext } from './run-supervisor';
@@ -20,6 +21,10 @@ export interface RunSpec {
   config: TrainConfig;
   data: RunDataSpec;
   split?: RunSplitSpec;
+  /** learning-rate and λ changes to make at their steps (a re-run repeats its original's) */
+  course?: CourseChange[];
+  /** the run this one re-runs */
+  replayOf?: number;
 }
 
 /** Starts the thread that trains one run; the default runs `script` with `input` as workerData. */
@@ -399,6 +404,8 @@ export class TrainingService {
       split: spec.split ?? { val: 0.1, test: 0, seed: config.seed },
       twinGroup,
     });
+    if (spec.course && spec.course.length > 0) this.store.replays.setCourse(run.id, spec.course);
+    if (spec.replayOf !== undefined) this.store.replays.setReplayOf(run.id, spec.replayOf);
     this.emit('status', { runId: run.id, status: 'queued', error: null });
     return run;
   }

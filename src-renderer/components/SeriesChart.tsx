@@ -1,6 +1,6 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { decimate, mergeSeries, smooth, type Point } from '../chart-data';
 import { formatNumber } from '../format';
 import { usePalette } from '../theme';
@@ -12,6 +12,19 @@ export interface ChartSeries {
   points: readonly Point[];
   dashed?: boolean;
   width?: number;
+}
+
+/** A vertical line at `x` (e.g. where the learning rate was changed mid-run), labelled. */
+export interface ChartMarker {
+  x: number;
+  label: string;
+}
+
+/** A horizontal guide at `y` (e.g. the healthy update ratio), labelled. */
+export interface ChartGuide {
+  y: number;
+  label: string;
+  dashed?: boolean;
 }
 
 /**
@@ -82,6 +95,8 @@ export const SeriesChart = memo(function SeriesChart({
   logY = false,
   testId,
   smoothable = false,
+  markers = noMarkers,
+  guides = noGuides,
 }: {
   series: ChartSeries[];
   height?: number;
@@ -92,6 +107,8 @@ export const SeriesChart = memo(function SeriesChart({
   testId?: string;
   /** noisy per-batch values: offer smoothing, on by default */
   smoothable?: boolean;
+  markers?: readonly ChartMarker[];
+  guides?: readonly ChartGuide[];
 }) {
   const palette = usePalette();
   const [smoothed, setSmoothed] = useState(smoothable);
@@ -113,7 +130,7 @@ export const SeriesChart = memo(function SeriesChart({
   const reach = shownSeries.map((s) => s.points.at(-1)?.x ?? 0).join(',');
   const formatY = (v: number) => (percent ? `${Math.round(v * 100)}%` : formatNumber(v, 2));
   return (
-    <div className="chart" data-testid={testId} data-points={shownRows.length} data-reach={reach}>
+    <div className="chart" data-testid={testId} data-points={shownRows.length} data-reach={reach} data-markers={markers.length}>
       {(title || smoothable) && (
         <div className="chart-title">
           {title}
@@ -162,6 +179,12 @@ export const SeriesChart = memo(function SeriesChart({
               labelFormatter={(label) => `${xLabel} ${formatNumber(Number(label), 4)}`}
               formatter={(value, name) => [percent ? `${(Number(value) * 100).toFixed(1)}%` : formatNumber(Number(value), 4), shownSeries.find((s) => s.id === name)?.label ?? String(name)]}
             />
+            {guides.map((g) => (
+              <ReferenceLine key={`guide-${g.y}`} y={g.y} ifOverflow="extendDomain" stroke={palette.axis} strokeDasharray={g.dashed ? '2 3' : '6 3'} label={{ value: g.label, position: 'insideTopRight', fill: palette.text, fontSize: 10 }} />
+            ))}
+            {markers.map((m) => (
+              <ReferenceLine key={`marker-${m.x}-${m.label}`} x={m.x} ifOverflow="extendDomain" stroke={palette.series[1]} strokeWidth={1.5} className="chart-marker" label={{ value: m.label, position: 'insideTopLeft', fill: palette.series[1], fontSize: 10 }} />
+            ))}
             {shownSeries.map((s) => (
               <Line
                 key={s.id}
@@ -186,3 +209,5 @@ export const SeriesChart = memo(function SeriesChart({
 });
 
 const noRows: Record<string, number | null>[] = [];
+const noMarkers: readonly ChartMarker[] = [];
+const noGuides: readonly ChartGuide[] = [];

@@ -4,7 +4,7 @@
  */
 
 import type { Route } from '../route';
-import { SpaceWarpView, SparsityView, TemplatesView } from './insight';
+import { ImageWarpView, SpaceWarpView, SparsityView, TemplatesView } from './insight';
 
 export function InsightView({ route }: { route: Route }) {
   switch (route.view) {
@@ -12,6 +12,8 @@ export function InsightView({ route }: { route: Route }) {
       return <TemplatesView key={route.runId ?? 'latest'} runId={route.runId} />;
     case 'sparsity':
       return <SparsityView runIds={route.runIds} />;
+    case 'imagewarp':
+      return <ImageWarpView key={route.runId ?? 'latest'} runId={route.runId} />;
     default:
       return <SpaceWarpView />;
   }

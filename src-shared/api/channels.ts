@@ -52,6 +52,16 @@ export const invokeNames = [
   'getDatasetImages',
   'evaluateRun',
   'getEvaluationExamples',
+  'getImageWarp',
+  'changeCourse',
+  'getCourse',
+  'rerunRun',
+  'getReplayInfo',
+  'compareReplay',
+  'startSweep',
+  'listSweeps',
+  'getSweep',
+  'cancelSweep',
 ] as const;
 
 export const eventNames = ['runProgress', 'runFinished', 'runStatus', 'importProgress', 'labChanged', 'menuCommand'] as const;

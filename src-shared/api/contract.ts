@@ -65,6 +65,17 @@ import {
   evaluationExamplesRequest,
   evaluationExamplesResponse,
 } from './view-schemas';
+import {
+  changeCourseRequest,
+  imageWarpRequest,
+  imageWarpResponse,
+  replayComparison,
+  replayInfo,
+  runCourse,
+  startSweepRequest,
+  sweepRecord,
+  sweepState,
+} from './instrument-schemas';
 
 import { MAX_METRICS_FILE_BYTES } from '../export/pytorch/metrics';
 
@@ -293,6 +304,24 @@ export const invokeContract = {
   evaluateRun: { request: evaluateRunRequest, response: evaluateRunResponse },
   /** The samples of one cell of that matrix (true class × predicted class), most confident first, with their probabilities. */
   getEvaluationExamples: { request: evaluationExamplesRequest, response: evaluationExamplesResponse },
+
+  /** A run's validation samples projected to a plane in input space and each hidden layer's space (one PCA per space and run), at every checkpoint. */
+  getImageWarp: { request: imageWarpRequest, response: imageWarpResponse },
+  /** Changes the learning rate or λ of a paused run from where it stopped; recorded, replayed by Re-run, marked on its curves. */
+  changeCourse: { request: changeCourseRequest, response: runCourse },
+  getCourse: { request: byId, response: runCourse },
+  /** Trains a finished run again from scratch: same config, seed, data, split and course changes (a new run). */
+  rerunRun: { request: byId, response: runRecord },
+  /** What reproduces a run (dataset hash, app version, kernel path, threads) and its re-runs. */
+  getReplayInfo: { request: byId, response: replayInfo },
+  /** A run against its re-run: bit-identical, or how far apart, series by series and in the final weights. */
+  compareReplay: { request: z.strictObject({ original: entityId, replay: entityId }), response: replayComparison },
+  /** A grid of runs over two settings of a base run, queued as one experiment. */
+  startSweep: { request: startSweepRequest, response: sweepState },
+  listSweeps: { request: empty, response: z.strictObject({ sweeps: z.array(sweepRecord) }) },
+  getSweep: { request: byId, response: sweepState },
+  /** Cancels every run of the sweep that has not finished. */
+  cancelSweep: { request: byId, response: sweepState },
 } as const satisfies Record<InvokeName, { request: z.ZodType; response: z.ZodType }>;
 
 /** Payload of each event channel (main → renderer). */

@@ -14,6 +14,7 @@ import type { NormalisationKind } from '../data/normalize';
 import type { EpochMetrics, RunDataSpec, RunSplitSpec, RunStatus } from './records';
 import type { TrainConfig } from '../engine/types';
 import type { RunPace } from './pace';
+import type { CourseChange } from './course';
 
 // ── main → worker ─────────────────────────────────────────────────────────────────
 
@@ -35,6 +36,8 @@ export interface RunWorkerInput {
   data: WorkerData;
   /** encodeTrainerState bytes to continue from; null starts fresh from config.seed */
   state: Uint8Array | null;
+  /** learning-rate and λ changes made mid-run (see course.ts); `config` is the run's original */
+  course?: readonly CourseChange[];
   /**
    * save a checkpoint after every this many epochs, and one of the initial weights (epoch 0)
    * when `state` is null (0: only the final or paused state)
@@ -83,6 +86,13 @@ const epochMetricsSchema = z.strictObject({
   lr: anyNumber,
   samplesPerSecond: anyNumber,
   weights: z.strictObject({ zeroFraction: fraction, nearZeroFraction: fraction, firstLayerZeroFraction: fraction, firstLayerNearZeroFraction: fraction }).optional(),
+  health: z.array(z.strictObject({
+    layer: z.number().int().positive(),
+    deadFraction: fraction.nullable(),
+    activation: z.array(anyNumber).nullable(),
+    gradNorm: anyNumber,
+    updateRatio: anyNumber.nullable(),
+  })).optional(),
 }) satisfies z.ZodType<EpochMetrics>;
 
 const progressSchema = z.strictObject({
@@ -109,6 +119,8 @@ const stateSchema = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expect
 
 export const workerMessageSchema = z.discriminatedUnion('type', [
   progressSchema,
+  /** sent once at the start of every session: how this worker computes (recorded for replay) */
+  z.strictObject({ type: z.literal('kernels'), runId, kernel: z.string(), threads: z.number().int().positive() }),
   z.strictObject({ type: z.literal('checkpoint'), runId, epoch: count, step: count, state: stateSchema }),
   z.strictObject({ type: z.literal('done'), runId, epoch: count, step: count, state: stateSchema }),
   z.strictObject({ type: z.literal('diverged'), runId, epoch: count, step: count, state: stateSchema }),

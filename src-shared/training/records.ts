@@ -7,6 +7,7 @@
 import type { NormalisationKind } from '../data/normalize';
 import type { LossReport, TrainConfig } from '../engine/types';
 import type { ToyKind } from '../toy/datasets';
+import type { LayerHealth } from '../analysis/layer-health';
 
 /**
  * queued: waiting for a free worker slot. running: a worker is training it.
@@ -188,6 +189,8 @@ export interface EpochMetrics {
   samplesPerSecond: number;
   /** how sparse the weights are at the epoch's end (recorded as 'train' metrics under WEIGHT_SPARSITY_METRICS' names) */
   weights?: WeightSparsity;
+  /** each dense layer's health at the epoch's end (stored as 'train' metrics named by layerHealthMetric) */
+  health?: LayerHealth[];
 }
 
 /**

@@ -1,12 +1,14 @@
 import { sparsityOfAll } from '../analysis/histogram';
 import { decodeTrainerState, encodeTrainerState } from '../engine/state';
 import { Trainer } from '../engine/trainer';
-import type { Kernels } from '../engine/kernels';
-import type { EpochReport } from '../engine/types';
+import { referenceKernels, type Kernels } from '../engine/kernels';
+import type { EpochReport, SampleSource } from '../engine/types';
 import type { EpochMetrics, WeightSparsity } from './records';
 import type { ControlMessage, FinalWorkerMessage, ProgressMessage, RunWorkerInput, StepRow, WorkerMessage } from './messages';
 import { runSources } from './run-data';
 import { StepGate, type PaceMessage } from './pace';
+import { HealthProbe } from './health-probe';
+import { configAt, type CourseChange } from './course';
 
 export interface RunLoopHost {
   /** sends a message to main; `state` buffers may be transferred */
@@ -22,6 +24,8 @@ export interface RunLoopHost {
   /** waits `ms` while control messages arrive (pacing a run that is held or slowed down) */
   sleep?(ms: number): Promise<void>;
   kernels?: Kernels;
+  /** threads the kernels compute on (default 1), recorded for replay */
+  threads?: number;
   /** each completed epoch as the trainer reports it (the CLI prints a line per epoch) */
   onEpoch?(report: EpochReport, trainer: Trainer): void;
 }
@@ -43,20 +47,28 @@ export interface RunSession {
  * The app's workers run it (src-main/training/run-worker.ts), and so does the CLI, in its own process.
  */
 export async function runTrainingSession(input: RunWorkerInput, host: RunLoopHost): Promise<RunSession> {
-  let trainer: Trainer | null = null;
+  /** the trainer now (a change of course replaces it) */
+  const session: { trainer: Trainer | null } = { trainer: null };
   const final = await (async () => {
     const { train, val } = runSources(input.data);
+    host.post({ type: 'kernels', runId: input.runId, kernel: (host.kernels ?? referenceKernels).name, threads: host.threads ?? 1 });
     const state = input.state ? decodeTrainerState(input.state) : undefined;
-    trainer = new Trainer(input.config, train, val, { kernels: host.kernels, state });
-    return trainUntilStopped(trainer, train.length, input, host);
+    const course = [...(input.course ?? [])].sort((a, b) => a.step - b.step);
+    session.trainer = new Trainer(configAt(input.config, course, state?.step ?? 0), train, val, { kernels: host.kernels, state });
+    return trainUntilStopped(session as { trainer: Trainer }, { train, val }, course, input, host);
   })().catch((error: unknown): FinalWorkerMessage => ({ type: 'failed', runId: input.runId, error: describeError(error) }));
   host.post(final);
-  return { final, trainer };
+  return { final, trainer: session.trainer };
 }
 
-async function trainUntilStopped(trainer: Trainer, trainSamples: number, input: RunWorkerInput, host: RunLoopHost): Promise<FinalWorkerMessage> {
+async function trainUntilStopped(session: { trainer: Trainer }, data: { train: SampleSource; val?: SampleSource }, course: readonly CourseChange[], input: RunWorkerInput, host: RunLoopHost): Promise<FinalWorkerMessage> {
   const { runId, config } = input;
-  const stepsPerEpoch = Math.ceil(trainSamples / config.batchSize);
+  const { train, val } = data;
+  let trainer = session.trainer;
+  let health = new HealthProbe(trainer, val ?? train);
+  /** course changes still ahead: each rebuilds the trainer from its exact state with the new settings */
+  let pending = course.filter((c) => c.step > trainer.step);
+  const stepsPerEpoch = Math.ceil(train.length / config.batchSize);
   const totalSteps = config.epochs * stepsPerEpoch;
   const sessionStart = host.now();
   const sessionFirstStep = trainer.step;
@@ -132,6 +144,14 @@ async function trainUntilStopped(trainer: Trainer, trainSamples: number, input: 
       await host.sleep!(Math.min(wait, paceSliceMs));
       continue;
     }
+    if ((trainer.step + 1) % stepsPerEpoch === 0) health.captureBefore();
+    if (pending.length > 0 && pending[0].step === trainer.step) {
+      trainer = new Trainer(configAt(config, course, trainer.step), train, val, { kernels: host.kernels, state: trainer.saveState() });
+      session.trainer = trainer;
+      health = new HealthProbe(trainer, val ?? train);
+      lastThroughput = trainer.throughput;
+      pending = pending.filter((c) => c.step > trainer.step);
+    }
     const step = trainer.trainStep();
     const stepDone = gate.stepped(host.now(), step.epochEnd, stepsPerEpoch);
     steps.push({ epoch: step.epoch + 1, step: step.step, dataLoss: step.dataLoss, regLoss: step.regLoss, loss: step.loss, accuracy: step.accuracy });
@@ -140,7 +160,8 @@ async function trainUntilStopped(trainer: Trainer, trainSamples: number, input: 
       host.onEpoch?.(epochReport, trainer);
       const { epoch: _completed, diverged: _diverged, ...numbers } = epochReport;
       const weights = weightSparsity(trainer.layerWeights().map((layer) => layer.w));
-      epochReports.push({ ...numbers, epoch: step.epochEnd ? trainer.epoch : trainer.epoch + 1, step: trainer.step, weights });
+      const layers = step.diverged ? null : health.measure();
+      epochReports.push({ ...numbers, epoch: step.epochEnd ? trainer.epoch : trainer.epoch + 1, step: trainer.step, weights, ...(layers ? { health: layers } : {}) });
       const due = input.checkpointEvery > 0 && step.epochEnd && trainer.epoch % input.checkpointEvery === 0 && !trainer.finished
         && host.now() - lastCheckpoint >= input.checkpointMinIntervalMs;
       if (due) {

@@ -13,6 +13,10 @@ describe('routes in the URL hash', () => {
       { view: 'sparsity', runIds: [5, 6] },
       { view: 'templates', runId: 9 },
       { view: 'spacewarp' },
+      { view: 'imagewarp', runId: 4 },
+      { view: 'imagewarp' },
+      { view: 'sweeps', sweepId: 2 },
+      { view: 'sweeps' },
       { view: 'predict', runId: 2 },
       { view: 'export' },
     ];
@@ -26,5 +30,7 @@ describe('routes in the URL hash', () => {
     expect(parseRoute('#/run/-4')).toEqual({ view: 'runs' });
     expect(parseRoute('#/compare/1,x')).toEqual({ view: 'compare' });
     expect(parseRoute('#/templates/1.5')).toEqual({ view: 'templates' });
+    expect(parseRoute('#/sweeps/0')).toEqual({ view: 'sweeps' });
+    expect(formatRoute({ view: 'sweeps', sweepId: 3 })).toBe('#/sweeps/3');
   });
 });

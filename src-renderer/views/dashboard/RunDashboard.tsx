@@ -27,6 +27,8 @@ import { runControl } from '../runs/run-actions';
 import { runFraction } from '../runs/RunsView';
 import { ConfusionPanel } from './ConfusionPanel';
 import { pauseTitle, resumeTitle } from '../../components/PauseResumeButtons';
+import { LayerHealthPanel } from './LayerHealthPanel';
+import { ChangeCoursePanel, ReplayPanel, useCourseMarkers } from './ReplayPanel';
 
 /**
  * Points per series fetched for the dashboard: about one per pixel of a half-width chart
@@ -92,6 +94,7 @@ function Dashboard({ run, batch, perEpoch }: { run: Run; batch: MetricSeries[]; 
   const active = isActive(run.status);
   const fraction = runFraction(run, progress);
   const epochCharts = useMemo(() => buildEpochCharts(perEpoch, palette), [perEpoch, palette]);
+  const course = useCourseMarkers(run);
   const batchLoss = useMemo(() => buildBatchChart(batch, palette), [batch, palette]);
   const control = async (command: 'pause' | 'resume' | 'cancel') => {
     const updated = await runControl(api, run, command);
@@ -163,6 +166,8 @@ function Dashboard({ run, batch, perEpoch }: { run: Run; batch: MetricSeries[]; 
         </div>
       </div>
 
+      <ChangeCoursePanel run={run} onChanged={course.reload} />
+
       <div className="stats">
         <Stat label="Train data loss" value={formatNumber(dataLoss)} sub={live ? `reg ${formatNumber(progress.regLoss)}` : 'last epoch'} testId="stat-train-loss" />
         <Stat label="Val loss" value={formatNumber(live ? (progress.valLoss ?? run.summary.valLoss) : run.summary.valLoss)} sub="last epoch" />
@@ -174,20 +179,22 @@ function Dashboard({ run, batch, perEpoch }: { run: Run; batch: MetricSeries[]; 
 
       <div className="grid-2">
         <div className="panel panel-body">
-          <SeriesChart title="Loss per epoch" series={epochCharts.epochLoss} xLabel="epoch" testId="chart-epoch-loss" />
+          <SeriesChart title="Loss per epoch" series={epochCharts.epochLoss} xLabel="epoch" testId="chart-epoch-loss" markers={course.epoch} />
         </div>
         <div className="panel panel-body">
-          <SeriesChart title="Loss per mini-batch" series={batchLoss} xLabel="step" testId="chart-batch-loss" smoothable />
+          <SeriesChart title="Loss per mini-batch" series={batchLoss} xLabel="step" testId="chart-batch-loss" smoothable markers={course.step} />
         </div>
         <div className="panel panel-body">
-          <SeriesChart title="Accuracy per epoch" series={epochCharts.accuracy} xLabel="epoch" percent testId="chart-accuracy" />
+          <SeriesChart title="Accuracy per epoch" series={epochCharts.accuracy} xLabel="epoch" percent testId="chart-accuracy" markers={course.epoch} />
         </div>
         <div className="panel panel-body">
-          <SeriesChart title="Speed and learning rate" series={epochCharts.speed} xLabel="epoch" percent testId="chart-speed" />
+          <SeriesChart title="Speed and learning rate" series={epochCharts.speed} xLabel="epoch" percent testId="chart-speed" markers={course.epoch} />
         </div>
       </div>
 
+      <LayerHealthPanel run={run} markers={course.epoch} />
       <ConfusionPanel run={run} />
+      <ReplayPanel run={run} />
       <SettingsPanel run={run} />
     </div>
   );

@@ -22,6 +22,7 @@ import { activationName } from '../../describe';
 import { formatHyper, formatNumber, formatPercent } from '../../format';
 import { useColorScheme, usePalette } from '../../theme';
 import { PlaneCanvas } from './PlaneCanvas';
+import { LinearRegionsPanel } from './LinearRegionsPanel';
 import { drawAxes, drawGrid, drawPoints, drawRegions, drawSegments, hexToRgb, lerpBounds, steadyBounds, viewport, type Viewport } from './plane-draw';
 import { startWarpDriver, type WarpDriver } from './warp-driver';
 import type { WarpSpeed } from '../../../src-shared/analysis/warp-protocol';
@@ -265,6 +266,7 @@ export function SpaceWarpView() {
         </div>
       )}
       {scene && data && <Planes scene={scene} labels={data.labels} generation={snapshot!.generation} classNames={data.classNames} setLayer={setLayer} plane={plane} setPlane={setPlane} />}
+      {scene && data && snapshot && <LinearRegionsPanel snapshot={snapshot} bounds={scene.input.bounds} points={scene.input.points} labels={data.labels} />}
     </div>
   );
 }

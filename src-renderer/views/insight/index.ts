@@ -20,3 +20,4 @@ import './insight.css';
 export { TemplatesView } from './TemplatesView';
 export { SparsityView } from './SparsityView';
 export { SpaceWarpView } from './SpaceWarpView';
+export { ImageWarpView } from './ImageWarpView';

@@ -302,6 +302,33 @@ function badCases(ids: Ids): Record<InvokeName, BadCase[]> {
       { why: 'a class beyond the model\'s', payload: { runId: ids.run, label: 0, predicted: 3 }, field: 'predicted' },
       { why: 'ten thousand examples', payload: { runId: ids.run, label: 0, predicted: 0, limit: 10_000 }, field: 'limit' },
     ],
+    getImageWarp: [
+      { why: 'missing run', payload: {}, field: 'runId' },
+      { why: 'a million points', payload: { runId: ids.run, maxPoints: 1_000_000 }, field: 'maxPoints' },
+    ],
+    changeCourse: [
+      ...byId('changeCourse').map((c) => ({ ...c, payload: { ...(c.payload as object), lr: 0.1 } })),
+      { why: 'nothing to change', payload: { id: ids.run }, field: 'lr' },
+      { why: 'a negative learning rate', payload: { id: ids.run, lr: -0.1 }, field: 'lr' },
+      { why: 'λ as a string', payload: { id: ids.run, l2: '0.1' }, field: 'l2' },
+    ],
+    getCourse: byId('getCourse'),
+    rerunRun: byId('rerunRun'),
+    getReplayInfo: byId('getReplayInfo'),
+    compareReplay: [
+      { why: 'missing replay', payload: { original: ids.run }, field: 'replay' },
+      { why: 'original as a string', payload: { original: String(ids.run), replay: ids.run }, field: 'original' },
+    ],
+    startSweep: [
+      { why: 'no base run', payload: { axes: [{ param: 'lr', values: [0.1] }, { param: 'l2', values: [0] }] }, field: 'baseRunId' },
+      { why: 'one axis only', payload: { baseRunId: ids.run, axes: [{ param: 'lr', values: [0.1] }] }, field: 'axes' },
+      { why: 'an unknown setting', payload: { baseRunId: ids.run, axes: [{ param: 'momentum', values: [0.1] }, { param: 'l2', values: [0] }] }, field: 'axes[0].param' },
+      { why: 'a fractional batch size', payload: { baseRunId: ids.run, axes: [{ param: 'batchSize', values: [1.5] }, { param: 'l2', values: [0] }] }, field: 'axes[0].values[0]' },
+      { why: 'a 100-value axis', payload: { baseRunId: ids.run, axes: [{ param: 'lr', values: Array.from({ length: 100 }, (_, i) => i + 1) }, { param: 'l2', values: [0] }] }, field: 'axes[0].values' },
+    ],
+    listSweeps: [],
+    getSweep: byId('getSweep'),
+    cancelSweep: byId('cancelSweep'),
   };
 }
 
