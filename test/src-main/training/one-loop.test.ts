@@ -27,11 +27,11 @@ function lab(args: string[]): Promise<{ code: number; stdout: string; stderr: st
 }
 
 /** Every row a run left, as stored. Throughput (samples a second) is wall-clock time, so it is left out. */
-function recordedRows(file: string, runId: number): { metrics: unknown[]; checkpoints: unknown[]; run: unknown } {
+function recordedRows(file: string, runId: number): { metrics: Record<string, unknown>[]; checkpoints: unknown[]; run: unknown } {
   const db = new Database(file, { readonly: true });
   try {
     return {
-      metrics: db.prepare("SELECT split, name, epoch, step, value FROM metrics WHERE run_id = ? AND name != 'samplesPerSecond' ORDER BY split, name, step").all(runId),
+      metrics: db.prepare("SELECT split, name, epoch, step, value FROM metrics WHERE run_id = ? AND name != 'samplesPerSecond' ORDER BY split, name, step").all(runId) as Record<string, unknown>[],
       checkpoints: db.prepare('SELECT epoch, step, reason, hex(state) AS state FROM checkpoints WHERE run_id = ? ORDER BY step').all(runId),
       run: db.prepare(`SELECT config, seed, data, split, status, epochs_done, steps_done, error, train_loss, train_accuracy, val_loss, val_accuracy
                        FROM runs WHERE id = ?`).get(runId),
@@ -66,7 +66,10 @@ it('a CLI run and an app run of the same config and seed record identical metric
     const cli = recordedRows(cliDb, cliRunId);
     const app = recordedRows(appDb, appRun.id);
     const stepsPerEpoch = Math.ceil(180 / 16);
-    expect(cli.metrics.length).toBe(4 * stepsPerEpoch * 4 + 4 * (8 + 1 + 4)); // batch rows; train/val losses, lr, sparsity per epoch
+    const isHealth = (row: Record<string, unknown>) => String(row.name).startsWith('health.');
+    // batch rows; train/val losses, lr, sparsity per epoch; and the layer health rows of each epoch
+    expect(cli.metrics.filter((row) => !isHealth(row)).length).toBe(4 * stepsPerEpoch * 4 + 4 * (8 + 1 + 4));
+    expect(cli.metrics.filter(isHealth).length).toBeGreaterThan(0);
     expect(cli.checkpoints.map((c) => (c as { reason: string }).reason)).toEqual(['epoch', 'epoch', 'epoch', 'epoch', 'final']);
     expect(app.metrics).toEqual(cli.metrics);
     expect(app.checkpoints).toEqual(cli.checkpoints);
