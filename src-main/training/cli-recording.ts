@@ -1,9 +1,8 @@
-import { encodeTrainerState } from '../../src-shared/engine/state';
 import type { Trainer } from '../../src-shared/engine/trainer';
 import type { EpochReport, StepReport, TrainConfig } from '../../src-shared/engine/types';
 import type { NormalisationKind } from '../../src-shared/data/normalize';
 import type { StepRow } from '../../src-shared/training/messages';
-import { weightSparsity } from '../../src-shared/training/run-loop';
+import { savedState, weightSparsity } from '../../src-shared/training/run-loop';
 import type { EpochMetrics, RunDataSpec, RunSplitSpec } from '../../src-shared/training/records';
 import { defaultDatabasePath, LabStore, type NewDataset } from '../store';
 import { prepareDatabase } from '../store/recovery';
@@ -69,7 +68,7 @@ export class RecordedRun {
   /** Before the first step: the initial weights as the epoch-0 checkpoint (as the app's runs keep them). */
   start(trainer: Trainer): void {
     if (this.checkpointEvery <= 0 || trainer.finished) return;
-    this.recorder.record({ type: 'checkpoint', runId: this.runId, epoch: trainer.epoch, step: trainer.step, state: encodeTrainerState(trainer.saveState()) });
+    this.recorder.record({ type: 'checkpoint', runId: this.runId, ...savedState(trainer) });
     this.lastCheckpoint = performance.now();
   }
 
@@ -89,7 +88,7 @@ export class RecordedRun {
     const due = this.checkpointEvery > 0 && trainer.epoch % this.checkpointEvery === 0 && !trainer.finished
       && performance.now() - this.lastCheckpoint >= this.checkpointMinIntervalMs;
     if (due) {
-      this.recorder.record({ type: 'checkpoint', runId: this.runId, epoch: trainer.epoch, step: trainer.step, state: encodeTrainerState(trainer.saveState()) });
+      this.recorder.record({ type: 'checkpoint', runId: this.runId, ...savedState(trainer) });
       this.lastCheckpoint = performance.now();
     }
   }
@@ -99,7 +98,7 @@ export class RecordedRun {
     try {
       this.flush(null);
       const type = trainer.stopReason === 'diverged' ? 'diverged' : 'done';
-      this.recorder.record({ type, runId: this.runId, epoch: trainer.epoch, step: trainer.step, state: encodeTrainerState(trainer.saveState()) });
+      this.recorder.record({ type, runId: this.runId, ...savedState(trainer) });
     } finally {
       this.store.close();
     }

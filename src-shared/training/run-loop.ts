@@ -3,7 +3,8 @@ import { decodeTrainerState, encodeTrainerState } from '../engine/state';
 import { Trainer } from '../engine/trainer';
 import type { Kernels } from '../engine/kernels';
 import type { EpochMetrics, WeightSparsity } from './records';
-import type { ControlMessage, FinalWorkerMessage, ProgressMessage, RunWorkerInput, StepRow, WorkerMessage } from './messages';
+import type { ControlMessage, FinalWorkerMessage, ProgressMessage, RunWorkerInput, SavedStateMessage, StepRow, WorkerMessage } from './messages';
+import { encodeWeightsSnapshot } from './history';
 import { runSources } from './sources';
 
 export interface RunLoopHost {
@@ -11,7 +12,9 @@ export interface RunLoopHost {
   post(message: WorkerMessage): void;
   /** the latest control request from main, if any */
   request(): ControlMessage['type'] | null;
-  /** lets pending control messages arrive (the loop calls it after each report) */
+  /** how many checkpoints main has acknowledged as stored (`checkpoint-stored` messages) */
+  storedCheckpoints(): number;
+  /** lets pending messages from main arrive (the loop calls it after each report, so at least every `progressIntervalMs`) */
   yieldToEvents(): Promise<void>;
   /** milliseconds, monotonic */
   now(): number;
@@ -22,8 +25,9 @@ export interface RunLoopHost {
  * One run's training session inside a worker: trains step by step, reports progress at
  * most every `progressIntervalMs`, checkpoints the initial weights (epoch 0, on a fresh
  * start) and then every `checkpointEvery` epochs (spaced at least `checkpointMinIntervalMs`
- * apart), measures the weights' sparsity with each epoch's metrics, obeys pause/cancel
- * between steps, and always ends by posting exactly one final message.
+ * apart, and never while main has yet to store the previous one: a due checkpoint waits
+ * for the next epoch's end), measures the weights' sparsity with each epoch's metrics,
+ * obeys pause/cancel at the next mini-batch, and always ends by posting exactly one final message.
  * Everything main must write before a checkpoint (steps, epoch reports) is posted before
  * it, so a checkpoint in the database never runs ahead of its metrics.
  */
@@ -84,17 +88,18 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
     lastReport = now;
     lastThroughput = throughput;
   };
-  const saved = <T extends 'checkpoint' | 'done' | 'diverged' | 'paused'>(type: T) => ({
-    type, runId, epoch: trainer.epoch, step: trainer.step, state: encodeTrainerState(trainer.saveState()),
-  });
+  let checkpointsPosted = 0;
+  const saved = <T extends SavedStateMessage['type']>(type: T) => ({ type, runId, ...savedState(trainer) });
+  const postCheckpoint = async () => {
+    host.post(saved('checkpoint'));
+    checkpointsPosted++;
+    lastCheckpoint = host.now();
+    await host.yieldToEvents();
+  };
 
   // The weights training starts from, so an epoch scrubber can replay from the initialisation.
   // A resumed run has them already (and its state is no initialisation).
-  if (input.state === null && input.checkpointEvery > 0 && !trainer.finished) {
-    host.post(saved('checkpoint'));
-    lastCheckpoint = host.now();
-    await host.yieldToEvents();
-  }
+  if (input.state === null && input.checkpointEvery > 0 && !trainer.finished) await postCheckpoint();
 
   while (!trainer.finished) {
     const request = host.request();
@@ -113,12 +118,11 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
       const weights = weightSparsity(trainer.layerWeights().map((layer) => layer.w));
       epochReports.push({ ...numbers, epoch: step.epochEnd ? trainer.epoch : trainer.epoch + 1, step: trainer.step, weights });
       const due = input.checkpointEvery > 0 && step.epochEnd && trainer.epoch % input.checkpointEvery === 0 && !trainer.finished
-        && host.now() - lastCheckpoint >= input.checkpointMinIntervalMs;
+        && host.now() - lastCheckpoint >= input.checkpointMinIntervalMs
+        && host.storedCheckpoints() >= checkpointsPosted;
       if (due) {
         report();
-        host.post(saved('checkpoint'));
-        lastCheckpoint = host.now();
-        await host.yieldToEvents();
+        await postCheckpoint();
         continue;
       }
     }
@@ -129,6 +133,12 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
   }
   report(true);
   return trainer.stopReason === 'diverged' ? saved('diverged') : saved('done');
+}
+
+/** The trainer's full resumable state and its float16 weights snapshot, as a saved-state message carries them. */
+export function savedState(trainer: Trainer): Pick<SavedStateMessage, 'epoch' | 'step' | 'state' | 'snapshot'> {
+  const state = trainer.saveState();
+  return { epoch: trainer.epoch, step: trainer.step, state: encodeTrainerState(state), snapshot: encodeWeightsSnapshot(state) };
 }
 
 /** Exactly-zero and near-zero shares of the weight matrices `weights` (first layer first), over all and over the first. */
