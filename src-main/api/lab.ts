@@ -20,6 +20,7 @@ import { experimentChannels } from './experiments';
 import { modelChannels } from './models';
 import { viewDataChannels } from './view-data';
 import { runChannels } from './runs';
+import { storageChannels } from './storage';
 
 export interface NativeDialogs {
   /** a folder chosen by the user, or null when cancelled */
@@ -134,6 +135,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     ...runChannels(store, training),
     ...modelChannels({ store, modelsFolder: join(dataDir, 'models'), loadDataset }),
     ...viewDataChannels({ store, appRoot: options.appRoot, loadDataset }),
+    ...storageChannels({ store, training, emitProgress: (event) => router?.emit('storageProgress', event) }),
   };
   router = createRouter(handlers, { classifyError: classifyServiceError });
   const api = router;

@@ -27,6 +27,7 @@ import {
 } from '../../src-shared/training/records';
 import packageJson from '../../package.json';
 import { durably, openDatabase, StoreError, type OpenDatabaseOptions } from './database';
+import { SpaceKeeper } from './space';
 
 export interface NewRun {
   experimentId?: number | null;
@@ -149,11 +150,14 @@ export class LabStore {
   private readonly db: Database.Database;
   private readonly appVersion: string;
   private readonly statements = new Map<string, Database.Statement>();
+  /** disk space: sizes, deleting runs and giving space back a slice at a time */
+  readonly space: SpaceKeeper;
 
   constructor(path: string, options: LabStoreOptions = {}) {
     this.db = openDatabase(path, options);
     this.path = this.db.name;
     this.appVersion = options.appVersion ?? packageJson.version;
+    this.space = new SpaceKeeper(this.db, { nativeBinding: options.nativeBinding });
   }
 
   close(): void {

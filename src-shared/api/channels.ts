@@ -45,9 +45,11 @@ export const invokeNames = [
   'getDatasetImages',
   'evaluateRun',
   'getEvaluationExamples',
+  'getStorage',
+  'compactStorage',
 ] as const;
 
-export const eventNames = ['runProgress', 'runFinished', 'runStatus', 'importProgress', 'menuCommand'] as const;
+export const eventNames = ['runProgress', 'runFinished', 'runStatus', 'importProgress', 'storageProgress', 'menuCommand'] as const;
 
 export type InvokeName = (typeof invokeNames)[number];
 export type EventName = (typeof eventNames)[number];

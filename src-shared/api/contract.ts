@@ -63,6 +63,7 @@ import {
   evaluationExamplesRequest,
   evaluationExamplesResponse,
 } from './view-schemas';
+import { compactRequest, compactResponse, storageProgressEvent, storageReport } from './storage-schemas';
 
 const empty = z.strictObject({});
 const byId = z.strictObject({ id: entityId });
@@ -250,6 +251,11 @@ export const invokeContract = {
   evaluateRun: { request: evaluateRunRequest, response: evaluateRunResponse },
   /** The samples of one cell of that matrix (true class × predicted class), most confident first, with their probabilities. */
   getEvaluationExamples: { request: evaluationExamplesRequest, response: evaluationExamplesResponse },
+
+  /** The database's size, its free space and each run's share. */
+  getStorage: { request: empty, response: storageReport },
+  /** Gives the database's free space back to the disk; progress as `storageProgress` events. Refused (`conflict`) while an older file would need a rebuild and runs are training. */
+  compactStorage: { request: compactRequest, response: compactResponse },
 } as const satisfies Record<InvokeName, { request: z.ZodType; response: z.ZodType }>;
 
 /** Payload of each event channel (main → renderer). */
@@ -261,6 +267,7 @@ export const eventContract = {
   /** every status change (queued, running, paused, …) */
   runStatus: runStatusEvent,
   importProgress: importProgressEvent,
+  storageProgress: storageProgressEvent,
   /** the application menu asks the UI to do something */
   menuCommand,
 } as const satisfies Record<EventName, z.ZodType>;
