@@ -1,6 +1,4 @@
 import type Database from 'better-sqlite3';
-import { Network } from '../../src-shared/engine/network';
-import { decodeTrainerState } from '../../src-shared/engine/state';
 import type { LayerWeights, LossReport, TrainConfig, TrainerState } from '../../src-shared/engine/types';
 import {
   FINAL_RUN_STATUSES,
@@ -28,6 +26,7 @@ import {
 import packageJson from '../../package.json';
 import { durably, openDatabase, StoreError, type OpenDatabaseOptions } from './database';
 import { SpaceKeeper } from './space';
+import { CHECKPOINT_BYTES_SQL, checkpointLayers, insertCheckpoint, latestResumable, layersOf, type NewCheckpoint, type SqlRunner } from './checkpoint-history';
 
 export interface NewRun {
   experimentId?: number | null;
@@ -66,12 +65,7 @@ export interface SavedCheckpoint {
   state: Uint8Array;
 }
 
-export interface NewCheckpoint {
-  epoch: number;
-  step: number;
-  reason: CheckpointReason;
-  state: Uint8Array;
-}
+export type { NewCheckpoint } from './checkpoint-history';
 
 export interface RunComparison {
   runs: [RunRecord, RunRecord];
@@ -152,12 +146,14 @@ export class LabStore {
   private readonly statements = new Map<string, Database.Statement>();
   /** disk space: sizes, deleting runs and giving space back a slice at a time */
   readonly space: SpaceKeeper;
+  private readonly sql: SqlRunner;
 
   constructor(path: string, options: LabStoreOptions = {}) {
     this.db = openDatabase(path, options);
     this.path = this.db.name;
     this.appVersion = options.appVersion ?? packageJson.version;
     this.space = new SpaceKeeper(this.db, { nativeBinding: options.nativeBinding });
+    this.sql = { run: (sql, ...params) => this.run(sql, ...params), get: (sql, ...params) => this.get(sql, ...params), all: (sql, ...params) => this.all(sql, ...params) };
   }
 
   close(): void {
@@ -511,22 +507,14 @@ export class LabStore {
   // ── checkpoints ─────────────────────────────────────────────────────────────────
 
   /**
-   * Saves a trainer state. A second save at the same step replaces the first. Committed
-   * with synchronous=NORMAL: it survives a crash of the app; a power cut may lose the
-   * latest one, and a resume then starts from the one before. Final and pause states
-   * go through `finishRun`, which is durable.
+   * Saves a trainer state. A second save at the same step replaces the first; older
+   * checkpoints keep only their weights snapshot, and the history is thinned to its bound
+   * (checkpoint-history.ts). Committed with synchronous=NORMAL: it survives a crash of the
+   * app; a power cut may lose the latest one, and a resume then starts from the one before.
+   * Final and pause states go through `finishRun`, which is durable.
    */
   saveCheckpoint(runId: number, checkpoint: NewCheckpoint): number {
-    return this.db.transaction(() => this.insertCheckpoint(runId, checkpoint))();
-  }
-
-  private insertCheckpoint(runId: number, c: NewCheckpoint): number {
-    return this.get<{ id: number }>(
-      `INSERT INTO checkpoints (run_id, epoch, step, reason, state, created_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (run_id, step) DO UPDATE SET epoch = excluded.epoch, reason = excluded.reason, state = excluded.state, created_at = excluded.created_at
-       RETURNING id`,
-      runId, c.epoch, c.step, c.reason, c.state, Date.now(),
-    )!.id;
+    return this.db.transaction(() => insertCheckpoint(this.sql, runId, checkpoint))();
   }
 
   /**
@@ -535,7 +523,7 @@ export class LabStore {
    */
   finishRun(id: number, status: 'done' | 'cancelled' | 'failed' | 'diverged' | 'paused' | 'interrupted', details: { error?: string | null; checkpoint?: NewCheckpoint } = {}): RunRecord {
     durably(this.db, () => {
-      if (details.checkpoint) this.insertCheckpoint(id, details.checkpoint);
+      if (details.checkpoint) insertCheckpoint(this.sql, id, details.checkpoint);
       this.transition(id, status, details.error ?? null);
     });
     return this.getRun(id)!;
@@ -543,43 +531,33 @@ export class LabStore {
 
   listCheckpoints(runId: number): CheckpointRecord[] {
     return this.all<CheckpointRow>(
-      'SELECT id, run_id, epoch, step, reason, length(state) AS bytes, created_at FROM checkpoints WHERE run_id = ? ORDER BY step',
+      `SELECT id, run_id, epoch, step, reason, ${CHECKPOINT_BYTES_SQL} AS bytes, created_at FROM checkpoints WHERE run_id = ? ORDER BY step`,
       runId,
     ).map(checkpointRecord);
   }
 
   /**
-   * The checkpoint with the most steps trained: where a resume continues. The initial
-   * weights (epoch 0) sit at step 0, so they are the latest only until the first epoch is saved.
+   * The newest checkpoint with a full state: where a resume continues. The initial weights
+   * (epoch 0) sit at step 0, so they are the latest only until the first epoch is saved.
    */
   latestCheckpoint(runId: number): SavedCheckpoint | null {
-    const row = this.get<{ id: number; epoch: number; step: number; reason: CheckpointReason; state: Buffer }>(
-      'SELECT id, epoch, step, reason, state FROM checkpoints WHERE run_id = ? ORDER BY step DESC LIMIT 1',
-      runId,
-    );
-    return row ? { ...row, state: toUint8Array(row.state) } : null;
+    return latestResumable(this.sql, runId);
   }
 
-  /** The saved trainer state (encodeTrainerState bytes) of one checkpoint. */
+  /** The full trainer state (encodeTrainerState bytes) of one checkpoint; a history checkpoint keeps its weights only (see checkpointWeights). */
   checkpointState(checkpointId: number): SavedCheckpoint & { runId: number } {
     const row = this.get<{ id: number; run_id: number; epoch: number; step: number; reason: CheckpointReason; state: Buffer }>(
       'SELECT id, run_id, epoch, step, reason, state FROM checkpoints WHERE id = ?',
       checkpointId,
     );
     if (!row) throw new StoreError(`checkpoint ${checkpointId} does not exist`);
+    if (row.state.length === 0) throw new StoreError(`checkpoint ${checkpointId} (epoch ${row.epoch}) keeps its weights only: only a run's latest checkpoint can be resumed from`);
     return { id: row.id, runId: row.run_id, epoch: row.epoch, step: row.step, reason: row.reason, state: toUint8Array(row.state) };
   }
 
-  /** The layer weights (W, b per dense layer) saved in one checkpoint. */
+  /** The layer weights (W, b per dense layer) saved in one checkpoint: float32 from a full state, float16-exact from a history snapshot. */
   checkpointWeights(checkpointId: number): LayerWeights[] {
-    const { state } = this.checkpointState(checkpointId);
-    let decoded: TrainerState;
-    try {
-      decoded = decodeTrainerState(state);
-    } catch (error) {
-      throw new StoreError(`checkpoint ${checkpointId} cannot be read: ${(error as Error).message}`, { cause: error });
-    }
-    return weightsOfState(decoded);
+    return checkpointLayers(this.sql, checkpointId);
   }
 
   // ── exports ─────────────────────────────────────────────────────────────────────
@@ -674,9 +652,7 @@ export function processIsAlive(pid: number): boolean {
 
 /** Layer weights of a saved trainer state, laid out by the engine's own Network. */
 export function weightsOfState(state: TrainerState): LayerWeights[] {
-  const network = new Network(state.config.model);
-  network.parameters().forEach((p, i) => p.value.set(state.params[i]));
-  return network.layerWeights();
+  return layersOf(state);
 }
 
 /** Dotted paths where two JSON-like values differ. */

@@ -27,17 +27,17 @@ export class RunRecorder {
         return;
       }
       case 'checkpoint':
-        store.saveCheckpoint(runId, { epoch: message.epoch, step: message.step, reason: 'epoch', state: message.state });
+        store.saveCheckpoint(runId, { epoch: message.epoch, step: message.step, reason: 'epoch', state: message.state, snapshot: message.snapshot });
         return;
       case 'done':
       case 'diverged':
         store.finishRun(runId, message.type, {
           error: message.type === 'diverged' ? `training diverged at step ${message.step} (loss or weights not finite)` : null,
-          checkpoint: { epoch: message.epoch, step: message.step, reason: 'final', state: message.state },
+          checkpoint: { epoch: message.epoch, step: message.step, reason: 'final', state: message.state, snapshot: message.snapshot },
         });
         return;
       case 'paused':
-        store.finishRun(runId, 'paused', { checkpoint: { epoch: message.epoch, step: message.step, reason: 'pause', state: message.state } });
+        store.finishRun(runId, 'paused', { checkpoint: { epoch: message.epoch, step: message.step, reason: 'pause', state: message.state, snapshot: message.snapshot } });
         return;
       case 'cancelled':
         store.finishRun(runId, 'cancelled');

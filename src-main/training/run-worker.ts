@@ -13,6 +13,8 @@ if (!parentPort) throw new Error('run-worker.ts must run in a worker thread');
 const port = parentPort;
 let request: ControlMessage['type'] | null = null;
 let storedCheckpoints = 0;
+/** the loop waiting for main to store a checkpoint, woken by the next message */
+let wake: (() => void) | null = null;
 
 port.on('message', (message: unknown) => {
   const parsed = mainToWorkerMessageSchema.safeParse(message);
@@ -21,7 +23,15 @@ port.on('message', (message: unknown) => {
   if (data.type === 'checkpoint-stored') storedCheckpoints++;
   // A cancel is never downgraded to a pause.
   else if (request !== 'cancel') request = data.type;
+  wake?.();
 });
+
+async function checkpointsStored(count: number): Promise<void> {
+  while (storedCheckpoints < count && request === null) {
+    await new Promise<void>((resolve) => (wake = resolve));
+    wake = null;
+  }
+}
 
 // Training gives way to the UI: this thread runs at nice 5 (a third of a normal thread's share
 // when both want the CPU), so a window repaints and answers clicks at once however many runs
@@ -45,7 +55,7 @@ await runTrainingSession(workerData as RunWorkerInput, {
     port.postMessage(message, 'state' in message ? [message.state.buffer as ArrayBuffer, message.snapshot.buffer as ArrayBuffer] : []);
   },
   request: () => request,
-  storedCheckpoints: () => storedCheckpoints,
+  checkpointsStored,
   yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
   now: () => performance.now(),
 });

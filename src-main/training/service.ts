@@ -10,6 +10,7 @@ import {
   isFinalMessage,
   type ControlMessage,
   type FinalWorkerMessage,
+  type MainToWorkerMessage,
   type ProgressMessage,
   type RunFinishedEvent,
   type RunProgressEvent,
@@ -511,6 +512,8 @@ export class TrainingService {
       return;
     }
     if (message.type === 'progress') this.progress(active, message);
+    // The worker sends its next checkpoint only after this: main never falls behind a fast run.
+    else active.worker?.postMessage({ type: 'checkpoint-stored', step: message.step } satisfies MainToWorkerMessage);
   }
 
   /**

@@ -12,8 +12,11 @@ export interface RunLoopHost {
   post(message: WorkerMessage): void;
   /** the latest control request from main, if any */
   request(): ControlMessage['type'] | null;
-  /** how many checkpoints main has acknowledged as stored (`checkpoint-stored` messages) */
-  storedCheckpoints(): number;
+  /**
+   * Resolves once main has acknowledged `count` checkpoints as stored (`checkpoint-stored`
+   * messages), or as soon as a control request arrives.
+   */
+  checkpointsStored(count: number): Promise<void>;
   /** lets pending messages from main arrive (the loop calls it after each report, so at least every `progressIntervalMs`) */
   yieldToEvents(): Promise<void>;
   /** milliseconds, monotonic */
@@ -25,8 +28,8 @@ export interface RunLoopHost {
  * One run's training session inside a worker: trains step by step, reports progress at
  * most every `progressIntervalMs`, checkpoints the initial weights (epoch 0, on a fresh
  * start) and then every `checkpointEvery` epochs (spaced at least `checkpointMinIntervalMs`
- * apart, and never while main has yet to store the previous one: a due checkpoint waits
- * for the next epoch's end), measures the weights' sparsity with each epoch's metrics,
+ * apart; a checkpoint waits until main has stored the previous one, so a fast run never
+ * gets more than one state ahead of the database), measures the weights' sparsity with each epoch's metrics,
  * obeys pause/cancel at the next mini-batch, and always ends by posting exactly one final message.
  * Everything main must write before a checkpoint (steps, epoch reports) is posted before
  * it, so a checkpoint in the database never runs ahead of its metrics.
@@ -91,6 +94,8 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
   let checkpointsPosted = 0;
   const saved = <T extends SavedStateMessage['type']>(type: T) => ({ type, runId, ...savedState(trainer) });
   const postCheckpoint = async () => {
+    await host.checkpointsStored(checkpointsPosted);
+    if (host.request() !== null) return; // the loop answers it at once
     host.post(saved('checkpoint'));
     checkpointsPosted++;
     lastCheckpoint = host.now();
@@ -118,8 +123,7 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
       const weights = weightSparsity(trainer.layerWeights().map((layer) => layer.w));
       epochReports.push({ ...numbers, epoch: step.epochEnd ? trainer.epoch : trainer.epoch + 1, step: trainer.step, weights });
       const due = input.checkpointEvery > 0 && step.epochEnd && trainer.epoch % input.checkpointEvery === 0 && !trainer.finished
-        && host.now() - lastCheckpoint >= input.checkpointMinIntervalMs
-        && host.storedCheckpoints() >= checkpointsPosted;
+        && host.now() - lastCheckpoint >= input.checkpointMinIntervalMs;
       if (due) {
         report();
         await postCheckpoint();
