@@ -5,6 +5,34 @@ import globals from 'globals';
 const nodeModules = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'url', 'http', 'net', 'stream', 'zlib', 'util', 'events', 'buffer'];
 const nativeOrShell = ['electron', 'electron/*', 'better-sqlite3', 'sharp', 'onnxruntime-node'];
 
+/**
+ * The layers of src-main, lowest first. A folder imports only folders of lower layers, and
+ * only through their index.ts; folders of one layer do not import each other.
+ * (README.md, "Layout", draws the same picture.)
+ */
+export const mainLayers = [['kernels', 'store'], ['training'], ['datasets'], ['models'], ['api'], ['electron', 'web', 'cli']];
+
+/** no-restricted-imports for the files `depth` folders below src-main/<folder>/ (1: its own files). */
+function layerRule(folder, rank, depth) {
+  const up = '\\.\\./'.repeat(depth);
+  const notBelow = mainLayers.slice(rank).flat().filter((f) => f !== folder);
+  return ['error', { patterns: [
+    {
+      regex: `^${up}(${notBelow.join('|')})(/|$)`,
+      message: `src-main/${folder} may import only lower layers (${mainLayers.slice(0, rank).flat().join(', ') || 'none'}); see mainLayers in eslint.config.js.`,
+    },
+    {
+      regex: `^${up}[^./][^/]*/`,
+      message: `Import another src-main folder through its index.ts, not a file inside it.`,
+    },
+  ] }];
+}
+
+const mainLayerConfigs = mainLayers.flatMap((layer, rank) => layer.flatMap((folder) => [1, 2, 3].map((depth) => ({
+  files: [`src-main/${folder}/${'*/'.repeat(depth - 1)}*.ts`],
+  rules: { 'no-restricted-imports': layerRule(folder, rank, depth) },
+}))));
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-artifacts/**', 'resources/**'] },
   js.configs.recommended,
@@ -32,6 +60,7 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', '__dirname'],
     },
   },
+  ...mainLayerConfigs,
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -6,7 +6,7 @@
 
 import { join } from 'node:path';
 import { importFolder } from '../datasets';
-import type { LabStore } from '../store/store';
+import type { LabStore } from '../store';
 import type { DatasetRecord } from '../../src-shared/training/records';
 import type { ImportReport } from '../../src-shared/data/dataset';
 import type { EventOf, ParsedRequestOf, ResponseOf } from '../../src-shared/api/contract';

@@ -1,7 +1,7 @@
 /** Experiment channels: straight onto the store, with "not found" as a typed error (deleting goes through the training service, runs.ts). */
 
 import type { ParsedRequestOf } from '../../src-shared/api/contract';
-import type { LabStore } from '../store/store';
+import type { LabStore } from '../store';
 import { ApiFailure } from './router';
 
 export function experimentChannels(store: LabStore) {

@@ -2,7 +2,7 @@
  * Model channels: exporting a run's (or an imported model's) weights as native JSON, ONNX
  * or safetensors, its templates as PNGs and its metrics as CSV; importing model files into
  * `<dataDir>/models`; and predicting uploaded images or image files with either kind of
- * model. The work is done by src-main/export; this file resolves which model is meant,
+ * model. The work is done by src-main/models; this file resolves which model is meant,
  * where files go, and turns the service's errors into typed API errors.
  *
  * Models are kept in a small cache (a run's image model needs its dataset re-imported to
@@ -17,8 +17,7 @@ import type { ParsedRequestOf, ResponseOf } from '../../src-shared/api/contract'
 import { DatasetError } from '../../src-shared/data/errors';
 import { describeArchitecture, describeInput, ModelError, type TrainedModel } from '../../src-shared/export/model';
 import { ModelRunner } from '../../src-shared/export/predict';
-import { decodeImage, loadImage } from '../datasets';
-import { ImageSkip } from '../datasets/decode';
+import { decodeImage, ImageSkip, loadImage } from '../datasets';
 import {
   ExportError,
   exportMetricsCsv,
@@ -33,9 +32,9 @@ import {
   splitOutputPath,
   summariseModel,
   type ModelSummary,
-} from '../export';
+} from '../models';
 import type { LabStore } from '../store';
-import type { DatasetLoader } from '../training/service';
+import type { DatasetLoader } from '../training';
 import { explainPredictions } from './explain';
 import { ApiFailure } from './router';
 import { encodeFloat32 } from './runs';

@@ -11,7 +11,7 @@ import type { MetricSeries } from '../../src-shared/training/records';
 import type { TrainConfig } from '../../src-shared/engine/types';
 import { makeToyDataset } from '../../src-shared/toy/datasets';
 import { StoreError, type LabStore } from '../store';
-import type { TrainingService } from '../training/service';
+import type { TrainingService } from '../training';
 import { datasetSummary } from './datasets';
 import { ApiFailure } from './router';
 

@@ -1,6 +1,6 @@
 import type { EventOf, ParsedRequestOf, ResponseOf } from '../../src-shared/api/contract';
 import type { LabStore } from '../store';
-import type { TrainingService } from '../training/service';
+import type { TrainingService } from '../training';
 import { ApiFailure } from './router';
 
 export interface StorageChannelDeps {

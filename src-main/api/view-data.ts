@@ -16,13 +16,10 @@ import { DatasetError } from '../../src-shared/data/errors';
 import { stratifiedSplit } from '../../src-shared/data/split';
 import { ModelRunner } from '../../src-shared/export/predict';
 import { makeToyDataset } from '../../src-shared/toy/datasets';
-import { loadImage } from '../datasets';
-import { resolvePreprocessing } from '../datasets/import-folder';
-import { scanFolder } from '../datasets/scan';
-import { ExportError } from '../export/files';
-import { modelFromRun } from '../export/service';
+import { loadImage, resolvePreprocessing, scanFolder } from '../datasets';
+import { ExportError, modelFromRun } from '../models';
 import type { LabStore } from '../store';
-import type { DatasetLoader, LoadedDataset } from '../training/service';
+import type { DatasetLoader, LoadedDataset } from '../training';
 import { builtinSampleFolder } from './datasets';
 import { ApiFailure } from './router';
 

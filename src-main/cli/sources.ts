@@ -17,8 +17,8 @@ import { defaultCacheDir, importFolder, importIdx, type ImportResult } from '../
 import { describeDataset, skipReasonText, type ImportProgress } from '../../src-shared/data/dataset';
 import { imageSource } from '../../src-shared/data/image-source';
 import { fitNormalisation, normalisationKinds, type ImageInputSpec, type NormalisationKind } from '../../src-shared/data/normalize';
-import { openCliRun } from '../training/cli-recording';
-import { modelOutput } from '../export/trained-model';
+import { openCliRun } from '../training';
+import { modelOutput } from '../models';
 
 export const DEFAULT_SAMPLES = 300;
 export const DEFAULT_VAL_SPLIT = 0.1;
@@ -193,7 +193,7 @@ export interface RunOutputs {
 }
 
 export async function openRunOutputs(options: OutputOptions & SourceOptions, config: TrainConfig, data: TrainingData): Promise<RunOutputs> {
-  // --out FILE: checked now, written when training ends (native JSON, src-main/export)
+  // --out FILE: checked now, written when training ends (native JSON, src-main/models)
   const modelFile = options.out !== undefined ? modelOutput(options.out, data) : null;
   // --db (default: the app's database): recorded as the app would rebuild the data.
   const { toy } = options;

@@ -26,3 +26,7 @@ export type {
   DuplicateGroup,
 } from '../../src-shared/data/dataset';
 export type { Normalisation, NormalisationKind } from '../../src-shared/data/normalize';
+export { folderDatasetLoader } from './dataset-loader';
+export { scanFolder } from './scan';
+export { resolvePreprocessing } from './import-folder';
+export { ImageSkip } from './decode';

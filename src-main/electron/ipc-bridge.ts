@@ -8,7 +8,7 @@
 import type { IpcMain } from 'electron';
 import { ipcEventChannel, ipcInvokeChannel, type EventName } from '../../src-shared/api/channels';
 import type { ApiResult } from '../../src-shared/api/result';
-import type { ApiRouter } from '../api/router';
+import type { ApiRouter } from '../api';
 import { isTrustedSender, type SenderFrameLike, type TrustedOrigins } from './trust';
 
 /** The part of IpcMainInvokeEvent the bridge reads. */

@@ -1,6 +1,8 @@
 /**
  * The experiment store: one SQLite file (WAL, foreign keys on) written only by the main
- * process.
+ * process. One repository per record kind (datasets, experiments, runs, metrics,
+ * checkpoints, exports; *-repository.ts) over shared helpers (sql.ts); LabStore is the
+ * facade that opens the file and offers the methods below.
  *
  *   new LabStore(path, { createFolder?, appVersion? })   path: defaultDatabasePath() or --db
  *   datasets     createDataset · findOrCreateDataset · getDataset · listDatasets · updateDataset · deleteDataset
@@ -15,8 +17,15 @@
  * Failures worded for the user (bad path, newer schema, refused transition, missing row)
  * are StoreError. Record types live in src-shared/training/records.ts.
  */
-export { LabStore, openStore, processIsAlive, weightsOfState } from './store';
-export type { LabStoreOptions, NewCheckpoint, NewDataset, NewRun, RunComparison, RunProgress, SavedCheckpoint } from './store';
+export { LabStore, openStore, type LabStoreOptions, type RunComparison } from './store';
+export { RunRepository, processIsAlive, type NewRun } from './run-repository';
+export { DatasetRepository, type NewDataset } from './dataset-repository';
+export { ExperimentRepository } from './experiment-repository';
+export { MetricRepository, type RunProgress } from './metric-repository';
+export { CheckpointRepository, weightsOfState, type NewCheckpoint, type SavedCheckpoint } from './checkpoint-repository';
+export { ExportRepository } from './export-repository';
 export { StoreError, openDatabase, schemaVersion } from './database';
 export { defaultDatabasePath, APP_FOLDER_NAME, DATABASE_FILE_NAME } from './paths';
 export { LATEST_VERSION } from './migrations';
+export { prepareDatabase, type PrepareOptions, type PreparedDatabase, type StartupNotice } from './recovery';
+export { diskWriteProblem } from './write-errors';

@@ -4,8 +4,7 @@ import type { NormalisationKind } from '../../src-shared/data/normalize';
 import type { StepRow } from '../../src-shared/training/messages';
 import { savedState, weightSparsity } from '../../src-shared/training/run-loop';
 import type { EpochMetrics, RunDataSpec, RunSplitSpec } from '../../src-shared/training/records';
-import { defaultDatabasePath, LabStore, type NewDataset } from '../store';
-import { prepareDatabase } from '../store/recovery';
+import { defaultDatabasePath, LabStore, prepareDatabase, type NewDataset } from '../store';
 import { RunRecorder } from './recorder';
 
 /** Where a CLI run's samples came from: toy data as the app would rebuild it, or an imported image dataset. */

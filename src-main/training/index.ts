@@ -24,4 +24,8 @@ export {
   type WorkerSpawner,
 } from './service';
 export { RunRecorder } from './recorder';
+export { RunQueue } from './run-queue';
+export { RunSupervisor } from './run-supervisor';
+export { nextRunState, initialRunState, type RunState, type RunEvent, type StopRequest } from './run-state';
+export { SharedDatasetCache } from './shared-dataset-cache';
 export { RecordedRun, openCliRun, type RecordedData, type RecordedRunSpec } from './cli-recording';

@@ -7,7 +7,7 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { mainToWorkerMessageSchema, type ControlMessage, type RunWorkerInput, type WorkerMessage } from '../../src-shared/training/messages';
 import { runTrainingSession } from '../../src-shared/training/run-loop';
-import { createNodeKernels } from '../kernels/node-kernels';
+import { createNodeKernels } from '../kernels';
 
 if (!parentPort) throw new Error('run-worker.ts must run in a worker thread');
 const port = parentPort;

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startLab } from '../api/lab';
+import { startLab } from '../api';
 import { rendererDir, startWebServer } from './server';
 
 export interface WebArgs {

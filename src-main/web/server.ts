@@ -21,8 +21,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { httpInvokePrefix, wsEventsPath } from '../../src-shared/api/channels';
 import type { ApiResult } from '../../src-shared/api/result';
-import type { ApiRouter } from '../api/router';
-import { contentSecurityPolicy } from '../api/csp';
+import { contentSecurityPolicy, type ApiRouter } from '../api';
 import { maxPredictTotalBytes } from '../../src-shared/api/model-schemas';
 
 export const loopbackHost = '127.0.0.1';

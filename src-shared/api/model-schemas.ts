@@ -7,7 +7,7 @@
  * before main sees them: paths must be absolute and free of `..` segments, and a file
  * name must be a plain name (no separator, no `..`, nothing Windows refuses), so a name
  * can never climb out of the folder the user chose. Main checks again where it writes
- * (src-main/export/files.ts).
+ * (src-main/models/files.ts).
  */
 
 import { z } from 'zod';
@@ -42,7 +42,7 @@ export const absolutePath = userPath
   .refine(isAbsolutePath, 'must be an absolute path (starting with / or a drive letter such as C:\\)')
   .refine((p) => !p.split(/[\\/]/).includes('..'), 'must not contain ".." (name the folder itself)');
 
-/** Why `name` is not a plain file name, or null. The same rules as src-main/export/files.ts `fileNameProblem`. */
+/** Why `name` is not a plain file name, or null. The same rules as src-main/models/files.ts `fileNameProblem`. */
 export function fileNameProblem(name: string): string | null {
   if (name === '') return 'must not be empty';
   if (name === '.' || name === '..') return `"${name}" is not a file name`;

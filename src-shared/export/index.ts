@@ -1,6 +1,6 @@
 /**
  * Models leaving and re-entering the lab (pure TypeScript; files are written by
- * src-main/export):
+ * src-main/models):
  *
  *   encodeNativeModel(model) → JSON text      decodeNativeModel(text | bytes) → model
  *   encodeOnnx(model) → bytes                 decodeOnnx(bytes) → model (ONNX files we wrote)

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import sharp from 'sharp';
-import { readModelFile } from '../../src-main/export';
+import { readModelFile } from '../../src-main/models';
 import { Rng } from '../../src-shared/random';
 import type { RunRecord, RunStatus } from '../../src-shared/training/records';
 import { checkDatabaseFile, repoRoot, SETTLED_STATUSES, startTestLab } from './helpers';

@@ -11,7 +11,7 @@ import { Trainer } from '../../../src-shared/engine/trainer';
 import type { TrainConfig } from '../../../src-shared/engine/types';
 import { Rng } from '../../../src-shared/random';
 import type { WasmKernels } from '../../../src-shared/kernels/wasm-kernels';
-import { createNodeKernels, defaultKernelThreads } from '../../kernels/node-kernels';
+import { createNodeKernels, defaultKernelThreads } from '../../kernels';
 
 export const summary = 'measure training speed (samples/s) on the standard workloads W1–W4';
 

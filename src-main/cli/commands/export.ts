@@ -9,11 +9,11 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { choice, flag, formatHelp, number, parseArgs, text, UsageError } from '../args';
 import {
-  EXPORT_FORMATS, ExportError, exportMetricsCsv, exportModel, exportTemplates, folderDatasetLoader, modelFromRun, readModelFile,
+  EXPORT_FORMATS, ExportError, exportMetricsCsv, exportModel, exportTemplates, modelFromRun, readModelFile,
   type ExportedFile, type TrainedModel,
-} from '../../export';
-import { defaultDatabasePath, LabStore } from '../../store';
-import { prepareDatabase } from '../../store/recovery';
+} from '../../models';
+import { folderDatasetLoader } from '../../datasets';
+import { defaultDatabasePath, LabStore, prepareDatabase } from '../../store';
 
 export const summary = 'write a model as JSON, ONNX or safetensors (plus templates as PNG, metrics as CSV)';
 

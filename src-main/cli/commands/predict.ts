@@ -4,7 +4,7 @@
  * images were (its own size, colour, fit and normalisation).
  */
 import { flag, formatHelp, parseArgs, text, UsageError } from '../args';
-import { predictFiles, readModelFile } from '../../export';
+import { predictFiles, readModelFile } from '../../models';
 import { describeArchitecture, describeInput } from '../../../src-shared/export/model';
 
 export const summary = 'classify images with a trained model (native JSON or ONNX)';

@@ -16,7 +16,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { ExportError, importModel, predictFiles, readModelFile } from '../../../src-main/export';
+import { ExportError, importModel, predictFiles, readModelFile } from '../../../src-main/models';
 import { DatasetError } from '../../../src-shared/data/errors';
 import type { TrainedModel } from '../../../src-shared/export/model';
 import { encodeNativeModel, ModelFileError } from '../../../src-shared/export/native';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../datasets/fixtures';
-import { writeImageFolder } from '../export/fixtures';
+import { writeImageFolder } from '../models/fixtures';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 

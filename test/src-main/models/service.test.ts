@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  exportMetricsCsv, exportModel, exportRun, exportTemplates, folderDatasetLoader, importModel, listModels, modelFromRun,
+  exportMetricsCsv, exportModel, exportRun, exportTemplates, importModel, listModels, modelFromRun,
   ModelFileError, predictFiles, predictImageBytes, readModelFile, ExportError,
-} from '../../../src-main/export';
-import { loadImage } from '../../../src-main/datasets';
+} from '../../../src-main/models';
+import { folderDatasetLoader, loadImage } from '../../../src-main/datasets';
 import { LabStore } from '../../../src-main/store';
 import { encodeTrainerState } from '../../../src-shared/engine/state';
 import { Trainer } from '../../../src-shared/engine/trainer';

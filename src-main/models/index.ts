@@ -28,7 +28,6 @@ export {
   type TemplateExportOptions,
 } from './service';
 export { cleanFileName, ExportError, fileNameProblem, pathInside, splitOutputPath, writeFilesAtomically } from './files';
-export { folderDatasetLoader } from './dataset-loader';
 export { modelOutput, trainedModel, writeTrainedModel, type TrainedModelInfo, type TrainingDataInfo } from './trained-model';
 export { ModelFileError, type ModelFileErrorCode } from '../../src-shared/export/native';
 export type { TrainedModel } from '../../src-shared/export/model';

@@ -29,10 +29,9 @@ import { ModelRunner, type Prediction } from '../../src-shared/export/predict';
 import { encodeSafetensors, pytorchSnippet } from '../../src-shared/export/safetensors';
 import { makeToyDataset } from '../../src-shared/toy/datasets';
 import type { ExportFormat, ExportRecord, MetricSplit } from '../../src-shared/training/records';
-import { resolvePreprocessing } from '../datasets/import-folder';
-import { decodeImage, ImageSkip, loadImage } from '../datasets/decode';
+import { decodeImage, ImageSkip, loadImage, resolvePreprocessing } from '../datasets';
 import type { LabStore } from '../store';
-import type { DatasetLoader } from '../training/service';
+import type { DatasetLoader } from '../training';
 import { cleanFileName, ExportError, pathInside, splitOutputPath, writeFilesAtomically, type FileToWrite } from './files';
 
 export { ExportError } from './files';

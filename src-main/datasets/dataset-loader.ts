@@ -6,9 +6,10 @@
  */
 import { DatasetError } from '../../src-shared/data/errors';
 import type { FitMode } from '../../src-shared/data/dataset';
-import { importFolder, importIdx, type ImportResult } from '../datasets';
+import { importFolder, type ImportResult } from './import-folder';
+import { importIdx } from './import-idx';
 import type { LabStore } from '../store';
-import type { DatasetLoader } from '../training/service';
+import type { DatasetLoader } from '../training';
 
 interface StoredOptions {
   /** the app records the folder as `path`, the CLI as `folder` */

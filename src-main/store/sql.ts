@@ -1,0 +1,53 @@
+import type Database from 'better-sqlite3';
+import { durably } from './database';
+
+/**
+ * What every repository shares: one connection, its prepared statements (cached by SQL
+ * text) and the two kinds of transaction. Repositories take this instead of the raw
+ * connection, so statement caching and durability live in one place.
+ */
+export class Sql {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(readonly db: Database.Database) {}
+
+  statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  run(sql: string, ...params: unknown[]): Database.RunResult {
+    return this.statement(sql).run(...params);
+  }
+
+  get<T>(sql: string, ...params: unknown[]): T | undefined {
+    return this.statement(sql).get(...params) as T | undefined;
+  }
+
+  all<T>(sql: string, ...params: unknown[]): T[] {
+    return this.statement(sql).all(...params) as T[];
+  }
+
+  /** One transaction (synchronous=NORMAL: survives a crash of the app). Nested calls join the outer one. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** One transaction committed with synchronous=FULL: survives a power cut once it returns. */
+  durably<T>(fn: () => T): T {
+    return durably(this.db, fn);
+  }
+}
+
+/** SQLite stores NaN as NULL; summaries keep "no number" as null. */
+export function nullIfNaN(x: number): number | null {
+  return Number.isNaN(x) ? null : x;
+}
+
+export function toUint8Array(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}

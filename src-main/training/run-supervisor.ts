@@ -1,0 +1,212 @@
+import type { Worker } from 'node:worker_threads';
+import {
+  isFinalMessage,
+  workerMessageSchema,
+  type ControlMessage,
+  type MainToWorkerMessage,
+  type FinalWorkerMessage,
+  type RunFinishedEvent,
+  type RunWorkerInput,
+  type TrainingEvents,
+  type WorkerData,
+} from '../../src-shared/training/messages';
+import type { RunRecord } from '../../src-shared/training/records';
+import { diskWriteProblem, StoreError, type LabStore } from '../store';
+import { ProgressThrottle } from './progress-throttle';
+import { RunRecorder } from './recorder';
+import { initialRunState, nextRunState, type RunEvent, type RunState, type StopRequest } from './run-state';
+
+/** Worker settings that are the same for every run of a service. */
+export type WorkerSettings = Pick<RunWorkerInput, 'checkpointEvery' | 'checkpointMinIntervalMs' | 'progressIntervalMs' | 'maxStepRowsPerSecond'>;
+
+/** What a supervisor needs from its service. */
+export interface SupervisorContext {
+  store: LabStore;
+  settings: WorkerSettings;
+  stopTimeoutMs: number;
+  /** what the run's worker trains on, and how to give it back once the worker is gone */
+  workerData(run: RunRecord): { data: Promise<WorkerData>; release: () => void };
+  spawn(input: RunWorkerInput): Worker;
+  emit<K extends keyof TrainingEvents>(name: K, event: TrainingEvents[K]): void;
+  /** a failure the store could not write (full disk): recorded before the run resumes */
+  unrecordedFailure(runId: number, error: string): void;
+  /** the worker is gone and the slot free; `thenResume`: queue the run again */
+  exited(supervisor: RunSupervisor, thenResume: boolean): void;
+}
+
+/**
+ * One run in its worker thread: starts the worker once the data is loaded, passes pause
+ * and cancel on (terminating a worker that does not answer within stopTimeoutMs), records
+ * what the worker reports, and records the run's end exactly once, whatever way it ends.
+ * Its state is one RunState, changed only through nextRunState.
+ */
+export class RunSupervisor {
+  /** resolves once the worker has exited and the slot is free */
+  readonly exited: Promise<void>;
+  private state: RunState = initialRunState;
+  private worker: Worker | null = null;
+  private stopTimer: NodeJS.Timeout | null = null;
+  private releaseData: (() => void) | null = null;
+  private markExited!: () => void;
+  private readonly recorder: RunRecorder;
+  private readonly progress: ProgressThrottle;
+
+  constructor(readonly runId: number, private readonly context: SupervisorContext, progressIntervalMs: number) {
+    this.exited = new Promise((resolve) => (this.markExited = resolve));
+    this.recorder = new RunRecorder(context.store, runId);
+    this.progress = new ProgressThrottle(runId, progressIntervalMs, (event) => context.emit('progress', event));
+  }
+
+  get phase(): RunState['phase'] {
+    return this.state.phase;
+  }
+
+  /** Its end is recorded (the worker may still be exiting). */
+  get hasEnded(): boolean {
+    return this.state.phase === 'ended' || this.state.phase === 'exited';
+  }
+
+  /** The end already announced, unless the run is to be queued again right after it. */
+  get announcedEnd(): RunFinishedEvent | null {
+    return (this.state.phase === 'ended' || this.state.phase === 'exited') && !this.state.thenResume ? this.state.finished : null;
+  }
+
+  start(): void {
+    void this.launch().catch((error: unknown) => {
+      this.end('failed', `could not start training: ${(error as Error).message}`);
+      this.exit();
+    });
+  }
+
+  pause(): void {
+    this.apply({ type: 'pause' });
+  }
+
+  cancel(): void {
+    this.apply({ type: 'cancel' });
+  }
+
+  /** Queues the run again once its worker has gone; a StoreError if it is not stopping to be resumed. */
+  resume(): void {
+    this.apply({ type: 'resume' });
+  }
+
+  private apply(event: RunEvent): RunState {
+    const before = this.state;
+    const next = nextRunState(before, event);
+    if ('refused' in next) throw new StoreError(`run ${this.runId} ${next.refused}`);
+    this.state = next;
+    if (next.phase === 'stopping' && (before.phase !== 'stopping' || before.request !== next.request)) this.sendStop(next.request);
+    return next;
+  }
+
+  private async launch(): Promise<void> {
+    const run = this.context.store.requireRun(this.runId);
+    const { data, release } = this.context.workerData(run);
+    this.releaseData = release;
+    const workerData = await data;
+    // Paused or cancelled while the data was loading: end without ever training.
+    if (this.state.phase === 'loading' && this.state.request !== null) {
+      this.end(this.state.request === 'cancel' ? 'cancelled' : 'paused', null);
+      return this.exit();
+    }
+    const worker = this.context.spawn({
+      runId: run.id,
+      config: run.config,
+      data: workerData,
+      state: this.context.store.latestCheckpoint(run.id)?.state ?? null,
+      ...this.context.settings,
+    });
+    this.worker = worker;
+    this.apply({ type: 'spawned' });
+    worker.on('message', (message: unknown) => this.onMessage(message));
+    worker.on('error', (error: Error) => this.end('failed', `the training worker crashed: ${error.message}`));
+    worker.on('exit', (code) => {
+      // Gone without a final message: terminated (after a stop request that went unanswered), killed or out of memory.
+      const state = this.state;
+      if (state.phase === 'stopping' && state.request === 'cancel') this.end('cancelled', null);
+      else if (state.phase === 'stopping') this.end('interrupted', 'the worker did not pause in time; resume continues from the last checkpoint');
+      else this.end('failed', `the training worker stopped unexpectedly (exit code ${code}) before finishing`);
+      this.exit();
+    });
+  }
+
+  private sendStop(request: StopRequest): void {
+    if (!this.worker) return; // still loading: launch checks the request
+    this.worker.postMessage({ type: request } satisfies ControlMessage);
+    this.clearStopTimer();
+    this.stopTimer = setTimeout(() => void this.worker?.terminate(), this.context.stopTimeoutMs);
+  }
+
+  private onMessage(raw: unknown): void {
+    if (this.hasEnded) return;
+    const parsed = workerMessageSchema.safeParse(raw);
+    if (!parsed.success || parsed.data.runId !== this.runId) {
+      const why = parsed.success ? `it is about run ${parsed.data.runId}` : parsed.error.issues.map((i) => `${i.path.join('.') || 'message'}: ${i.message}`).join('; ');
+      this.end('failed', `the training worker sent an invalid message (${why})`);
+      void this.worker?.terminate();
+      return;
+    }
+    const message = parsed.data;
+    if (isFinalMessage(message)) {
+      this.end(message.type, message.type === 'failed' ? message.error : null, message);
+      return;
+    }
+    try {
+      this.recorder.record(message);
+    } catch (error) {
+      this.end('failed', diskWriteProblem(error, this.context.store.path, this.runId) ?? `could not record progress: ${(error as Error).message}`);
+      void this.worker?.terminate();
+      return;
+    }
+    if (message.type === 'progress') this.progress.push(message);
+    // The worker sends its next checkpoint only after this: main never falls behind a fast run.
+    else this.worker?.postMessage({ type: 'checkpoint-stored', step: message.step } satisfies MainToWorkerMessage);
+  }
+
+  /**
+   * Records the run's end once (the worker's final message, or `status` when the worker
+   * could not send one), then emits its last progress, its status and `finished`.
+   */
+  private end(status: RunFinishedEvent['status'], error: string | null, message?: FinalWorkerMessage): void {
+    if (this.hasEnded) return;
+    this.clearStopTimer();
+    const { store } = this.context;
+    const { runId } = this;
+    try {
+      if (message) this.recorder.record(message);
+      else store.finishRun(runId, status, { error });
+      error = store.requireRun(runId).error;
+    } catch (recordError) {
+      status = 'failed';
+      error = diskWriteProblem(recordError, store.path, runId) ?? `could not record the end of the run: ${(recordError as Error).message}`;
+      try {
+        store.finishRun(runId, 'failed', { error });
+      } catch {
+        // The database itself is failing (a full disk): the event below still tells the UI, and resume records it first.
+        this.context.unrecordedFailure(runId, error);
+      }
+    }
+    const finished: RunFinishedEvent = { runId, status, error };
+    this.apply({ type: 'ended', finished });
+    this.progress.flush();
+    this.context.emit('status', { runId, status, error });
+    this.context.emit('finished', finished);
+  }
+
+  /** Frees the slot once the worker is gone (or was never started). */
+  private exit(): void {
+    if (this.state.phase === 'exited') return;
+    const exited = this.apply({ type: 'exited' });
+    this.clearStopTimer();
+    this.progress.dispose();
+    this.releaseData?.();
+    this.markExited();
+    this.context.exited(this, exited.phase === 'exited' && exited.thenResume);
+  }
+
+  private clearStopTimer(): void {
+    if (this.stopTimer) clearTimeout(this.stopTimer);
+    this.stopTimer = null;
+  }
+}
