@@ -6,7 +6,7 @@ import type { RegularizerSpec, TrainConfig } from '../../src-shared/engine/types
 import type { RunFinishedEvent, RunWorkerInput, TrainingEvents, WorkerData } from '../../src-shared/training/messages';
 import type { RunDataSpec, RunRecord, RunSplitSpec, RunStatus } from '../../src-shared/training/records';
 import { diskWriteProblem, StoreError, type LabStore } from '../store';
-import { RunQueue } from './run-queue';
+import { RunQueue, slotOf } from './run-queue';
 import { RunSupervisor, type SupervisorContext } from './run-supervisor';
 import { SharedDatasetCache, type DatasetLoader } from './shared-dataset-cache';
 
@@ -86,6 +86,8 @@ export class TrainingService {
   readonly maxConcurrent: number;
   private readonly queue = new RunQueue();
   private readonly active = new Map<number, RunSupervisor>();
+  /** the slot each training run counts against (slotOf): twins share one */
+  private readonly activeSlots = new Map<number, string>();
   private readonly datasets: SharedDatasetCache | null;
   private readonly context: SupervisorContext;
   private readonly progressIntervalMs: number;
@@ -179,8 +181,8 @@ export class TrainingService {
 
   /**
    * The same config, seed, data and split twice, with two regularisers (default L1 vs L2),
-   * queued as one unit so they train side by side: they start together when two slots
-   * are free, or, with a single slot, together once nothing else is training.
+   * queued as one unit that takes one slot, so they start together and train side by side
+   * (a resumed twin joins its partner at once, never queues behind it).
    */
   startTwins(spec: RunSpec, regularizers: [RegularizerSpec, RegularizerSpec] = defaultTwinRegularizers(spec.config)): { twinGroup: string; runs: [RunRecord, RunRecord] } {
     const twinGroup = randomUUID();
@@ -265,13 +267,15 @@ export class TrainingService {
   async deleteRun(runId: number): Promise<boolean> {
     await this.stopRuns([runId]);
     this.unrecordedFailures.delete(runId);
-    return this.store.deleteRun(runId);
+    // a slice at a time: a long run's rows would hold the main thread for seconds
+    return this.store.space.deleteRun(runId);
   }
 
   /** Deletes an experiment with all its runs, cancelling those still training. */
   async deleteExperiment(experimentId: number): Promise<boolean> {
     const runs = this.store.listRuns({ experimentId }).map((r) => r.id);
     await this.stopRuns(runs);
+    for (const runId of runs) await this.store.space.deleteRun(runId);
     return this.store.deleteExperiment(experimentId);
   }
 
@@ -339,14 +343,16 @@ export class TrainingService {
 
   private enqueue(unit: number[]): void {
     if (this.closing) return;
-    this.queue.push(unit);
+    const run = this.store.getRun(unit[0]);
+    this.queue.push(unit, run ? slotOf(run) : `run:${unit[0]}`);
     this.schedule();
   }
 
-  /** Starts queued units in order while they fit. */
+  /** Starts queued units while they fit: slots are counted per unit (twins share one). */
   private schedule(): void {
     if (this.closing) return;
-    for (const unit of this.queue.takeStartable(this.active.size, this.maxConcurrent)) {
+    const busy = new Set(this.activeSlots.values());
+    for (const unit of this.queue.takeStartable(busy, this.maxConcurrent)) {
       for (const runId of unit) this.launch(runId);
     }
   }
@@ -361,6 +367,7 @@ export class TrainingService {
     }
     const supervisor = new RunSupervisor(runId, this.context, this.progressIntervalMs);
     this.active.set(runId, supervisor);
+    this.activeSlots.set(runId, slotOf(this.store.requireRun(runId)));
     supervisor.start();
   }
 
@@ -377,6 +384,7 @@ export class TrainingService {
   private release(supervisor: RunSupervisor, thenResume: boolean): void {
     if (this.active.get(supervisor.runId) !== supervisor) return;
     this.active.delete(supervisor.runId);
+    this.activeSlots.delete(supervisor.runId);
     if (thenResume && !this.closing) {
       try {
         this.resume(supervisor.runId);
