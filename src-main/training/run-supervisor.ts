@@ -45,6 +45,8 @@ export class RunSupervisor {
   readonly exited: Promise<void>;
   private state: RunState = initialRunState;
   private worker: Worker | null = null;
+  /** the worker has posted something: it is training and answers control messages */
+  private heardFromWorker = false;
   private stopTimer: NodeJS.Timeout | null = null;
   private releaseData: (() => void) | null = null;
   private markExited!: () => void;
@@ -133,6 +135,14 @@ export class RunSupervisor {
 
   private sendStop(request: StopRequest): void {
     if (!this.worker) return; // still loading: launch checks the request
+    if (!this.heardFromWorker) {
+      // Still starting up (loading its modules and kernels can take a second on busy cores):
+      // it has trained nothing main recorded, so the run stops where its last checkpoint left
+      // it, at once, instead of when the worker is ready to listen.
+      this.end(request === 'cancel' ? 'cancelled' : 'paused', null);
+      void this.worker.terminate();
+      return;
+    }
     this.worker.postMessage({ type: request } satisfies ControlMessage);
     this.clearStopTimer();
     this.stopTimer = setTimeout(() => void this.worker?.terminate(), this.context.stopTimeoutMs);
@@ -148,6 +158,7 @@ export class RunSupervisor {
       return;
     }
     const message = parsed.data;
+    this.heardFromWorker = true;
     if (isFinalMessage(message)) {
       this.end(message.type, message.type === 'failed' ? message.error : null, message);
       return;

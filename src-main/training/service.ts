@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RegularizerSpec, TrainConfig } from '../../src-shared/engine/types';
 import type { RunFinishedEvent, RunWorkerInput, TrainingEvents, WorkerData } from '../../src-shared/training/messages';
-import type { RunDataSpec, RunRecord, RunSplitSpec, RunStatus } from '../../src-shared/training/records';
+import { RESUMABLE_RUN_STATUSES, type RunDataSpec, type RunRecord, type RunSplitSpec, type RunStatus } from '../../src-shared/training/records';
 import { diskWriteProblem, StoreError, type LabStore } from '../store';
 import { RunQueue, slotOf } from './run-queue';
 import { RunSupervisor, type SupervisorContext } from './run-supervisor';
@@ -201,7 +201,8 @@ export class TrainingService {
   pause(runId: number): RunRecord {
     const run = this.store.requireRun(runId);
     const supervisor = this.active.get(runId);
-    if (supervisor) {
+    // A run whose end is recorded while its worker exits answers from its record (a cancel may have followed the end).
+    if (supervisor && !(supervisor.hasEnded && run.status !== 'paused')) {
       supervisor.pause();
     } else if (this.queue.remove(runId) || run.status === 'queued') {
       this.changeStatus(runId, 'paused');
@@ -217,6 +218,7 @@ export class TrainingService {
     const run = this.store.requireRun(runId);
     const supervisor = this.active.get(runId);
     if (supervisor) {
+      if (supervisor.hasEnded && !RESUMABLE_RUN_STATUSES.includes(run.status)) throw new StoreError(`run ${runId} is ${run.status} and cannot be resumed`);
       // Its worker is still winding down: resume once it has gone.
       supervisor.resume();
       return run;
@@ -239,7 +241,9 @@ export class TrainingService {
     const supervisor = this.active.get(runId);
     if (supervisor) {
       supervisor.cancel();
-      if (!supervisor.hasEnded) return this.store.requireRun(runId);
+      // still stopping, or ended by this very call (a worker that had not started yet)
+      const after = this.store.requireRun(runId);
+      if (!supervisor.hasEnded || after.status === 'cancelled') return after;
     }
     const run = this.store.requireRun(runId);
     if (this.queue.remove(runId) || ['queued', 'paused', 'interrupted'].includes(run.status)) {
