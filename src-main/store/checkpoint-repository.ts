@@ -10,7 +10,7 @@ export interface NewCheckpoint {
   epoch: number;
   step: number;
   reason: CheckpointReason;
-  /** encodeTrainerState bytes: the resumable state */
+  /** encodeTrainerState bytes: the resumable state; empty for a snapshot-only checkpoint (the newest full state stays the resume point) */
   state: Uint8Array;
   /**
    * encodeWeightsSnapshot bytes of the same weights (workers and the CLI send it, so main
@@ -72,21 +72,30 @@ export class CheckpointRepository {
        RETURNING id`,
       runId, c.epoch, c.step, c.reason, c.state, snapshot, Date.now(),
     )!.id;
-    // Only the newest state resumes: the older ones keep their snapshots alone.
-    this.sql.run("UPDATE checkpoints SET state = x'' WHERE run_id = ? AND step < ? AND snapshot IS NOT NULL AND length(state) > 0", runId, c.step);
+    // Only the newest state resumes: the older ones keep their snapshots alone. A checkpoint
+    // saved as a snapshot only (state empty) leaves the newest full state where it is.
+    if (c.state.length > 0) this.sql.run("UPDATE checkpoints SET state = x'' WHERE run_id = ? AND step < ? AND snapshot IS NOT NULL AND length(state) > 0", runId, c.step);
+    else if (!snapshot) throw new StoreError(`checkpoint of run ${runId} at step ${c.step} holds neither a state nor a snapshot`);
     this.thin(runId, historyCapacity((snapshot ?? c.state).length));
     return id;
   }
 
-  /** Deletes the history rows the retention policy no longer keeps (never the newest); returns how many. */
+  /**
+   * Deletes the history rows the retention policy no longer keeps; returns how many. Never
+   * the newest row, nor the newest full state (the resume point) when a snapshot-only row
+   * came after it: that one takes a place of its own within the bound.
+   */
   private thin(runId: number, capacity: number): number {
-    const entries = this.sql.all<HistoryEntry & { id: number }>('SELECT id, epoch, step FROM checkpoints WHERE run_id = ? ORDER BY step', runId);
+    const entries = this.sql.all<HistoryEntry & { id: number; full: number }>('SELECT id, epoch, step, length(state) > 0 AS full FROM checkpoints WHERE run_id = ? ORDER BY step', runId);
     if (entries.length <= capacity) return 0;
     const best = this.sql.get<{ epoch: number }>(
       "SELECT epoch FROM metrics WHERE run_id = ? AND split = 'val' AND name = 'loss' AND value IS NOT NULL ORDER BY value, step LIMIT 1",
       runId,
     );
-    const keep = historyToKeep(entries, best?.epoch ?? null, capacity);
+    const resumePoint = entries.findLast((e) => e.full === 1);
+    const apart = resumePoint !== undefined && resumePoint !== entries.at(-1);
+    const keep = historyToKeep(entries, best?.epoch ?? null, apart ? Math.max(3, capacity - 1) : capacity);
+    if (apart) keep.add(resumePoint.step);
     let deleted = 0;
     for (const entry of entries) {
       if (!keep.has(entry.step)) deleted += this.sql.run('DELETE FROM checkpoints WHERE id = ?', entry.id).changes;

@@ -70,6 +70,8 @@ describe('run control under random calls', () => {
       // mostly in quick succession, sometimes after long enough for workers to be well into training
       await new Promise((resolve) => setTimeout(resolve, rng.uniform() < 0.7 ? rng.uniform() * 200 : 500 + rng.uniform() * 1500));
       const runId = runIds[Math.floor(rng.uniform() * runIds.length)];
+      // every fifth call waits until its run's worker is training (it has reported progress), however slow the machine
+      if (call % 5 === 0 && store.requireRun(runId).status === 'running') await within(30_000, () => reported.has(runId));
       // mostly what a user would do next (pause what runs, resume what is paused), sometimes what is refused
       const roll = rng.uniform();
       const stopped = store.requireRun(runId).status === 'paused';
