@@ -145,6 +145,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     training.on('status', (event) => api.emit('runStatus', event)),
   ];
   training.recover();
+  store.space.startLogCheckpoints();
 
   let closing: Promise<void> | null = null;
   return {
@@ -158,6 +159,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
           await training.shutdown();
         } finally {
           for (const off of unsubscribe) off();
+          await store.space.stopLogCheckpoints();
           store.close();
         }
       })();

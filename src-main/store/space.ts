@@ -90,6 +90,30 @@ try {
   db.close();
 }`;
 
+/**
+ * Copies the write-ahead log back into the database file every second, on its own
+ * connection in a worker thread (PASSIVE: it never waits for, nor blocks, main's writes).
+ * Left to main's connection, SQLite does it inside whichever commit crosses 1,000 pages,
+ * with an fsync: on a busy disk, seconds of a frozen main thread after a large checkpoint.
+ */
+const LOG_CHECKPOINT_SCRIPT = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.module);
+const db = new Database(workerData.file, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : undefined);
+db.pragma('busy_timeout = 1000');
+const timer = setInterval(() => {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch (error) {
+    parentPort.postMessage({ error: error.message });
+  }
+}, workerData.intervalMs);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});`;
+
 export interface SpaceKeeperOptions {
   /** longest stretch of database work between two turns of the event loop (default 10 ms) */
   sliceMs?: number;
@@ -104,6 +128,42 @@ export class SpaceKeeper {
 
   constructor(private readonly db: Database.Database, private readonly options: SpaceKeeperOptions = {}) {
     this.sliceMs = options.sliceMs ?? 10;
+  }
+
+  private logCheckpointer: Worker | null = null;
+
+  /**
+   * Moves the log's checkpoints off this thread (see LOG_CHECKPOINT_SCRIPT) for as long as
+   * the store is open; the app does this, a short CLI run need not. Should the worker fail,
+   * main's connection checkpoints by itself again.
+   */
+  startLogCheckpoints(intervalMs = 1000): void {
+    if (this.logCheckpointer) return;
+    const worker = new Worker(LOG_CHECKPOINT_SCRIPT, {
+      eval: true,
+      workerData: { module: createRequire(import.meta.url).resolve('better-sqlite3'), file: this.db.name, nativeBinding: this.options.nativeBinding ?? null, intervalMs },
+    });
+    worker.unref();
+    const fallBack = () => {
+      if (this.logCheckpointer !== worker) return;
+      this.logCheckpointer = null;
+      if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+    };
+    worker.on('error', fallBack);
+    worker.on('exit', fallBack);
+    this.logCheckpointer = worker;
+    this.db.pragma('wal_autocheckpoint = 0');
+  }
+
+  /** Stops the log checkpoints' worker (before the store closes). */
+  async stopLogCheckpoints(): Promise<void> {
+    const worker = this.logCheckpointer;
+    if (!worker) return;
+    this.logCheckpointer = null;
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    worker.postMessage('stop');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+    await worker.terminate();
   }
 
   get isCompacting(): boolean {

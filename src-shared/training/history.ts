@@ -6,7 +6,7 @@
  * slots, sample order, RNG: src-shared/engine/state.ts). Every other kept epoch holds a
  * weights snapshot: the parameters alone, as float16. Float16 halves the bytes of each
  * epoch against float32 (a 3072-100-2 net: 615 KB instead of 1.23 MB), which is what lets
- * a 3000-epoch twin pair keep 64 epochs each within 100 MB. The scrubbers draw templates
+ * a 3000-epoch 3072-100-2 twin pair keep 52 epochs each within 100 MB. The scrubbers draw templates
  * and histograms, where 11 significant bits are far below what a picture shows; exact
  * zeros (L1's proximal step) stay exactly zero and nothing non-zero becomes zero, so the
  * zero counts of the Sparsity view read the same from a snapshot as from the run. Resuming
@@ -29,8 +29,12 @@ import type { TrainerState } from '../engine/types';
 /** At most this many history epochs per run (epoch 0, the last, the best validation epoch and a spread). */
 export const HISTORY_MAX_ENTRIES = 64;
 
-/** …and at most this many snapshot bytes per run: a large model keeps fewer epochs (a 1.7 M-parameter net: 14). */
-export const HISTORY_MAX_BYTES = 48 * 1024 * 1024;
+/**
+ * …and at most this many snapshot bytes per run: a large model keeps fewer epochs (a
+ * 3072-100-2 net 52, a 1.7 M-parameter net 9), so a 3000-epoch twin pair of the first stays
+ * within 100 MB with its metrics, and a run of the second within 150 MB with its 20 MB state.
+ */
+export const HISTORY_MAX_BYTES = 32 * 1024 * 1024;
 
 /** The fewest history epochs any run keeps: epoch 0, the best and the last. */
 const HISTORY_MIN_ENTRIES = 3;

@@ -63,9 +63,12 @@ let service: TrainingService | null = null;
 beforeEach(() => {
   folder = tempFolder('lab-event-loop-');
   store = new LabStore(folder.file('lab.db'));
+  // as the app runs it (startLab): the log's checkpoints on their own thread
+  store.space.startLogCheckpoints();
 });
 afterEach(async () => {
   await service?.shutdown();
+  await store.space.stopLogCheckpoints();
   store.close();
   folder.cleanup();
 });

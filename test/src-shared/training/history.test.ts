@@ -157,7 +157,8 @@ describe('history retention', () => {
   });
 
   it('bounds the bytes: a large model keeps fewer epochs, never fewer than 3', () => {
-    expect(historyCapacity(615_000)).toBe(HISTORY_MAX_ENTRIES);
+    expect(historyCapacity(400_000)).toBe(HISTORY_MAX_ENTRIES);
+    expect(historyCapacity(615_004)).toBe(Math.floor(HISTORY_MAX_BYTES / 615_004)); // 3072-100-2: 54
     expect(historyCapacity(3_414_548)).toBe(Math.floor(HISTORY_MAX_BYTES / 3_414_548));
     expect(historyCapacity(HISTORY_MAX_BYTES)).toBe(3);
     expect(() => historyToKeep([], null, 2)).toThrow(/at least 3/);
