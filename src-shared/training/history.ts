@@ -24,6 +24,7 @@
 import { z } from 'zod';
 import { crc32 } from '../crc32';
 import { trainConfigSchema } from '../engine/config-schema';
+import { readFrameHeader } from '../engine/state';
 import type { TrainerState } from '../engine/types';
 
 /** At most this many history epochs per run (epoch 0, the last, the best validation epoch and a spread). */
@@ -135,19 +136,7 @@ export function encodeWeightsSnapshot(state: Pick<TrainerState, 'config' | 'epoc
 /** Reads what encodeWeightsSnapshot wrote; throws WeightsSnapshotError saying what is wrong otherwise. */
 export function decodeWeightsSnapshot(bytes: Uint8Array): WeightsSnapshot {
   const fail = (why: string): never => { throw new WeightsSnapshotError(`not a valid weights snapshot: ${why}`); };
-  if (bytes.length < 16) fail(`only ${bytes.length} bytes`);
-  if (MAGIC.some((b, i) => bytes[i] !== b)) fail('wrong magic bytes (expected "NLWS")');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const version = view.getUint32(4, true);
-  if (version !== WEIGHTS_SNAPSHOT_VERSION) fail(`version ${version}, this build reads version ${WEIGHTS_SNAPSHOT_VERSION}`);
-  const headerLength = view.getUint32(8, true);
-  if (12 + headerLength + 4 > bytes.length) fail(`truncated (header of ${headerLength} bytes, ${bytes.length} bytes in all)`);
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(12, 12 + headerLength)));
-  } catch (error) {
-    fail(`unreadable header (${(error as Error).message})`);
-  }
+  const { json, headerLength, view } = readFrameHeader(bytes, MAGIC, WEIGHTS_SNAPSHOT_VERSION, fail);
   const parsed = snapshotHeaderSchema.safeParse(json);
   if (!parsed.success) fail(`bad header: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
   const header = parsed.data!;
