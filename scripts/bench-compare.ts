@@ -1,23 +1,37 @@
 /**
- * Our kernels against TF.js (WebAssembly backend) and, when /usr/bin/python3 has torch,
- * PyTorch, on the `lab bench` workloads (W1–W4) in the same run, with ratios; plus GEMM
- * GFLOP/s for 256×3072 · 3072×100.
+ * The lab against PyTorch (when /usr/bin/python3 has torch) in one run, at each thread
+ * count, with the native BLAS kernels and with them turned off (WebAssembly), and
+ * optionally TF.js (WebAssembly backend):
  *
- *   npm run bench:compare [-- --seconds 2 --rounds 1 --threads 1,2 --no-tfjs --no-torch --json]
+ * 1. the `lab bench` workloads W1–W4 (samples/s, training steps only), plus GEMM GFLOP/s
+ *    for 256×3072 · 3072×100;
+ * 2. end to end, the Fashion-MNIST run `lab train --idx … --test-idx … --model mlp:100
+ *    --opt adam --lr 0.001 --batch 128 --epochs 10 --val-split 0` against the same training
+ *    in a plain PyTorch script (scripts/torch/fashion_mnist_mlp.py): wall time of each
+ *    process from start to exit, loading included.
  *
- * PyTorch is optional (Debian: python3-torch, and libopenblas0-pthread or it uses the
- * reference BLAS). Everything is float32, softmax cross-entropy, L2 1e-4 on the weights,
- * plain SGD, forward+backward+update on random data held in memory. Each figure is the
- * best of 5 windows (other processes only ever slow a window down); `--rounds N` repeats
- * the whole comparison and keeps each column's best.
+ *   npm run bench:compare [-- --seconds 2 --rounds 1 --threads 1,2 --epochs 10 --no-e2e
+ *                            --e2e-limit 900 --no-torch --tfjs --fashion DIR --json]
+ *
+ * PyTorch is optional (Debian: python3-torch, with libopenblas0-pthread); the end-to-end
+ * run needs Debian's dataset-fashion-mnist (or --fashion DIR with the four .gz files).
+ * W1–W4 are float32, softmax cross-entropy, L2 1e-4 on the weights, plain SGD,
+ * forward+backward+update on random data held in memory; each figure is the best of 5
+ * windows (other processes only ever slow a window down). Columns are measured
+ * interleaved, so a busy spell hits all alike; `--rounds N` repeats everything and keeps
+ * each column's best. Ratios above 1 mean the lab is faster.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
-import { measureGemm, measureWorkload, WORKLOADS, type Workload } from '../src-main/cli/commands/bench';
-import { createNodeKernels } from '../src-main/kernels/node-kernels';
+import { measureGemm, measureWorkload, randomData, WORKLOADS, workloadConfig, type Workload } from '../src-main/cli/commands/bench';
+import type { Kernels } from '../src-shared/engine/kernels';
+import { Trainer } from '../src-shared/engine/trainer';
+import { createNodeKernels, type KernelPath } from '../src-main/kernels/node-kernels';
 
 interface Column { label: string; samples: Record<string, number>; gemmGflops: number }
 
@@ -27,17 +41,51 @@ function option(name: string): string | undefined {
 }
 const seconds = Number(option('seconds') ?? 2);
 const threadCounts = (option('threads') ?? '1,2').split(',').map(Number);
-const wantTfjs = !process.argv.includes('--no-tfjs');
+const wantTfjs = process.argv.includes('--tfjs');
 const wantTorch = !process.argv.includes('--no-torch');
+const wantEndToEnd = !process.argv.includes('--no-e2e');
 const asJson = process.argv.includes('--json');
 const rounds = Number(option('rounds') ?? 1);
+const epochs = Number(option('epochs') ?? 10);
+const fashionDir = option('fashion') ?? '/usr/share/datasets/fashion-mnist';
+const PYTHON = '/usr/bin/python3';
+const root = fileURLToPath(new URL('..', import.meta.url));
 
-async function ours(threads: number): Promise<Column> {
-  const kernels = await createNodeKernels({ threads });
+/**
+ * On one thread, samples per second of this process's CPU time as well: other processes
+ * on busy cores stretch wall time, while CPU time counts only the work done (and all
+ * threads', so it is no use for two).
+ */
+const cpuColumns: Column[] = [];
+
+/** Training samples per CPU second of workload `w`: best of 5 windows after a warm-up, like measureWorkload. */
+function perCpuSecond(w: Workload, kernels: Kernels): number {
+  const trainer = new Trainer(workloadConfig(w), randomData(w), undefined, { kernels });
+  for (let i = 0; i < 3; i++) trainer.trainStep();
+  let best = 0;
+  for (let window = 0; window < 5; window++) {
+    let samples = 0;
+    const start = performance.now(), cpu = process.cpuUsage();
+    // randomData holds whole batches: every step trains w.batch samples
+    do { trainer.trainStep(); samples += w.batch; } while (performance.now() - start < (seconds * 1000) / 5);
+    const used = process.cpuUsage(cpu);
+    best = Math.max(best, samples / ((used.user + used.system) / 1e6));
+  }
+  return best;
+}
+
+/** The lab's kernels on `path`, or null when that path is not available (native not built). */
+async function ours(threads: number, path: KernelPath): Promise<Column | null> {
+  const kernels = await createNodeKernels({ threads, native: path === 'native' ? undefined : false });
   try {
+    if (kernels.path !== path) {
+      console.log(`(lab ${path} skipped: ${kernels.fallbackReason})`);
+      return null;
+    }
     const samples: Record<string, number> = {};
     for (const w of WORKLOADS) samples[w.name] = measureWorkload(w, kernels, seconds);
-    return { label: `ours ${threads}t`, samples, gemmGflops: measureGemm(kernels, 256, 100, 3072) };
+    if (threads === 1) cpuColumns.push({ label: `lab ${path} 1t`, samples: Object.fromEntries(WORKLOADS.map((w) => [w.name, perCpuSecond(w, kernels)])), gemmGflops: 0 });
+    return { label: `lab ${path} ${threads}t`, samples, gemmGflops: measureGemm(kernels, 256, 100, 3072) };
   } finally {
     kernels.close();
   }
@@ -144,13 +192,15 @@ for w in workloads:
         loss.backward()
         opt.step()
     for i in range(5): step(i)
-    best = 0
+    best = best_cpu = 0
     for window in range(5):  # best of 5 windows, as for ours
-        steps, start = 0, time.perf_counter()
+        steps, start, cpu = 0, time.perf_counter(), time.process_time()
         while time.perf_counter() - start < seconds / 5:
             step(steps); steps += 1
         best = max(best, steps * w['batch'] / (time.perf_counter() - start))
+        best_cpu = max(best_cpu, steps * w['batch'] / max(time.process_time() - cpu, 1e-9))
     out[w['name']] = best
+    out[w['name'] + ' cpu'] = best_cpu
 a, b = torch.rand(256, 3072), torch.rand(3072, 100)
 best, start = 1e9, time.perf_counter()
 while time.perf_counter() - start < 0.5:
@@ -159,13 +209,15 @@ out['gemm'] = 2 * 256 * 3072 * 100 / best / 1e9
 print(json.dumps(out))
 `;
 
+/** torch.set_num_threads covers PyTorch's own pool; OpenBLAS (pthread build) keeps its own. */
+const torchEnv = (threads: number) => ({
+  ...process.env, OMP_NUM_THREADS: String(threads), OPENBLAS_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads),
+});
+
 function torch(threads: number): Column | null {
-  const python = '/usr/bin/python3';
-  if (!existsSync(python)) return null;
-  const result = spawnSync(python, ['-c', TORCH_SCRIPT, String(seconds), String(threads), JSON.stringify(WORKLOADS)], {
-    encoding: 'utf8', timeout: 600_000,
-    // torch.set_num_threads covers PyTorch's own pool; OpenBLAS (pthread build) keeps its own
-    env: { ...process.env, OMP_NUM_THREADS: String(threads), OPENBLAS_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads) },
+  if (!existsSync(PYTHON)) return null;
+  const result = spawnSync(PYTHON, ['-c', TORCH_SCRIPT, String(seconds), String(threads), JSON.stringify(WORKLOADS)], {
+    encoding: 'utf8', timeout: 600_000, env: torchEnv(threads),
   });
   if (result.status !== 0) {
     const reason = result.stderr.includes("No module named 'torch'") ? 'torch is not installed' : result.stderr.trim().split('\n').pop();
@@ -174,17 +226,103 @@ function torch(threads: number): Column | null {
   }
   const parsed = JSON.parse(result.stdout.trim().split('\n').pop()!) as Record<string, number>;
   const { gemm, ...samples } = parsed;
-  return { label: `PyTorch ${threads}t`, samples, gemmGflops: gemm };
+  if (threads === 1) cpuColumns.push({ label: 'torch 1t', samples: Object.fromEntries(WORKLOADS.map((w) => [w.name, samples[`${w.name} cpu`]])), gemmGflops: 0 });
+  for (const w of WORKLOADS) delete samples[`${w.name} cpu`];
+  return { label: `torch ${threads}t`, samples, gemmGflops: gemm };
 }
 
-/** Column by column, the better figure of two rounds. */
+/** One end-to-end run: wall seconds from process start to exit, and what it printed as JSON. */
+interface EndToEnd { label: string; wall: number; accuracy: number; detail: string }
+
+const FASHION = ['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', 't10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'];
+
+/** Longest an end-to-end process may take (PyTorch at 2 threads on busy cores can crawl). */
+const endToEndLimit = Number(option('e2e-limit') ?? 900);
+
+/**
+ * Runs `command` to its end (or kills it after endToEndLimit seconds); the wall time
+ * covers everything it does, loading included.
+ */
+function timed(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ wall: number; stdout: string; status: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const limit = setTimeout(() => child.kill('SIGKILL'), endToEndLimit * 1000);
+    let stdout = '', stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => { stdout += chunk; });
+    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk; });
+    child.on('error', reject);
+    child.on('close', (status, signal) => {
+      clearTimeout(limit);
+      const wall = (performance.now() - start) / 1000;
+      resolve({ wall, stdout, status, stderr: signal === 'SIGKILL' ? `did not finish within ${endToEndLimit} s` : stderr });
+    });
+  });
+}
+
+const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, unknown>;
+
+async function labEndToEnd(threads: number, path: KernelPath): Promise<EndToEnd | null> {
+  const files = FASHION.map((f) => join(fashionDir, f));
+  const db = mkdtempSync(join(tmpdir(), 'neural-lab-bench-'));
+  try {
+    const env = { ...process.env, ...(path === 'wasm' ? { NEURAL_LAB_NATIVE: 'off' } : {}) };
+    const result = await timed(process.execPath, [
+      '--import', 'tsx', 'src-main/cli/lab.ts', 'train', '--idx', files[0], files[1], '--test-idx', files[2], files[3],
+      '--model', 'mlp:100', '--opt', 'adam', '--lr', '0.001', '--batch', '128', '--epochs', String(epochs), '--val-split', '0',
+      '--threads', String(threads), '--db', join(db, 'lab.db'), '--json',
+    ], env);
+    if (result.status !== 0) {
+      console.log(`(lab end-to-end failed: ${result.stderr.trim().split('\n').pop()})`);
+      return null;
+    }
+    const summary = lastJson(result.stdout) as {
+      kernels: { path: string }; samplesPerSecond: number; test: { accuracy: number };
+      epochSeconds: { train: number; evaluate: number; record: number }[];
+    };
+    if (summary.kernels.path !== path) {
+      console.log(`(lab ${path} end-to-end skipped: it ran on ${summary.kernels.path})`);
+      return null;
+    }
+    const total = (key: 'train' | 'evaluate' | 'record') => summary.epochSeconds.reduce((sum, e) => sum + e[key], 0);
+    return {
+      label: `lab ${path} ${threads}t`, wall: result.wall, accuracy: summary.test.accuracy,
+      detail: `train ${total('train').toFixed(2)} s, evaluate ${total('evaluate').toFixed(2)} s, record ${total('record').toFixed(2)} s, `
+        + `${Math.round(summary.samplesPerSecond)} samples/s in steps`,
+    };
+  } finally {
+    rmSync(db, { recursive: true, force: true });
+  }
+}
+
+async function torchEndToEnd(threads: number): Promise<EndToEnd | null> {
+  const files = FASHION.map((f) => join(fashionDir, f));
+  const result = await timed(PYTHON, [join(root, 'scripts', 'torch', 'fashion_mnist_mlp.py'), ...files, String(threads), String(epochs)], torchEnv(threads));
+  if (result.status !== 0) {
+    console.log(`(PyTorch end-to-end failed: ${result.stderr.trim().split('\n').pop()})`);
+    return null;
+  }
+  const summary = lastJson(result.stdout) as {
+    loadSeconds: number; trainSeconds: number; evaluateSeconds: number; samplesPerSecond: number; test: { accuracy: number };
+  };
+  return {
+    label: `torch ${threads}t`, wall: result.wall, accuracy: summary.test.accuracy,
+    detail: `load ${summary.loadSeconds.toFixed(2)} s, train ${summary.trainSeconds.toFixed(2)} s, evaluate ${summary.evaluateSeconds.toFixed(2)} s, `
+      + `${Math.round(summary.samplesPerSecond)} samples/s in steps`,
+  };
+}
+
+/** Column by column (matched by label), the better figure of two rounds. */
 function keepBest(previous: Column[], next: Column[]): Column[] {
-  if (previous.length === 0) return next;
-  return next.map((column, i) => ({
-    label: column.label,
-    samples: Object.fromEntries(Object.keys(column.samples).map((w) => [w, Math.max(column.samples[w], previous[i].samples[w])])),
-    gemmGflops: Math.max(column.gemmGflops, previous[i].gemmGflops),
-  }));
+  return next.map((column) => {
+    const before = previous.find((c) => c.label === column.label);
+    if (!before) return column;
+    return {
+      label: column.label,
+      samples: Object.fromEntries(Object.keys(column.samples).map((w) => [w, Math.max(column.samples[w], before.samples[w])])),
+      gemmGflops: Math.max(column.gemmGflops, before.gemmGflops),
+    };
+  });
 }
 
 function printTable(columns: Column[]): void {
@@ -193,35 +331,111 @@ function printTable(columns: Column[]): void {
   for (const w of WORKLOADS) {
     console.log(`${w.name.padEnd(9)}${columns.map((c) => pad(c.samples[w.name] === undefined ? '–' : c.samples[w.name].toFixed(0))).join('')}`);
   }
-  console.log(`${'GFLOP/s'.padEnd(9)}${columns.map((c) => pad(c.gemmGflops.toFixed(1))).join('')}   (gemm 256×3072 · 3072×100)`);
+  if (columns.some((c) => c.gemmGflops > 0)) console.log(`${'GFLOP/s'.padEnd(9)}${columns.map((c) => pad(c.gemmGflops.toFixed(1))).join('')}   (gemm 256×3072 · 3072×100)`);
 }
 
-function printRatios(oursColumns: Column[], others: Column[]): void {
-  for (const other of others) {
-    const parts = oursColumns.map((o) => `${o.label}: ${WORKLOADS.map((w) => `${w.name} ${(o.samples[w.name] / other.samples[w.name]).toFixed(2)}×`).join(', ')}`);
-    console.log(`vs ${other.label}  ${parts.join('  |  ')}`);
+const ratio = (lab: number, other: number) => `${(lab / other).toFixed(2)}×`;
+
+/** Lab at t threads vs torch at t threads, per kernel path; then each side's best thread count. */
+function printRatios(columns: Column[]): void {
+  const find = (label: string) => columns.find((c) => c.label === label);
+  console.log(`\nratios, lab / torch samples/s (above 1: the lab is faster)`);
+  console.log(`${''.padEnd(28)}${WORKLOADS.map((w) => w.name.padStart(8)).join('')}`);
+  for (const path of ['native', 'wasm'] as const) {
+    for (const threads of threadCounts) {
+      const lab = find(`lab ${path} ${threads}t`), torchColumn = find(`torch ${threads}t`);
+      if (!lab || !torchColumn) continue;
+      console.log(`${`${lab.label} / ${torchColumn.label}`.padEnd(28)}${WORKLOADS.map((w) => ratio(lab.samples[w.name], torchColumn.samples[w.name]).padStart(8)).join('')}`);
+    }
+    const labs = columns.filter((c) => c.label.startsWith(`lab ${path} `));
+    const torches = columns.filter((c) => c.label.startsWith('torch '));
+    if (labs.length === 0 || torches.length === 0) continue;
+    const best = (cs: Column[], w: string) => Math.max(...cs.map((c) => c.samples[w]));
+    console.log(`${`lab ${path} best / torch best`.padEnd(28)}${WORKLOADS.map((w) => ratio(best(labs, w.name), best(torches, w.name)).padStart(8)).join('')}`);
+  }
+  for (const path of ['native', 'wasm'] as const) {
+    const one = find(`lab ${path} 1t`), two = find(`lab ${path} 2t`);
+    if (one && two) console.log(`${`lab ${path} 2t / 1t`.padEnd(28)}${WORKLOADS.map((w) => ratio(two.samples[w.name], one.samples[w.name]).padStart(8)).join('')}`);
+  }
+}
+
+/** Per label, the best figure of all rounds. */
+function bestByLabel(all: Column[]): Column[] {
+  const best = new Map<string, Column>();
+  for (const column of all) best.set(column.label, keepBest([...best.values()], [column])[0]);
+  return [...best.values()];
+}
+
+/** Per label, the fastest of the rounds. */
+function fastest(runs: EndToEnd[]): EndToEnd[] {
+  const best = new Map<string, EndToEnd>();
+  for (const run of runs) if (!best.has(run.label) || run.wall < best.get(run.label)!.wall) best.set(run.label, run);
+  return [...best.values()];
+}
+
+function printEndToEnd(runs: EndToEnd[]): void {
+  console.log(`\nend to end: Fashion-MNIST 60k/10k, mlp:100, Adam 1e-3, batch 128, ${epochs} epochs; wall seconds, loading included`);
+  for (const run of runs) {
+    console.log(`${run.label.padEnd(16)}${run.wall.toFixed(2).padStart(8)} s   test acc ${(100 * run.accuracy).toFixed(1)}%   (${run.detail})`);
+  }
+  for (const threads of threadCounts) {
+    const torchRun = runs.find((r) => r.label === `torch ${threads}t`);
+    if (!torchRun) continue;
+    for (const run of runs.filter((r) => r.label.startsWith('lab ') && r.label.endsWith(` ${threads}t`))) {
+      console.log(`${`torch wall / ${run.label} wall`.padEnd(32)}${ratio(torchRun.wall, run.wall)}   (above 1: the lab is faster)`);
+    }
   }
 }
 
 async function main(): Promise<void> {
-  console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other processes share the cores)`);
-  let oursColumns: Column[] = [];
-  let others: Column[] = [];
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`load average before: ${load()} (other processes share the cores)`);
+  let columns: Column[] = [];
+  const endToEnd: EndToEnd[] = [];
+  const e2eReady = wantEndToEnd && FASHION.every((f) => existsSync(join(fashionDir, f)));
+  if (wantEndToEnd && !e2eReady) console.log(`(end-to-end run skipped: no Fashion-MNIST files in ${fashionDir}; apt install dataset-fashion-mnist or pass --fashion DIR)`);
   for (let round = 0; round < rounds; round++) {
-    // interleaved rounds: a busy spell on the machine hits every column alike
-    const oursRound: Column[] = [];
-    for (const threads of threadCounts) oursRound.push(await ours(threads));
-    const othersRound: Column[] = [];
-    if (wantTfjs) othersRound.push(await tfjs());
-    if (wantTorch) for (const threads of threadCounts) { const column = torch(threads); if (column) othersRound.push(column); }
-    oursColumns = keepBest(oursColumns, oursRound);
-    others = keepBest(others, othersRound);
+    // interleaved: a busy spell on the machine hits every column alike
+    const roundColumns: Column[] = [];
+    for (const threads of threadCounts) {
+      for (const path of ['native', 'wasm'] as const) {
+        const column = await ours(threads, path);
+        if (column) roundColumns.push(column);
+      }
+      if (wantTorch) {
+        const column = torch(threads);
+        if (column) roundColumns.push(column);
+      }
+    }
+    if (wantTfjs) roundColumns.push(await tfjs());
+    columns = keepBest(columns, roundColumns);
+    if (e2eReady) {
+      for (const threads of threadCounts) {
+        const runs = [await labEndToEnd(threads, 'native'), wantTorch ? await torchEndToEnd(threads) : null, await labEndToEnd(threads, 'wasm')];
+        for (const run of runs) if (run) endToEnd.push(run);
+      }
+    }
   }
-  printTable([...oursColumns, ...others]);
-  console.log('');
-  printRatios(oursColumns, others);
-  console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  if (asJson) console.log(JSON.stringify(Object.fromEntries([...oursColumns, ...others].map((c) => [c.label, { ...c.samples, gemmGflops: c.gemmGflops }]))));
+  printTable(columns);
+  printRatios(columns);
+  const cpu = bestByLabel(cpuColumns);
+  if (cpu.length > 1) {
+    console.log('\none thread, samples per CPU second (steady under load: counts only the work done)');
+    printTable(cpu);
+    const torchCpu = cpu.find((c) => c.label === 'torch 1t');
+    for (const lab of cpu.filter((c) => c.label.startsWith('lab '))) {
+      if (torchCpu) console.log(`${`${lab.label} / torch 1t (CPU)`.padEnd(28)}${WORKLOADS.map((w) => ratio(lab.samples[w.name], torchCpu.samples[w.name]).padStart(8)).join('')}`);
+    }
+  }
+  const best = fastest(endToEnd);
+  if (best.length > 0) printEndToEnd(best);
+  console.log(`\nload average after: ${load()}`);
+  if (asJson) {
+    console.log(JSON.stringify({
+      workloads: Object.fromEntries(columns.map((c) => [c.label, { ...c.samples, gemmGflops: c.gemmGflops }])),
+      endToEnd: Object.fromEntries(best.map((r) => [r.label, { wallSeconds: r.wall, testAccuracy: r.accuracy }])),
+    }));
+  }
 }
 
 await main();

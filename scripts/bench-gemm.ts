@@ -1,10 +1,11 @@
 /**
- * GEMM micro-benchmark: GFLOP/s of the WebAssembly kernels on the shapes training uses,
+ * GEMM micro-benchmark: GFLOP/s of the WebAssembly kernels (and the native BLAS ones when
+ * built) on the shapes training uses,
  * best single call over ~0.3 s (other processes only ever slow a call down).
  *   npm run bench:gemm [-- --threads 1,2]
  */
 import { setFlagsFromString } from 'node:v8';
-import type { WasmKernels } from '../src-shared/kernels/wasm-kernels';
+import type { Kernels } from '../src-shared/engine/kernels';
 import { createNodeKernels } from '../src-main/kernels/node-kernels';
 
 setFlagsFromString('--experimental-wasm-relaxed-simd');
@@ -21,7 +22,7 @@ export const GEMM_SHAPES: Shape[] = [
   { label: 'X·W 64×784 · 784×100', transA: false, transB: false, m: 64, n: 100, k: 784 },
 ];
 
-export function gflops(kernels: WasmKernels, s: Shape, seconds = 0.3): number {
+export function gflops(kernels: Kernels, s: Shape, seconds = 0.3): number {
   const a = kernels.allocate(s.m * s.k), b = kernels.allocate(s.k * s.n), c = kernels.allocate(s.m * s.n);
   for (let i = 0; i < a.length; i++) a[i] = Math.random() - 0.5;
   for (let i = 0; i < b.length; i++) b[i] = Math.random() - 0.5;
@@ -41,9 +42,14 @@ if (isMain) {
   const threadCounts = (at >= 0 ? process.argv[at + 1] : '1').split(',').map(Number);
   for (const flavour of ['simd', 'relaxed'] as const) {
     for (const threads of threadCounts) {
-      const kernels = await createNodeKernels({ flavour, threads });
+      const kernels = await createNodeKernels({ flavour, threads, native: false });
       for (const s of GEMM_SHAPES) console.log(`${kernels.name.padEnd(16)} ${s.label.padEnd(28)} ${gflops(kernels, s).toFixed(1)} GFLOP/s`);
       kernels.close();
     }
+  }
+  for (const threads of threadCounts) {
+    const kernels = await createNodeKernels({ threads });
+    if (kernels.path !== 'native') break;
+    for (const s of GEMM_SHAPES) console.log(`${kernels.name.padEnd(16)} ${s.label.padEnd(28)} ${gflops(kernels, s).toFixed(1)} GFLOP/s`);
   }
 }

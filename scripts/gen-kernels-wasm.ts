@@ -1,5 +1,8 @@
 /**
- * Generates the WebAssembly kernels in src-shared/kernels/kernels-wasm.generated.ts.
+ * Generates the WebAssembly kernels in src-shared/kernels/kernels-wasm.generated.ts, and the
+ * same modules in WebAssembly text format next to it (kernels-simd.wat, kernels-relaxed.wat)
+ * for reading and reviewing: wabt prints the text, and a test assembles it back to the
+ * shipped bytes.
  *
  *   npm run gen:kernels-wasm
  *
@@ -19,6 +22,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import wabtInit from 'wabt';
 import { FunctionBuilder, type Local, ModuleBuilder, Op, Simd } from './gen-wasm-assembler';
 
 export interface GemmShape {
@@ -727,7 +731,38 @@ export function generatedSource(): string {
 
 export const GENERATED_PATH = new URL('../src-shared/kernels/kernels-wasm.generated.ts', import.meta.url);
 
+/** The text files, one per module. */
+export const WAT_PATHS = {
+  simd: new URL('../src-shared/kernels/kernels-simd.wat', import.meta.url),
+  relaxed: new URL('../src-shared/kernels/kernels-relaxed.wat', import.meta.url),
+} as const;
+
+/** What the modules use beyond WebAssembly 1.0 (shared memory is `threads`). */
+export const WASM_FEATURES = { simd: true, relaxed_simd: true, threads: true, bulk_memory: true } as const;
+
+/** Both modules in WebAssembly text format, printed by wabt (names made from the exports). */
+export async function kernelsText(): Promise<Record<keyof typeof WAT_PATHS, string>> {
+  const wabt = await wabtInit();
+  const text = (bytes: Uint8Array) => {
+    const module = wabt.readWasm(bytes, { readDebugNames: false, ...WASM_FEATURES });
+    try {
+      module.generateNames();
+      module.applyNames();
+      return module.toText({ foldExprs: false, inlineExport: false });
+    } finally {
+      module.destroy();
+    }
+  };
+  const { simd, relaxed } = buildKernelModules();
+  return { simd: text(simd), relaxed: text(relaxed) };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeFileSync(GENERATED_PATH, generatedSource());
   console.log(`wrote ${fileURLToPath(GENERATED_PATH)}`);
+  const texts = await kernelsText();
+  for (const kind of ['simd', 'relaxed'] as const) {
+    writeFileSync(WAT_PATHS[kind], texts[kind]);
+    console.log(`wrote ${fileURLToPath(WAT_PATHS[kind])}`);
+  }
 }

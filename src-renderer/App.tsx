@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { NeuralLabApi } from '../src-shared/api/contract';
 import { ApiContext } from './state/api';
-import { LabStore, LabStoreContext, useLab, useLabStore } from './state/lab-store';
+import { LabState, LabStateContext, useLab, useLabStore } from './state/lab-store';
 import { NavigationContext, useHashRoute, type Navigate } from './state/navigation';
 import { dismissToast, useToasts } from './state/toasts';
 import type { Route, ViewName } from './route';
@@ -50,7 +50,7 @@ export const navEntries: NavEntry[] = [
 const viewTitles: Record<ViewName, string> = Object.fromEntries(navEntries.map((e) => [e.view, e.label])) as Record<ViewName, string>;
 
 export function App({ api }: { api: NeuralLabApi }) {
-  const store = useMemo(() => new LabStore(api), [api]);
+  const store = useMemo(() => new LabState(api), [api]);
   useEffect(() => {
     store.start();
     return () => store.stop();
@@ -58,20 +58,24 @@ export function App({ api }: { api: NeuralLabApi }) {
   const [route, navigate] = useHashRoute();
   return (
     <ApiContext.Provider value={api}>
-      <LabStoreContext.Provider value={store}>
+      <LabStateContext.Provider value={store}>
         <NavigationContext.Provider value={navigate}>
           <Shell route={route} navigate={navigate} />
         </NavigationContext.Provider>
-      </LabStoreContext.Provider>
+      </LabStateContext.Provider>
     </ApiContext.Provider>
   );
 }
+
+/** Inputs that take no typed text: a shortcut key pressed while one has focus is still a shortcut. */
+const keylessInputs = new Set(['range', 'checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'file', 'image']);
 
 function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   if (!element) return false;
   const tag = element.tagName;
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || element.isContentEditable;
+  if (tag === 'INPUT') return !keylessInputs.has((element as HTMLInputElement).type);
+  return tag === 'TEXTAREA' || tag === 'SELECT' || element.isContentEditable;
 }
 
 function Shell({ route, navigate }: { route: Route; navigate: Navigate }) {

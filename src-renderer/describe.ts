@@ -6,6 +6,7 @@
 
 import { formatHyper } from './format';
 import type { Run, TrainConfig } from './state/types';
+import { featureSize } from '../src-shared/features/transforms';
 
 const activationNames: Record<string, string> = {
   relu: 'ReLU',
@@ -21,8 +22,9 @@ export function activationName(kind: string): string {
 
 /** "784 → 10 (linear)" or "784 → 100 ReLU → 10". */
 export function describeModel(model: TrainConfig['model']): string {
-  if (model.hidden.length === 0) return `${model.inputSize} → ${model.numClasses} (linear)`;
-  return [String(model.inputSize), ...model.hidden.map((h) => `${h.units} ${activationName(h.activation)}`), String(model.numClasses)].join(' → ');
+  const input = model.features ? `${model.inputSize} → ${featureSize(model.features)} ${model.features.kind}` : String(model.inputSize);
+  if (model.hidden.length === 0) return `${input} → ${model.numClasses} (linear)`;
+  return [input, ...model.hidden.map((h) => `${h.units} ${activationName(h.activation)}`), String(model.numClasses)].join(' → ');
 }
 
 /** Short model kind for tables: "linear", "MLP 100", "MLP 512-256". */
@@ -32,7 +34,7 @@ export function modelKind(model: TrainConfig['model']): string {
 
 /** Weights and biases of all dense layers. */
 export function parameterCount(model: TrainConfig['model']): number {
-  const sizes = [model.inputSize, ...model.hidden.map((h) => h.units), model.numClasses];
+  const sizes = [model.features ? featureSize(model.features) : model.inputSize, ...model.hidden.map((h) => h.units), model.numClasses];
   let total = 0;
   for (let i = 0; i + 1 < sizes.length; i++) total += sizes[i] * sizes[i + 1] + sizes[i + 1];
   return total;
@@ -76,6 +78,50 @@ export function flatten(value: unknown, prefix = '', out: Record<string, unknown
 /** What a run was trained with, flattened: config, data and split. */
 export function runSettings(run: Pick<Run, 'config' | 'data' | 'split'>): Record<string, unknown> {
   return flatten({ config: run.config, data: run.data, split: run.split });
+}
+
+/** Names of the settings a run is trained with, by their path in runSettings. */
+const settingLabels: Record<string, string> = {
+  'config.model.inputSize': 'Inputs per sample',
+  'config.model.numClasses': 'Classes',
+  'config.model.hidden': 'Hidden layers',
+  'config.loss': 'Loss',
+  'config.regularizer.kind': 'Regulariser',
+  'config.regularizer.l1': 'L1 strength λ₁',
+  'config.regularizer.l2': 'L2 strength λ₂',
+  'config.regularizer.proximal': 'Proximal L1 step',
+  'config.optimizer.kind': 'Optimiser',
+  'config.optimizer.lr': 'Learning rate',
+  'config.optimizer.momentum': 'Momentum μ',
+  'config.optimizer.beta1': 'Adam β₁',
+  'config.optimizer.beta2': 'Adam β₂',
+  'config.optimizer.eps': 'Adam ε',
+  'config.schedule.kind': 'Learning-rate schedule',
+  'config.schedule.everyEpochs': 'Schedule step (epochs)',
+  'config.schedule.gamma': 'Schedule factor γ',
+  'config.schedule.minLr': 'Cosine floor',
+  'config.batchSize': 'Batch size',
+  'config.epochs': 'Epochs',
+  'config.seed': 'Seed',
+  'data.kind': 'Data kind',
+  'data.datasetId': 'Dataset',
+  'data.normalisation': 'Normalisation',
+  'data.toy': 'Toy data',
+  'data.samples': 'Toy points',
+  'data.noise': 'Toy noise',
+  'data.seed': 'Toy data seed',
+  'data.classes': 'Toy classes',
+  'split.val': 'Validation share',
+  'split.test': 'Test share',
+  'split.seed': 'Split seed',
+};
+const layerLabels: Record<string, string> = { units: 'width', activation: 'activation', alpha: 'leaky slope α' };
+
+/** A setting's name for people ("Layer 1 activation"), from its path ("config.model.hidden.0.activation"). */
+export function settingLabel(path: string): string {
+  const layer = /^config\.model\.hidden\.(\d+)\.(\w+)$/.exec(path);
+  if (layer) return `Layer ${Number(layer[1]) + 1} ${layerLabels[layer[2]] ?? layer[2]}`;
+  return settingLabels[path] ?? path;
 }
 
 /** The setting paths whose values are not the same in every run, in a stable order. */

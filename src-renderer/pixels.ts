@@ -64,6 +64,17 @@ export function maxAbs(values: ArrayLike<number>): number {
   return m;
 }
 
+/**
+ * The `quantile` (0–1) of |v|: a colour scale that a few extreme weights cannot flatten.
+ * A hidden unit of a net trained briefly is mostly noise around zero with a few large
+ * weights; scaled by its largest |w| it draws as an even grey square.
+ */
+export function robustScale(values: ArrayLike<number>, quantile = 0.98): number {
+  if (values.length === 0) return 0;
+  const magnitudes = Float32Array.from(values, Math.abs).sort();
+  return magnitudes[Math.min(magnitudes.length - 1, Math.floor(quantile * magnitudes.length))] || maxAbs(values);
+}
+
 /** Column `unit` of a row-major [inputs × units] matrix: the template of that unit. */
 export function column(w: ArrayLike<number>, inputs: number, units: number, unit: number): Float32Array {
   const out = new Float32Array(inputs);

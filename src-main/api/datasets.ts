@@ -5,7 +5,7 @@
  */
 
 import { join } from 'node:path';
-import { importFolder } from '../datasets';
+import { importFolder, jsonReport } from '../datasets';
 import type { LabStore } from '../store';
 import type { DatasetRecord } from '../../src-shared/training/records';
 import type { ImportReport } from '../../src-shared/data/dataset';
@@ -20,6 +20,8 @@ const progressIntervalMs = 50;
 export interface DatasetChannelsDeps {
   store: LabStore;
   appRoot: string;
+  /** the built-in sample (default: builtinSampleFolder(appRoot)) */
+  sampleFolder?: string;
   /** decoded-pixel cache; null: none */
   cacheDir: string | null;
   emitProgress: (event: EventOf<'importProgress'>) => void;
@@ -50,9 +52,9 @@ export function datasetSummary(record: DatasetRecord): ResponseOf<'listDatasets'
   };
 }
 
-/** JSON has no Infinity: an empty class makes the imbalance ratio null. */
+/** The report as the contract sends it (see jsonReport). */
 export function reportForApi(report: ImportReport): ResponseOf<'importFolder'>['report'] {
-  return { ...report, imbalanceRatio: Number.isFinite(report.imbalanceRatio) ? report.imbalanceRatio : null };
+  return jsonReport(report);
 }
 
 export function datasetChannels(deps: DatasetChannelsDeps) {
@@ -66,7 +68,7 @@ export function datasetChannels(deps: DatasetChannelsDeps) {
     try {
       const result = await importFolder(
         root,
-        { width: options.width, height: options.height, channels: options.channels, fit: options.fit, valFraction: options.valFraction, seed: options.seed },
+        { width: options.width, height: options.height, channels: options.channels, fit: options.fit, valFraction: options.valFraction, seed: options.seed, dropDuplicates: options.dropDuplicates },
         {
           signal: controller.signal,
           cacheDir: deps.cacheDir,
@@ -79,7 +81,8 @@ export function datasetChannels(deps: DatasetChannelsDeps) {
           },
         },
       );
-      const record = deps.store.createDataset({
+      // the same folder with the same options again (from here or the CLI): the same dataset, with this report
+      const record = deps.store.findOrCreateFolderDataset({
         name,
         source,
         options: { path: root, ...options },
@@ -98,7 +101,7 @@ export function datasetChannels(deps: DatasetChannelsDeps) {
       return runImport(request.jobId, request.path, 'folder', request.name ?? folderName, request.options);
     },
     importSample: (request: ParsedRequestOf<'importSample'>) =>
-      runImport(request.jobId, builtinSampleFolder(deps.appRoot), 'builtin', 'Fashion-MNIST sample', request.options),
+      runImport(request.jobId, deps.sampleFolder ?? builtinSampleFolder(deps.appRoot), 'builtin', 'Fashion-MNIST sample', request.options),
     cancelImport: (request: ParsedRequestOf<'cancelImport'>) => {
       const job = jobs.get(request.jobId);
       job?.abort();

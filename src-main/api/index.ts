@@ -7,3 +7,4 @@
 export { startLab, classifyServiceError, type Lab, type LabOptions, type NativeDialogs } from './lab';
 export { createRouter, ApiFailure, type ApiRouter, type CallContext, type EventListener, type Handler, type Handlers, type RouterOptions } from './router';
 export { contentSecurityPolicy, metaContentSecurityPolicy } from './csp';
+export { inProcessClient } from './in-process-client';

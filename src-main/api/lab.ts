@@ -16,6 +16,7 @@ import { TrainingService } from '../training';
 import type { ApiError } from '../../src-shared/api/result';
 import { datasetChannels } from './datasets';
 import { experimentChannels } from './experiments';
+import { formDraftChannels } from './form-drafts';
 import { modelChannels } from './models';
 import { viewDataChannels } from './view-data';
 import { runChannels } from './runs';
@@ -40,6 +41,8 @@ export interface LabOptions {
   mode: 'desktop' | 'web';
   /** the repository (or packaged app) root: resources/ lives here */
   appRoot: string;
+  /** the built-in sample's folder; default `<appRoot>/resources/fashion-mnist-sample` (a packaged app keeps it among its resources) */
+  sampleFolder?: string;
   /** default: the shared app database (defaultDatabasePath: NEURAL_LAB_DB or the user data folder) */
   dbPath?: string;
   /** decoded-image cache; default `<database folder>/cache/images`, null: none */
@@ -63,6 +66,9 @@ export interface Lab {
   /** Cancels imports, pauses (checkpoints) every training run, waits for the workers, closes the database. */
   close(): Promise<void>;
 }
+
+/** How often main looks for another process's writes (one PRAGMA: microseconds). */
+const externalChangePollMs = 500;
 
 /** Service errors the user can act on become typed API errors with their own message. */
 export function classifyServiceError(error: unknown): ApiError | undefined {
@@ -93,7 +99,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
 
   // The router is made first so the channels can emit through it.
   let router: ApiRouter | null = null;
-  const datasets = datasetChannels({ store, appRoot: options.appRoot, cacheDir, emitProgress: (event) => router?.emit('importProgress', event) });
+  const datasets = datasetChannels({ store, appRoot: options.appRoot, sampleFolder: options.sampleFolder, cacheDir, emitProgress: (event) => router?.emit('importProgress', event) });
   const { cancelAll: cancelImports, ...datasetHandlers } = datasets;
   const dialogs = options.dialogs;
   const noDialogs = (what: string) =>
@@ -129,11 +135,12 @@ export async function startLab(options: LabOptions): Promise<Lab> {
       if (!dialogs.chooseFiles) throw new ApiFailure('unsupported', `This desktop shell has no open-file dialog; type the ${what} into the path field instead`);
       return { paths: await dialogs.chooseFiles(request.title, openFilters[request.kind], request.multiple) };
     },
+    ...formDraftChannels(dataDir),
     ...datasetHandlers,
     ...experimentChannels(store),
     ...runChannels(store, training),
     ...modelChannels({ store, modelsFolder: join(dataDir, 'models'), loadDataset }),
-    ...viewDataChannels({ store, appRoot: options.appRoot, loadDataset }),
+    ...viewDataChannels({ store, appRoot: options.appRoot, sampleFolder: options.sampleFolder, loadDataset }),
     ...storageChannels({ store, training, emitProgress: (event) => router?.emit('storageProgress', event) }),
   };
   router = createRouter(handlers, { classifyError: classifyServiceError });
@@ -147,6 +154,16 @@ export async function startLab(options: LabOptions): Promise<Lab> {
   training.recover();
   store.space.startLogCheckpoints();
 
+  // Runs and datasets another process (the lab CLI) records appear without a reload.
+  let seenVersion = store.externalVersion();
+  const watchOthers = setInterval(() => {
+    const version = store.externalVersion();
+    if (version === seenVersion) return;
+    seenVersion = version;
+    api.emit('labChanged', { at: Date.now() });
+  }, externalChangePollMs);
+  watchOthers.unref();
+
   let closing: Promise<void> | null = null;
   return {
     router: api,
@@ -154,6 +171,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     training,
     close() {
       closing ??= (async () => {
+        clearInterval(watchOthers);
         cancelImports();
         try {
           await training.shutdown();

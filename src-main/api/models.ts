@@ -32,6 +32,8 @@ import {
   splitOutputPath,
   summariseModel,
   type ModelSummary,
+  exportPytorchProject,
+  importRunMetrics,
 } from '../models';
 import type { LabStore } from '../store';
 import type { DatasetLoader } from '../training';
@@ -203,6 +205,21 @@ export function modelChannels(deps: ModelChannelsDeps) {
       return { file: await service(() => exportMetricsCsv(store, request.runId, path)) };
     },
 
+    exportPytorchProject: async (request: ParsedRequestOf<'exportPytorchProject'>): Promise<ResponseOf<'exportPytorchProject'>> => {
+      requireRun(request.runId);
+      const result = await service(() => exportPytorchProject(store, request.runId, request.folder, { loadDataset: deps.loadDataset, checkpointId: request.checkpointId }));
+      return { folder: result.folder, files: result.files };
+    },
+
+    importRunMetrics: (request: ParsedRequestOf<'importRunMetrics'>): ResponseOf<'importRunMetrics'> => {
+      try {
+        return importRunMetrics(store, request.content, request.fileName);
+      } catch (error) {
+        if (error instanceof ExportError) throw new ApiFailure('invalid-request', error.message);
+        throw error;
+      }
+    },
+
     listExports: (request: ParsedRequestOf<'listExports'>): ResponseOf<'listExports'> => {
       requireRun(request.runId);
       return { exports: store.listExports(request.runId) };
@@ -243,6 +260,11 @@ export function modelChannels(deps: ModelChannelsDeps) {
         throw new ApiFailure('failed', `cannot delete ${file.path}: ${(error as Error).message}`);
       }
       return { deleted: true };
+    },
+
+    loadModel: async (request: ParsedRequestOf<'loadModel'>): Promise<ResponseOf<'loadModel'>> => {
+      const { model } = await resolve(request.model);
+      return { model: summaryForApi(summariseModel(model)) };
     },
 
     predict: async (request: ParsedRequestOf<'predict'>): Promise<ResponseOf<'predict'>> => {

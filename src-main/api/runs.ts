@@ -111,6 +111,14 @@ export function runChannels(store: LabStore, training: TrainingService) {
       requireRun(request.id);
       return command(() => training.resume(request.id));
     },
+    setRunPace: (request: ParsedRequestOf<'setRunPace'>) => {
+      requireRun(request.id);
+      return command(() => training.setPace(request.id, request.pace));
+    },
+    stepRun: (request: ParsedRequestOf<'stepRun'>) => {
+      requireRun(request.id);
+      return command(() => training.step(request.id, request.unit));
+    },
     cancelRun: (request: ParsedRequestOf<'cancelRun'>) => {
       requireRun(request.id);
       return command(() => training.cancel(request.id));

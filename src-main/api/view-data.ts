@@ -26,6 +26,8 @@ import { ApiFailure } from './router';
 export interface ViewDataDeps {
   store: LabStore;
   appRoot: string;
+  /** the built-in sample (default: builtinSampleFolder(appRoot)) */
+  sampleFolder?: string;
   /** the loader training uses: same rows, same pixels */
   loadDataset: DatasetLoader;
 }
@@ -57,19 +59,21 @@ export function viewDataChannels(deps: ViewDataDeps) {
   const { store } = deps;
   const evaluations = new Map<string, Promise<Evaluation>>();
 
-  function folderOf(source: ParsedRequestOf<'getDatasetImages'>['source']): { root: string; stored: Record<string, unknown> } {
-    if (source.kind === 'sample') return { root: builtinSampleFolder(deps.appRoot), stored: {} };
-    if (source.kind === 'folder') return { root: source.path, stored: {} };
+  /** The folder to read, the options it was imported with, and the files its import left out (not drawn). */
+  function folderOf(source: ParsedRequestOf<'getDatasetImages'>['source']): { root: string; stored: Record<string, unknown>; skipped: Set<string> } {
+    if (source.kind === 'sample') return { root: deps.sampleFolder ?? builtinSampleFolder(deps.appRoot), stored: {}, skipped: new Set() };
+    if (source.kind === 'folder') return { root: source.path, stored: {}, skipped: new Set() };
     const record = store.getDataset(source.id);
     if (!record) throw new ApiFailure('not-found', `Dataset ${source.id} does not exist`);
     const options = record.options as { path?: unknown; folder?: unknown };
     const root = typeof options.path === 'string' ? options.path : typeof options.folder === 'string' ? options.folder : null;
     if (!root) throw new ApiFailure('failed', `Dataset "${record.name}" was not imported from a folder, so there are no image files to show`);
-    return { root, stored: record.options };
+    const report = record.report as { skipped?: { path: string }[] } | null;
+    return { root, stored: record.options, skipped: new Set((report?.skipped ?? []).map((s) => s.path)) };
   }
 
   async function getDatasetImages(request: ParsedRequestOf<'getDatasetImages'>): Promise<ResponseOf<'getDatasetImages'>> {
-    const { root, stored } = folderOf(request.source);
+    const { root, stored, skipped } = folderOf(request.source);
     const pick = <T>(key: string, fallback: T): T => (request.options?.[key as keyof typeof request.options] as T | undefined) ?? (stored[key] as T | undefined) ?? fallback;
     const pre = resolvePreprocessing({ width: pick('width', 32), height: pick('height', 32), channels: pick('channels', 3 as const), fit: pick('fit', 'cover' as const) });
     const scan = await scanFolder(root);
@@ -78,7 +82,7 @@ export function viewDataChannels(deps: ViewDataDeps) {
     const chosen: typeof scan.files = [];
     const perClass = new Map<string, number>();
     for (const file of scan.files) {
-      if (!shown.has(file.className)) continue;
+      if (!shown.has(file.className) || skipped.has(file.rel)) continue;
       const n = perClass.get(file.className) ?? 0;
       if (n >= request.perClass) continue;
       perClass.set(file.className, n + 1);

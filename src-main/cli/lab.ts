@@ -1,5 +1,5 @@
 /**
- * `lab`: the command-line face of Neural Lab (contract: CLI.md). Dispatches to
+ * `lab`: the command-line face of Neural Lab (contract: docs/cli.md). Dispatches to
  * commands/<command>.ts, each exporting `summary` and `run(args) → exit code`.
  *
  * Exit codes: 0 done; 2 wrong command line (unknown option, bad or missing value, a
@@ -18,11 +18,12 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   predict: () => import('./commands/predict'),
   export: () => import('./commands/export'),
   bench: () => import('./commands/bench'),
+  'import-metrics': () => import('./commands/import-metrics'),
 };
 
 async function usage(): Promise<string> {
   const lines = ['usage: npm run lab -- <command> [options]', '', 'commands:'];
-  for (const [name, load] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(8)} ${(await load()).summary}`);
+  for (const [name, load] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(14)} ${(await load()).summary}`);
   lines.push('', 'npm run lab -- <command> --help shows a command\'s options.');
   return lines.join('\n');
 }

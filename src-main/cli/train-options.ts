@@ -1,8 +1,11 @@
 /**
- * The model and training options of `lab train` (CLI.md), their defaults, and how they
+ * The model and training options of `lab train` (docs/cli.md), their defaults, and how they
  * become a TrainConfig.
  */
+import { checkedAgainst, trainConfig } from '../../src-shared/engine/config';
 import { bad, choice, custom, flag, number, parseNumber, UsageError, type ParsedOptions } from './args';
+import { featureDescriptions, featureTransform, IMAGE_FEATURES, POINT_FEATURES, type FeatureKind } from '../../src-shared/features/transforms';
+import type { ImagePreprocessing } from '../../src-shared/data/dataset';
 import type {
   ActivationKind, HiddenLayerSpec, OptimizerSpec, RegularizerSpec, ScheduleSpec, TrainConfig,
 } from '../../src-shared/engine/types';
@@ -74,7 +77,12 @@ export function parseSchedule(value: string, option: string): ScheduleSpec {
   throw bad(option, expected, value);
 }
 
+const FEATURE_KINDS: readonly FeatureKind[] = [...POINT_FEATURES, ...IMAGE_FEATURES];
+
 export const modelOptions = {
+  features: choice(['none', ...FEATURE_KINDS] as const,
+    `a fixed feature transform in front of the model (default none): ${FEATURE_KINDS.map((k) => `${k} = ${featureDescriptions[k]}`).join('; ')}. `
+    + 'Image features read pixels scaled to [0,1] (--norm scale, the default with them)'),
   model: custom(['linear|mlp:H1,H2,…'], 'the model (default linear): a linear classifier, or an MLP with these hidden widths', ([v], o) => parseModel(v, o)),
   act: custom([ACTIVATIONS.join('|')], 'hidden-layer activation (default relu); leaky-relu:α sets the slope (default 0.01); relu,tanh sets one per layer',
     ([v], o) => parseActivations(v, o)),
@@ -91,15 +99,16 @@ export const trainingOptions = {
   batch: number('N', `mini-batch size (default ${DEFAULTS.batch})`, { integer: true, min: 1, max: 65536 }),
   epochs: number('N', `passes over the training data (default ${DEFAULTS.epochs})`, { integer: true, min: 1, max: 1_000_000 }),
   seed: number('N', `seed for init, shuffling, splits and toy data (default ${DEFAULTS.seed})`, { integer: true, min: 0, max: 0xffffffff }),
+  mirror: flag('images: flip each training image left-right with probability ½ (mirror augmentation)'),
   threads: number('N', 'threads for the matrix kernels (default: all cores; the reference kernels use one)', { integer: true, min: 1, max: 256 }),
 };
 
 export type ModelOptions = ParsedOptions<typeof modelOptions>;
 export type TrainingOptions = ParsedOptions<typeof trainingOptions>;
 
-/** Builds the run's TrainConfig from the options and the data's shape. */
+/** Builds the run's TrainConfig from the options and the data's shape (`image`: the images' size, for image features). */
 export function buildConfig(
-  options: ModelOptions & TrainingOptions, data: { inputSize: number; numClasses: number },
+  options: ModelOptions & TrainingOptions, data: { inputSize: number; numClasses: number; image?: Pick<ImagePreprocessing, 'width' | 'height' | 'channels'> },
 ): TrainConfig {
   const widths = options.model ?? [];
   const activations = options.act ?? [{ activation: 'relu' as const }];
@@ -109,8 +118,16 @@ export function buildConfig(
   const hidden: HiddenLayerSpec[] = widths.map((units, i) => ({ units, ...activations[activations.length > 1 ? i : 0] }));
   const opt = options.opt ?? DEFAULTS.opt;
   const optimizer: OptimizerSpec = { kind: opt, lr: options.lr ?? DEFAULTS.lr[opt] };
-  return {
-    model: { inputSize: data.inputSize, numClasses: data.numClasses, hidden },
+  const featureKind = options.features === 'none' ? undefined : options.features;
+  const isImageKind = (IMAGE_FEATURES as readonly string[]).includes(featureKind ?? '');
+  if (featureKind && isImageKind !== (data.image !== undefined)) {
+    throw new UsageError(`--features ${featureKind} is for ${isImageKind ? 'image sources (--data, --idx)' : '2-D points (--toy)'}`);
+  }
+  if (options.mirror && !data.image) throw new UsageError('--mirror applies to image sources (--data, --idx)');
+  const features = featureKind && featureTransform(featureKind, data.image ? { kind: 'image', ...data.image } : { kind: 'vector' });
+  const config: TrainConfig = {
+    model: { inputSize: data.inputSize, numClasses: data.numClasses, hidden, ...(features ? { features } : {}) },
+    ...(options.mirror && data.image ? { augmentation: { mirror: { width: data.image.width, height: data.image.height, channels: data.image.channels } } } : {}),
     loss: options.loss ?? 'softmax',
     regularizer: { ...(options.reg ?? { kind: 'none', l1: 0, l2: 0 }), proximal: options.prox ?? false },
     optimizer,
@@ -119,11 +136,18 @@ export function buildConfig(
     epochs: options.epochs ?? DEFAULTS.epochs,
     seed: options.seed ?? DEFAULTS.seed,
   };
+  // The bounds every run's config obeys (src-shared/engine/config.ts), worded as a usage error.
+  try {
+    return checkedAgainst(trainConfig, config, 'config');
+  } catch (error) {
+    throw new UsageError(`the options give an invalid ${(error as Error).message}`);
+  }
 }
 
 /** "mlp:100,50 relu" / "linear", as on the command line. */
 export function describeModel(config: TrainConfig): string {
-  const { hidden } = config.model;
+  const { hidden, features } = config.model;
+  if (features) return `${describeModel({ ...config, model: { ...config.model, features: undefined } })} on ${features.kind} features`;
   if (hidden.length === 0) return 'linear';
   const acts = [...new Set(hidden.map((h) => (h.activation === 'leaky-relu' && h.alpha !== undefined ? `leaky-relu:${h.alpha}` : h.activation)))];
   return `mlp:${hidden.map((h) => h.units).join(',')} ${acts.length === 1 ? acts[0] : hidden.map((h) => h.activation).join(',')}`;

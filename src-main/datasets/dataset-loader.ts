@@ -21,6 +21,8 @@ interface StoredOptions {
   height?: number;
   channels?: 1 | 3;
   fit?: FitMode;
+  /** absent in datasets imported before the option existed, which kept every copy */
+  dropDuplicates?: boolean;
 }
 
 export function folderDatasetLoader(store: LabStore, cacheDir: string | null): DatasetLoader {
@@ -29,7 +31,7 @@ export function folderDatasetLoader(store: LabStore, cacheDir: string | null): D
     if (!record) throw new DatasetError('not-found', `dataset ${datasetId} does not exist`);
     const options = record.options as StoredOptions;
     const folder = options.path ?? options.folder;
-    const pre = { width: options.width, height: options.height, channels: options.channels, fit: options.fit };
+    const pre = { width: options.width, height: options.height, channels: options.channels, fit: options.fit, dropDuplicates: options.dropDuplicates ?? false };
     let result: ImportResult;
     if (typeof folder === 'string') {
       result = await importFolder(folder, { ...pre, valFraction: split.val, testFraction: split.test, seed: split.seed }, { cacheDir });

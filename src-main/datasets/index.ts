@@ -9,6 +9,7 @@
  * cannot be used are listed in report.skipped with their reason.
  */
 
+export { jsonReport } from './report';
 export { importFolder, type FolderImportOptions, type ImportContext, type ImportResult } from './import-folder';
 export { importIdx, readIdxFile, type IdxFiles, type IdxImportOptions } from './import-idx';
 export { loadImage, decodeImage, defaultMaxInputPixels } from './decode';

@@ -7,7 +7,7 @@
  */
 
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type MenuItemConstructorOptions } from 'electron';
 import { contentSecurityPolicy, startLab, type Lab } from '../api';
@@ -17,12 +17,11 @@ import type { TrustedOrigins } from './trust';
 import { openSecureWindow } from './window';
 import { loadWindowState, placeOnDisplays, saveWindowState, windowStateFileName, type WindowState } from './window-state';
 import { missingBindingMessage, sqliteBindingPath } from './sqlite-binding';
+import { appLayout } from './app-layout';
 
-const here = dirname(fileURLToPath(import.meta.url));
-/** out/main → the app root (repository or packaged app) */
-const appRoot = resolve(here, '..', '..');
-const rendererIndexFile = join(here, '..', 'renderer', 'index.html');
-const preloadPath = join(here, '..', 'preload', 'index.cjs');
+/** the repository in development, resources/app.asar packaged (app-layout.ts) */
+const layout = appLayout({ packaged: app.isPackaged, mainDir: dirname(fileURLToPath(import.meta.url)), resourcesPath: process.resourcesPath });
+const { appRoot, rendererIndex: rendererIndexFile, preload: preloadPath } = layout;
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const trusted: TrustedOrigins = { rendererIndexFile, devServerUrl };
 
@@ -66,14 +65,15 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   hardenSession();
   const userData = app.getPath('userData');
-  const nativeBinding = sqliteBindingPath({ appRoot, versions: process.versions, platform: process.platform, arch: process.arch });
+  const nativeBinding = layout.packagedNativeModules ? undefined : sqliteBindingPath({ appRoot, versions: process.versions, platform: process.platform, arch: process.arch });
   if (nativeBinding && !existsSync(nativeBinding)) throw new Error(missingBindingMessage(nativeBinding, process.versions.electron));
   lab = await startLab({
     mode: 'desktop',
     appRoot,
+    sampleFolder: layout.sampleFolder,
     nativeBinding,
-    // bundled next to main.js by electron.vite.config.ts
-    workerScript: join(here, 'run-worker.js'),
+    // bundled next to main.js by electron.vite.config.ts (and unpacked from the asar when packaged)
+    workerScript: layout.runWorker,
     dialogs: {
       chooseFolder: async (title) => {
         const result = await dialog.showOpenDialog(mainWindow!, { title: title ?? 'Choose a dataset folder', properties: ['openDirectory'] });

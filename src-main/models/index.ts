@@ -18,15 +18,19 @@ export {
   predictImageBytes,
   MAX_MODEL_BYTES,
   readModelFile,
+  runData,
   summariseModel,
   type ExportedFile,
   type ExportFormat,
   type ExportResult,
   type FilePrediction,
   type ModelSummary,
+  type RunData,
   type RunModelOptions,
   type TemplateExportOptions,
 } from './service';
+export { exportPytorchProject, pytorchProjectOfRun, type PytorchExportResult } from './pytorch';
+export { importRunMetrics, importRunMetricsFile } from './metrics-import';
 export { cleanFileName, ExportError, fileNameProblem, pathInside, splitOutputPath, writeFilesAtomically } from './files';
 export { modelOutput, trainedModel, writeTrainedModel, type TrainedModelInfo, type TrainingDataInfo } from './trained-model';
 export { ModelFileError, type ModelFileErrorCode } from '../../src-shared/export/native';

@@ -18,7 +18,8 @@ import { basename, extname, join } from 'node:path';
 import sharp from 'sharp';
 import packageJson from '../../package.json';
 import { templateImages, type TemplateOptions } from '../../src-shared/analysis/templates';
-import type { ImagePreprocessing } from '../../src-shared/data/dataset';
+import type { ImageDataset, ImagePreprocessing } from '../../src-shared/data/dataset';
+import { stratifiedSplit, type SplitIndices } from '../../src-shared/data/split';
 import { DatasetError } from '../../src-shared/data/errors';
 import { fitNormalisation } from '../../src-shared/data/normalize';
 import { metricsCsv, type MetricValue } from '../../src-shared/export/csv';
@@ -28,7 +29,7 @@ import { decodeOnnx, encodeOnnx, looksLikeOnnx } from '../../src-shared/export/o
 import { ModelRunner, type Prediction } from '../../src-shared/export/predict';
 import { encodeSafetensors, pytorchSnippet } from '../../src-shared/export/safetensors';
 import { makeToyDataset } from '../../src-shared/toy/datasets';
-import type { ExportFormat, ExportRecord, MetricSplit } from '../../src-shared/training/records';
+import type { ExportFormat, ExportRecord, MetricSplit, RunRecord } from '../../src-shared/training/records';
 import { decodeImage, ImageSkip, loadImage, resolvePreprocessing } from '../datasets';
 import type { LabStore } from '../store';
 import type { DatasetLoader } from '../training';
@@ -114,21 +115,7 @@ export async function modelFromRun(store: LabStore, runId: number, options: RunM
     throw new ExportError(`run ${runId}: its checkpoint ${checkpoint.id} cannot be read (${(error as Error).message})`);
   }
 
-  let classNames: string[];
-  let input: ModelInput;
-  if (run.data.kind === 'toy') {
-    const { toy, samples, noise, seed, classes } = run.data;
-    classNames = makeToyDataset(toy, { samples, noise, seed, classes }).classNames;
-    input = { kind: 'vector', size: run.config.model.inputSize };
-  } else {
-    if (!options.loadDataset) throw new ExportError(`run ${runId} trained on image dataset ${run.data.datasetId}; exporting it needs the dataset (no dataset loader given)`);
-    const { dataset, splits } = await options.loadDataset(run.data.datasetId, run.split);
-    const record = store.getDataset(run.data.datasetId);
-    const stored = (record?.options ?? {}) as Partial<ImagePreprocessing>;
-    const preprocessing = resolvePreprocessing({ ...stored, width: dataset.width, height: dataset.height, channels: dataset.channels });
-    classNames = dataset.classNames;
-    input = { kind: 'image', preprocessing, normalisation: fitNormalisation(run.data.normalisation, dataset, splits.train) };
-  }
+  const { classNames, input } = await runData(store, run, options.loadDataset);
 
   const model: TrainedModel & { checkpointId: number } = {
     name: run.name.trim() || `run ${runId}`,
@@ -151,6 +138,42 @@ export async function modelFromRun(store: LabStore, runId: number, options: RunM
     throw error;
   }
   return model;
+}
+
+/** A run's samples as it trained on them, with its class names and what its model reads. */
+export interface RunData {
+  classNames: string[];
+  input: ModelInput;
+  /** image runs: the dataset as loaded and split for the run */
+  images?: { dataset: ImageDataset; splits: SplitIndices };
+  /** toy runs: the generated points [n × 2] and the run's split of them */
+  toy?: { x: Float32Array; labels: Int32Array; splits: SplitIndices };
+}
+
+/**
+ * Rebuilds a run's data: toy points from their seed, image datasets through `loadDataset`
+ * with the normalisation refitted on the run's training split, exactly as training did.
+ */
+export async function runData(store: LabStore, run: RunRecord, loadDataset: DatasetLoader | undefined): Promise<RunData> {
+  if (run.data.kind === 'toy') {
+    const { toy, samples, noise, seed, classes } = run.data;
+    const points = makeToyDataset(toy, { samples, noise, seed, classes });
+    return {
+      classNames: points.classNames,
+      input: { kind: 'vector', size: run.config.model.inputSize },
+      toy: { x: points.x, labels: points.labels, splits: stratifiedSplit(points.labels, { val: run.split.val, test: run.split.test }, run.split.seed) },
+    };
+  }
+  if (!loadDataset) throw new ExportError(`run ${run.id} trained on image dataset ${run.data.datasetId}; exporting it needs the dataset (no dataset loader given)`);
+  const { dataset, splits } = await loadDataset(run.data.datasetId, run.split);
+  const record = store.getDataset(run.data.datasetId);
+  const stored = (record?.options ?? {}) as Partial<ImagePreprocessing>;
+  const preprocessing = resolvePreprocessing({ ...stored, width: dataset.width, height: dataset.height, channels: dataset.channels });
+  return {
+    classNames: dataset.classNames,
+    input: { kind: 'image', preprocessing, normalisation: fitNormalisation(run.data.normalisation, dataset, splits.train) },
+    images: { dataset, splits },
+  };
 }
 
 /** The run's last train/val numbers at or before `step`. */

@@ -1,6 +1,6 @@
 import type { DatasetRecord } from '../../src-shared/training/records';
 import { StoreError } from './database';
-import type { Sql } from './sql';
+import { existing, type Sql } from './sql';
 
 export interface NewDataset {
   name: string;
@@ -42,15 +42,26 @@ export class DatasetRepository {
     return row ? this.get(row.id)! : this.create(input);
   }
 
+  /**
+   * One folder imported with the same options is one dataset, whoever imports it (the app
+   * or `lab train --data`): the existing record, given the newer import's report and
+   * content hash, or a new one. The options that make it the same are folderIdentity's.
+   */
+  findOrCreateFolder(input: NewDataset): DatasetRecord {
+    const identity = folderIdentity(input.options ?? {});
+    const same = identity === null ? undefined : this.list().reverse().find((d) => folderIdentity(d.options) === identity);
+    if (!same) return this.create(input);
+    if (input.report === undefined && input.contentHash === undefined) return same;
+    return this.update(same.id, { report: input.report ?? same.report, contentHash: input.contentHash ?? same.contentHash });
+  }
+
   get(id: number): DatasetRecord | null {
     const row = this.sql.get<DatasetRow>('SELECT * FROM datasets WHERE id = ?', id);
     return row ? datasetRecord(row) : null;
   }
 
   require(id: number): DatasetRecord {
-    const dataset = this.get(id);
-    if (!dataset) throw new StoreError(`dataset ${id} does not exist`);
-    return dataset;
+    return existing(this.get(id), `dataset ${id}`);
   }
 
   list(): DatasetRecord[] {
@@ -75,6 +86,18 @@ export class DatasetRepository {
     if (users > 0) throw new StoreError(`dataset ${id} is used by ${users} run${users === 1 ? '' : 's'}; delete those runs first`);
     return this.sql.run('DELETE FROM datasets WHERE id = ?', id).changes > 0;
   }
+}
+
+/**
+ * What makes two imports of a folder the same dataset: the folder and how its files become
+ * samples (size, colour, fit, identical files dropped). The validation share is not part of
+ * it: every run splits the dataset its own way. The app records the folder as `path`, older
+ * CLI runs as `folder`; datasets from before duplicates could be dropped kept every copy.
+ */
+export function folderIdentity(options: Record<string, unknown>): string | null {
+  const folder = options.path ?? options.folder;
+  if (typeof folder !== 'string') return null;
+  return JSON.stringify([folder, options.width, options.height, options.channels, options.fit ?? 'cover', options.dropDuplicates ?? false]);
 }
 
 function datasetRecord(r: DatasetRow): DatasetRecord {

@@ -1,6 +1,6 @@
 import type { ExperimentRecord } from '../../src-shared/training/records';
 import { StoreError } from './database';
-import type { Sql } from './sql';
+import { existing, type Sql } from './sql';
 
 const EXPERIMENT_SELECT = `
   SELECT e.*,
@@ -51,9 +51,7 @@ export class ExperimentRepository {
   }
 
   require(id: number): ExperimentRecord {
-    const experiment = this.get(id);
-    if (!experiment) throw new StoreError(`experiment ${id} does not exist`);
-    return experiment;
+    return existing(this.get(id), `experiment ${id}`);
   }
 
   list(): ExperimentRecord[] {

@@ -15,7 +15,7 @@ import { StoreError } from './database';
 import type { DatasetRepository } from './dataset-repository';
 import type { ExperimentRepository } from './experiment-repository';
 import type { MetricRepository } from './metric-repository';
-import type { Sql } from './sql';
+import { existing, type Sql } from './sql';
 
 export interface NewRun {
   experimentId?: number | null;
@@ -118,9 +118,7 @@ export class RunRepository {
   }
 
   require(id: number): RunRecord {
-    const run = this.get(id);
-    if (!run) throw new StoreError(`run ${id} does not exist`);
-    return run;
+    return existing(this.get(id), `run ${id}`);
   }
 
   /** Runs for the UI's list: filtered, sorted (missing values last), newest first by default. */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { durably } from './database';
+import { durably, StoreError } from './database';
 
 /**
  * What every repository shares: one connection, its prepared statements (cached by SQL
@@ -50,4 +50,10 @@ export function nullIfNaN(x: number): number | null {
 
 export function toUint8Array(buffer: Buffer): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/** `record`, or a StoreError saying that `what` (e.g. "run 7") does not exist. */
+export function existing<T>(record: T | null, what: string): T {
+  if (record === null) throw new StoreError(`${what} does not exist`);
+  return record;
 }

@@ -74,9 +74,15 @@ export class LabStore {
     if (this.sql.db.open) this.sql.db.close();
   }
 
+  /** SQLite's count of commits made by other connections (another process: the CLI): moves when they wrote. */
+  externalVersion(): number {
+    return this.sql.db.pragma('data_version', { simple: true }) as number;
+  }
+
   // ── datasets ────────────────────────────────────────────────────────────────────
   createDataset(input: NewDataset): DatasetRecord { return this.datasets.create(input); }
   findOrCreateDataset(input: NewDataset): DatasetRecord { return this.datasets.findOrCreate(input); }
+  findOrCreateFolderDataset(input: NewDataset): DatasetRecord { return this.datasets.findOrCreateFolder(input); }
   getDataset(id: number): DatasetRecord | null { return this.datasets.get(id); }
   listDatasets(): DatasetRecord[] { return this.datasets.list(); }
   updateDataset(id: number, patch: { name?: string; contentHash?: string | null; report?: Record<string, unknown> | null }): DatasetRecord { return this.datasets.update(id, patch); }

@@ -9,8 +9,8 @@
  *   service.on('progress' | 'status' | 'finished', listener) → unsubscribe
  *   service.waitFor(id) · whenIdle() · snapshot() · shutdown()   (shutdown pauses training runs)
  *
- * Message and event types: src-shared/training/messages.ts. The CLI records its in-process
- * runs through RecordedRun / openCliRun, using the same RunRecorder as the service.
+ * Message and event types: src-shared/training/messages.ts. The CLI trains in its own
+ * process through the same run loop (trainInProcess) and records it with the same RunRecorder.
  */
 export {
   TrainingService,
@@ -28,4 +28,4 @@ export { RunQueue } from './run-queue';
 export { RunSupervisor } from './run-supervisor';
 export { nextRunState, initialRunState, type RunState, type RunEvent, type StopRequest } from './run-state';
 export { SharedDatasetCache } from './shared-dataset-cache';
-export { RecordedRun, openCliRun, type RecordedData, type RecordedRunSpec } from './cli-recording';
+export { trainInProcess, type InProcessOptions } from './in-process';

@@ -1,6 +1,7 @@
 import type { MetricRow } from '../../src-shared/training/records';
 import type { WorkerMessage } from '../../src-shared/training/messages';
 import type { LabStore } from '../store';
+import { divergenceMessage } from '../../src-shared/engine/trainer';
 
 /** Default spacing of full resumable states among epoch checkpoints (see RunRecorder). */
 export const FULL_STATE_INTERVAL_MS = 10_000;
@@ -49,7 +50,7 @@ export class RunRecorder {
       case 'done':
       case 'diverged':
         store.finishRun(runId, message.type, {
-          error: message.type === 'diverged' ? `training diverged at step ${message.step} (loss or weights not finite)` : null,
+          error: message.type === 'diverged' ? divergenceMessage(message.step) : null,
           checkpoint: { epoch: message.epoch, step: message.step, reason: 'final', state: message.state, snapshot: message.snapshot },
         });
         return;

@@ -14,6 +14,7 @@ import type { RunRecord } from '../../src-shared/training/records';
 import { diskWriteProblem, StoreError, type LabStore } from '../store';
 import { ProgressThrottle } from './progress-throttle';
 import { RunRecorder } from './recorder';
+import type { PaceMessage, RunPace } from '../../src-shared/training/pace';
 import { initialRunState, nextRunState, type RunEvent, type RunState, type StopRequest } from './run-state';
 
 /** Worker settings that are the same for every run of a service. */
@@ -26,12 +27,14 @@ export interface SupervisorContext {
   stopTimeoutMs: number;
   /** what the run's worker trains on, and how to give it back once the worker is gone */
   workerData(run: RunRecord): { data: Promise<WorkerData>; release: () => void };
-  spawn(input: RunWorkerInput): Worker;
+  startWorker(input: RunWorkerInput): Worker;
   emit<K extends keyof TrainingEvents>(name: K, event: TrainingEvents[K]): void;
   /** a failure the store could not write (full disk): recorded before the run resumes */
   unrecordedFailure(runId: number, error: string): void;
   /** the worker is gone and the slot free; `thenResume`: queue the run again */
   exited(supervisor: RunSupervisor, thenResume: boolean): void;
+  /** how fast the run should train when its worker starts (as last set; default real time) */
+  paceOf(runId: number): RunPace;
 }
 
 /**
@@ -49,6 +52,8 @@ export class RunSupervisor {
   private heardFromWorker = false;
   private stopTimer: NodeJS.Timeout | null = null;
   private releaseData: (() => void) | null = null;
+  /** pace and step requests made while the data was loading, sent once the worker runs */
+  private pendingPace: PaceMessage[] = [];
   private markExited!: () => void;
   private readonly recorder: RunRecorder;
   private readonly progress: ProgressThrottle;
@@ -93,6 +98,18 @@ export class RunSupervisor {
     this.apply({ type: 'resume' });
   }
 
+  /** True while Step can move the run on: its worker is (or is about to be) training. */
+  get canStep(): boolean {
+    return this.state.phase === 'training' || (this.state.phase === 'loading' && this.state.request === null);
+  }
+
+  /** A new pace or a Step, to the worker now or as soon as it has started. */
+  pace(message: PaceMessage): void {
+    if (!this.canStep) return;
+    if (this.worker) this.worker.postMessage(message);
+    else this.pendingPace.push(message);
+  }
+
   private apply(event: RunEvent): RunState {
     const before = this.state;
     const next = nextRunState(before, event);
@@ -112,14 +129,16 @@ export class RunSupervisor {
       this.end(this.state.request === 'cancel' ? 'cancelled' : 'paused', null);
       return this.exit();
     }
-    const worker = this.context.spawn({
+    const worker = this.context.startWorker({
       runId: run.id,
       config: run.config,
       data: workerData,
       state: this.context.store.latestCheckpoint(run.id)?.state ?? null,
       ...this.context.settings,
+      pace: this.context.paceOf(run.id),
     });
     this.worker = worker;
+    for (const message of this.pendingPace.splice(0)) worker.postMessage(message);
     this.apply({ type: 'spawned' });
     worker.on('message', (message: unknown) => this.onMessage(message));
     worker.on('error', (error: Error) => this.end('failed', `the training worker crashed: ${error.message}`));

@@ -7,6 +7,7 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { mainToWorkerMessageSchema, type ControlMessage, type RunWorkerInput, type WorkerMessage } from '../../src-shared/training/messages';
 import { runTrainingSession } from '../../src-shared/training/run-loop';
+import { paceMessageSchema, type PaceMessage } from '../../src-shared/training/pace';
 import { createNodeKernels } from '../kernels';
 
 if (!parentPort) throw new Error('run-worker.ts must run in a worker thread');
@@ -15,8 +16,14 @@ let request: ControlMessage['type'] | null = null;
 let storedCheckpoints = 0;
 /** the loop waiting for main to store a checkpoint, woken by the next message */
 let wake: (() => void) | null = null;
+let paceMessages: PaceMessage[] = [];
 
 port.on('message', (message: unknown) => {
+  const pace = paceMessageSchema.safeParse(message);
+  if (pace.success) {
+    paceMessages.push(pace.data);
+    return;
+  }
   const parsed = mainToWorkerMessageSchema.safeParse(message);
   if (!parsed.success) return;
   const { data } = parsed;
@@ -56,6 +63,12 @@ await runTrainingSession(workerData as RunWorkerInput, {
   },
   request: () => request,
   checkpointsStored,
+  paceMessages: () => {
+    const taken = paceMessages;
+    paceMessages = [];
+    return taken;
+  },
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
   now: () => performance.now(),
 });

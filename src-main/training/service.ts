@@ -8,6 +8,7 @@ import { RESUMABLE_RUN_STATUSES, type RunDataSpec, type RunRecord, type RunSplit
 import { diskWriteProblem, StoreError, type LabStore } from '../store';
 import { RunQueue, slotOf } from './run-queue';
 import { RunSupervisor, type SupervisorContext } from './run-supervisor';
+import type { RunPace, StepUnit } from '../../src-shared/training/pace';
 import { SharedDatasetCache, type DatasetLoader } from './shared-dataset-cache';
 
 export type { DatasetLoader, LoadedDataset } from './shared-dataset-cache';
@@ -88,6 +89,8 @@ export class TrainingService {
   private readonly active = new Map<number, RunSupervisor>();
   /** the slot each training run counts against (slotOf): twins share one */
   private readonly activeSlots = new Map<number, string>();
+  /** each run's pace as last set in this session (absent: real time) */
+  private readonly paces = new Map<number, RunPace>();
   private readonly datasets: SharedDatasetCache | null;
   private readonly context: SupervisorContext;
   private readonly progressIntervalMs: number;
@@ -114,10 +117,11 @@ export class TrainingService {
       },
       stopTimeoutMs: options.stopTimeoutMs ?? 10_000,
       workerData: (run) => this.workerData(run),
-      spawn: (input) => spawnWorker(workerScript, input),
+      startWorker: (input) => spawnWorker(workerScript, input),
       emit: (name, event) => this.emit(name, event),
       unrecordedFailure: (runId, error) => this.unrecordedFailures.set(runId, error),
       exited: (supervisor, thenResume) => this.release(supervisor, thenResume),
+      paceOf: (runId) => this.paces.get(runId) ?? { kind: 'realtime' },
     };
   }
 
@@ -234,6 +238,26 @@ export class TrainingService {
     this.emit('status', { runId, status: 'queued', error: null });
     this.enqueue([runId]);
     return this.store.requireRun(runId);
+  }
+
+  /** Sets how fast a run trains: at once while it trains, and whenever it is resumed in this session. */
+  setPace(runId: number, pace: RunPace): RunRecord {
+    const run = this.store.requireRun(runId);
+    this.paces.set(runId, pace);
+    this.active.get(runId)?.pace({ type: 'pace', pace });
+    return run;
+  }
+
+  /** One more mini-batch or epoch of a training run, after which it is held until the next Step. */
+  step(runId: number, unit: StepUnit): RunRecord {
+    const run = this.store.requireRun(runId);
+    const supervisor = this.active.get(runId);
+    if (!supervisor?.canStep) {
+      throw new StoreError(`run ${runId} is ${run.status}; Step moves a training run on (resume it first, or set its pace to "hold" before resuming)`);
+    }
+    this.paces.set(runId, { kind: 'held' });
+    supervisor.pace({ type: 'step', unit });
+    return run;
   }
 
   /** Stops a run for good. A queued, paused or interrupted run is just marked cancelled. */

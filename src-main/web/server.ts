@@ -23,6 +23,7 @@ import { httpInvokePrefix, wsEventsPath } from '../../src-shared/api/channels';
 import type { ApiResult } from '../../src-shared/api/result';
 import { contentSecurityPolicy, type ApiRouter } from '../api';
 import { maxPredictTotalBytes } from '../../src-shared/api/model-schemas';
+import { MAX_METRICS_FILE_BYTES } from '../../src-shared/export/pytorch/metrics';
 
 export const loopbackHost = '127.0.0.1';
 export const tokenCookieName = 'neural_lab_token';
@@ -30,6 +31,8 @@ export const tokenCookieName = 'neural_lab_token';
 const defaultMaxBodyBytes = 1 << 20;
 const maxBodyBytesByChannel: Partial<Record<string, number>> = {
   predict: Math.ceil((maxPredictTotalBytes * 4) / 3) + (1 << 20),
+  // the text of a metrics file, JSON-escaped: quotes double at most
+  importRunMetrics: 2 * MAX_METRICS_FILE_BYTES + (1 << 20),
 };
 const maxBodyBytes = (channel: string) => maxBodyBytesByChannel[channel] ?? defaultMaxBodyBytes;
 

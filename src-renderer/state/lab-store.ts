@@ -30,8 +30,9 @@ export interface LabSnapshot {
 }
 
 const notifyIntervalMs = 250;
+const externalRefreshIntervalMs = 1000;
 
-export class LabStore {
+export class LabState {
   private snapshot: LabSnapshot = { runs: [], progress: new Map(), datasets: [], experiments: [], jobs: [], loaded: false, connectionError: null };
   private readonly listeners = new Set<() => void>();
   private notifyTimer: ReturnType<typeof setTimeout> | null = null;
@@ -40,6 +41,8 @@ export class LabStore {
   private readonly importListeners = new Map<string, (event: ImportProgress) => void>();
   private runRefresh = new Set<number>();
   private runRefreshTimer: ReturnType<typeof setTimeout> | null = null;
+  private externalRefreshTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastExternalRefresh = 0;
 
   constructor(readonly api: NeuralLabApi) {}
 
@@ -55,6 +58,7 @@ export class LabStore {
       }),
       this.api.onRunStatus((event) => this.scheduleRunRefresh(event.runId)),
       this.api.onRunFinished((event) => this.scheduleRunRefresh(event.runId)),
+      this.api.onLabChanged(() => this.scheduleExternalRefresh()),
       this.api.onImportProgress((event) => {
         this.importListeners.get(event.jobId)?.(event);
         const jobs = this.snapshot.jobs.map((job) => (job.id === event.jobId ? { ...job, progress: event } : job));
@@ -64,7 +68,22 @@ export class LabStore {
     void this.refreshAll();
   }
 
+  /**
+   * Another process changed the database: everything listed is fetched again, at most once
+   * a second (a CLI run writes about once a second while it trains).
+   */
+  private scheduleExternalRefresh(): void {
+    if (this.externalRefreshTimer) return;
+    const wait = Math.max(0, externalRefreshIntervalMs - (Date.now() - this.lastExternalRefresh));
+    this.externalRefreshTimer = setTimeout(() => {
+      this.externalRefreshTimer = null;
+      this.lastExternalRefresh = Date.now();
+      void Promise.all([this.refreshRuns(), this.refreshDatasets(), this.refreshExperiments()]);
+    }, wait);
+  }
+
   stop(): void {
+    if (this.externalRefreshTimer) clearTimeout(this.externalRefreshTimer);
     for (const off of this.unsubscribe.splice(0)) off();
     if (this.notifyTimer) clearTimeout(this.notifyTimer);
     if (this.runRefreshTimer) clearTimeout(this.runRefreshTimer);
@@ -176,11 +195,11 @@ export class LabStore {
 }
 
 
-export const LabStoreContext = createContext<LabStore | null>(null);
+export const LabStateContext = createContext<LabState | null>(null);
 
-export function useLabStore(): LabStore {
-  const store = useContext(LabStoreContext);
-  if (!store) throw new Error('useLabStore outside <LabStoreContext.Provider>');
+export function useLabStore(): LabState {
+  const store = useContext(LabStateContext);
+  if (!store) throw new Error('useLabStore outside <LabStateContext.Provider>');
   return store;
 }
 

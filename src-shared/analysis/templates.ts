@@ -132,3 +132,16 @@ export function diverging(t: number): [number, number, number] {
     Math.round(255 + (end[2] - 255) * s),
   ];
 }
+
+/**
+ * What training changed: W − W₀ for weights [inputs × units] of the same layer at two
+ * checkpoints (W₀ usually the initial weights). Drawn as templates it shows what was
+ * learned, even where the random start still dominates W itself (an MLP's first layer on
+ * a small folder moves only ~20 % away from its initialisation).
+ */
+export function weightChange(current: ArrayLike<number>, initial: ArrayLike<number>): Float32Array {
+  if (current.length !== initial.length) throw new RangeError(`weights of ${current.length} and ${initial.length} values are not the same layer`);
+  const out = new Float32Array(current.length);
+  for (let i = 0; i < out.length; i++) out[i] = current[i] - initial[i];
+  return out;
+}

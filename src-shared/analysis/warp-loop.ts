@@ -9,6 +9,7 @@ import { WarpSession, warpDataset, type WarpSettings } from './warp-session';
 import { buildWarpScene, defaultSceneOptions, type PlaneChoice, type WarpScene } from './warp-scene';
 import type { ToyDataset } from '../toy/datasets';
 import type { Kernels } from '../engine/kernels';
+import { StepGate } from '../training/pace';
 import { fastBudgetMs, snapshotMs, stepsPerTick, tickMs, type WarpCommand, type WarpEvent, type WarpSpeed } from './warp-protocol';
 
 export interface WarpLoopHost {
@@ -29,6 +30,8 @@ export class WarpLoop {
   private stopped = false;
   private view: { layer: number; plane: PlaneChoice } = { layer: 0, plane: { kind: 'auto' } };
   private data: { key: string; dataset: ToyDataset } | null = null;
+  /** real time: the speed setting rules; otherwise the gate says when the next mini-batch may run */
+  private readonly gate = new StepGate();
 
   constructor(private readonly host: WarpLoopHost) {}
 
@@ -51,6 +54,10 @@ export class WarpLoop {
         case 'view':
           this.view = { layer: command.layer, plane: command.plane };
           break;
+        case 'pace':
+        case 'step':
+          this.gate.apply(command);
+          break;
       }
       this.postSnapshot();
       this.wake();
@@ -65,8 +72,10 @@ export class WarpLoop {
 
   private wake(): void {
     if (this.scheduled || this.stopped || !this.running || !this.session || this.session.finished) return;
+    const wait = this.gate.current.kind === 'realtime' ? tickMs : this.gate.waitMs(this.host.now());
+    if (wait === Infinity) return; // held: the next Step wakes it
     this.scheduled = true;
-    this.host.schedule(() => this.tick(), tickMs);
+    this.host.schedule(() => this.tick(), wait);
   }
 
   private tick(): void {
@@ -74,9 +83,15 @@ export class WarpLoop {
     const session = this.session;
     if (this.stopped || !session || !this.running) return;
     try {
-      const budget = this.speed === 'fast' ? fastBudgetMs : Infinity;
-      session.train(budget, () => this.host.now(), stepsPerTick[this.speed]);
-      if (session.finished || this.host.now() - this.lastPost >= snapshotMs) this.postSnapshot();
+      let stepDone = false;
+      if (this.gate.current.kind === 'realtime') {
+        const budget = this.speed === 'fast' ? fastBudgetMs : Infinity;
+        session.train(budget, () => this.host.now(), stepsPerTick[this.speed]);
+      } else if (this.gate.waitMs(this.host.now()) === 0) {
+        // paced or stepped: one mini-batch at a time, each shown
+        stepDone = this.gate.stepped(this.host.now(), session.trainOne(), session.stepsPerEpoch) || this.gate.current.kind !== 'held';
+      }
+      if (stepDone || session.finished || this.host.now() - this.lastPost >= snapshotMs) this.postSnapshot();
     } catch (error) {
       this.host.post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
       return;
@@ -92,7 +107,7 @@ export class WarpLoop {
     let sceneError: string | null = null;
     try {
       const data = this.dataset(snapshot.settings);
-      scene = buildWarpScene({ layers: snapshot.layers, activations: snapshot.activations }, data.x, data.labels.length, { ...defaultSceneOptions, ...this.view });
+      scene = buildWarpScene({ layers: snapshot.layers, activations: snapshot.activations, features: snapshot.features }, data.x, data.labels.length, { ...defaultSceneOptions, ...this.view });
     } catch (error) {
       sceneError = error instanceof Error ? error.message : String(error);
     }

@@ -2,6 +2,7 @@
 
 import type { WarpSettings, WarpSnapshot } from './warp-session';
 import type { PlaneChoice, WarpScene } from './warp-scene';
+import type { PaceMessage } from '../training/pace';
 
 /**
  * How fast the net trains: a few steps per frame to watch the plane bend, or as many as fit
@@ -15,7 +16,9 @@ export type WarpCommand =
   | { type: 'speed'; speed: WarpSpeed }
   | { type: 'reset' }
   /** which hidden layer and plane the scene shows */
-  | { type: 'view'; layer: number; plane: PlaneChoice };
+  | { type: 'view'; layer: number; plane: PlaneChoice }
+  /** a pace other than real time, or Step (one mini-batch or epoch, then held), as training runs have */
+  | PaceMessage;
 
 /**
  * A snapshot of the net with the scene drawn from it (built next to the training, off the

@@ -11,6 +11,7 @@ import {
   principalProjection, projectPoints, projectedReadout, readoutBoundaries, readoutProjection,
   type BoundarySegment, type Bounds, type DenseParams, type GridLines, type PlaneProjection, type PlaneReadout, type Regions, type WarpNet,
 } from './warp';
+import { featureNames, featureSize } from '../features/transforms';
 
 export type PlaneChoice = { kind: 'auto' } | { kind: 'pair'; pair: [number, number] };
 
@@ -39,8 +40,8 @@ export interface PlanePanel {
   grid: Float64Array;
   /** what the two plane axes are */
   axes: [string, string];
-  /** how the plane was chosen */
-  projection: 'units' | 'read-out' | 'principal' | 'pair';
+  /** how the plane was chosen ('features': the two features themselves) */
+  projection: 'units' | 'read-out' | 'principal' | 'pair' | 'features';
   /** true when the plane is the whole hidden space or holds the read-out exactly */
   exact: boolean;
   /**
@@ -69,6 +70,13 @@ export interface WarpScene {
     /** exact straight boundaries when the whole net is linear */
     boundaries?: BoundarySegment[];
   };
+  /**
+   * the data and grid after the fixed feature transform φ (when the net has one), in the
+   * plane of its two features, or with more features the read-out plane (linear model) or
+   * the plane of widest spread; a linear model's straight boundary is drawn here, and the
+   * input plane shows it pulled back
+   */
+  features: PlanePanel | null;
   pre: PlanePanel | null;
   post: PlanePanel | null;
   /**
@@ -124,6 +132,41 @@ export function rasterSide(net: WarpNet, max: number, budget: number): number {
   return Math.max(Math.min(32, max), Math.min(max, Math.floor(Math.sqrt(budget / costPerPoint(net)))));
 }
 
+/**
+ * Two features in their own units (r up to ~1, θ over 2π) would draw as a thin strip:
+ * scales the second axis so both spans match. The read-out is rescaled with it (a linear
+ * map of the plane), so regions and boundaries stay the model's own.
+ */
+function stretchToSquare(panel: PlanePanel): PlanePanel {
+  const { bounds } = panel;
+  const k = (bounds.xMax - bounds.xMin) / Math.max(1e-12, bounds.yMax - bounds.yMin);
+  if (!(k < 0.5 || k > 2)) return panel;
+  const stretch = (values: Float64Array) => values.map((v, i) => (i % 2 === 1 ? v * k : v));
+  const readout = panel.readout && {
+    ...panel.readout,
+    w: panel.readout.w.map((v, i) => (i >= panel.readout!.classes ? v / k : v)),
+  };
+  return {
+    ...panel,
+    bounds: { ...bounds, yMin: bounds.yMin * k, yMax: bounds.yMax * k },
+    points: stretch(panel.points),
+    grid: stretch(panel.grid),
+    axes: [panel.axes[0], `${panel.axes[1]} (scaled ×${Number(k.toPrecision(2))})`],
+    ...(readout ? { readout } : {}),
+  };
+}
+
+/**
+ * θ = atan2(y, x) jumps from π to −π across the negative x axis: a grid line crossing it
+ * would be drawn straight across the plane. Lifts the pen there (NaN) instead.
+ */
+function breakWrappedAngles(polar: boolean, grid: Float64Array, samples: number): void {
+  if (!polar) return;
+  for (let p = 1; p < grid.length / 2; p++) {
+    if (p % samples !== 0 && Math.abs(grid[2 * p + 1] - grid[2 * p - 1]) > Math.PI) grid[2 * p + 1] = NaN;
+  }
+}
+
 /** The scene for `net` on the points x [n × 2]. */
 export function buildWarpScene(net: WarpNet, x: ArrayLike<number>, n: number, options: SceneOptions = defaultSceneOptions): WarpScene {
   const depth = net.layers.length - 1;
@@ -153,6 +196,27 @@ export function buildWarpScene(net: WarpNet, x: ArrayLike<number>, n: number, op
   const morphStages: Float64Array[] = [inputPoints];
   const morphGrid: Float64Array[] = [Float64Array.from(grid.points)];
   const morphLabels = ['x'];
+  let features: PlanePanel | null = null;
+  if (net.features && dataStages.features && gridStages.features) {
+    const width = featureSize(net.features);
+    const names = featureNames(net.features);
+    const { projection, kind, axes } = width === 2
+      ? { projection: pairProjection(2, [0, 1]), kind: 'features' as const, axes: [names[0], names[1]] as [string, string] }
+      : depth === 0
+        ? { projection: readoutProjection(net.layers[0], dataStages.features, n), kind: 'read-out' as const, axes: ['u (read-out)', 'v'] as [string, string] }
+        : { projection: principalProjection(dataStages.features, n, width), kind: 'principal' as const, axes: ['1st principal direction', '2nd'] as [string, string] };
+    const points = projectPoints(dataStages.features, n, projection);
+    const featureGrid = projectPoints(gridStages.features, gridCount, projection);
+    breakWrappedAngles(net.features.kind === 'polar', featureGrid, options.gridSamples);
+    features = {
+      bounds: boundsOf(points, n, { pad: 0.12 }), points, grid: featureGrid, axes, projection: kind, exact: projection.exact, showAxes: false,
+      ...(depth === 0 ? { readout: projectedReadout(net.layers[0], projection) } : {}),
+    };
+    if (kind === 'features') features = stretchToSquare(features);
+    morphStages.push(points);
+    morphGrid.push(featureGrid);
+    morphLabels.push(`φ(x): ${net.features.kind}`);
+  }
   let pre: PlanePanel | null = null;
   let post: PlanePanel | null = null;
   for (let l = 0; l <= layer; l++) {
@@ -163,7 +227,7 @@ export function buildWarpScene(net: WarpNet, x: ArrayLike<number>, n: number, op
     const postGrid = projectPoints(gridStages.post[l], gridCount, projection);
     morphStages.push(prePoints, postPoints);
     morphGrid.push(preGrid, postGrid);
-    morphLabels.push(`z${subscript(l + 1)} = W${subscript(l + 1)}·${l === 0 ? 'x' : `h${subscript(l)}`} + b`, `h${subscript(l + 1)} = act(z${subscript(l + 1)})`);
+    morphLabels.push(`z${subscript(l + 1)} = W${subscript(l + 1)}·${l === 0 ? (net.features ? 'φ(x)' : 'x') : `h${subscript(l)}`} + b`, `h${subscript(l + 1)} = act(z${subscript(l + 1)})`);
     if (l !== layer) continue;
     const rectifies = net.activations[l].kind === 'relu';
     const direct = kind === 'units' || kind === 'pair';
@@ -196,6 +260,7 @@ export function buildWarpScene(net: WarpNet, x: ArrayLike<number>, n: number, op
     depth,
     width: depth > 0 ? net.layers[0].units : 0,
     input: { bounds: inputBounds, points: inputPoints, grid, regions: decisionRegions(net, inputBounds, raster, raster), boundaries: inputBoundaries },
+    features,
     pre,
     post,
     morph: { stages: morphStages, gridStages: morphGrid, labels: morphLabels, bounds: morphBounds },

@@ -13,6 +13,7 @@ import type { ActivationKind, LayerWeights, RegularizerSpec, SampleSource, Train
 import type { Kernels } from '../engine/kernels';
 import { makeToyDataset, toyHasClassCount, type ToyDataset, type ToyKind } from '../toy/datasets';
 import type { WarpActivation } from './warp';
+import type { FeatureTransform, PointFeatureKind } from '../features/transforms';
 
 export type WarpRegularizer = 'none' | 'l1' | 'l2';
 
@@ -27,6 +28,8 @@ export interface WarpSettings {
   width: number;
   /** hidden layers; 0 is the linear classifier */
   depth: number;
+  /** a fixed feature transform before the first layer */
+  features: PointFeatureKind | 'none';
   activation: ActivationKind;
   regularizer: WarpRegularizer;
   lambda: number;
@@ -45,6 +48,7 @@ export const defaultWarpSettings: WarpSettings = {
   dataSeed: 1,
   width: 4,
   depth: 1,
+  features: 'none',
   activation: 'relu',
   regularizer: 'none',
   lambda: 1e-3,
@@ -68,6 +72,7 @@ export interface WarpSnapshot {
   diverged: boolean;
   layers: LayerWeights[];
   activations: WarpActivation[];
+  features?: FeatureTransform;
 }
 
 const BATCH_SIZE = 32;
@@ -103,6 +108,7 @@ function trainConfig(s: WarpSettings, numClasses: number): TrainConfig {
       inputSize: 2,
       numClasses,
       hidden: Array.from({ length: s.depth }, () => ({ units: s.width, activation: s.activation })),
+      ...(s.features !== 'none' ? { features: { kind: s.features } } : {}),
     },
     loss: 'softmax',
     regularizer: regularizerSpec(s),
@@ -178,6 +184,17 @@ export class WarpSession {
     this.trainer = this.freshTrainer();
   }
 
+  /** Mini-batches per epoch (the plane's points in batches), for pacing by the epoch. */
+  get stepsPerEpoch(): number {
+    return Math.ceil(this.points.length / BATCH_SIZE);
+  }
+
+  /** Trains one mini-batch; true when it ended an epoch. */
+  trainOne(): boolean {
+    if (this.trainer.finished) return false;
+    return this.trainer.trainStep().epochEnd;
+  }
+
   /** Trains mini-batches until `budgetMs` has passed (by `now`) or `maxSteps` are done; returns the steps trained. */
   train(budgetMs: number, now: () => number, maxSteps: number = Infinity): number {
     const start = now();
@@ -205,6 +222,7 @@ export class WarpSession {
       diverged: this.trainer.stopReason === 'diverged',
       layers: this.trainer.layerWeights(),
       activations: Array.from({ length: this.settings.depth }, () => ({ kind: this.settings.activation })),
+      ...(this.settings.features !== 'none' ? { features: { kind: this.settings.features } } : {}),
     };
   }
 

@@ -15,6 +15,7 @@
  * textbook W x + b with W transposed).
  */
 import { activationFor } from '../engine/activations';
+import { applyFeatures, featureSize, type FeatureTransform } from '../features/transforms';
 import type { ActivationKind } from '../engine/types';
 import type { WeightMatrix } from './units';
 
@@ -34,11 +35,20 @@ export interface WarpNet {
   layers: readonly DenseParams[];
   /** [layers.length − 1] */
   activations: readonly WarpActivation[];
+  /** a fixed feature transform φ the first layer reads (x → φ(x) → W1 φ + b1 → …) */
+  features?: FeatureTransform;
+}
+
+/** Values per input point: 2 for the toy plane (φ takes them to featureSize). */
+export function netInputSize(net: WarpNet): number {
+  return net.features ? 2 : net.layers[0].inputs;
 }
 
 export interface Stages {
   /** number of points */
   n: number;
+  /** φ(x), [n × featureSize], when the net has a feature transform */
+  features: Float64Array | null;
   /** per hidden layer l: z_l = h_{l−1}·W_l + b_l, [n × units_l] */
   pre: Float64Array[];
   /** per hidden layer l: h_l = act(z_l), [n × units_l] */
@@ -51,6 +61,9 @@ export function checkNet(net: WarpNet): void {
   if (net.layers.length === 0) throw new RangeError('a net needs at least one layer');
   if (net.activations.length !== net.layers.length - 1) {
     throw new RangeError(`${net.layers.length} layers need ${net.layers.length - 1} activations, got ${net.activations.length}`);
+  }
+  if (net.features && net.layers[0].inputs !== featureSize(net.features)) {
+    throw new RangeError(`layer 1 takes ${net.layers[0].inputs} inputs but the ${net.features.kind} features give ${featureSize(net.features)}`);
   }
   net.layers.forEach((layer, i) => {
     if (layer.w.length !== layer.inputs * layer.units || layer.b.length !== layer.units) {
@@ -84,7 +97,12 @@ export function forwardStages(net: WarpNet, x: ArrayLike<number>, n: number): St
   checkNet(net);
   const pre: Float64Array[] = [];
   const post: Float64Array[] = [];
-  let h: ArrayLike<number> = x;
+  let features: Float64Array | null = null;
+  if (net.features) {
+    features = new Float64Array(n * featureSize(net.features));
+    applyFeatures(net.features, x, n, features);
+  }
+  let h: ArrayLike<number> = features ?? x;
   net.activations.forEach((act, l) => {
     const z = affine(net.layers[l], h, n);
     const a = new Float64Array(z.length);
@@ -93,7 +111,7 @@ export function forwardStages(net: WarpNet, x: ArrayLike<number>, n: number): St
     post.push(a);
     h = a;
   });
-  return { n, pre, post, scores: affine(net.layers[net.layers.length - 1], h, n) };
+  return { n, features, pre, post, scores: affine(net.layers[net.layers.length - 1], h, n) };
 }
 
 /** Class with the highest score per row of scores [n × classes]. */
@@ -217,7 +235,7 @@ function regionsFromScores(scores: Float64Array, cols: number, rows: number, cla
 
 /** The net's decision over the input plane: the class it picks at each raster cell. */
 export function decisionRegions(net: WarpNet, bounds: Bounds, cols: number, rows: number): Regions {
-  if (net.layers[0].inputs !== 2) throw new RangeError(`decision regions need a net with 2 inputs, got ${net.layers[0].inputs}`);
+  if (netInputSize(net) !== 2) throw new RangeError(`decision regions need a net with 2 inputs, got ${netInputSize(net)}`);
   const { scores } = forwardStages(net, rasterPoints(bounds, cols, rows), cols * rows);
   return regionsFromScores(scores, cols, rows, net.layers[net.layers.length - 1].units);
 }
@@ -565,7 +583,7 @@ export function collapseLinear(layers: readonly DenseParams[]): DenseParams & { 
   return { inputs, units, w, b };
 }
 
-/** True when the net has no non-linearity at all (every hidden activation is the identity). */
+/** True when the net has no non-linearity at all (no feature transform, every hidden activation the identity). */
 export function isLinearNet(net: WarpNet): boolean {
-  return net.activations.every((a) => a.kind === 'identity');
+  return !net.features && net.activations.every((a) => a.kind === 'identity');
 }

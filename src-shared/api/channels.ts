@@ -6,6 +6,8 @@
 
 export const invokeNames = [
   'getAppInfo',
+  'getFormDraft',
+  'saveFormDraft',
   'chooseDatasetFolder',
   'chooseExportPath',
   'chooseOpenFiles',
@@ -25,6 +27,8 @@ export const invokeNames = [
   'startTwins',
   'pauseRun',
   'resumeRun',
+  'setRunPace',
+  'stepRun',
   'cancelRun',
   'listRuns',
   'getRun',
@@ -36,11 +40,14 @@ export const invokeNames = [
   'exportModel',
   'exportTemplates',
   'exportMetricsCsv',
+  'exportPytorchProject',
+  'importRunMetrics',
   'listExports',
   'importModel',
   'listModels',
   'getModel',
   'deleteModel',
+  'loadModel',
   'predict',
   'getDatasetImages',
   'evaluateRun',
@@ -49,7 +56,7 @@ export const invokeNames = [
   'compactStorage',
 ] as const;
 
-export const eventNames = ['runProgress', 'runFinished', 'runStatus', 'importProgress', 'storageProgress', 'menuCommand'] as const;
+export const eventNames = ['runProgress', 'runFinished', 'runStatus', 'importProgress', 'storageProgress', 'labChanged', 'menuCommand'] as const;
 
 export type InvokeName = (typeof invokeNames)[number];
 export type EventName = (typeof eventNames)[number];

@@ -10,6 +10,7 @@
 
 import { z } from 'zod';
 import type { ApiResult } from './result';
+import { runPace, stepUnit } from '../training/pace';
 import type { EventName, InvokeName, ListenerName } from './channels';
 import {
   appInfo,
@@ -19,6 +20,7 @@ import {
   experimentRecord,
   importOptions,
   importProgressEvent,
+  labChangedEvent,
   importReport,
   jobId,
   layerWeights,
@@ -65,7 +67,17 @@ import {
 } from './view-schemas';
 import { compactRequest, compactResponse, storageProgressEvent, storageReport } from './storage-schemas';
 
+import { MAX_METRICS_FILE_BYTES } from '../export/pytorch/metrics';
+
 const empty = z.strictObject({});
+
+/** A new-experiment form is ~1 KB of JSON; this leaves room without letting a caller fill the disk. */
+const maxFormDraftChars = 16_384;
+
+/** Which form draft: the last one edited (`last`), or the last one for a dataset or for toy data. */
+export const formDraftKey = z.string().regex(/^(last|toy|dataset:[1-9]\d{0,15})$/, 'must be "last", "toy" or "dataset:<id>"');
+/** A form's fields as plain JSON; the renderer checks each field when it restores one. */
+export const formDraft = z.record(z.string().max(64), z.json()).refine((draft) => JSON.stringify(draft).length <= maxFormDraftChars, `must be at most ${maxFormDraftChars} characters as JSON`);
 const byId = z.strictObject({ id: entityId });
 const deleted = z.strictObject({ deleted: z.boolean() });
 const maxPoints = z.number().int().min(2, 'must be at least 2').max(10_000, 'must be at most 10,000').default(500);
@@ -98,6 +110,10 @@ const predictRequest = z
 /** Request → response of each invoke channel. */
 export const invokeContract = {
   getAppInfo: { request: empty, response: appInfo },
+
+  /** The new-experiment form as it was last left (per dataset), kept by main across reloads and restarts. */
+  getFormDraft: { request: z.strictObject({ key: formDraftKey }), response: z.strictObject({ draft: formDraft.nullable() }) },
+  saveFormDraft: { request: z.strictObject({ key: formDraftKey, draft: formDraft }), response: z.strictObject({ saved: z.boolean() }) },
 
   /** Native folder picker; `unsupported` in web mode (the UI shows a path field there). */
   chooseDatasetFolder: { request: z.strictObject({ title: z.string().max(200).optional() }), response: z.strictObject({ path: z.string().nullable() }) },
@@ -150,6 +166,10 @@ export const invokeContract = {
   },
   pauseRun: { request: byId, response: runRecord },
   resumeRun: { request: byId, response: runRecord },
+  /** How fast a run trains: real time, so many mini-batches or epochs a second, or held for Step. */
+  setRunPace: { request: z.strictObject({ id: entityId, pace: runPace }), response: runRecord },
+  /** One more mini-batch or epoch of a training run, which is then held until the next Step. */
+  stepRun: { request: z.strictObject({ id: entityId, unit: stepUnit }), response: runRecord },
   cancelRun: { request: byId, response: runRecord },
   listRuns: { request: runQuery, response: z.strictObject({ runs: z.array(runRecord) }) },
   getRun: {
@@ -222,6 +242,24 @@ export const invokeContract = {
     request: z.strictObject({ runId: entityId, ...destinationFields }).superRefine(oneDestination),
     response: z.strictObject({ file: exportedFile }),
   },
+  /**
+   * A run as a PyTorch project folder (model.py, train.py that replays or continues it, its
+   * data and weights): `folder` is created if missing; an existing one must be empty or
+   * hold an earlier project export.
+   */
+  exportPytorchProject: {
+    request: z.strictObject({ runId: entityId, folder: absolutePath, checkpointId: entityId.optional() }),
+    response: z.strictObject({ folder: z.string(), files: z.array(exportedFile) }),
+  },
+  /**
+   * The metrics.jsonl an exported project's train.py wrote, recorded as a finished run of
+   * the same experiment as the run it came from (for Compare). `content` is the file's text.
+   */
+  importRunMetrics: {
+    request: z.strictObject({ fileName: z.string().min(1).max(255), content: z.string().max(MAX_METRICS_FILE_BYTES, `must be at most ${MAX_METRICS_FILE_BYTES / 1024 / 1024} MB`) }),
+    /** `run`: the new run; `sourceRunId`: the lab run it was exported from */
+    response: z.strictObject({ run: runRecord, sourceRunId: entityId }),
+  },
   /** The model files written from a run so far. */
   listExports: { request: z.strictObject({ runId: entityId }), response: z.strictObject({ exports: z.array(exportRecord) }) },
 
@@ -240,6 +278,11 @@ export const invokeContract = {
    * image prepared exactly as the model's training images were. An image that cannot be
    * used gets `ok: false` with the reason; the others are still predicted.
    */
+  /**
+   * Loads a model into main's cache (a run's model needs its dataset for class names and
+   * normalisation: seconds the first time), so the predictions that follow take milliseconds.
+   */
+  loadModel: { request: z.strictObject({ model: modelRef }), response: z.strictObject({ model: modelSummary }) },
   predict: {
     request: predictRequest,
     response: z.strictObject({ model: modelSummary, classNames: z.array(z.string()), results: z.array(imagePrediction) }),
@@ -268,6 +311,8 @@ export const eventContract = {
   runStatus: runStatusEvent,
   importProgress: importProgressEvent,
   storageProgress: storageProgressEvent,
+  /** another process wrote to the database (noticed within half a second) */
+  labChanged: labChangedEvent,
   /** the application menu asks the UI to do something */
   menuCommand,
 } as const satisfies Record<EventName, z.ZodType>;

@@ -6,6 +6,7 @@
  */
 
 import { z } from 'zod';
+import { trainConfig } from '../engine/config';
 import type { NormalisationKind } from '../data/normalize';
 import type {
   CheckpointRecord,
@@ -20,16 +21,6 @@ import type {
 } from '../training/records';
 import type { ToyKind } from '../toy/datasets';
 import type { RunFinishedEvent, RunProgressEvent, RunStatusEvent } from '../training/messages';
-import type {
-  ActivationKind,
-  HiddenLayerSpec,
-  LossKind,
-  ModelSpec,
-  OptimizerSpec,
-  RegularizerSpec,
-  ScheduleSpec,
-  TrainConfig,
-} from '../engine/types';
 
 // ---------------------------------------------------------------- primitives
 
@@ -53,60 +44,12 @@ export const tagText = shortText(50).min(1, 'must not be empty').regex(/^[^\s,][
 export const tagList = z.array(tagText).max(32, 'at most 32 tags');
 
 const finite = z.number().finite('must be a finite number');
-const positiveInt = (max: number) => z.number().int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`);
 /** Milliseconds since the epoch. */
 export const timestamp = z.number().int().nonnegative();
 
-// ---------------------------------------------------------------- training config (mirrors engine/types.ts)
+// ---------------------------------------------------------------- training config (declared once, in engine/config.ts)
 
-export const activationKind = z.enum(['relu', 'leaky-relu', 'sigmoid', 'tanh', 'identity']) satisfies z.ZodType<ActivationKind>;
-export const lossKind = z.enum(['softmax', 'svm']) satisfies z.ZodType<LossKind>;
-
-export const hiddenLayerSpec = z.strictObject({
-  units: positiveInt(4096),
-  activation: activationKind,
-  alpha: finite.min(0).max(1).optional(),
-}) satisfies z.ZodType<HiddenLayerSpec>;
-
-export const modelSpec = z.strictObject({
-  inputSize: positiveInt(1 << 20),
-  numClasses: z.number().int().min(2, 'needs at least 2 classes').max(1000),
-  hidden: z.array(hiddenLayerSpec).max(8, 'at most 8 hidden layers'),
-}) satisfies z.ZodType<ModelSpec>;
-
-const lambda = finite.min(0, 'must be ≥ 0').max(10, 'must be at most 10');
-export const regularizerSpec = z.strictObject({
-  kind: z.enum(['none', 'l1', 'l2', 'elastic']),
-  l1: lambda,
-  l2: lambda,
-  proximal: z.boolean(),
-}) satisfies z.ZodType<RegularizerSpec>;
-
-export const optimizerSpec = z.strictObject({
-  kind: z.enum(['sgd', 'momentum', 'adam']),
-  lr: finite.gt(0, 'must be > 0').max(100, 'must be at most 100'),
-  momentum: finite.min(0).lt(1).optional(),
-  beta1: finite.min(0).lt(1).optional(),
-  beta2: finite.min(0).lt(1).optional(),
-  eps: finite.gt(0).max(1).optional(),
-}) satisfies z.ZodType<OptimizerSpec>;
-
-export const scheduleSpec = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('constant') }),
-  z.strictObject({ kind: z.literal('step'), everyEpochs: positiveInt(10_000), gamma: finite.gt(0).max(1) }),
-  z.strictObject({ kind: z.literal('cosine'), minLr: finite.min(0).max(100) }),
-]) satisfies z.ZodType<ScheduleSpec>;
-
-export const trainConfig = z.strictObject({
-  model: modelSpec,
-  loss: lossKind,
-  regularizer: regularizerSpec,
-  optimizer: optimizerSpec,
-  schedule: scheduleSpec,
-  batchSize: positiveInt(65_536),
-  epochs: positiveInt(100_000),
-  seed: z.number().int('must be a whole number').min(0).max(0xffffffff),
-}) satisfies z.ZodType<TrainConfig>;
+export { activationKind, augmentationSpec, hiddenLayerSpec, lossKind, modelSpec, optimizerSpec, regularizerSpec, scheduleSpec, trainConfig } from '../engine/config';
 
 // ---------------------------------------------------------------- binary arrays
 
@@ -163,6 +106,8 @@ export const importOptions = z.strictObject({
   /** share of each class held out for validation when the folder has no val/ split */
   valFraction: finite.min(0).max(0.5, 'must be at most 0.5').default(0.1),
   seed: z.number().int().min(0).max(0xffffffff).default(1),
+  /** identical files: keep the first of each group (the others are listed as skipped), or keep every copy */
+  dropDuplicates: z.boolean().default(true),
 });
 
 export const skipReason = z.enum([
@@ -360,6 +305,9 @@ export const runStatusEvent = z.strictObject({
   status: runStatus,
   error: z.string().nullable(),
 }) satisfies z.ZodType<RunStatusEvent>;
+
+/** Another process (the lab CLI) changed the database: runs, datasets or experiments may be new. */
+export const labChangedEvent = z.strictObject({ at: timestamp });
 
 export const menuCommand = z.strictObject({
   command: z.enum(['import-folder', 'import-sample', 'new-experiment', 'show-runs', 'show-datasets', 'about']),

@@ -4,8 +4,26 @@
  * several threads) plug in behind the same interface and are tested against it.
  */
 
+import type { LossKind } from './types';
+
 /** Float32Array in training, Float64Array in gradient checks. */
 export type FloatArray = Float32Array | Float64Array;
+
+/** One optimiser step's settings, for `Kernels.optimizerStep` (optimizers.ts has the rules). */
+export interface OptimizerStep {
+  kind: 'sgd' | 'momentum' | 'adam';
+  lr: number;
+  /** λ1 of a (non-proximal) L1 penalty, 0 without */
+  l1: number;
+  /** λ2 of an L2 penalty, 0 without */
+  l2: number;
+  momentum: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  /** 1-based step number (Adam's bias correction) */
+  t: number;
+}
 
 export interface Kernels {
   readonly name: string;
@@ -15,6 +33,12 @@ export interface Kernels {
    * Networks and trainers allocate every buffer they hand to `gemm` through this, once.
    */
   allocate(length: number): Float32Array;
+  /**
+   * true when gemm reads any Float32Array as fast as its own buffers (native BLAS), so the
+   * engine may hand it data in place (rows of a dense source) instead of copying them into
+   * an allocated buffer first.
+   */
+  readonly readsAnyMemory?: boolean;
   /**
    * C = alpha · op(A) · op(B) + beta · C, all row-major, where op(X) is X or Xᵀ.
    * op(A): [m × k], op(B): [k × n], C: [m × n].
@@ -28,25 +52,35 @@ export interface Kernels {
     alpha: number, a: FloatArray, b: FloatArray,
     beta: number, c: FloatArray,
   ): void;
-  // Optional vector kernels for the elementwise part of a step (regularisation gradient,
-  // SGD update, loss and finiteness sums); the engine loops itself when they are absent.
-  // Each runs over the first n values.
+  // Vector kernels for the elementwise part of a step (regularisation gradient, SGD update,
+  // loss and finiteness sums, biases, ReLU). Each runs over the first n values.
   /** y ← a·x + b·y */
-  axpby?(n: number, a: number, x: FloatArray, b: number, y: FloatArray): void;
+  axpby(n: number, a: number, x: FloatArray, b: number, y: FloatArray): void;
   /** Σ x·y, accumulated in float64 */
-  dot?(n: number, x: FloatArray, y: FloatArray): number;
+  dot(n: number, x: FloatArray, y: FloatArray): number;
   /** Σ x, accumulated in float64 (NaN or ±Infinity when any value is) */
-  sum?(n: number, x: FloatArray): number;
+  sum(n: number, x: FloatArray): number;
   /** x ← value */
-  fill?(n: number, value: number, x: FloatArray): void;
+  fill(n: number, value: number, x: FloatArray): void;
   /** x[i, j] += v[j] for x [rows × cols] (biases into a layer's outputs) */
-  addRowVector?(rows: number, cols: number, v: FloatArray, x: FloatArray): void;
+  addRowVector(rows: number, cols: number, v: FloatArray, x: FloatArray): void;
   /** out[j] += Σ_i x[i, j] for x [rows × cols] (bias gradients) */
-  addColumnSums?(rows: number, cols: number, x: FloatArray, out: FloatArray): void;
+  addColumnSums(rows: number, cols: number, x: FloatArray, out: FloatArray): void;
   /** a = max(0, z) */
-  relu?(n: number, z: FloatArray, a: FloatArray): void;
+  relu(n: number, z: FloatArray, a: FloatArray): void;
   /** dz = da where z > 0, else 0 */
-  reluBackward?(n: number, z: FloatArray, da: FloatArray, dz: FloatArray): void;
+  reluBackward(n: number, z: FloatArray, da: FloatArray, dz: FloatArray): void;
+  // Optional fused steps: several of the engine's elementwise passes as one (native
+  // kernels). Each is defined by the engine functions it replaces, and tested against them.
+  /** the data loss of losses.ts (softmax cross-entropy or SVM) and, given dScores, its gradient, in one pass */
+  loss?(kind: LossKind, scores: FloatArray, labels: Int32Array, batch: number, classes: number, dScores?: FloatArray): { loss: number; correct: number };
+  /**
+   * One parameter's update in one pass: the regularisation gradient (regularizers.ts,
+   * non-proximal) added to dw's values (dw itself untouched), then the optimiser's rule
+   * (optimizers.ts) on w and its slots. Writes sums = [Σ|w| before, Σw² before, Σw after]
+   * (regularisation loss and finiteness, without another pass over w).
+   */
+  optimizerStep?(step: OptimizerStep, w: FloatArray, dw: FloatArray, slots: readonly FloatArray[], sums: Float64Array): void;
 }
 
 /** Textbook triple loop; the definition every other kernel is checked against. */

@@ -8,8 +8,9 @@
  * z = x·W + b, i.e. the textbook `W x + b` with the textbook W being our Wᵀ: column j of
  * our W is unit j's template over the inputs.
  */
-import type { FloatArray, Kernels } from './kernels';
+import { referenceKernels, type FloatArray, type Kernels } from './kernels';
 import type { Activation } from './activations';
+import { applyFeatures, featureInputGradient, featureSize, type FeatureTransform } from '../features/transforms';
 
 /** Makes the zeroed buffers a network works in (float32 from the kernels, or float64). */
 export type Allocator = (length: number) => FloatArray;
@@ -59,32 +60,22 @@ export class DenseLayer {
     this.x = x;
     this.batch = batch;
     this.kernels.gemm(false, false, batch, units, inputs, 1, x, w, 0, out);
-    if (this.kernels.addRowVector) this.kernels.addRowVector(batch, units, b, out);
-    else {
-      for (let i = 0; i < batch; i++) {
-        const row = i * units;
-        for (let j = 0; j < units; j++) out[row + j] += b[j];
-      }
-    }
+    this.kernels.addRowVector(batch, units, b, out);
     return out;
   }
 
   /**
    * Given dZ [batch × units]: dW += Xᵀ·dZ, db += column sums of dZ, and (when asked)
    * dX = dZ·Wᵀ [batch × inputs]. The first layer of a network skips dX: nothing needs the
-   * gradient wrt the data when training.
+   * gradient wrt the data when training. With `accumulate` false the gradients are this
+   * batch's alone (dW = Xᵀ·dZ, db = column sums), so nobody has to zero them first.
    */
-  backward(dOut: FloatArray, needInputGradient: boolean): FloatArray | null {
+  backward(dOut: FloatArray, needInputGradient: boolean, accumulate = true): FloatArray | null {
     const { inputs, units, batch, w, dw, db } = this;
     if (this.x === null) throw new Error('DenseLayer.backward called before forward');
-    this.kernels.gemm(true, false, inputs, units, batch, 1, this.x, dOut, 1, dw);
-    if (this.kernels.addColumnSums) this.kernels.addColumnSums(batch, units, dOut, db);
-    else {
-      for (let i = 0; i < batch; i++) {
-        const row = i * units;
-        for (let j = 0; j < units; j++) db[j] += dOut[row + j];
-      }
-    }
+    this.kernels.gemm(true, false, inputs, units, batch, 1, this.x, dOut, accumulate ? 1 : 0, dw);
+    if (!accumulate) db.fill(0);
+    this.kernels.addColumnSums(batch, units, dOut, db);
     if (!needInputGradient) return null;
     this.kernels.gemm(false, true, batch, inputs, units, 1, dOut, w, 0, this.dx);
     return this.dx;
@@ -106,8 +97,8 @@ export class ActivationLayer {
     readonly activation: Activation,
     private readonly allocate: Allocator,
     capacity: number,
-    /** kernels whose optional relu/reluBackward take over for ReLU */
-    private readonly kernels?: Kernels,
+    /** kernels whose relu/reluBackward run ReLU (the others are elementwise loops of their own) */
+    private readonly kernels: Kernels = referenceKernels,
   ) {
     this.out = allocate(capacity * units);
     this.dx = allocate(capacity * units);
@@ -122,7 +113,7 @@ export class ActivationLayer {
   forward(z: FloatArray, batch: number): FloatArray {
     this.z = z;
     this.count = batch * this.units;
-    if (this.activation.kind === 'relu' && this.kernels?.relu) this.kernels.relu(this.count, z, this.out);
+    if (this.activation.kind === 'relu') this.kernels.relu(this.count, z, this.out);
     else this.activation.forward(z, this.out, this.count);
     return this.out;
   }
@@ -130,8 +121,55 @@ export class ActivationLayer {
   /** dZ = f'(Z) ⊙ dA. */
   backward(dOut: FloatArray): FloatArray {
     if (this.z === null) throw new Error('ActivationLayer.backward called before forward');
-    if (this.activation.kind === 'relu' && this.kernels?.reluBackward) this.kernels.reluBackward(this.count, this.z, dOut, this.dx);
+    if (this.activation.kind === 'relu') this.kernels.reluBackward(this.count, this.z, dOut, this.dx);
     else this.activation.backward(this.z, this.out, dOut, this.dx, this.count);
+    return this.dx;
+  }
+}
+
+/**
+ * A fixed feature transform φ in front of the first dense layer (features/transforms.ts):
+ * no parameters, so training never changes it; backward only exists to give dL/dx (for
+ * gradient checks and input saliency) and only for the differentiable 2-D transforms.
+ */
+export class FeatureLayer {
+  readonly outputs: number;
+  /** output φ(X), [capacity × outputs] */
+  out: FloatArray;
+  /** gradient wrt the input X, [capacity × inputs] */
+  dx: FloatArray;
+
+  private x: FloatArray | null = null;
+  private batch = 0;
+
+  constructor(
+    readonly transform: FeatureTransform,
+    readonly inputs: number,
+    private readonly allocate: Allocator,
+    capacity: number,
+  ) {
+    this.outputs = featureSize(transform);
+    this.out = allocate(capacity * this.outputs);
+    this.dx = allocate(capacity * inputs);
+  }
+
+  resize(capacity: number): void {
+    this.out = this.allocate(capacity * this.outputs);
+    this.dx = this.allocate(capacity * this.inputs);
+  }
+
+  /** φ(X) for X [batch × inputs]. */
+  forward(x: FloatArray, batch: number): FloatArray {
+    this.x = x;
+    this.batch = batch;
+    applyFeatures(this.transform, x.subarray(0, batch * this.inputs), batch, this.out);
+    return this.out;
+  }
+
+  /** dX from dφ [batch × outputs]. */
+  backward(dOut: FloatArray): FloatArray {
+    if (this.x === null) throw new Error('FeatureLayer.backward called before forward');
+    featureInputGradient(this.transform, this.x, this.batch, dOut, this.dx);
     return this.dx;
   }
 }

@@ -12,9 +12,11 @@
  */
 import { referenceKernels, type FloatArray, type Kernels } from './kernels';
 import { activationFor } from './activations';
-import { ActivationLayer, DenseLayer, type Allocator } from './layers';
+import { ActivationLayer, DenseLayer, FeatureLayer, type Allocator } from './layers';
+import { featureProblem } from '../features/transforms';
 import { softmaxRows } from './losses';
 import type { ActivationKind, LayerWeights, ModelSpec } from './types';
+import { checkedAgainst, modelSpec } from './config';
 import type { Rng } from '../random';
 
 export type Dtype = 'f32' | 'f64';
@@ -38,12 +40,12 @@ export interface Parameter {
   isWeight: boolean;
 }
 
-export type Layer = DenseLayer | ActivationLayer;
+export type Layer = FeatureLayer | DenseLayer | ActivationLayer;
 
 const DEFAULT_BATCH_CAPACITY = 64;
 
 export class Network {
-  /** dense and activation layers in order: dense, act, dense, act, …, dense (scores) */
+  /** layers in order: [features,] dense, act, dense, act, …, dense (scores) */
   readonly layers: readonly Layer[];
   /** the dense layers alone; the last one produces the scores */
   readonly dense: readonly DenseLayer[];
@@ -53,7 +55,10 @@ export class Network {
 
   /** Builds the layers with all-zero parameters; see `createNetwork` for initialised ones. */
   constructor(readonly spec: ModelSpec, options: NetworkOptions = {}) {
-    validateSpec(spec);
+    checkedAgainst(modelSpec, spec, 'model');
+    // the one bound the schema cannot see: a transform must fit the input it reads
+    const featureMismatch = spec.features && featureProblem(spec.features, spec.inputSize);
+    if (featureMismatch) throw new RangeError(featureMismatch);
     this.dtype = options.dtype ?? 'f32';
     // float64 is for gradient checks: always the readable reference products
     const kernels = this.dtype === 'f64' ? referenceKernels : options.kernels ?? referenceKernels;
@@ -64,6 +69,11 @@ export class Network {
     const layers: Layer[] = [];
     const dense: DenseLayer[] = [];
     let inputs = spec.inputSize;
+    if (spec.features) {
+      const features = new FeatureLayer(spec.features, inputs, allocate, this.capacity);
+      layers.push(features);
+      inputs = features.outputs;
+    }
     for (const hidden of spec.hidden) {
       const layer = new DenseLayer(inputs, hidden.units, kernels, allocate, this.capacity);
       dense.push(layer);
@@ -114,14 +124,21 @@ export class Network {
 
   /**
    * Backpropagates dScores [batch × classes] from the last forward pass, adding into every
-   * parameter gradient. Returns dLoss/dx [batch × inputSize] when `inputGradient` is set.
+   * parameter gradient (`accumulate: false`: replacing them with this batch's). Returns
+   * dLoss/dx [batch × inputSize] when `inputGradient` is set.
    */
-  backward(dScores: FloatArray, options: { inputGradient?: boolean } = {}): FloatArray | null {
+  backward(dScores: FloatArray, options: { inputGradient?: boolean; accumulate?: boolean } = {}): FloatArray | null {
+    const accumulate = options.accumulate ?? true;
     let grad: FloatArray | null = dScores;
     for (let i = this.layers.length - 1; i >= 0; i--) {
       const layer = this.layers[i];
+      if (layer instanceof FeatureLayer) {
+        // only reached when the input gradient was asked for (the dense layer above passes null otherwise)
+        if (grad) grad = layer.backward(grad);
+        continue;
+      }
       grad = layer instanceof DenseLayer
-        ? layer.backward(grad!, i > 0 || options.inputGradient === true)
+        ? layer.backward(grad!, i > (this.spec.features ? 1 : 0) || options.inputGradient === true, accumulate)
         : layer.backward(grad!);
     }
     return grad;
@@ -130,13 +147,8 @@ export class Network {
   zeroGradients(): void {
     const kernels = this.kernels;
     for (const layer of this.dense) {
-      if (kernels.fill) {
-        kernels.fill(layer.dw.length, 0, layer.dw);
-        kernels.fill(layer.db.length, 0, layer.db);
-      } else {
-        layer.dw.fill(0);
-        layer.db.fill(0);
-      }
+      kernels.fill(layer.dw.length, 0, layer.dw);
+      kernels.fill(layer.db.length, 0, layer.db);
     }
   }
 
@@ -181,14 +193,18 @@ export class Network {
 /**
  * A network with freshly initialised weights (biases zero): He, N(0, 2/fan_in), for layers
  * feeding ReLU or Leaky ReLU; Xavier/Glorot, N(0, 2/(fan_in + fan_out)), for the others
- * and for the final score layer.
+ * and for the final score layer. A linear classifier starts from small weights,
+ * N(0, LINEAR_INIT_STD²): its loss is convex, so it needs no symmetry breaking, and its
+ * templates then show what the data taught rather than the random start.
  */
+export const LINEAR_INIT_STD = 1e-3;
+
 export function createNetwork(spec: ModelSpec, rng: Rng, options: NetworkOptions = {}): Network {
   const network = new Network(spec, options);
   network.dense.forEach((layer, i) => {
     const activation = activationAfter(spec, i);
     const he = activation === 'relu' || activation === 'leaky-relu';
-    const std = Math.sqrt(he ? 2 / layer.inputs : 2 / (layer.inputs + layer.units));
+    const std = spec.hidden.length === 0 ? LINEAR_INIT_STD : Math.sqrt(he ? 2 / layer.inputs : 2 / (layer.inputs + layer.units));
     for (let j = 0; j < layer.w.length; j++) layer.w[j] = std * rng.normal();
   });
   return network;
@@ -199,11 +215,3 @@ function activationAfter(spec: ModelSpec, i: number): ActivationKind | 'none' {
   return i < spec.hidden.length ? spec.hidden[i].activation : 'none';
 }
 
-function validateSpec(spec: ModelSpec): void {
-  const positiveInt = (v: number) => Number.isInteger(v) && v > 0;
-  if (!positiveInt(spec.inputSize)) throw new Error(`model input size must be a positive integer, got ${spec.inputSize}`);
-  if (!Number.isInteger(spec.numClasses) || spec.numClasses < 2) throw new Error(`model needs at least 2 classes, got ${spec.numClasses}`);
-  spec.hidden.forEach((h, i) => {
-    if (!positiveInt(h.units)) throw new Error(`hidden layer ${i + 1} needs a positive integer width, got ${h.units}`);
-  });
-}

@@ -4,13 +4,12 @@
  * updates them in place. Everything an optimiser remembers lives in those slots, so
  * saving them is saving the optimiser.
  */
-import type { FloatArray, Kernels } from './kernels';
+import { referenceKernels, type FloatArray, type Kernels } from './kernels';
 import type { OptimizerSpec } from './types';
 
-/** Plain SGD: w ← w − lr·dw (through `kernels.axpby` when given one). */
-export function sgdUpdate(w: FloatArray, dw: FloatArray, lr: number, kernels?: Kernels): void {
-  if (kernels?.axpby) kernels.axpby(w.length, -lr, dw, 1, w);
-  else for (let i = 0; i < w.length; i++) w[i] -= lr * dw[i];
+/** Plain SGD: w ← w − lr·dw. */
+export function sgdUpdate(w: FloatArray, dw: FloatArray, lr: number, kernels: Kernels = referenceKernels): void {
+  kernels.axpby(w.length, -lr, dw, 1, w);
 }
 
 /** SGD with momentum: v ← μ·v − lr·dw; w ← w + v. */
@@ -47,9 +46,55 @@ export function slotCount(spec: OptimizerSpec): number {
   return spec.kind === 'sgd' ? 0 : spec.kind === 'momentum' ? 1 : 2;
 }
 
+/**
+ * Proximal L1 in the optimiser's own metric: after the optimiser's step, every weight is
+ * soft-thresholded, w ← sign(w)·max(0, |w| − τ), with τ = λ1 × (the step size the optimiser
+ * just used for that weight), so the constant pull of λ1·Σ|w| acts exactly as strongly as
+ * the data gradient does:
+ *   SGD       τ = lr·λ1                        (the plain proximal-gradient step)
+ *   momentum  τ = lr·λ1 / (1 − μ)              (a steady gradient g moves w by lr·g/(1−μ) per step)
+ *   Adam      τᵢ = lr·λ1 / (√v̂ᵢ + ε)           (ProxAdam: v̂ bias-corrected, after this step's update)
+ * A weight then stays at zero exactly while its (averaged) data gradient is smaller than λ1,
+ * the optimality condition of the L1 problem. A single τ = lr·λ1 under Adam would be
+ * 1/(√v̂+ε) times too weak, leaving L1 almost without effect.
+ * `t` is the 1-based step number (the one just given to `applyUpdate`).
+ */
+export function proximalL1(
+  spec: OptimizerSpec, w: FloatArray, slots: readonly FloatArray[], lr: number, l1: number, t: number,
+): void {
+  if (!(l1 > 0)) return;
+  switch (spec.kind) {
+    case 'sgd':
+      softThreshold(w, lr * l1);
+      return;
+    case 'momentum':
+      softThreshold(w, (lr * l1) / (1 - (spec.momentum ?? DEFAULT_MOMENTUM)));
+      return;
+    case 'adam': {
+      const v = slots[1];
+      const correction2 = 1 - Math.pow(spec.beta2 ?? DEFAULT_ADAM.beta2, t);
+      const eps = spec.eps ?? DEFAULT_ADAM.eps;
+      for (let i = 0; i < w.length; i++) {
+        const threshold = (lr * l1) / (Math.sqrt(v[i] / correction2) + eps);
+        const value = w[i];
+        w[i] = value > threshold ? value - threshold : value < -threshold ? value + threshold : 0;
+      }
+      return;
+    }
+  }
+}
+
+/** Soft-threshold: w ← sign(w)·max(0, |w| − threshold). Weights within the threshold become exactly 0. */
+export function softThreshold(w: FloatArray, threshold: number): void {
+  for (let i = 0; i < w.length; i++) {
+    const v = w[i];
+    w[i] = v > threshold ? v - threshold : v < -threshold ? v + threshold : 0;
+  }
+}
+
 /** Applies the optimiser in `spec` to one parameter; `t` is the 1-based step number. */
 export function applyUpdate(
-  spec: OptimizerSpec, w: FloatArray, dw: FloatArray, slots: readonly FloatArray[], lr: number, t: number, kernels?: Kernels,
+  spec: OptimizerSpec, w: FloatArray, dw: FloatArray, slots: readonly FloatArray[], lr: number, t: number, kernels: Kernels = referenceKernels,
 ): void {
   switch (spec.kind) {
     case 'sgd':

@@ -3,10 +3,11 @@
  *   L1  λ1 Σ|w|   pulls every weight toward zero by the same amount, so small ones reach it;
  *   L2  λ2 Σw²    pulls in proportion to the weight, so weights shrink but rarely hit zero;
  *   elastic: both.
- * With `proximal`, L1 is not part of the gradient; instead each step ends with the
- * soft-threshold w ← sign(w)·max(0, |w| − lr·λ1), which sets weights exactly to zero.
+ * With `proximal`, L1 is not part of the gradient; instead each step ends with a
+ * soft-threshold w ← sign(w)·max(0, |w| − τ) scaled to the optimiser's step
+ * (`proximalL1` in optimizers.ts), which sets weights exactly to zero.
  */
-import type { FloatArray, Kernels } from './kernels';
+import { referenceKernels, type FloatArray, type Kernels } from './kernels';
 import type { RegularizerSpec } from './types';
 
 export const noRegularization: RegularizerSpec = { kind: 'none', l1: 0, l2: 0, proximal: false };
@@ -22,11 +23,11 @@ export function l2Strength(spec: RegularizerSpec): number {
 }
 
 /** λ1 Σ|w| + λ2 Σw² over all weight matrices (the reported regularisation loss). */
-export function regularizationLoss(spec: RegularizerSpec, weights: readonly FloatArray[], kernels?: Kernels): number {
+export function regularizationLoss(spec: RegularizerSpec, weights: readonly FloatArray[], kernels: Kernels = referenceKernels): number {
   const l1 = l1Strength(spec);
   const l2 = l2Strength(spec);
   if (l1 === 0 && l2 === 0) return 0;
-  if (l1 === 0 && kernels?.dot) return l2 * weights.reduce((total, w) => total + kernels.dot!(w.length, w, w), 0);
+  if (l1 === 0) return l2 * weights.reduce((total, w) => total + kernels.dot(w.length, w, w), 0);
   let sumAbs = 0;
   let sumSq = 0;
   for (const w of weights) {
@@ -39,19 +40,10 @@ export function regularizationLoss(spec: RegularizerSpec, weights: readonly Floa
 }
 
 /** dw += ∂(λ R)/∂w: λ1·sign(w) (unless proximal) + 2λ2·w. */
-export function addRegularizationGradient(spec: RegularizerSpec, w: FloatArray, dw: FloatArray, kernels?: Kernels): void {
+export function addRegularizationGradient(spec: RegularizerSpec, w: FloatArray, dw: FloatArray, kernels: Kernels = referenceKernels): void {
   const l1 = spec.proximal ? 0 : l1Strength(spec);
   const l2 = l2Strength(spec);
   // separate loops: the sign test is several times slower than the L2 term, so skip it when unused
-  if (l2 !== 0 && kernels?.axpby) kernels.axpby(w.length, 2 * l2, w, 1, dw);
-  else if (l2 !== 0) for (let i = 0; i < w.length; i++) dw[i] += 2 * l2 * w[i];
+  if (l2 !== 0) kernels.axpby(w.length, 2 * l2, w, 1, dw);
   if (l1 !== 0) for (let i = 0; i < w.length; i++) dw[i] += l1 * Math.sign(w[i]);
-}
-
-/** Proximal step for L1: w ← sign(w)·max(0, |w| − threshold). Weights within the threshold become exactly 0. */
-export function softThreshold(w: FloatArray, threshold: number): void {
-  for (let i = 0; i < w.length; i++) {
-    const v = w[i];
-    w[i] = v > threshold ? v - threshold : v < -threshold ? v + threshold : 0;
-  }
 }

@@ -11,14 +11,36 @@ export function arraySource(x: Float32Array | Float64Array, labels: Int32Array, 
     length: labels.length,
     inputSize,
     labels,
+    rows: x instanceof Float32Array ? x : undefined,
     fillBatch(indices, count, out) {
       for (let r = 0; r < count; r++) {
         const from = indices[r] * inputSize;
-        const to = r * inputSize;
-        for (let j = 0; j < inputSize; j++) out[to + j] = x[from + j];
+        out.set(x.subarray(from, from + inputSize), r * inputSize);
       }
     },
   };
+}
+
+/** Sources up to this many bytes are worth holding as one float32 buffer (see denseSource). */
+export const DENSE_SOURCE_MAX_BYTES = 2 ** 30;
+
+/**
+ * `source` with all its samples written out once into one contiguous float32 buffer
+ * (normalised, as fillBatch gives them), so training copies plain rows and evaluation
+ * reads batches in place instead of normalising every sample again every epoch. Returns
+ * `source` itself when it already is dense or would take more than `maxBytes`.
+ */
+export function denseSource(source: SampleSource, maxBytes = DENSE_SOURCE_MAX_BYTES): SampleSource {
+  if (source.rows || source.length * source.inputSize * 4 > maxBytes) return source;
+  const x = new Float32Array(source.length * source.inputSize);
+  const chunk = 1024;
+  const indices = new Int32Array(chunk);
+  for (let start = 0; start < source.length; start += chunk) {
+    const count = Math.min(chunk, source.length - start);
+    for (let r = 0; r < count; r++) indices[r] = start + r;
+    source.fillBatch(indices, count, x.subarray(start * source.inputSize));
+  }
+  return arraySource(x, source.labels, source.inputSize);
 }
 
 /** The samples of `source` at `indices`, in that order, as a source of their own (splits). */

@@ -18,7 +18,7 @@
  */
 import { z } from 'zod';
 import type { TrainerState } from './types';
-import { trainConfigSchema } from './config-schema';
+import { trainConfig } from './config';
 import { crc32 } from '../crc32';
 
 const MAGIC = [0x4e, 0x4c, 0x54, 0x53]; // "NLTS"
@@ -28,12 +28,14 @@ const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const count = z.number().int().nonnegative();
 
 const headerSchema = z.object({
-  config: trainConfigSchema,
+  config: trainConfig,
   epoch: count,
   step: count,
   position: count,
   rng: z.object({ s: z.array(z.number().int().min(0).max(0xffffffff)).length(4), spareNormal: finite.nullable() }),
   diverged: z.boolean(),
+  /** absent in states written before the loss watch existed (it then restarts from the next step) */
+  lossWatch: z.object({ reference: finite, smoothed: finite }).nullable().optional(),
   orderLength: count,
   paramLengths: z.array(count),
   slotLengths: z.array(count),
@@ -53,6 +55,7 @@ export function encodeTrainerState(state: TrainerState): Uint8Array {
     position: state.position,
     rng: state.rng,
     diverged: state.diverged,
+    lossWatch: state.lossWatch,
     orderLength: state.order.length,
     paramLengths: state.params.map((p) => p.length),
     slotLengths: state.slots.map((s) => s.length),
@@ -115,6 +118,7 @@ export function decodeTrainerState(bytes: Uint8Array): TrainerState {
     params,
     slots,
     diverged: header.diverged,
+    lossWatch: header.lossWatch ?? null,
   };
 }
 

@@ -1,63 +1,20 @@
 /**
- * What a training run is made of, as plain data: this is what the CLI parses, the store
- * saves as a run's config, the contract validates, and workers receive.
+ * The engine's data types. A run's config (TrainConfig and its parts) is declared once,
+ * as zod schemas with their bounds in config.ts; its types here are derived from them.
  */
+import type { z } from 'zod';
 import type { RngState } from '../random';
+import type { activationKind, augmentationSpec, hiddenLayerSpec, lossKind, modelSpec, optimizerSpec, regularizerSpec, scheduleSpec, trainConfig } from './config';
 
-export type ActivationKind = 'relu' | 'leaky-relu' | 'sigmoid' | 'tanh' | 'identity';
-
-/** One hidden layer: `h = act(W x + b)` with `units` outputs. */
-export interface HiddenLayerSpec {
-  units: number;
-  activation: ActivationKind;
-  /** Slope below zero for leaky-relu (default 0.01). */
-  alpha?: number;
-}
-
-/** `hidden: []` is the linear classifier `s = W x + b`. */
-export interface ModelSpec {
-  inputSize: number;
-  numClasses: number;
-  hidden: HiddenLayerSpec[];
-}
-
-export type LossKind = 'softmax' | 'svm';
-
-/** Penalty on weights (never biases): λ1·Σ|w| + λ2·Σw². */
-export interface RegularizerSpec {
-  kind: 'none' | 'l1' | 'l2' | 'elastic';
-  l1: number;
-  l2: number;
-  /** L1 by soft-thresholding after each step, so weights can become exactly zero. */
-  proximal: boolean;
-}
-
-export interface OptimizerSpec {
-  kind: 'sgd' | 'momentum' | 'adam';
-  lr: number;
-  /** momentum: velocity decay (default 0.9). */
-  momentum?: number;
-  /** adam (defaults 0.9, 0.999, 1e-8). */
-  beta1?: number;
-  beta2?: number;
-  eps?: number;
-}
-
-export type ScheduleSpec =
-  | { kind: 'constant' }
-  | { kind: 'step'; everyEpochs: number; gamma: number }
-  | { kind: 'cosine'; minLr: number };
-
-export interface TrainConfig {
-  model: ModelSpec;
-  loss: LossKind;
-  regularizer: RegularizerSpec;
-  optimizer: OptimizerSpec;
-  schedule: ScheduleSpec;
-  batchSize: number;
-  epochs: number;
-  seed: number;
-}
+export type ActivationKind = z.infer<typeof activationKind>;
+export type HiddenLayerSpec = z.infer<typeof hiddenLayerSpec>;
+export type ModelSpec = z.infer<typeof modelSpec>;
+export type LossKind = z.infer<typeof lossKind>;
+export type RegularizerSpec = z.infer<typeof regularizerSpec>;
+export type OptimizerSpec = z.infer<typeof optimizerSpec>;
+export type ScheduleSpec = z.infer<typeof scheduleSpec>;
+export type AugmentationSpec = z.infer<typeof augmentationSpec>;
+export type TrainConfig = z.infer<typeof trainConfig>;
 
 /**
  * Where training samples come from. Images stay uint8 in memory; `fillBatch` turns the
@@ -72,6 +29,11 @@ export interface SampleSource {
   readonly labels: Int32Array;
   /** Writes samples `indices[0..count)` as rows of `out` ([count × inputSize]). */
   fillBatch(indices: ArrayLike<number>, count: number, out: Float32Array | Float64Array): void;
+  /**
+   * Every sample, ready for the network, as one contiguous buffer [length × inputSize]
+   * when the source holds them that way: evaluation then reads batches in place.
+   */
+  readonly rows?: Float32Array;
 }
 
 /** Loss split the way the lab shows it: data loss and λ·R(W) apart. */
@@ -136,4 +98,12 @@ export interface TrainerState {
   /** optimiser slots, per parameter in the same order, slotCount(config.optimizer) each */
   slots: Float32Array[];
   diverged: boolean;
+  /** the divergence rule's memory (see trainer.ts); null before the first step */
+  lossWatch: LossWatch | null;
+}
+
+/** Data loss of the first step, and the running mean of the data loss since (about the last 10 steps). */
+export interface LossWatch {
+  reference: number;
+  smoothed: number;
 }

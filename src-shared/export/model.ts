@@ -7,6 +7,7 @@
 import type { ImagePreprocessing } from '../data/dataset';
 import type { Normalisation } from '../data/normalize';
 import type { LayerWeights, LossKind, ModelSpec, TrainConfig } from '../engine/types';
+import { featureProblem, featureSize } from '../features/transforms';
 
 /**
  * What the model reads. `image`: a file fitted to W×H×C uint8 pixels by `preprocessing`,
@@ -87,7 +88,9 @@ export function checkModel(model: TrainedModel): void {
   if (layers.length !== spec.hidden.length + 1) {
     fail(`the architecture has ${spec.hidden.length + 1} dense layers but ${layers.length} weight sets are given`);
   }
-  let inputs = spec.inputSize;
+  const features = spec.features && featureProblem(spec.features, spec.inputSize);
+  if (features) fail(features);
+  let inputs = spec.features ? featureSize(spec.features) : spec.inputSize;
   layers.forEach((layer, i) => {
     const last = i === layers.length - 1;
     const units = last ? spec.numClasses : spec.hidden[i].units;
@@ -123,6 +126,7 @@ export function checkModel(model: TrainedModel): void {
 
 function sameShape(a: ModelSpec, b: ModelSpec): boolean {
   return a.inputSize === b.inputSize && a.numClasses === b.numClasses && a.hidden.length === b.hidden.length
+    && JSON.stringify(a.features ?? null) === JSON.stringify(b.features ?? null)
     && a.hidden.every((h, i) => h.units === b.hidden[i].units && h.activation === b.hidden[i].activation);
 }
 
@@ -131,9 +135,9 @@ function firstNonFinite(values: Float32Array): string | null {
   return null;
 }
 
-/** "mlp 3072-100-10 relu" / "linear 3072-10": the shape in a few words. */
+/** "mlp 3072-100-10 relu" / "linear 3072-10" / "linear 2-polar-10": the shape in a few words. */
 export function describeArchitecture(spec: ModelSpec): string {
-  const sizes = [spec.inputSize, ...spec.hidden.map((h) => h.units), spec.numClasses].join('-');
+  const sizes = [spec.inputSize, ...(spec.features ? [`${spec.features.kind}(${featureSize(spec.features)})`] : []), ...spec.hidden.map((h) => h.units), spec.numClasses].join('-');
   if (spec.hidden.length === 0) return `linear ${sizes}`;
   const acts = [...new Set(spec.hidden.map((h) => h.activation))];
   return `mlp ${sizes} ${acts.length === 1 ? acts[0] : spec.hidden.map((h) => h.activation).join(',')}`;

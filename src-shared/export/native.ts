@@ -23,7 +23,7 @@
 import { z } from 'zod';
 import { normalisationSchema } from '../data/normalize';
 import type { LayerWeights } from '../engine/types';
-import { modelSpecSchema, trainConfigSchema } from '../engine/config-schema';
+import { modelSpec, trainConfig } from '../engine/config';
 import { crc32 } from '../crc32';
 import { bytesToFloat32, float32ToBytes, fromBase64, toBase64 } from './bytes';
 import { checkModel, ModelError, type TrainedModel } from './model';
@@ -88,12 +88,12 @@ export const nativeModelSchema = z.object({
   name: z.string(),
   appVersion: z.string(),
   createdAt: z.string(),
-  architecture: modelSpecSchema,
+  architecture: modelSpec,
   output: z.enum(['softmax', 'svm']),
   classNames: z.array(z.string()),
   input: modelInputSchema,
   layers: z.array(layerSchema),
-  training: trainConfigSchema.nullable(),
+  training: trainConfig.nullable(),
   metrics: metricsSchema.nullable(),
   origin: originSchema.nullable(),
 });

@@ -4,6 +4,7 @@
  * The graph, opset 13 (IR version 7):
  *
  *   input [batch × inputSize]  (the flattened H×W×C image, already normalised)
+ *     → features.* (a fixed feature transform, when the model has one; see `featureNodes`)
  *     → Gemm(layers.0.weight [inputs × units], layers.0.bias [units]) → Relu | LeakyRelu | Sigmoid | Tanh
  *     → …
  *     → Gemm(layers.K.weight, layers.K.bias) → Softmax(axis 1) → probabilities [batch × classes]   (softmax models)
@@ -17,7 +18,9 @@ import { z } from 'zod';
 import type { ActivationKind, HiddenLayerSpec, LayerWeights } from '../engine/types';
 import { DEFAULT_LEAKY_ALPHA } from '../engine/activations';
 import { bytesToFloat32, float32ToBytes } from './bytes';
-import { checkModel, describeArchitecture, describeInput, ModelError, type TrainedModel } from './model';
+import { checkModel, describeArchitecture, describeInput, inputSizeOf, ModelError, type TrainedModel } from './model';
+import { modelSpec } from '../engine/config';
+import type { FeatureTransform } from '../features/transforms';
 import { describeIssues, ModelFileError, modelInputSchema, nativeModelSchema } from './native';
 import { fieldFloat, fieldText, ProtoError, ProtoWriter, readFields, repeatedInts, WireType, type ProtoField } from './protobuf';
 
@@ -72,13 +75,82 @@ export function onnxOutputName(model: Pick<TrainedModel, 'loss'>): string {
   return model.loss === 'softmax' ? 'probabilities' : 'scores';
 }
 
+/** Why a model cannot be written as ONNX (its feature transform has no ONNX operators), or null. */
+export function onnxRefusal(model: Pick<TrainedModel, 'architecture'>): string | null {
+  const kind = model.architecture.features?.kind;
+  if (kind === 'color-histogram' || kind === 'hog') {
+    return `the ${kind === 'hog' ? 'HOG' : 'colour histogram'} features count pixels into bins, which ONNX has no operators for; export as native JSON (the lab's predict applies them)`;
+  }
+  return null;
+}
+
+/** Output name of the feature subgraph: the first Gemm reads it. */
+const FEATURES_OUTPUT = 'features';
+/** Node names of the feature subgraph start with this, so reading back can skip it. */
+const FEATURE_NODE_PREFIX = 'features.';
+
+/**
+ * The fixed feature transform as ONNX nodes from `input` [batch × 2] to `features`, using
+ * only float initializers: columns are picked by MatMul with a selection matrix, θ =
+ * atan2(y, x) is Atan(y/x) corrected by quadrant with Where (opset 13 has no Atan2).
+ */
+function featureNodes(t: FeatureTransform, graph: ProtoWriter): ProtoWriter[] {
+  const nodes: ProtoWriter[] = [];
+  const constant = (name: string, dims: number[], values: number[]) => {
+    graph.message(Graph.initializer, tensor(`${FEATURE_NODE_PREFIX}${name}`, dims, Float32Array.from(values)));
+    return `${FEATURE_NODE_PREFIX}${name}`;
+  };
+  const op = (type: string, inputs: string[], output: string, attribute?: ProtoWriter) => {
+    const name = `${FEATURE_NODE_PREFIX}${output}`;
+    const n = node(type, name, inputs, output === FEATURES_OUTPUT ? FEATURES_OUTPUT : name);
+    if (attribute) n.message(Node.attribute, attribute);
+    nodes.push(n);
+    return output === FEATURES_OUTPUT ? FEATURES_OUTPUT : name;
+  };
+  const concat = (inputs: string[]) => op('Concat', inputs, FEATURES_OUTPUT, intAttribute('axis', 1));
+  const px = () => op('MatMul', [ONNX_INPUT_NAME, constant('pick_x', [2, 1], [1, 0])], 'x');
+  const py = () => op('MatMul', [ONNX_INPUT_NAME, constant('pick_y', [2, 1], [0, 1])], 'y');
+  switch (t.kind) {
+    case 'polar': {
+      const x = px(), y = py();
+      const r = op('Sqrt', [op('Add', [op('Mul', [x, x], 'xx'), op('Mul', [y, y], 'yy')], 'rr')], 'r');
+      const pi = constant('pi', [], [Math.PI]);
+      const atan = op('Atan', [op('Div', [y, x], 'y_over_x')], 'atan');
+      const zero = constant('zero', [], [0]);
+      const leftHalf = op('Where', [op('Less', [y, zero], 'y_negative'), op('Sub', [atan, pi], 'atan_minus_pi'), op('Add', [atan, pi], 'atan_plus_pi')], 'left');
+      const onAxis = op('Mul', [op('Sign', [y], 'sign_y'), constant('half_pi', [], [Math.PI / 2])], 'on_y_axis');
+      const notRight = op('Where', [op('Less', [x, zero], 'x_negative'), leftHalf, onAxis], 'not_right');
+      const theta = op('Where', [op('Greater', [x, zero], 'x_positive'), atan, notRight], 'theta');
+      concat([r, theta]);
+      return nodes;
+    }
+    case 'polynomial': {
+      const x = px(), y = py();
+      concat([x, y, op('Mul', [x, x], 'xx'), op('Mul', [y, y], 'yy'), op('Mul', [x, y], 'xy')]);
+      return nodes;
+    }
+    case 'sincos': {
+      const scaled = op('Mul', [ONNX_INPUT_NAME, constant('pi', [], [Math.PI])], 'pi_x');
+      const both = op('Concat', [op('Sin', [scaled], 'sin'), op('Cos', [scaled], 'cos')], 'sin_cos', intAttribute('axis', 1));
+      // (sin πx, sin πy, cos πx, cos πy) → (sin πx, cos πx, sin πy, cos πy)
+      op('MatMul', [both, constant('order', [4, 4], [1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1])], FEATURES_OUTPUT);
+      return nodes;
+    }
+    case 'color-histogram':
+    case 'hog':
+      throw new ModelError(`no ONNX nodes for ${t.kind} features`); // encodeOnnx refuses these first (onnxRefusal)
+  }
+}
+
 /** Writes `model` as an ONNX file. */
 export function encodeOnnx(model: TrainedModel): Uint8Array {
   checkModel(model);
+  const refusal = onnxRefusal(model);
+  if (refusal) throw new ModelError(`cannot export as ONNX: ${refusal}`);
   const spec = model.architecture;
   const graph = new ProtoWriter();
-  const nodes: ProtoWriter[] = [];
-  let current = ONNX_INPUT_NAME;
+  const nodes: ProtoWriter[] = spec.features ? featureNodes(spec.features, graph) : [];
+  let current = spec.features ? FEATURES_OUTPUT : ONNX_INPUT_NAME;
   model.layers.forEach((layer, i) => {
     const weight = `layers.${i}.weight`;
     const bias = `layers.${i}.bias`;
@@ -193,6 +265,7 @@ export function looksLikeOnnx(bytes: Uint8Array): boolean {
 }
 
 interface ParsedNode {
+  name: string;
   opType: string;
   inputs: string[];
   outputs: string[];
@@ -240,6 +313,7 @@ export function decodeOnnx(bytes: Uint8Array): TrainedModel {
         attributes.set(text(fs, Attribute.name) ?? '', fs);
       }
       return {
+        name: text(n, Node.name) ?? '',
         opType: text(n, Node.opType) ?? '',
         inputs: n.filter((x) => x.field === Node.input).map(fieldText),
         outputs: n.filter((x) => x.field === Node.output).map(fieldText),
@@ -251,12 +325,40 @@ export function decodeOnnx(bytes: Uint8Array): TrainedModel {
     const outputs = graph.filter((x) => x.field === Graph.output).map((f) => text(readFields(f.bytes), ValueInfo.name) ?? '');
     if (inputs.length !== 1 || outputs.length !== 1) throw invalid(`expected one input and one output, found ${inputs.length} and ${outputs.length}`);
 
-    // Follow the chain Gemm → activation → … → Gemm → (Softmax) from the input.
+    const required = (key: string) => {
+      const value = metadata.get(key);
+      if (value === undefined) {
+        throw new ModelFileError('not-a-model', `this ONNX model has no "${key}" in its metadata: the lab predicts only with ONNX models it exported itself`);
+      }
+      return value;
+    };
+    const json = <T>(key: string, schema: z.ZodType<T>, value: string): T => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(value);
+      } catch {
+        throw invalid(`metadata "${key}" is not valid JSON`);
+      }
+      const result = schema.safeParse(parsed);
+      if (!result.success) throw invalid(`metadata "${key}": ${describeIssues(result.error)}`);
+      return result.data;
+    };
+    // The feature subgraph (ours, named features.*) is recognised by name; its transform is
+    // the one the architecture metadata names, and the chain starts at its output.
+    const architectureText = metadata.get(ONNX_METADATA.architecture);
+    const features = architectureText === undefined ? undefined : json(ONNX_METADATA.architecture, modelSpec, architectureText).features;
+    const featureCount = nodes.findIndex((n) => !n.name.startsWith(FEATURE_NODE_PREFIX));
+    if ((featureCount > 0) !== (features !== undefined)) {
+      throw invalid(features ? `the metadata names ${features.kind} features but the graph has no feature nodes` : 'the graph has feature nodes but the metadata names no feature transform');
+    }
+    if (features && nodes[featureCount - 1].outputs[0] !== FEATURES_OUTPUT) throw invalid(`the feature nodes do not end in "${FEATURES_OUTPUT}"`);
+
+    // Follow the chain Gemm → activation → … → Gemm → (Softmax) from the input (or the features).
     const layers: LayerWeights[] = [];
     const hidden: HiddenLayerSpec[] = [];
-    let current = inputs[0];
+    let current = features ? FEATURES_OUTPUT : inputs[0];
     let softmax = false;
-    nodes.forEach((n, index) => {
+    nodes.slice(Math.max(0, featureCount)).forEach((n, index) => {
       const where = `node ${index + 1} (${n.opType})`;
       if (n.inputs[0] !== current || n.outputs.length !== 1) throw invalid(`${where} does not continue the chain from "${current}"`);
       if (softmax) throw invalid(`${where} follows the Softmax; the lab reads Softmax only as the last node`);
@@ -281,31 +383,16 @@ export function decodeOnnx(bytes: Uint8Array): TrainedModel {
     if (current !== outputs[0]) throw invalid(`the chain ends at "${current}", not at the graph output "${outputs[0]}"`);
     layers.forEach((layer, i) => { layer.activation = i < hidden.length ? hidden[i].activation : 'none'; });
 
-    const required = (key: string) => {
-      const value = metadata.get(key);
-      if (value === undefined) {
-        throw new ModelFileError('not-a-model', `this ONNX model has no "${key}" in its metadata: the lab predicts only with ONNX models it exported itself`);
-      }
-      return value;
-    };
-    const json = <T>(key: string, schema: z.ZodType<T>, value: string): T => {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(value);
-      } catch {
-        throw invalid(`metadata "${key}" is not valid JSON`);
-      }
-      const result = schema.safeParse(parsed);
-      if (!result.success) throw invalid(`metadata "${key}": ${describeIssues(result.error)}`);
-      return result.data;
-    };
     const classNames = json(ONNX_METADATA.classNames, z.array(z.string()), required(ONNX_METADATA.classNames));
     const input = json(ONNX_METADATA.preprocessing, modelInputSchema, required(ONNX_METADATA.preprocessing));
     const trainingText = metadata.get(ONNX_METADATA.training);
     const metricsText = metadata.get(ONNX_METADATA.metrics);
     const model: TrainedModel = {
       name: metadata.get(ONNX_METADATA.name) ?? 'ONNX model',
-      architecture: { inputSize: layers[0].inputs, numClasses: layers[layers.length - 1].units, hidden },
+      architecture: {
+        inputSize: features ? inputSizeOf(input) : layers[0].inputs, numClasses: layers[layers.length - 1].units, hidden,
+        ...(features ? { features } : {}),
+      },
       loss: softmax ? 'softmax' : 'svm',
       classNames,
       input,

@@ -13,7 +13,7 @@
  * only) carries the architecture, class names and preprocessing as JSON.
  */
 import { float32ToBytes } from './bytes';
-import { checkModel, describeArchitecture, describeInput, type TrainedModel } from './model';
+import { checkModel, describeArchitecture, describeInput, ModelError, type TrainedModel } from './model';
 
 /** The Sequential index of dense layer i: Linear, activation, Linear, activation, …, Linear. */
 export function sequentialIndex(layer: number): number {
@@ -35,26 +35,42 @@ export function transposeWeights(w: Float32Array, inputs: number, units: number)
 
 export function encodeSafetensors(model: TrainedModel): Uint8Array {
   checkModel(model);
-  const tensors: { name: string; shape: number[]; bytes: Uint8Array }[] = [];
+  // The file's promise is "an nn.Sequential of Linear layers reads these weights"; a fixed
+  // feature transform in front would make that PyTorch model silently wrong.
+  if (model.architecture.features) {
+    throw new ModelError(`cannot export as safetensors: the model applies ${model.architecture.features.kind} features before its first layer, which a plain stack of Linear layers does not; export as native JSON${model.architecture.features.kind === 'color-histogram' || model.architecture.features.kind === 'hog' ? '' : ' or ONNX (both apply them)'}`);
+  }
+  const tensors: SafetensorsTensor[] = [];
   model.layers.forEach((layer, i) => {
     const names = safetensorsNames(i);
-    tensors.push({ name: names.weight, shape: [layer.units, layer.inputs], bytes: float32ToBytes(transposeWeights(layer.w, layer.inputs, layer.units)) });
-    tensors.push({ name: names.bias, shape: [layer.units], bytes: float32ToBytes(layer.b) });
+    tensors.push({ name: names.weight, dtype: 'F32', shape: [layer.units, layer.inputs], bytes: float32ToBytes(transposeWeights(layer.w, layer.inputs, layer.units)) });
+    tensors.push({ name: names.bias, dtype: 'F32', shape: [layer.units], bytes: float32ToBytes(layer.b) });
   });
-  const header: Record<string, unknown> = {
-    __metadata__: {
-      format: 'pt',
-      producer: `Neural Lab ${model.appVersion}`,
-      name: model.name,
-      architecture: JSON.stringify({ ...model.architecture, output: model.loss }),
-      class_names: JSON.stringify(model.classNames),
-      preprocessing: JSON.stringify(model.input),
-      ...(model.training ? { training_config: JSON.stringify(model.training) } : {}),
-    },
-  };
+  return encodeSafetensorsFile(tensors, {
+    format: 'pt',
+    producer: `Neural Lab ${model.appVersion}`,
+    name: model.name,
+    architecture: JSON.stringify({ ...model.architecture, output: model.loss }),
+    class_names: JSON.stringify(model.classNames),
+    preprocessing: JSON.stringify(model.input),
+    ...(model.training ? { training_config: JSON.stringify(model.training) } : {}),
+  });
+}
+
+/** One tensor of a safetensors file: little-endian bytes of `dtype` values in `shape`. */
+export interface SafetensorsTensor {
+  name: string;
+  dtype: 'F32' | 'I32';
+  shape: number[];
+  bytes: Uint8Array;
+}
+
+/** The safetensors container: header (tensor offsets and string-valued metadata), then the tensors' bytes in order. */
+export function encodeSafetensorsFile(tensors: readonly SafetensorsTensor[], metadata: Record<string, string>): Uint8Array {
+  const header: Record<string, unknown> = { __metadata__: metadata };
   let offset = 0;
   for (const t of tensors) {
-    header[t.name] = { dtype: 'F32', shape: t.shape, data_offsets: [offset, offset + t.bytes.length] };
+    header[t.name] = { dtype: t.dtype, shape: t.shape, data_offsets: [offset, offset + t.bytes.length] };
     offset += t.bytes.length;
   }
   let json = new TextEncoder().encode(JSON.stringify(header));

@@ -23,7 +23,7 @@
  */
 import { z } from 'zod';
 import { crc32 } from '../crc32';
-import { trainConfigSchema } from '../engine/config-schema';
+import { trainConfig } from '../engine/config';
 import { readFrameHeader } from '../engine/state';
 import type { TrainerState } from '../engine/types';
 
@@ -99,7 +99,7 @@ export const WEIGHTS_SNAPSHOT_VERSION = 1;
 
 const count = z.number().int().nonnegative();
 const snapshotHeaderSchema = z.object({
-  config: trainConfigSchema,
+  config: trainConfig,
   epoch: count,
   step: count,
   paramLengths: z.array(count),

@@ -18,6 +18,7 @@ import type { ImageDataset } from '../data/dataset';
 import type { NormalisationKind } from '../data/normalize';
 import type { EpochMetrics, RunDataSpec, RunSplitSpec, RunStatus } from './records';
 import type { TrainConfig } from '../engine/types';
+import type { RunPace } from './pace';
 
 // ── main → worker ─────────────────────────────────────────────────────────────────
 
@@ -53,6 +54,8 @@ export interface RunWorkerInput {
    * stepping faster sends means over runs of consecutive mini-batches instead (Infinity: every step).
    */
   maxStepRowsPerSecond: number;
+  /** how fast to train at first (default real time); main sends changes as PaceMessages */
+  pace?: RunPace;
 }
 
 /**

@@ -2,10 +2,12 @@ import { sparsityOfAll } from '../analysis/histogram';
 import { decodeTrainerState, encodeTrainerState } from '../engine/state';
 import { Trainer } from '../engine/trainer';
 import type { Kernels } from '../engine/kernels';
+import type { EpochReport } from '../engine/types';
 import type { EpochMetrics, WeightSparsity } from './records';
 import type { ControlMessage, FinalWorkerMessage, ProgressMessage, RunWorkerInput, SavedStateMessage, StepRow, WorkerMessage } from './messages';
 import { encodeWeightsSnapshot } from './history';
-import { runSources } from './sources';
+import { runSources } from './run-data';
+import { StepGate, type PaceMessage } from './pace';
 
 export interface RunLoopHost {
   /** sends a message to main; `state` buffers may be transferred */
@@ -21,7 +23,19 @@ export interface RunLoopHost {
   yieldToEvents(): Promise<void>;
   /** milliseconds, monotonic */
   now(): number;
+  /** pace and step requests from main since the last call (none: always real time) */
+  paceMessages?(): PaceMessage[];
+  /** waits `ms` while control messages arrive (pacing a run that is held or slowed down) */
+  sleep?(ms: number): Promise<void>;
   kernels?: Kernels;
+  /** each completed epoch as the trainer reports it (the CLI prints a line per epoch) */
+  onEpoch?(report: EpochReport, trainer: Trainer): void;
+}
+
+/** How a session ended, and the trainer it ended with (null when the trainer could not be built). */
+export interface RunSession {
+  final: FinalWorkerMessage;
+  trainer: Trainer | null;
 }
 
 /**
@@ -33,22 +47,23 @@ export interface RunLoopHost {
  * obeys pause/cancel at the next mini-batch, and always ends by posting exactly one final message.
  * Everything main must write before a checkpoint (steps, epoch reports) is posted before
  * it, so a checkpoint in the database never runs ahead of its metrics.
+ * The app's workers run it (src-main/training/run-worker.ts), and so does the CLI, in its own process.
  */
-export async function runTrainingSession(input: RunWorkerInput, host: RunLoopHost): Promise<FinalWorkerMessage> {
-  const final = await trainUntilStopped(input, host).catch((error: unknown): FinalWorkerMessage => ({
-    type: 'failed', runId: input.runId, error: describeError(error),
-  }));
+export async function runTrainingSession(input: RunWorkerInput, host: RunLoopHost): Promise<RunSession> {
+  let trainer: Trainer | null = null;
+  const final = await (async () => {
+    const { train, val } = runSources(input.data);
+    const state = input.state ? decodeTrainerState(input.state) : undefined;
+    trainer = new Trainer(input.config, train, val, { kernels: host.kernels, state });
+    return trainUntilStopped(trainer, train.length, input, host);
+  })().catch((error: unknown): FinalWorkerMessage => ({ type: 'failed', runId: input.runId, error: describeError(error) }));
   host.post(final);
-  return final;
+  return { final, trainer };
 }
 
-async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Promise<FinalWorkerMessage> {
+async function trainUntilStopped(trainer: Trainer, trainSamples: number, input: RunWorkerInput, host: RunLoopHost): Promise<FinalWorkerMessage> {
   const { runId, config } = input;
-  const { train, val } = runSources(input.data);
-  const state = input.state ? decodeTrainerState(input.state) : undefined;
-  const trainer = new Trainer(config, train, val, { kernels: host.kernels, state });
-
-  const stepsPerEpoch = Math.ceil(train.length / config.batchSize);
+  const stepsPerEpoch = Math.ceil(trainSamples / config.batchSize);
   const totalSteps = config.epochs * stepsPerEpoch;
   const sessionStart = host.now();
   const sessionFirstStep = trainer.step;
@@ -60,6 +75,9 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
   let samplesPerSecond = 0;
   /** step rows that may still be sent (a token bucket refilled at maxStepRowsPerSecond, holding a second's worth) */
   let rowAllowance = 0;
+  const gate = new StepGate(input.pace);
+  /** longest single wait while paced, so pause and cancel are still answered at once */
+  const paceSliceMs = 25;
 
   /** Posts what happened since the last report; `last` flushes every pending step. */
   const report = (last = false) => {
@@ -116,10 +134,21 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
       report(true);
       return saved('paused');
     }
+    for (const message of host.paceMessages?.() ?? []) gate.apply(message);
+    const wait = host.sleep ? gate.waitMs(host.now()) : 0;
+    if (wait > 0) {
+      // slowed down or held: what has been trained so far is shown while waiting
+      if (steps.length > 0 || epochReports.length > 0) report(true);
+      await host.sleep!(Math.min(wait, paceSliceMs));
+      continue;
+    }
     const step = trainer.trainStep();
+    const stepDone = gate.stepped(host.now(), step.epochEnd, stepsPerEpoch);
     steps.push({ epoch: step.epoch + 1, step: step.step, dataLoss: step.dataLoss, regLoss: step.regLoss, loss: step.loss, accuracy: step.accuracy });
     if (step.epochEnd || step.diverged) {
-      const { epoch: _completed, diverged: _diverged, ...numbers } = trainer.epochReport();
+      const epochReport = trainer.epochReport();
+      host.onEpoch?.(epochReport, trainer);
+      const { epoch: _completed, diverged: _diverged, ...numbers } = epochReport;
       const weights = weightSparsity(trainer.layerWeights().map((layer) => layer.w));
       epochReports.push({ ...numbers, epoch: step.epochEnd ? trainer.epoch : trainer.epoch + 1, step: trainer.step, weights });
       const due = input.checkpointEvery > 0 && step.epochEnd && trainer.epoch % input.checkpointEvery === 0 && !trainer.finished
@@ -130,8 +159,8 @@ async function trainUntilStopped(input: RunWorkerInput, host: RunLoopHost): Prom
         continue;
       }
     }
-    if (host.now() - lastReport >= input.progressIntervalMs) {
-      report();
+    if (stepDone || host.now() - lastReport >= input.progressIntervalMs) {
+      report(stepDone);
       await host.yieldToEvents();
     }
   }

@@ -132,8 +132,9 @@ describe.skipIf(!haveChromium)('the lab in Chromium, end to end', () => {
     expect(names).toEqual(['sample twins · L1', 'sample twins · L2']);
     const ids = (await rows.evaluateAll((r) => r.map((row) => Number(row.getAttribute('data-run-id'))))) as number[];
     context.twins = { l1: ids[0], l2: ids[1] };
-    const differences = await page.locator('[data-testid="differences"] td.mono').allInnerTexts();
+    const differences = await page.locator('[data-testid="differences"] td[data-path]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-path') ?? ''));
     expect(differences).toContain('config.regularizer.kind');
+    await expect(page.locator('[data-testid="differences"] td[data-path="config.regularizer.kind"]').innerText()).resolves.toBe('Regulariser');
     expect(differences.every((path) => path.startsWith('config.regularizer.'))).toBe(true);
     await ui.shot('05-twins-started');
   });

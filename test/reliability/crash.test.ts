@@ -13,6 +13,7 @@ import { mkdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Rng } from '../../src-shared/random';
 import { cacheProblems, exportProblems, inspectAfterCrash, killDuringExport, killDuringImport, killDuringTraining, writeImageFolder } from './crash-rounds';
+import { inProcessClient } from '../../src-main/api';
 import { startTestLab, tempFolder, type TempFolder } from './helpers';
 
 let folder: TempFolder;
@@ -65,14 +66,14 @@ describe('SIGKILL', () => {
     const lab = await startTestLab(dbPath, { cacheDir: cache });
     try {
       expect(lab.store.listDatasets()).toEqual([]);
-      const cachedImport = await lab.router.invoke('importFolder', { jobId: 'again', path: images, options: { width: 16, height: 16 } }, { transport: 'web' });
+      const cachedImport = await inProcessClient(lab.router).importFolder({ jobId: 'again', path: images, options: { width: 16, height: 16 } });
       if (!cachedImport.ok) throw new Error(cachedImport.error.message);
-      const withCache = (cachedImport.value as { report: { contentHash: string; counts: unknown } }).report;
+      const withCache = cachedImport.value.report;
       const fresh = await startTestLab(folder.file('fresh.db'), { cacheDir: null });
       try {
-        const uncached = await fresh.router.invoke('importFolder', { jobId: 'fresh', path: images, options: { width: 16, height: 16 } }, { transport: 'web' });
+        const uncached = await inProcessClient(fresh.router).importFolder({ jobId: 'fresh', path: images, options: { width: 16, height: 16 } });
         if (!uncached.ok) throw new Error(uncached.error.message);
-        expect(withCache.contentHash).toBe((uncached.value as { report: { contentHash: string } }).report.contentHash);
+        expect(withCache.contentHash).toBe(uncached.value.report.contentHash);
       } finally {
         await fresh.close();
       }
@@ -90,7 +91,7 @@ describe('SIGKILL', () => {
     const lab = await startTestLab(dbPath);
     let runId: number;
     try {
-      const started = await lab.router.invoke('startRun', {
+      const started = await inProcessClient(lab.router).startRun({
         name: 'wide',
         config: {
           model: { inputSize: 2, numClasses: 3, hidden: [{ units: 512, activation: 'relu' }, { units: 512, activation: 'relu' }] },
@@ -98,9 +99,9 @@ describe('SIGKILL', () => {
           schedule: { kind: 'constant' }, batchSize: 50, epochs: 1, seed: 5,
         },
         data: { kind: 'toy', toy: 'spiral', samples: 150, noise: 0.1, seed: 1 },
-      }, { transport: 'web' });
+      });
       if (!started.ok) throw new Error(started.error.message);
-      runId = (started.value as { id: number }).id;
+      runId = started.value.id;
       expect((await lab.training.waitFor(runId)).status).toBe('done');
     } finally {
       await lab.close();

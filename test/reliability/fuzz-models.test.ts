@@ -46,9 +46,9 @@ it.each(['ipc', 'web'] as TransportKind[])('mutated model files through importMo
       const file = join(h.folder, `case-${n}.${n % 2 === 0 ? 'json' : 'onnx'}`);
       writeFileSync(file, cut);
       const modelsBefore = await h.invokeRaw('listModels', {});
-      const imported = await h.invokeRaw('importModel', { path: file });
+      const imported = await h.api.importModel({ path: file });
       if (imported.ok) {
-        const id = (imported.value as { model: { id: string } }).model.id;
+        const id = imported.value.model.id;
         const predicted = await h.invokeRaw('predict', { model: { kind: 'imported', modelId: id }, paths: [file] });
         if (!predicted.ok) expect(predicted.error.code, predicted.error.message).not.toBe('internal');
         continue;

@@ -5,6 +5,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
+import { inProcessClient } from '../../src-main/api';
 import { startTestLab, tempFolder } from './helpers';
 
 /** nice value of each thread of this process, by thread id (field 19 of /proc/<pid>/task/<tid>/stat). */
@@ -25,7 +26,7 @@ it.skipIf(process.platform !== 'linux')('a training run\'s worker thread runs at
   const folder = tempFolder('nl-priority-');
   const lab = await startTestLab(folder.file('lab.db'));
   try {
-    const started = await lab.router.invoke('startRun', {
+    const started = await inProcessClient(lab.router).startRun({
       name: 'background',
       config: {
         model: { inputSize: 2, numClasses: 3, hidden: [{ units: 64, activation: 'relu' }] },
@@ -33,9 +34,9 @@ it.skipIf(process.platform !== 'linux')('a training run\'s worker thread runs at
         schedule: { kind: 'constant' }, batchSize: 10, epochs: 10_000, seed: 1,
       },
       data: { kind: 'toy', toy: 'spiral', samples: 600, noise: 0.1, seed: 1 },
-    }, { transport: 'web' });
+    });
     if (!started.ok) throw new Error(started.error.message);
-    const runId = (started.value as { id: number }).id;
+    const runId = started.value.id;
     await new Promise<void>((resolve) => {
       const off = lab.training.on('progress', (e) => {
         if (e.runId === runId) {

@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LabStore, LATEST_VERSION, openDatabase, StoreError } from '../../src-main/store';
 import { prepareDatabase } from '../../src-main/store/recovery';
-import type { Lab } from '../../src-main/api/lab';
+import { inProcessClient, type Lab } from '../../src-main/api';
 import { smallConfig, toyData, toySplit } from '../src-main/store/helpers';
 import { checkDatabaseFile, repoRoot, startTestLab, tempFolder, type TempFolder } from './helpers';
 
@@ -52,9 +52,9 @@ function writeLabDatabase(path: string, version = LATEST_VERSION): void {
 /** Starts the lab on `dbPath`, expecting it to set the file aside: returns the notice and the set-aside file. */
 async function startExpectingSetAside(dbPath: string, original: Buffer): Promise<{ aside: string; message: string }> {
   lab = await startTestLab(dbPath);
-  const info = await lab.router.invoke('getAppInfo', {}, { transport: 'web' });
+  const info = await inProcessClient(lab.router).getAppInfo();
   if (!info.ok) throw new Error(info.error.message);
-  const { notices } = info.value as { notices: { kind: string; level: string; message: string; path: string }[] };
+  const { notices } = info.value;
   expect(notices).toHaveLength(1);
   const [notice] = notices;
   expect(notice).toMatchObject({ kind: 'database-set-aside', level: 'warning' });
@@ -171,8 +171,9 @@ describe('migrations', () => {
     const dbPath = folder.file('lab.db');
     writeLabDatabase(dbPath, 1);
     lab = await startTestLab(dbPath);
-    const info = await lab.router.invoke('getAppInfo', {}, { transport: 'web' });
-    const notices = (info as { ok: true; value: { notices: { kind: string; path: string; message: string }[] } }).value.notices;
+    const info = await inProcessClient(lab.router).getAppInfo();
+    if (!info.ok) throw new Error(info.error.message);
+    const { notices } = info.value;
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ kind: 'database-backed-up', level: 'info' });
     expect(notices[0].path).toMatch(/lab\.db\.backup-v1-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$/);
@@ -184,8 +185,9 @@ describe('migrations', () => {
     expect(backup.pragma('integrity_check', { simple: true })).toBe('ok');
     backup.close();
     // the database itself is upgraded, its data intact
-    const runs = await lab.router.invoke('listRuns', {}, { transport: 'web' });
-    expect((runs as { ok: true; value: { runs: { name: string }[] } }).value.runs.map((r) => r.name)).toEqual(['old run']);
+    const runs = await inProcessClient(lab.router).listRuns({});
+    if (!runs.ok) throw new Error(runs.error.message);
+    expect(runs.value.runs.map((r) => r.name)).toEqual(['old run']);
     await lab.close();
     lab = null;
     const db = new Database(dbPath, { readonly: true });

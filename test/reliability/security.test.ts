@@ -150,7 +150,7 @@ describe('no user input reaches a shell', () => {
     const starters = mainSources.filter((file) => /child_process/.test(readFileSync(file, 'utf8'))).map((f) => relative(repoRoot, f)).sort();
     // web/main.ts opens the browser on our own URL; electron/build-native.ts runs node-gyp for the Electron build of better-sqlite3
     expect(starters).toEqual(['src-main/electron/build-native.ts', 'src-main/web/main.ts']);
-    const api = mainSources.filter((f) => /src-main\/(api|datasets|export|store|training)\//.test(f));
+    const api = mainSources.filter((f) => /src-main\/(api|datasets|models|store|training)\//.test(f));
     for (const file of api) expect(readFileSync(file, 'utf8'), relative(repoRoot, file)).not.toMatch(/child_process|process\.binding|\bspawn\(/);
   });
 

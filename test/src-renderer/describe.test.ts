@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeModel, describeRegularizer, differingSettings, flatten, modelKind, parameterCount } from '../../src-renderer/describe';
+import { describeModel, describeRegularizer, differingSettings, flatten, modelKind, parameterCount, settingLabel } from '../../src-renderer/describe';
 
 const model = { inputSize: 784, numClasses: 10, hidden: [{ units: 100, activation: 'relu' as const }] };
 
@@ -37,5 +37,16 @@ describe('settings that differ', () => {
       { path: 'config.optimizer.kind', values: ['sgd', 'momentum'] },
       { path: 'config.optimizer.momentum', values: [undefined, 0.9] },
     ]);
+  });
+});
+
+describe('setting labels', () => {
+  it('names settings for people, layers counted from 1', () => {
+    expect(settingLabel('config.model.hidden.0.activation')).toBe('Layer 1 activation');
+    expect(settingLabel('config.model.hidden.2.units')).toBe('Layer 3 width');
+    expect(settingLabel('config.regularizer.kind')).toBe('Regulariser');
+    expect(settingLabel('split.seed')).toBe('Split seed');
+    // an unknown path is shown as it is rather than hidden
+    expect(settingLabel('config.future.knob')).toBe('config.future.knob');
   });
 });

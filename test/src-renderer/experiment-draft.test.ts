@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { trainConfig } from '../../src-shared/api/schemas';
-import { checkDraft, dataShape, defaultDraft, draftConfig, draftData, layer, presets, twinRegularizers, type Draft } from '../../src-renderer/views/experiment/draft';
+import {
+  checkDraft, dataShape, defaultDraft, draftConfig, draftData, draftForSaving, draftKey, layer, presets, restoreDraft, suggestedLearningRate, switchDataKind, twinRegularizers,
+  type Draft,
+} from '../../src-renderer/views/experiment/draft';
 import type { Dataset } from '../../src-renderer/state/types';
 
 const sample: Dataset = {
@@ -30,7 +33,7 @@ describe('the new-experiment form', () => {
     expect(draftConfig(presets[2].apply(draft), { inputSize: 784, numClasses: 10 }).model.hidden.map((h) => h.units)).toEqual([128, 64]);
   });
   it('names the field of each problem, in words', () => {
-    const bad = { ...draft, regKind: 'l1' as const, lr: -1, epochs: 2.5, batchSize: Number.NaN, hidden: [layer(0)], l1: 50, valPercent: 60 };
+    const bad = { ...draft, regKind: 'l1' as const, lr: -1, lrAuto: false, epochs: 2.5, batchSize: Number.NaN, hidden: [layer(0)], l1: 50, valPercent: 60 };
     const errors = checkDraft(bad, [sample]);
     expect(errors.lr).toMatch(/> 0/);
     expect(errors.epochs).toMatch(/whole number/);
@@ -53,21 +56,69 @@ describe('the new-experiment form', () => {
     expect(draftConfig(d, { inputSize: 784, numClasses: 10 }).regularizer).toEqual({ kind: 'l1', l1: 1e-4, l2: 0, proximal: true });
     expect(draftConfig({ ...d, regKind: 'elastic' }, { inputSize: 784, numClasses: 10 }).regularizer).toEqual({ kind: 'elastic', l1: 1e-4, l2: 5e-3, proximal: true });
   });
-  it('trains the L1 and the L2 twin at one λ, the chosen regulariser\'s, whatever the other field holds', () => {
-    const twinsAt = (lambda: number, proximal = true) => [
-      { kind: 'l1', l1: lambda, l2: 0, proximal },
-      { kind: 'l2', l1: 0, l2: lambda, proximal: false },
-    ];
+  it('trains the L1 twin with the λ for L1 and the L2 twin with the λ for L2, whatever the single run uses', () => {
     const d = { ...draft, l1: 1e-4, l2: 5e-3, proximal: true };
-    expect(twinRegularizers({ ...d, regKind: 'l1' })).toEqual(twinsAt(1e-4));
-    expect(twinRegularizers({ ...d, regKind: 'l2' })).toEqual(twinsAt(5e-3));
-    expect(twinRegularizers({ ...d, regKind: 'none', proximal: false })).toEqual(twinsAt(5e-3, false));
-    expect(twinRegularizers({ ...d, regKind: 'elastic' })).toEqual(twinsAt(5e-3));
-    // what the UI did: the 2-layer preset sets L2's λ to 1e-4 and left L1's at the default 1e-3
-    const mlp2 = presets.find((p) => p.id === 'mlp2')!.apply(draft);
-    expect(twinRegularizers(mlp2).map((r) => r.l1 + r.l2)).toEqual([1e-4, 1e-4]);
-    // only the twins' λ must be valid when the single run uses neither field
+    const expected = (proximal: boolean) => [
+      { kind: 'l1', l1: 1e-4, l2: 0, proximal },
+      { kind: 'l2', l1: 0, l2: 5e-3, proximal: false },
+    ];
+    for (const regKind of ['l1', 'l2', 'elastic'] as const) expect(twinRegularizers({ ...d, regKind })).toEqual(expected(true));
+    expect(twinRegularizers({ ...d, regKind: 'none', proximal: false })).toEqual(expected(false));
+    // both fields are the twins': each must be valid even when the single run uses neither
     expect(checkDraft({ ...draft, regKind: 'none', l2: 50 }, [sample]).l2).toBe('Between 0 and 10');
-    expect(checkDraft({ ...draft, regKind: 'none', l1: 50 }, [sample]).l1).toBeUndefined();
+    expect(checkDraft({ ...draft, regKind: 'none', l1: 50 }, [sample]).l1).toBe('Between 0 and 10');
+  });
+
+  it('suggests learning rates that fit the input: the built-in sample\'s for 784 scaled pixels, smaller for photos, Adam unscaled', () => {
+    expect(suggestedLearningRate('momentum', 784, 'scale')).toBe(0.05);
+    expect(suggestedLearningRate('sgd', 784, 'scale')).toBe(0.1);
+    expect(suggestedLearningRate('momentum', 3072, 'scale')).toBe(0.013);
+    expect(suggestedLearningRate('momentum', 3072, 'mean-image')).toBe(0.048);
+    expect(suggestedLearningRate('adam', 3072, 'scale')).toBe(0.001);
+    expect(suggestedLearningRate('momentum', 2, null)).toBe(0.05);
+    const photos: Dataset = { ...sample, id: 5, width: 32, height: 32, channels: 3 };
+    const d = { ...draft, datasetId: 5 };
+    expect(draftConfig(d, dataShape(d, [photos])!).optimizer.lr).toBe(0.013);
+    // a learning rate the user typed stays
+    expect(draftConfig({ ...d, lr: 0.2, lrAuto: false }, dataShape(d, [photos])!).optimizer.lr).toBe(0.2);
+  });
+
+  it('switching to toy data brings a hidden layer and more epochs (and back), unless the user changed the model', () => {
+    const toy = switchDataKind(draft, 'toy');
+    expect(toy.hidden.map((h) => h.units)).toEqual([100]);
+    expect([toy.batchSize, toy.epochs]).toEqual([32, 100]);
+    expect(switchDataKind(toy, 'dataset')).toMatchObject({ hidden: [], batchSize: 64, epochs: 20 });
+    const custom = { ...draft, epochs: 7 };
+    expect(switchDataKind(custom, 'toy')).toMatchObject({ dataKind: 'toy', hidden: [], epochs: 7 });
+  });
+
+  it('feature transforms: in the config when they fit the data, a named problem when not', () => {
+    const toy = { ...switchDataKind(draft, 'toy'), features: 'polar' as const };
+    expect(draftConfig(toy, dataShape(toy, [])!).model.features).toEqual({ kind: 'polar' });
+    const hog = { ...draft, features: 'hog' as const };
+    expect(draftConfig(hog, dataShape(hog, [sample])!).model.features).toEqual({ kind: 'hog', width: 28, height: 28, channels: 1, cell: 8, bins: 9 });
+    expect(checkDraft(hog, [sample])).toEqual({});
+    expect(checkDraft({ ...hog, normalisation: 'mean-image' }, [sample]).features).toMatch(/Scale to \[0, 1\]/);
+    expect(checkDraft({ ...toy, features: 'hog' }, []).features).toMatch(/for images/);
+    expect(checkDraft({ ...draft, features: 'polar' }, [sample]).features).toMatch(/for 2-D points/);
+  });
+});
+
+describe('a remembered draft', () => {
+  it('comes back field by field, layers included', () => {
+    const edited: Draft = { ...draft, epochs: 7, lr: 0.02, name: 'mine', hidden: [layer(96, 'tanh')] };
+    const restored = restoreDraft(JSON.parse(JSON.stringify(draftForSaving(edited))));
+    expect({ ...restored, hidden: restored.hidden.map(({ units, activation }) => ({ units, activation })) }).toEqual({ ...edited, hidden: [{ units: 96, activation: 'tanh' }] });
+    expect(draftKey(edited)).toBe('dataset:4');
+    expect(draftKey({ ...edited, dataKind: 'toy' })).toBe('toy');
+  });
+
+  it('falls back to the defaults for fields of the wrong type, unknown activations and junk', () => {
+    const restored = restoreDraft({ epochs: 'many', lr: 0.5, hidden: [{ units: 10, activation: 'swish' }, { units: 20, activation: 'relu' }], extra: 1 });
+    expect(restored.epochs).toBe(defaultDraft.epochs);
+    expect(restored.lr).toBe(0.5);
+    expect(restored.hidden.map((h) => h.units)).toEqual([20]);
+    expect('extra' in restored).toBe(false);
+    expect(restoreDraft('nonsense')).toEqual(defaultDraft);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { column, maxAbs, pixelsToRgba, rangeToRgba, signedToRgba } from '../../src-renderer/pixels';
+import { column, maxAbs, pixelsToRgba, rangeToRgba, robustScale, signedToRgba } from '../../src-renderer/pixels';
 
 describe('pixels to RGBA', () => {
   it('copies grey into all three channels and RGB as it is, opaque', () => {
@@ -31,5 +31,15 @@ describe('weights to colours', () => {
     expect(maxAbs([0.5, -3, 2])).toBe(3);
     // W is [3 inputs × 2 units]
     expect([...column([1, 2, 3, 4, 5, 6], 3, 2, 1)]).toEqual([2, 4, 6]);
+  });
+});
+
+describe('robustScale', () => {
+  it('ignores the few largest weights, so a noisy template keeps its contrast', () => {
+    const values = Float32Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? 1 : -1) * (i < 99 ? 0.1 : 50));
+    expect(maxAbs(values)).toBe(50);
+    expect(robustScale(values)).toBeCloseTo(0.1);
+    expect(robustScale(values, 1)).toBe(50);
+    expect(robustScale(new Float32Array(4))).toBe(0);
   });
 });

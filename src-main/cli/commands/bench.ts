@@ -1,17 +1,16 @@
 /**
- * `lab bench`: training samples per second on the standard workloads (CLI.md), through
+ * `lab bench`: training samples per second on the standard workloads (docs/cli.md), through
  * the real engine (Trainer, Network) with the fast kernels, on random data. All float32,
  * softmax cross-entropy, L2 1e-4, plain SGD; forward + backward + update, data loading
  * excluded (the Trainer's own throughput counter).
  */
-import { flag, formatHelp, number, parseArgs, text, UsageError } from '../args';
+import { choice, flag, formatHelp, number, parseArgs, text, UsageError } from '../args';
 import type { Kernels } from '../../../src-shared/engine/kernels';
 import { arraySource } from '../../../src-shared/engine/source';
-import { Trainer } from '../../../src-shared/engine/trainer';
+import { Trainer, type EpochTimes } from '../../../src-shared/engine/trainer';
 import type { TrainConfig } from '../../../src-shared/engine/types';
 import { Rng } from '../../../src-shared/random';
-import type { WasmKernels } from '../../../src-shared/kernels/wasm-kernels';
-import { createNodeKernels, defaultKernelThreads } from '../../kernels';
+import { createNodeKernels, defaultKernelThreads, NATIVE_ENV } from '../../kernels';
 
 export const summary = 'measure training speed (samples/s) on the standard workloads W1–W4';
 
@@ -45,10 +44,10 @@ export function workloadConfig(w: Workload, seed = 1): TrainConfig {
   };
 }
 
-/** Random inputs in [0, 1) and random labels: 8 batches' worth, reshuffled every epoch. */
-export function randomData(w: Workload, seed = 2) {
+/** Random inputs in [0, 1) and random labels: `batches` batches' worth, reshuffled every epoch. */
+export function randomData(w: Workload, seed = 2, batches = 8) {
   const rng = new Rng(seed);
-  const n = w.batch * 8;
+  const n = w.batch * batches;
   const x = new Float32Array(n * w.inputs);
   for (let i = 0; i < x.length; i++) x[i] = rng.uniform();
   const labels = new Int32Array(n);
@@ -76,6 +75,18 @@ export function measureWorkload(w: Workload, kernels: Kernels, seconds: number, 
   return best;
 }
 
+/**
+ * One epoch of workload `w` over `samples` random samples, then its evaluation: the
+ * wall-clock breakdown a training run's epoch has (recording aside, which bench skips).
+ */
+export function measureEpoch(w: Workload, kernels: Kernels, samples = 8 * w.batch): EpochTimes {
+  const batches = Math.ceil(samples / w.batch);
+  const data = randomData(w, 2, batches);
+  const trainer = new Trainer({ ...workloadConfig(w), epochs: 1 }, data, undefined, { kernels });
+  trainer.runEpoch();
+  return trainer.lastEpochTimes;
+}
+
 /** GFLOP/s of one gemm, C[m×n] = A[m×k]·B[k×n], best of repeated runs over `seconds`. */
 export function measureGemm(kernels: Kernels, m: number, n: number, k: number, seconds = 0.5): number {
   const rng = new Rng(3);
@@ -97,6 +108,7 @@ const specs = {
   threads: number('N', `threads for the matrix kernels (default ${defaultKernelThreads()} here)`, { integer: true, min: 1, max: 256 }),
   seconds: number('S', 'seconds of timed training per workload, in 5 windows whose best is reported (default 3)', { min: 0.1, max: 600 }),
   workloads: text('LIST', 'comma-separated subset, e.g. W1,W4 (default all)'),
+  kernels: choice(['auto', 'native', 'wasm'] as const, `auto (default): native BLAS when built, else WebAssembly; or force one (${NATIVE_ENV}=off also forces wasm)`),
 };
 
 const HELP = formatHelp('npm run lab -- bench [--json] [--threads N] [--seconds S] [--workloads LIST]', [{ title: 'options', specs }])
@@ -121,19 +133,29 @@ export async function run(args: string[]): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" for "bench" (it takes only options; see lab bench --help)`);
   const workloads = chooseWorkloads(options.workloads);
   const seconds = options.seconds ?? 3;
-  const kernels: WasmKernels = await createNodeKernels({ threads: options.threads });
+  const kernels = await createNodeKernels({ threads: options.threads, native: options.kernels === 'wasm' ? false : undefined });
   try {
-    console.log(`kernels: ${kernels.name} (${kernels.threads} thread${kernels.threads > 1 ? 's' : ''})`);
-    const result: Record<string, number | string> = {};
+    if (options.kernels === 'native' && kernels.path !== 'native') throw new UsageError(`--kernels native: ${kernels.fallbackReason}`);
+    console.log(`kernels: ${kernels.path} (${kernels.name}, ${kernels.threads} thread${kernels.threads > 1 ? 's' : ''})`
+      + `${kernels.fallbackReason ? `; not native because ${kernels.fallbackReason}` : ''}`);
+    const result: Record<string, number> = {};
+    const epochs: Record<string, EpochTimes & { record: number }> = {};
+    const round = (x: number, digits: number) => Number(x.toFixed(digits));
     for (const w of workloads) {
       const samplesPerSecond = measureWorkload(w, kernels, seconds);
-      result[w.name] = Math.round(samplesPerSecond * 10) / 10;
-      console.log(`${w.name}  ${w.description.padEnd(38)} ${samplesPerSecond.toFixed(0).padStart(9)} samples/s`);
+      const epoch = measureEpoch(w, kernels);
+      result[w.name] = round(samplesPerSecond, 1);
+      epochs[w.name] = { train: round(epoch.train, 4), evaluate: round(epoch.evaluate, 4), record: 0 };
+      console.log(`${w.name}  ${w.description.padEnd(38)} ${samplesPerSecond.toFixed(0).padStart(9)} samples/s`
+        + `   epoch of 8 batches: train ${epoch.train.toFixed(3)} s, evaluate ${epoch.evaluate.toFixed(3)} s`);
     }
     const gflops = measureGemm(kernels, 256, 100, 3072);
     console.log(`gemm 256×3072 · 3072×100: ${gflops.toFixed(1)} GFLOP/s`);
     if (options.json) {
-      console.log(JSON.stringify({ ...result, threads: kernels.threads, kernels: kernels.name, gemm256x3072x100Gflops: Math.round(gflops * 10) / 10 }));
+      console.log(JSON.stringify({
+        ...result, threads: kernels.threads, kernels: kernels.name, path: kernels.path,
+        gemm256x3072x100Gflops: round(gflops, 1), epochSeconds: epochs,
+      }));
     }
     return 0;
   } finally {

@@ -1,15 +1,29 @@
 /**
  * `lab train`: trains one model on one source, printing a line per epoch and, with
- * --json, a summary object as the last line (fields as in CLI.md).
+ * --json, a summary object as the last line (fields as in docs/cli.md).
  */
+import { randomUUID } from 'node:crypto';
 import { flag, formatHelp, parseArgs, UsageError } from '../args';
-import { kernelsFor } from '../kernels';
-import { loadTrainingData, openRunOutputs, outputOptions, sourceOptions } from '../sources';
+import { openCliRun } from '../run-record';
+import { loadTrainingData, outputOptions, sourceOptions } from '../data-options';
 import { buildConfig, DEFAULTS, describeModel, modelOptions, trainingOptions } from '../train-options';
-import { Trainer } from '../../../src-shared/engine/trainer';
+import { divergenceMessage } from '../../../src-shared/engine/trainer';
+import { majorityBaseline } from '../../../src-shared/analysis/baseline';
 import type { EpochReport, LayerWeights, LossReport, TrainConfig } from '../../../src-shared/engine/types';
+import type { EpochTimes } from '../../../src-shared/engine/trainer';
+import type { RunWorkerInput } from '../../../src-shared/training/messages';
+import { modelOutput } from '../../models';
+import { createNodeKernels } from '../../kernels';
+import { trainInProcess } from '../../training';
 
 export const summary = 'train a linear classifier or an MLP, printing a line per epoch';
+
+/**
+ * How the run loop reports a CLI run: the app's defaults for checkpoints (the initial
+ * weights, then every epoch), every mini-batch as its own row (a CLI run has the machine to
+ * itself), and the rows written at least once a second so the app sees the run move.
+ */
+const CLI_RUN_SETTINGS = { checkpointEvery: 1, checkpointMinIntervalMs: 0, maxStepRowsPerSecond: Infinity, progressIntervalMs: 1000 } satisfies Partial<RunWorkerInput>;
 
 const outputFlags = { json: flag('print a summary JSON object as the last line') };
 const specs = { ...sourceOptions, ...modelOptions, ...trainingOptions, ...outputFlags, ...outputOptions };
@@ -21,7 +35,7 @@ const HELP = formatHelp('npm run lab -- train <source> [model] [training] [--jso
   { title: 'output', specs: { ...outputFlags, ...outputOptions } },
 ]) + '\n\nexample: npm run lab -- train --toy spiral --model mlp:100 --epochs 200 --lr 0.5';
 
-/** The --json summary (CLI.md lists the required fields; the rest are extras). */
+/** The --json summary (docs/cli.md lists the required fields; the rest are extras). */
 export interface TrainSummary {
   runId: string;
   /** epochs completed */
@@ -36,11 +50,19 @@ export interface TrainSummary {
   /** the same per dense layer, first layer first */
   layers: WeightStats[];
   diverged: boolean;
+  /** accuracy of always answering the training split's most common class: a run below it learnt nothing */
+  majorityBaseline: { className: string; accuracy: number };
   stopReason: string;
+  /** wall-clock seconds of each epoch's parts: mini-batches, evaluation, recording (database, model file) */
+  epochSeconds: EpochSeconds[];
+  /** which kernels trained: native (BLAS) or wasm, and on how many threads */
+  kernels: { path: string; name: string; threads: number };
   model: string;
   data: string;
   config: TrainConfig;
 }
+
+type EpochSeconds = EpochTimes & { record: number };
 
 interface LossSummary { loss: number; accuracy: number; dataLoss: number; regLoss: number }
 interface WeightStats { count: number; zeroFraction: number; nearZeroFraction: number }
@@ -53,31 +75,66 @@ export async function run(args: string[]): Promise<number> {
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" for "train" (it takes only options; see lab train --help)`);
 
+  // image features count pixel values in [0, 1]: centred or standardised pixels would fall outside their bins
+  if ((options.features === 'color-histogram' || options.features === 'hog') && options.toy === undefined) {
+    if (options.norm !== undefined && options.norm !== 'scale') throw new UsageError(`--features ${options.features} reads pixels scaled to [0,1]; use --norm scale (or leave --norm out)`);
+    options.norm = 'scale';
+  }
   const data = await loadTrainingData(options, options.seed ?? DEFAULTS.seed);
-  const config = buildConfig(options, data);
-  const outputs = await openRunOutputs(options, config, data);
-  const trainer = new Trainer(config, data.train, data.val, { kernels: await kernelsFor(options.threads) });
-  outputs.start(trainer);
+  const config = buildConfig(options, { ...data, image: data.imageInput?.preprocessing });
+  // --out FILE: checked now, written when training ends (native JSON)
+  const modelFile = options.out !== undefined ? modelOutput(options.out, data) : null;
+  // --db (default: the app's database): recorded as the app would rebuild the data.
+  const record = await openCliRun(options.db, { name: data.description, config, data: data.recorded, split: data.split });
+  // native BLAS when built (NEURAL_LAB_NATIVE=off turns it off), else WebAssembly SIMD, on
+  // --threads threads (default: all cores on a two-core machine, else all but one)
+  const kernels = await createNodeKernels({ threads: options.threads });
 
   const { optimizer, regularizer } = config;
   console.log(`training ${describeModel(config)} on ${data.description}: ${data.train.length} train / ${data.val?.length ?? 0} val samples, `
     + `${config.loss} loss, ${optimizer.kind} lr ${optimizer.lr}, batch ${config.batchSize}, reg ${describeRegularizer(config)}`
     + `${regularizer.proximal ? ' (proximal)' : ''}, seed ${config.seed}`);
   let last: EpochReport | undefined;
-  while (!trainer.finished) {
-    last = trainer.runEpoch((step) => outputs.step(step));
-    outputs.epoch(last, trainer);
-    console.log(formatEpoch(last, config.epochs));
+  const epochSeconds: EpochSeconds[] = [];
+  let recordSeconds = 0;
+  let session;
+  try {
+    session = await trainInProcess({ runId: record?.runId ?? 1, config, data: data.samples, state: null, ...CLI_RUN_SETTINGS }, {
+      kernels,
+      post: (message) => {
+        const recording = performance.now();
+        record?.record(message);
+        recordSeconds += (performance.now() - recording) / 1000;
+      },
+      onEpoch: (report, epochTrainer) => {
+        epochSeconds.push({ ...epochTrainer.lastEpochTimes, record: recordSeconds });
+        recordSeconds = 0;
+        last = report;
+        modelFile?.epoch(report);
+        console.log(formatEpoch(report, config.epochs));
+      },
+    });
+  } finally {
+    record?.close();
   }
+  const { final, trainer } = session;
+  if (final.type === 'failed' || !trainer) throw new Error(final.type === 'failed' ? final.error : 'training ended without a trainer');
   if (trainer.stopReason === 'diverged') {
-    console.log(`stopped: training diverged at step ${trainer.step} (the loss or the weights became NaN or infinite); try a smaller --lr`);
+    console.log(`stopped: ${divergenceMessage(trainer.step)}: --lr ${Number((config.optimizer.lr / 10).toPrecision(2))}`);
   }
-  await outputs.finish(trainer);
+  const written = await modelFile?.finish(trainer);
+  if (written) console.log(`model written to ${written.file.path}`);
+  const baseline = majorityBaseline(data.train.labels);
+  const baselineName = data.classNames[baseline.classIndex];
+  if (last && last.train.accuracy <= baseline.accuracy) {
+    console.log(`warning: train accuracy ${(100 * last.train.accuracy).toFixed(1)}% is no better than always answering "${baselineName}" (${(100 * baseline.accuracy).toFixed(1)}%)`);
+  }
+  if (data.val && data.val.length < 30) console.log(`warning: only ${data.val.length} validation samples: validation accuracy moves in steps of ${(100 / data.val.length).toFixed(1)} points (use 30 or more)`);
 
   if (options.json) {
     const { samples, seconds } = trainer.throughput;
     const result: TrainSummary = {
-      runId: outputs.runId,
+      runId: record ? String(record.runId) : randomUUID(),
       epochs: trainer.epoch,
       samplesPerSecond: seconds > 0 ? samples / seconds : 0,
       train: lossSummary(last?.train ?? trainer.evaluate(data.train)),
@@ -86,15 +143,21 @@ export async function run(args: string[]): Promise<number> {
       weights: weightStats(trainer.layerWeights()),
       layers: trainer.layerWeights().map((layer) => weightStats([layer])),
       diverged: trainer.stopReason === 'diverged',
+      majorityBaseline: { className: baselineName, accuracy: baseline.accuracy },
       stopReason: trainer.stopReason ?? 'done',
+      epochSeconds: epochSeconds.map((e) => ({ train: round4(e.train), evaluate: round4(e.evaluate), record: round4(e.record) })),
+      kernels: { path: kernels.path, name: kernels.name, threads: kernels.threads },
       model: describeModel(config),
       data: data.description,
       config,
     };
     console.log(JSON.stringify(result));
   }
+  kernels.close();
   return 0;
 }
+
+const round4 = (x: number) => Number(x.toFixed(4));
 
 function formatEpoch(report: EpochReport, epochs: number): string {
   const width = String(epochs).length;

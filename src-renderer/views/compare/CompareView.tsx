@@ -16,10 +16,11 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { PauseResumeButtons } from '../../components/PauseResumeButtons';
 import { ProgressBar } from '../../components/ProgressBar';
 import { EmptyState } from '../../components/EmptyState';
-import { differingSettings, describeModel, describeRegularizer } from '../../describe';
+import { differingSettings, describeModel, describeRegularizer, settingLabel } from '../../describe';
 import { formatCount, formatEta, formatNumber, formatPercent } from '../../format';
 import { usePalette, type ChartPalette } from '../../theme';
 import { runControl } from '../runs/run-actions';
+import { showToast } from '../../state/toasts';
 import { runFraction } from '../runs/RunsView';
 
 /**
@@ -42,6 +43,14 @@ const metrics: { id: string; label: string; split: MetricSeries['split']; name: 
   { id: 'reg', label: 'Regularisation loss λ·R(W)', split: 'train', name: 'regLoss', x: 'epoch' },
   { id: 'total', label: 'Total train loss', split: 'train', name: 'loss', x: 'epoch' },
 ];
+
+/** Two runs of one L1 vs L2 twin start: same model, seed and split, one L1 and one L2. */
+function areTwins(runs: readonly Run[]): boolean {
+  const [a, b] = runs;
+  if (runs.length !== 2 || a.twinGroup === null || a.twinGroup !== b.twinGroup) return false;
+  const kinds = new Set([a.config.regularizer.kind, b.config.regularizer.kind]);
+  return kinds.has('l1') && kinds.has('l2');
+}
 
 /** Colour of each compared run: the twins' fixed L1/L2 colours when that is what they are. */
 export function runColor(run: Run, index: number, palette: ChartPalette, runs: readonly Run[]): string {
@@ -89,7 +98,12 @@ export function CompareView({ runIds }: { runIds: number[] }) {
   );
   const error = batch.error ?? perEpoch.error;
 
-  const picker = <RunPicker runs={allRuns} chosen={runIds} onChange={(ids) => navigate({ view: 'compare', runIds: ids })} />;
+  const picker = (
+    <div className="row">
+      <RunPicker runs={allRuns} chosen={runIds} onChange={(ids) => navigate({ view: 'compare', runIds: ids })} />
+      <ImportMetricsButton onImported={(run, sourceRunId) => navigate({ view: 'compare', runIds: [...new Set([...runIds, sourceRunId, run.id])] })} />
+    </div>
+  );
 
   if (loaded && runs.length === 0) {
     const twins = allRuns.find((r) => r.twinGroup !== null);
@@ -130,16 +144,31 @@ export function CompareView({ runIds }: { runIds: number[] }) {
     <div className="view" data-testid="compare-view">
       <Head picker={picker} />
       {runs.length === 2 && (
-        <div className="row">
+        <div className="row" data-testid="look-inside">
           <span className="small muted">Look inside these two:</span>
-          <button className="btn small" onClick={() => navigate({ view: 'sparsity', runIds: runs.map((r) => r.id) })} data-testid="open-sparsity">
-            Sparsity L1 vs L2
-          </button>
-          {runs.map((r) => (
-            <button key={r.id} className="btn small" onClick={() => navigate({ view: 'templates', runId: r.id })}>
-              Templates of {r.config.regularizer.kind === 'none' ? r.name : describeRegularizer(r.config.regularizer).split(' ')[0]}
-            </button>
-          ))}
+          {areTwins(runs) ? (
+            <>
+              <button className="btn small" onClick={() => navigate({ view: 'sparsity', runIds: runs.map((r) => r.id) })} data-testid="open-sparsity">
+                Sparsity L1 vs L2
+              </button>
+              {runs.map((r) => (
+                <button key={r.id} className="btn small" onClick={() => navigate({ view: 'templates', runId: r.id })}>
+                  Templates of {describeRegularizer(r.config.regularizer).split(' ')[0]}
+                </button>
+              ))}
+            </>
+          ) : (
+            <>
+              <button className="btn small" onClick={() => navigate({ view: 'sparsity', runIds: runs.map((r) => r.id) })} data-testid="open-sparsity">
+                Sparsity side by side
+              </button>
+              {runs.map((r) => (
+                <button key={r.id} className="btn small" onClick={() => navigate({ view: 'templates', runId: r.id })}>
+                  Templates of #{r.id}
+                </button>
+              ))}
+            </>
+          )}
         </div>
       )}
       <div className="panel">
@@ -202,7 +231,9 @@ export function CompareView({ runIds }: { runIds: number[] }) {
               <tbody>
                 {differences.map((d) => (
                   <tr key={d.path}>
-                    <td className="mono">{d.path}</td>
+                    <td title={d.path} data-path={d.path}>
+                      {settingLabel(d.path)}
+                    </td>
                     {d.values.map((v, i) => (
                       <td key={i} className="num">
                         {typeof v === 'number' ? formatNumber(v, 4) : v === undefined ? '–' : String(v)}
@@ -229,6 +260,48 @@ function Head({ picker }: { picker: ReactNode }) {
       </div>
       {picker}
     </div>
+  );
+}
+
+/**
+ * Reads the metrics.jsonl a PyTorch project exported from a run wrote (train.py) and records
+ * it as a run beside that one, to compare their curves.
+ */
+function ImportMetricsButton({ onImported }: { onImported: (run: Run, sourceRunId: number) => void }) {
+  const api = useApi();
+  const store = useLabStore();
+  const [busy, setBusy] = useState(false);
+  const read = async (file: File) => {
+    setBusy(true);
+    try {
+      const result = await api.importRunMetrics({ fileName: file.name, content: await file.text() });
+      if (!result.ok) {
+        showToast(`Could not import ${file.name}: ${result.error.message}`, 'error');
+        return;
+      }
+      store.upsertRun(result.value.run);
+      showToast(`Imported "${result.value.run.name}"`, 'ok');
+      onImported(result.value.run, result.value.sourceRunId);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <label className={`btn${busy ? ' disabled' : ''}`} title="The metrics.jsonl that train.py of an exported PyTorch project wrote">
+      {busy ? 'Importing…' : 'Import a PyTorch run…'}
+      <input
+        type="file"
+        accept=".jsonl,.json,application/json"
+        hidden
+        disabled={busy}
+        data-testid="import-metrics-file"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void read(file);
+        }}
+      />
+    </label>
   );
 }
 

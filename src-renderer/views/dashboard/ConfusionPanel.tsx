@@ -120,7 +120,7 @@ function Matrix({ evaluation, dark, selected, onSelect }: { evaluation: Evaluati
                   tabIndex={0}
                   onKeyDown={(ev) => (ev.key === 'Enter' || ev.key === ' ') && onSelect({ label: i, predicted: j })}
                 >
-                  {count > 0 ? formatCount(count) : ''}
+                  {formatCount(count)}
                 </td>
               );
             })}

@@ -5,7 +5,9 @@
  * where a cell opens its misclassified images; the settings it was trained with.
  */
 
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { PaceControl, paceOf, type PaceChoice } from '../../components/PaceControl';
+import { showToast } from '../../state/toasts';
 import { useApi } from '../../state/api';
 import { useLab, useLabStore } from '../../state/lab-store';
 import { useNavigate } from '../../state/navigation';
@@ -17,13 +19,14 @@ import { SeriesChart, type ChartSeries } from '../../components/SeriesChart';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ProgressBar } from '../../components/ProgressBar';
 import { EmptyState } from '../../components/EmptyState';
-import { describeModel, describeOptimizer, describeRegularizer, parameterCount } from '../../describe';
+import { describeData, describeModel, describeOptimizer, describeRegularizer, parameterCount } from '../../describe';
 import { formatCount, formatDuration, formatEta, formatHyper, formatNumber, formatPercent, formatRate } from '../../format';
 import { usePalette, type ChartPalette } from '../../theme';
 import { Stat } from '../datasets/DatasetsView';
 import { runControl } from '../runs/run-actions';
 import { runFraction } from '../runs/RunsView';
 import { ConfusionPanel } from './ConfusionPanel';
+import { pauseTitle, resumeTitle } from '../../components/PauseResumeButtons';
 
 /**
  * Points per series fetched for the dashboard: about one per pixel of a half-width chart
@@ -117,12 +120,12 @@ function Dashboard({ run, batch, perEpoch }: { run: Run; batch: MetricSeries[]; 
           </p>
         </div>
         {active && (
-          <button className="btn" onClick={() => void control('pause')} data-testid="pause-run" title="P">
+          <button className="btn" onClick={() => void control('pause')} data-testid="pause-run" title={`${pauseTitle} (shortcut: P)`}>
             Pause
           </button>
         )}
         {RESUMABLE_STATUSES.includes(run.status) && (
-          <button className="btn primary" onClick={() => void control('resume')} data-testid="resume-run" title="P">
+          <button className="btn primary" onClick={() => void control('resume')} data-testid="resume-run" title={`${resumeTitle} (shortcut: P)`}>
             Resume
           </button>
         )}
@@ -150,6 +153,7 @@ function Dashboard({ run, batch, perEpoch }: { run: Run; batch: MetricSeries[]; 
           <span>
             Epoch {formatCount(progress?.epoch ?? run.epochsDone)} of {formatCount(run.config.epochs)} · {formatPercent(fraction, 0)}
           </span>
+          {(active || run.status === 'paused' || run.status === 'interrupted') && <RunPace run={run} step={progress?.step ?? run.stepsDone} epoch={progress?.epoch ?? run.epochsDone} />}
           <span className="spacer" />
           <span>
             {run.status === 'running'
@@ -193,6 +197,34 @@ function Dashboard({ run, batch, perEpoch }: { run: Run; batch: MetricSeries[]; 
   );
 }
 
+/** Pace chosen per run in this window (main keeps the run's pace; this shows what was chosen). */
+const chosenPace = new Map<number, PaceChoice>();
+
+function RunPace({ run, step, epoch }: { run: Run; step: number; epoch: number }) {
+  const api = useApi();
+  const [choice, setChoice] = useState<PaceChoice>(chosenPace.get(run.id) ?? 'realtime');
+  const choose = (next: PaceChoice) => {
+    chosenPace.set(run.id, next);
+    setChoice(next);
+  };
+  return (
+    <PaceControl
+      choice={choice}
+      canStep={run.status === 'running'}
+      step={step}
+      epoch={epoch}
+      onChoice={(next) => {
+        choose(next);
+        void api.setRunPace({ id: run.id, pace: paceOf(next) }).then((result) => !result.ok && showToast(`Could not change the pace: ${result.error.message}`, 'error'));
+      }}
+      onStep={(unit) => {
+        choose('held');
+        void api.stepRun({ id: run.id, unit }).then((result) => !result.ok && showToast(`Could not step: ${result.error.message}`, 'error'));
+      }}
+    />
+  );
+}
+
 function lastValue(series: MetricSeries | undefined): number | null {
   if (!series) return null;
   for (let i = series.value.length - 1; i >= 0; i--) if (series.value[i] !== null) return series.value[i];
@@ -215,8 +247,10 @@ function buildEpochCharts(series: MetricSeries[], palette: ChartPalette): Record
   const [blue, orange, green, purple] = palette.series;
   const speed = findSeries(series, 'train', 'samplesPerSecond');
   const lr = findSeries(series, 'train', 'lr');
-  const maxSpeed = Math.max(1, ...(speed?.value.filter((v): v is number => v !== null) ?? [1]));
-  const maxLr = Math.max(1e-12, ...(lr?.value.filter((v): v is number => v !== null) ?? [1e-12]));
+  const speeds = speed?.value.filter((v): v is number => v !== null && v > 0) ?? [];
+  const rates = lr?.value.filter((v): v is number => v !== null && v > 0) ?? [];
+  const maxSpeed = Math.max(1, ...speeds);
+  const maxLr = Math.max(1e-12, ...rates);
   return {
     epochLoss: [
       line('trainData', 'train data loss', blue, findSeries(series, 'train', 'dataLoss'), 'epoch'),
@@ -231,13 +265,14 @@ function buildEpochCharts(series: MetricSeries[], palette: ChartPalette): Record
     speed: [
       {
         id: 'speed',
-        label: `samples/s (100% = ${formatRate(maxSpeed, '/s')})`,
+        // no epoch yet (queued, just started): no scale to name
+        label: speeds.length > 0 ? `samples/s (100% = ${formatRate(maxSpeed, '/s')})` : 'samples/s',
         color: green,
         points: seriesPoints(speed, 'epoch').map((p) => ({ x: p.x, y: p.y === null ? null : p.y / maxSpeed })),
       },
       {
         id: 'lr',
-        label: `learning rate (100% = ${formatHyper(maxLr)})`,
+        label: rates.length > 0 ? `learning rate (100% = ${formatHyper(maxLr)})` : 'learning rate',
         color: purple,
         dashed: true,
         points: seriesPoints(lr, 'epoch').map((p) => ({ x: p.x, y: p.y === null ? null : p.y / maxLr })),
@@ -248,6 +283,8 @@ function buildEpochCharts(series: MetricSeries[], palette: ChartPalette): Record
 
 function SettingsPanel({ run }: { run: Run }) {
   const c = run.config;
+  const datasets = useLab((s) => s.datasets);
+  const datasetName = run.data.kind === 'dataset' ? datasets.find((d) => d.id === run.datasetId)?.name : undefined;
   const rows: [string, string][] = [
     ['Model', describeModel(c.model)],
     ['Loss', c.loss === 'softmax' ? 'softmax cross-entropy' : 'multiclass SVM (hinge)'],
@@ -257,7 +294,7 @@ function SettingsPanel({ run }: { run: Run }) {
     ['Batch size', formatCount(c.batchSize)],
     ['Epochs', formatCount(c.epochs)],
     ['Seed', String(c.seed)],
-    ['Data', run.data.kind === 'toy' ? `${run.data.toy}, ${run.data.samples} points, noise ${run.data.noise}` : `dataset ${run.data.datasetId}, ${run.data.normalisation} normalisation`],
+    ['Data', run.data.kind === 'toy' ? `${run.data.toy}, ${run.data.samples} points, noise ${run.data.noise}` : `${describeData(run, datasetName)}, ${run.data.normalisation} normalisation`],
     ['Split', `${formatPercent(run.split.val, 0)} validation, ${formatPercent(run.split.test, 0)} test, seed ${run.split.seed}`],
     ['Origin', `${run.origin === 'cli' ? 'lab CLI' : 'app'} ${run.appVersion}`],
   ];

@@ -181,7 +181,7 @@ function DatasetReport({ dataset }: { dataset: Dataset }) {
             <Stat label="Classes" value={formatCount(dataset.classNames.length)} sub={r?.imbalanceRatio ? `imbalance ${formatNumber(r.imbalanceRatio, 2)}×` : r ? 'one class is empty' : ''} />
             <Stat label="Image size" value={`${dataset.width}×${dataset.height}`} sub={dataset.channels === 1 ? 'grey, 1 channel' : 'colour, 3 channels'} />
             <Stat label="Skipped files" value={formatCount(dataset.skippedFiles)} sub={dataset.skippedFiles > 0 ? 'listed below' : 'none left out'} />
-            <Stat label="Duplicates" value={r ? formatCount(r.duplicates.length) : '–'} sub={r ? 'groups of identical files' : ''} />
+            <Stat label="Duplicates" value={r ? formatCount(r.duplicates.length) : '–'} sub={r ? duplicatesSub(r) : ''} testId="duplicates-stat" />
             <Stat label="Import time" value={r ? formatDuration(r.elapsedMs / 1000) : '–'} sub={r ? `${formatCount(r.cacheHits)} from cache` : ''} />
           </div>
           {r?.warnings.map((w) => (
@@ -222,6 +222,12 @@ function DatasetReport({ dataset }: { dataset: Dataset }) {
   );
 }
 
+function duplicatesSub(report: ImportReport): string {
+  if (report.duplicates.length === 0) return 'no identical files';
+  const { extra, dropped } = duplicateCopies(report);
+  return dropped > 0 ? `groups; ${formatCount(dropped)} copies left out` : `groups; all ${formatCount(extra)} copies kept`;
+}
+
 export function Stat({ label, value, sub, testId }: { label: string; value: string; sub?: string; testId?: string }) {
   return (
     <div className="stat" data-testid={testId}>
@@ -229,7 +235,7 @@ export function Stat({ label, value, sub, testId }: { label: string; value: stri
       <div className="value" title={value}>
         {value}
       </div>
-      <div className="sub ellipsis">{sub}</div>
+      <div className="sub">{sub}</div>
     </div>
   );
 }
@@ -316,12 +322,24 @@ function SkippedTable({ report }: { report: ImportReport }) {
   );
 }
 
+/** Copies beyond the first of each group, and how many of them the import left out. */
+export function duplicateCopies(report: ImportReport): { extra: number; dropped: number } {
+  const extra = report.duplicates.reduce((sum, d) => sum + d.paths.length - 1, 0);
+  const dropped = report.skipped.filter((s) => s.reason === 'duplicate').length;
+  return { extra, dropped };
+}
+
 function DuplicatesList({ report }: { report: ImportReport }) {
+  const { extra, dropped } = duplicateCopies(report);
   return (
-    <div className="panel" data-testid="duplicates">
+    <div className="panel" data-testid="duplicates" data-extra={extra} data-dropped={dropped}>
       <div className="panel-head">
         <h2>Duplicates</h2>
-        <span className="muted small">identical files; the first of each group is kept</span>
+        <span className="muted small">
+          {dropped > 0
+            ? `identical files; the first of each group is kept, ${plural(dropped, 'copy', 'copies')} left out`
+            : `identical files; every copy was imported (${plural(extra, 'extra image')})`}
+        </span>
       </div>
       <div className="panel-body stack">
         {report.duplicates.slice(0, 50).map((d) => (
@@ -331,8 +349,8 @@ function DuplicatesList({ report }: { report: ImportReport }) {
               {d.crossSplit && <span className="badge paused">across splits</span>}
             </div>
             {d.paths.map((p, i) => (
-              <div key={p} className={`mono ${i === 0 ? '' : 'muted'}`}>
-                {i === 0 ? '✓ ' : '  '}
+              <div key={p} className={`mono ${i === 0 || dropped === 0 ? '' : 'muted'}`}>
+                {i === 0 || dropped === 0 ? '✓ ' : '  '}
                 {p}
               </div>
             ))}

@@ -25,10 +25,11 @@ interface Options {
   fit: 'cover' | 'contain' | 'fill';
   valPercent: number;
   seed: number;
+  dropDuplicates: boolean;
 }
 
-const sampleDefaults: Options = { width: 28, height: 28, channels: 1, fit: 'cover', valPercent: 10, seed: 1 };
-const folderDefaults: Options = { width: 32, height: 32, channels: 3, fit: 'cover', valPercent: 10, seed: 1 };
+const sampleDefaults: Options = { width: 28, height: 28, channels: 1, fit: 'cover', valPercent: 10, seed: 1, dropDuplicates: true };
+const folderDefaults: Options = { width: 32, height: 32, channels: 3, fit: 'cover', valPercent: 10, seed: 1, dropDuplicates: true };
 
 function newJobId(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `job-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
@@ -85,6 +86,7 @@ export function ImportPanel({ initialSource, onDone }: { initialSource: Source; 
     fit: options.fit,
     valFraction: options.valPercent / 100,
     seed: options.seed,
+    dropDuplicates: options.dropDuplicates,
   };
 
   async function chooseFolder() {
@@ -205,6 +207,17 @@ export function ImportPanel({ initialSource, onDone }: { initialSource: Source; 
           </Field>
           <Field label="Split seed" error={errors.seed} hint="same seed, same split">
             <NumberInput integer value={options.seed} onChange={(v) => set('seed', v)} invalid={!!errors.seed} label="Split seed" />
+          </Field>
+          <Field label="Identical files" hint={options.dropDuplicates ? 'the first of each group is kept' : 'every copy is imported'}>
+            <Segmented
+              label="Identical files"
+              value={options.dropDuplicates ? 'one' : 'all'}
+              onChange={(v) => set('dropDuplicates', v === 'one')}
+              options={[
+                { value: 'one', label: 'Keep one' },
+                { value: 'all', label: 'Keep all' },
+              ]}
+            />
           </Field>
         </div>
         <PreprocessPreview source={source} path={path.trim()} options={importOptions} enabled={valid} />

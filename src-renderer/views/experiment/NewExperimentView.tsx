@@ -15,15 +15,17 @@ import { LogNumberInput, NumberInput } from '../../components/NumberInput';
 import { EmptyState } from '../../components/EmptyState';
 import { describeModel, parameterCount } from '../../describe';
 import { formatCount, formatHyper, plural } from '../../format';
+import { featureDescriptions, IMAGE_FEATURES, POINT_FEATURES } from '../../../src-shared/features/transforms';
+import { useRememberedDraft } from './remembered-draft';
 import {
   checkDraft,
   dataShape,
-  defaultDraft,
   draftConfig,
   draftData,
+  draftLearningRate,
   layer,
   presets,
-  twinLambdaField,
+  switchDataKind,
   twinRegularizers,
   type ActivationKind,
   type Draft,
@@ -41,9 +43,6 @@ const activations: { value: ActivationKind; label: string }[] = [
 
 const toyKinds: ToyKind[] = ['spiral', 'circles', 'xor', 'moons', 'blobs'];
 
-/** The draft survives switching views (but not a reload). */
-let savedDraft: Draft | null = null;
-
 export function NewExperimentView({ datasetId }: { datasetId?: number }) {
   const api = useApi();
   const store = useLabStore();
@@ -51,25 +50,22 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
   const datasets = useLab((s) => s.datasets);
   const experiments = useLab((s) => s.experiments);
   const loaded = useLab((s) => s.loaded);
-  const [draft, setDraft] = useState<Draft>(() => savedDraft ?? { ...defaultDraft });
+  const { draft, setDraft, ready, chooseDataset } = useRememberedDraft(api, datasetId);
   const [experiment, setExperiment] = useState<string>('none');
   const [newExperimentName, setNewExperimentName] = useState('');
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
   const [showAll, setShowAll] = useState(false);
 
-  useEffect(() => {
-    savedDraft = draft;
-  }, [draft]);
-
   // Preselect the dataset named in the route, else the newest one.
   useEffect(() => {
+    if (!ready) return;
     setDraft((d) => {
       if (datasetId !== undefined && datasets.some((x) => x.id === datasetId)) return { ...d, dataKind: 'dataset', datasetId };
       if (d.datasetId === null || !datasets.some((x) => x.id === d.datasetId)) return { ...d, datasetId: datasets.at(-1)?.id ?? null };
       return d;
     });
-  }, [datasetId, datasets]);
+  }, [datasetId, datasets, ready, setDraft]);
 
   const errors = useMemo(() => checkDraft(draft, datasets), [draft, datasets]);
   const valid = Object.keys(errors).length === 0 && !(experiment === 'new' && newExperimentName.trim() === '');
@@ -171,10 +167,14 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
     );
   }
 
-  const params = shape ? parameterCount({ inputSize: shape.inputSize, numClasses: shape.numClasses, hidden: draft.hidden }) : null;
-  const [l1Twin] = twinRegularizers(draft);
-  const twinField = twinLambdaField(draft);
-  const twinsNote = ' · both twins use this λ';
+  const config = shape ? draftConfig(draft, shape) : null;
+  const params = config ? parameterCount(config.model) : null;
+  const [l1Twin, l2Twin] = twinRegularizers(draft);
+  const lr = draftLearningRate(draft, shape ?? { inputSize: 2 });
+  const dataset = draft.dataKind === 'dataset' ? datasets.find((d) => d.id === draft.datasetId) : undefined;
+  // about how many images the run will validate on (the split is drawn from the non-test images)
+  const valImages = dataset ? Math.round(((dataset.samples.train + dataset.samples.val) * draft.valPercent) / 100) : null;
+  const featureKinds = draft.dataKind === 'toy' ? POINT_FEATURES : IMAGE_FEATURES;
 
   return (
     <div className="view">
@@ -187,7 +187,7 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
               <Segmented
                 label="Data source"
                 value={draft.dataKind}
-                onChange={(v) => set('dataKind', v)}
+                onChange={(v) => setDraft((d) => switchDataKind(d, v))}
                 options={[
                   { value: 'dataset', label: 'Image dataset' },
                   { value: 'toy', label: '2-D toy data' },
@@ -198,7 +198,7 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
               {draft.dataKind === 'dataset' ? (
                 <div className="fields">
                   <Field label="Dataset" error={err('datasetId')} hint={shape ? `${formatCount(shape.inputSize)} inputs, ${shape.numClasses} classes` : ''}>
-                    <select className="select" aria-label="Dataset" value={draft.datasetId ?? ''} onChange={(e) => set('datasetId', e.target.value ? Number(e.target.value) : null)} data-testid="dataset-select">
+                    <select className="select" aria-label="Dataset" value={draft.datasetId ?? ''} onChange={(e) => chooseDataset(e.target.value ? Number(e.target.value) : null)} data-testid="dataset-select">
                       {datasets.length === 0 && <option value="">No datasets</option>}
                       {datasets.map((d) => (
                         <option key={d.id} value={d.id}>
@@ -208,6 +208,10 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
                       ))}
                     </select>
                   </Field>
+                  <label className="checkbox" title="Each training image is flipped left-right with probability ½, every time it is trained on">
+                    <input type="checkbox" checked={draft.mirror} onChange={(e) => set('mirror', e.target.checked)} data-testid="mirror-augmentation" />
+                    Mirror augmentation (random left-right flips: one template must serve both directions)
+                  </label>
                   <Field label="Normalisation" hint={draft.normalisation === 'scale' ? 'pixels / 255' : draft.normalisation === 'mean-image' ? 'minus the mean training image' : 'zero mean, unit variance per channel'}>
                     <select className="select" aria-label="Normalisation" value={draft.normalisation} onChange={(e) => set('normalisation', e.target.value as Draft['normalisation'])}>
                       <option value="scale">Scale to [0, 1]</option>
@@ -248,6 +252,11 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
                   <NumberInput value={draft.testPercent} onChange={(v) => set('testPercent', v)} invalid={!!errors.testPercent} label="Test percent" />
                 </Field>
               </div>
+              {valImages !== null && valImages < 30 && !errors.valPercent && (
+                <div className="notice small" data-testid="small-validation-warning">
+                  {valImages === 0 ? 'No validation images: nothing will tell you whether the model generalises.' : `Only about ${plural(valImages, 'validation image')}: its accuracy moves in steps of ${Math.round(100 / valImages)} points, too coarse to trust.`} Use 30 or more (a larger split, or more images).
+                </div>
+              )}
             </div>
           </div>
 
@@ -258,8 +267,18 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
             </div>
             <div className="panel-body stack">
               <div className="arch" data-testid="architecture">
-                {shape ? describeModel({ inputSize: shape.inputSize, numClasses: shape.numClasses, hidden: draft.hidden }) : 'choose data to see the shapes'}
+                {config ? describeModel(config.model) : 'choose data to see the shapes'}
               </div>
+              <Field label="Feature transform" error={errors.features} hint={draft.features === 'none' ? 'the model reads the input as it is' : `fixed, not learned: ${featureDescriptions[draft.features]}`}>
+                <select className="select" aria-label="Feature transform" value={draft.features} onChange={(e) => set('features', e.target.value as Draft['features'])} data-testid="features-select">
+                  <option value="none">None (raw input)</option>
+                  {featureKinds.map((k) => (
+                    <option key={k} value={k}>
+                      {featureDescriptions[k]}
+                    </option>
+                  ))}
+                </select>
+              </Field>
               {draft.hidden.length === 0 ? (
                 <p className="muted small">
                   Linear classifier: scores <code>s = W x + b</code>, one row of <code>W</code> per class. Add a hidden layer to make it a neural network.
@@ -337,10 +356,10 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
                 ]}
               />
               <div className="grid-2">
-                <Field label="λ for L1" error={errors.l1} hint={`${draft.regKind === 'l1' || draft.regKind === 'elastic' ? 'pushes weights to exactly zero' : 'used with L1 or L1 + L2'}${twinField === 'l1' ? twinsNote : ''}`}>
+                <Field label="λ for L1" error={errors.l1} hint={`${draft.regKind === 'l1' || draft.regKind === 'elastic' ? 'pushes weights to exactly zero' : 'used with L1 or L1 + L2'} · the L1 twin uses this λ`}>
                   <LogNumberInput label="L1 lambda" value={draft.l1} onChange={(v) => set('l1', v)} minExp={-6} maxExp={0} invalid={!!errors.l1} />
                 </Field>
-                <Field label="λ for L2" error={errors.l2} hint={`${draft.regKind === 'l2' || draft.regKind === 'elastic' ? 'shrinks all weights a little' : 'used with L2 or L1 + L2'}${twinField === 'l2' ? twinsNote : ''}`}>
+                <Field label="λ for L2" error={errors.l2} hint={`${draft.regKind === 'l2' || draft.regKind === 'elastic' ? 'shrinks all weights a little' : 'used with L2 or L1 + L2'} · the L2 twin uses this λ`}>
                   <LogNumberInput label="L2 lambda" value={draft.l2} onChange={(v) => set('l2', v)} minExp={-6} maxExp={0} invalid={!!errors.l2} />
                 </Field>
               </div>
@@ -395,8 +414,19 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
                   </Field>
                 )}
               </div>
-              <Field label="Learning rate" error={errors.lr}>
-                <LogNumberInput label="Learning rate" value={draft.lr} onChange={(v) => set('lr', v)} minExp={-5} maxExp={0.5} invalid={!!errors.lr} />
+              <Field
+                label="Learning rate"
+                error={errors.lr}
+                hint={draft.lrAuto ? `suggested for ${shape ? formatCount(shape.inputSize) : 'these'} inputs${draft.dataKind === 'dataset' ? `, ${draft.normalisation} pixels` : ''} and ${draft.optimizer}` : undefined}
+              >
+                <div className="row nowrap">
+                  <LogNumberInput label="Learning rate" value={lr} onChange={(v) => setDraft((d) => ({ ...d, lr: v, lrAuto: false }))} minExp={-5} maxExp={0.5} invalid={!!errors.lr} />
+                  {!draft.lrAuto && (
+                    <button className="btn small" onClick={() => set('lrAuto', true)} title="A learning rate that fits the input size, normalisation and optimiser">
+                      Suggest
+                    </button>
+                  )}
+                </div>
               </Field>
               <div className="fields">
                 <Field label="Batch size" error={errors.batchSize}>
@@ -457,7 +487,7 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
                   Start L1 vs L2 twins
                 </button>
                 <span className="small muted" data-testid="twin-lambda">
-                  twins: L1{l1Twin.proximal ? ' (proximal)' : ''} vs L2 at λ = {formatHyper(l1Twin.l1)} (the {twinField === 'l1' ? 'L1' : 'L2'} λ), same seed and split
+                  twins: L1{l1Twin.proximal ? ' (proximal)' : ''} at λ = {formatHyper(l1Twin.l1)} vs L2 at λ = {formatHyper(l2Twin.l2)}, same seed and split
                 </span>
               </div>
               {showAll && !valid && <div className="small" style={{ color: 'var(--danger)' }}>Fix the fields marked in red first.</div>}

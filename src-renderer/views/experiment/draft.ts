@@ -4,8 +4,10 @@
  * refuse. Pure; tested in test/src-renderer/experiment-draft.test.ts.
  */
 
-import { runSplitSpec, trainConfig } from '../../../src-shared/api/schemas';
+import { activationKind, runSplitSpec, trainConfig } from '../../../src-shared/api/schemas';
+import { featureTransform, IMAGE_FEATURES, type FeatureKind } from '../../../src-shared/features/transforms';
 import type { Dataset, RunData, TrainConfig } from '../../state/types';
+import type { RequestOf } from '../../../src-shared/api/contract';
 
 export type ActivationKind = TrainConfig['model']['hidden'][number]['activation'];
 export type ToyKind = Extract<RunData, { kind: 'toy' }>['toy'];
@@ -28,6 +30,10 @@ export interface Draft {
   toyNoise: number;
   toyClasses: number;
   hidden: LayerDraft[];
+  /** a fixed feature transform in front of the model */
+  features: FeatureKind | 'none';
+  /** image datasets: flip training images left-right at random */
+  mirror: boolean;
   loss: TrainConfig['loss'];
   regKind: TrainConfig['regularizer']['kind'];
   l1: number;
@@ -35,6 +41,8 @@ export interface Draft {
   proximal: boolean;
   optimizer: TrainConfig['optimizer']['kind'];
   lr: number;
+  /** the learning rate follows the data and optimiser (suggestedLearningRate) until the user sets one */
+  lrAuto: boolean;
   momentum: number;
   schedule: TrainConfig['schedule']['kind'];
   stepEvery: number;
@@ -62,6 +70,8 @@ export const defaultDraft: Draft = {
   toyNoise: 0.2,
   toyClasses: 3,
   hidden: [],
+  features: 'none',
+  mirror: false,
   loss: 'softmax',
   regKind: 'l2',
   l1: 1e-3,
@@ -69,6 +79,7 @@ export const defaultDraft: Draft = {
   proximal: true,
   optimizer: 'momentum',
   lr: 0.05,
+  lrAuto: true,
   momentum: 0.9,
   schedule: 'constant',
   stepEvery: 10,
@@ -89,36 +100,102 @@ export interface Preset {
   apply: (draft: Draft) => Draft;
 }
 
+/** Presets set the model and how to train it; the learning rate follows the data (lrAuto). */
 export const presets: Preset[] = [
   {
     id: 'linear',
     label: 'Linear classifier',
     description: 's = W x + b: one template per class',
-    apply: (d) => ({ ...d, hidden: [], loss: 'softmax', optimizer: 'sgd', lr: 0.1, regKind: 'l2', l2: 1e-3, epochs: 20, batchSize: 64 }),
+    apply: (d) => ({ ...d, hidden: [], loss: 'softmax', optimizer: 'sgd', lrAuto: true, regKind: 'l2', l2: 1e-3, epochs: 20, batchSize: 64 }),
   },
   {
     id: 'mlp2',
     label: '2-layer ReLU',
     description: 'W2 max(0, W1 x): 100 hidden templates',
-    apply: (d) => ({ ...d, hidden: [layer(100)], loss: 'softmax', optimizer: 'momentum', lr: 0.05, momentum: 0.9, regKind: 'l2', l2: 1e-4, epochs: 20, batchSize: 64 }),
+    apply: (d) => ({ ...d, hidden: [layer(100)], loss: 'softmax', optimizer: 'momentum', lrAuto: true, momentum: 0.9, regKind: 'l2', l2: 1e-4, epochs: 20, batchSize: 64 }),
   },
   {
     id: 'mlp3',
     label: '3-layer ReLU',
     description: 'W3 max(0, W2 max(0, W1 x))',
-    apply: (d) => ({ ...d, hidden: [layer(128), layer(64)], loss: 'softmax', optimizer: 'momentum', lr: 0.05, momentum: 0.9, regKind: 'l2', l2: 1e-4, epochs: 20, batchSize: 64 }),
+    apply: (d) => ({ ...d, hidden: [layer(128), layer(64)], loss: 'softmax', optimizer: 'momentum', lrAuto: true, momentum: 0.9, regKind: 'l2', l2: 1e-4, epochs: 20, batchSize: 64 }),
   },
 ];
 
+/** Learning rates that work on the built-in sample (784 pixels scaled to [0, 1]) and on the toy sets. */
+const BASE_LR: Record<TrainConfig['optimizer']['kind'], number> = { sgd: 0.1, momentum: 0.05, adam: 0.001 };
+/** E[x²] of one input after each normalisation, for typical photos (scaled pixels are mostly bright; centred ones vary by ~0.28). */
+const MEAN_SQUARE: Record<Normalisation, number> = { scale: 0.3, 'mean-image': 0.08, 'per-channel': 1 };
+/** E‖x‖² of the built-in sample under 'scale': what BASE_LR was tuned on. */
+const REFERENCE_ENERGY = 784 * MEAN_SQUARE.scale;
+
+/**
+ * A learning rate that fits the input: the first layer's gradient, and so the size of a
+ * step, grows with E‖x‖² = inputs × E[x²], so SGD and momentum scale BASE_LR down by
+ * REFERENCE_ENERGY / E‖x‖² once inputs carry more energy than the built-in sample (a
+ * 32×32 RGB photo scaled to [0, 1] has 4× as much: momentum lr 0.05 there sends a ReLU
+ * net's loss up tenfold in its first epochs). Adam divides each step by the gradient's
+ * own size and needs no scaling. Toy points (2 inputs) take BASE_LR as it is.
+ */
+export function suggestedLearningRate(optimizer: TrainConfig['optimizer']['kind'], inputSize: number, normalisation: Normalisation | null): number {
+  if (optimizer === 'adam') return inputSize <= 2 ? 0.01 : BASE_LR.adam;
+  const energy = inputSize * (normalisation === null ? 0.5 : MEAN_SQUARE[normalisation]);
+  return Number((BASE_LR[optimizer] * Math.min(1, REFERENCE_ENERGY / energy)).toPrecision(2));
+}
+
+/** The learning rate the draft trains with: the suggested one while lrAuto, else the user's. */
+export function draftLearningRate(draft: Draft, shape: { inputSize: number }): number {
+  return draft.lrAuto ? suggestedLearningRate(draft.optimizer, shape.inputSize, draft.dataKind === 'toy' ? null : draft.normalisation) : draft.lr;
+}
+
+/**
+ * Toy points need a hidden layer to show anything (a linear model has 2 weights per class,
+ * all of them needed) and more, smaller steps (300 points are 5 batches of 64): switching
+ * to toy data swaps the image defaults for these, and back, unless the user changed them.
+ */
+const IMAGE_MODEL = { batchSize: defaultDraft.batchSize, epochs: defaultDraft.epochs, widths: [] as number[] };
+const TOY_MODEL = { batchSize: 32, epochs: 100, widths: [100] };
+
+export function switchDataKind(draft: Draft, dataKind: Draft['dataKind']): Draft {
+  if (dataKind === draft.dataKind) return draft;
+  const [from, to] = dataKind === 'toy' ? [IMAGE_MODEL, TOY_MODEL] : [TOY_MODEL, IMAGE_MODEL];
+  const untouched = draft.batchSize === from.batchSize && draft.epochs === from.epochs
+    && draft.hidden.length === from.widths.length && draft.hidden.every((h, i) => h.units === from.widths[i] && h.activation === 'relu');
+  if (!untouched) return { ...draft, dataKind };
+  return { ...draft, dataKind, batchSize: to.batchSize, epochs: to.epochs, hidden: to.widths.map((w) => layer(w)) };
+}
+
+export interface DataShape {
+  inputSize: number;
+  numClasses: number;
+  label: string;
+  /** image datasets: the images' size */
+  image?: { width: number; height: number; channels: 1 | 3 };
+}
+
 /** Input size and class count of the chosen data, or null when no dataset is chosen. */
-export function dataShape(draft: Draft, datasets: readonly Dataset[]): { inputSize: number; numClasses: number; label: string } | null {
+export function dataShape(draft: Draft, datasets: readonly Dataset[]): DataShape | null {
   if (draft.dataKind === 'toy') {
     const classes = draft.toy === 'spiral' || draft.toy === 'blobs' ? draft.toyClasses : 2;
     return { inputSize: 2, numClasses: classes, label: `${draft.toy} (2-D points)` };
   }
   const dataset = datasets.find((d) => d.id === draft.datasetId);
   if (!dataset) return null;
-  return { inputSize: dataset.width * dataset.height * dataset.channels, numClasses: dataset.classNames.length, label: dataset.name };
+  const channels = dataset.channels === 1 ? 1 : 3;
+  return {
+    inputSize: dataset.width * dataset.height * dataset.channels, numClasses: dataset.classNames.length, label: dataset.name,
+    image: { width: dataset.width, height: dataset.height, channels },
+  };
+}
+
+/** Why the chosen feature transform does not fit the data, or null. */
+export function featuresProblem(draft: Draft): string | null {
+  if (draft.features === 'none') return null;
+  const forImages = (IMAGE_FEATURES as readonly string[]).includes(draft.features);
+  if (forImages && draft.dataKind === 'toy') return 'This transform is for images; 2-D points take polar, polynomial or sin/cos';
+  if (!forImages && draft.dataKind === 'dataset') return 'This transform is for 2-D points; images take a colour histogram or HOG';
+  if (forImages && draft.normalisation !== 'scale') return 'Image features count pixel values in [0, 1]: choose "Scale to [0, 1]" normalisation';
+  return null;
 }
 
 export function draftRegularizer(draft: Draft): TrainConfig['regularizer'] {
@@ -132,24 +209,21 @@ export function draftRegularizer(draft: Draft): TrainConfig['regularizer'] {
 }
 
 /**
- * The λ field both twins train with: the chosen regulariser's (L1's when L1 is chosen; L2's
- * for L2, L1 + L2 and none), so L1 and L2 are compared at one strength.
+ * The L1 and the L2 twin: same everything, each with its own field's λ (λ for L1, λ for
+ * L2), both always on the form, so what a twin trains with is always in sight.
  */
-export function twinLambdaField(draft: Draft): 'l1' | 'l2' {
-  return draft.regKind === 'l1' ? 'l1' : 'l2';
-}
-
-/** The L1 and the L2 twin: same everything, one λ (twinLambdaField). */
 export function twinRegularizers(draft: Draft): [TrainConfig['regularizer'], TrainConfig['regularizer']] {
-  const lambda = draft[twinLambdaField(draft)];
   return [
-    { kind: 'l1', l1: lambda, l2: 0, proximal: draft.proximal },
-    { kind: 'l2', l1: 0, l2: lambda, proximal: false },
+    { kind: 'l1', l1: draft.l1, l2: 0, proximal: draft.proximal },
+    { kind: 'l2', l1: 0, l2: draft.l2, proximal: false },
   ];
 }
 
-export function draftConfig(draft: Draft, shape: { inputSize: number; numClasses: number }): TrainConfig {
-  const optimizer: TrainConfig['optimizer'] = { kind: draft.optimizer, lr: draft.lr, ...(draft.optimizer === 'momentum' ? { momentum: draft.momentum } : {}) };
+export function draftConfig(draft: Draft, shape: Pick<DataShape, 'inputSize' | 'numClasses' | 'image'>): TrainConfig {
+  const features = draft.features !== 'none' && featuresProblem(draft) === null
+    ? featureTransform(draft.features, shape.image ? { kind: 'image', ...shape.image } : { kind: 'vector' })
+    : undefined;
+  const optimizer: TrainConfig['optimizer'] = { kind: draft.optimizer, lr: draftLearningRate(draft, shape), ...(draft.optimizer === 'momentum' ? { momentum: draft.momentum } : {}) };
   const schedule: TrainConfig['schedule'] =
     draft.schedule === 'step'
       ? { kind: 'step', everyEpochs: draft.stepEvery, gamma: draft.stepGamma }
@@ -157,10 +231,12 @@ export function draftConfig(draft: Draft, shape: { inputSize: number; numClasses
         ? { kind: 'cosine', minLr: draft.cosineMinLr }
         : { kind: 'constant' };
   return {
+    ...(draft.mirror && draft.dataKind === 'dataset' && shape.image ? { augmentation: { mirror: shape.image } } : {}),
     model: {
       inputSize: shape.inputSize,
       numClasses: shape.numClasses,
       hidden: draft.hidden.map((h) => ({ units: h.units, activation: h.activation, ...(h.activation === 'leaky-relu' ? { alpha: h.alpha } : {}) })),
+      ...(features ? { features } : {}),
     },
     loss: draft.loss,
     regularizer: draftRegularizer(draft),
@@ -235,10 +311,10 @@ export function checkDraft(draft: Draft, datasets: readonly Dataset[]): DraftErr
       errors[field] ??= readable(issue.message);
     }
   }
-  // The twins' λ, even when the single run uses none.
-  const twinField = twinLambdaField(draft);
-  const lambda = draft[twinField];
-  if (!errors[twinField] && !(Number.isFinite(lambda) && lambda >= 0 && lambda <= 10)) errors[twinField] = 'Between 0 and 10';
+  // The twins' λ, even when the single run uses neither.
+  for (const field of ['l1', 'l2'] as const) {
+    if (!errors[field] && !(Number.isFinite(draft[field]) && draft[field] >= 0 && draft[field] <= 10)) errors[field] = 'Between 0 and 10';
+  }
   if (draft.batchSize > 0 && shape && draft.dataKind === 'toy' && draft.batchSize > draft.toySamples) errors.batchSize ??= `At most the ${draft.toySamples} points`;
   const split = runSplitSpec.safeParse({ val: draft.valPercent / 100, test: draft.testPercent / 100, seed: draft.seed });
   if (!split.success) {
@@ -252,6 +328,46 @@ export function checkDraft(draft: Draft, datasets: readonly Dataset[]): DraftErr
     if (!Number.isFinite(draft.toyNoise) || draft.toyNoise < 0 || draft.toyNoise > 1) errors.toyNoise = 'Between 0 and 1';
     if (!Number.isInteger(draft.toyClasses) || draft.toyClasses < 2 || draft.toyClasses > 10) errors.toyClasses = 'From 2 to 10';
   }
+  const features = featuresProblem(draft);
+  if (features) errors.features = features;
   if (draft.name.length > 200) errors.name = 'At most 200 characters';
   return errors;
+}
+
+/** Where a draft is remembered: per dataset, or one for toy data. */
+export function draftKey(draft: Pick<Draft, 'dataKind' | 'datasetId'>): 'toy' | `dataset:${number}` | null {
+  if (draft.dataKind === 'toy') return 'toy';
+  return draft.datasetId !== null ? `dataset:${draft.datasetId}` : null;
+}
+
+/**
+ * A remembered draft (plain JSON kept by main) back as a Draft: each field taken only when
+ * it has the type `base` has, so a draft saved by an older version, or damaged, can only
+ * fall back to defaults, never break the form. Values that are the right type but out of
+ * range are kept: the form names them, as it would had they been typed.
+ */
+export function restoreDraft(saved: unknown, base: Draft = defaultDraft): Draft {
+  if (!saved || typeof saved !== 'object' || Array.isArray(saved)) return { ...base };
+  const source = saved as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, fallback] of Object.entries(base)) {
+    const value = source[key];
+    if (key === 'hidden' || value === undefined) continue;
+    if (key === 'datasetId' ? value === null || typeof value === 'number' : typeof value === typeof fallback) out[key] = value;
+  }
+  if (Array.isArray(source.hidden)) {
+    out.hidden = source.hidden.flatMap((h: unknown) => {
+      const l = h as Partial<LayerDraft> | null;
+      const activation = activationKind.safeParse(l?.activation);
+      if (!l || typeof l.units !== 'number' || !activation.success) return [];
+      return [{ ...layer(l.units, activation.data), alpha: typeof l.alpha === 'number' ? l.alpha : 0.01 }];
+    });
+  }
+  return out as unknown as Draft;
+}
+
+/** A draft as main keeps it: plain JSON (layer keys are React's business, not the user's). */
+export function draftForSaving(draft: Draft): RequestOf<'saveFormDraft'>['draft'] {
+  const { hidden, ...fields } = draft;
+  return { ...fields, hidden: hidden.map(({ units, activation, alpha }) => ({ units, activation, alpha })) };
 }

@@ -17,12 +17,13 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { formatBytes, formatWhen } from '../../format';
 import { parseRefKey, refKey, runsWithWeights, type ModelRef } from '../models';
 
-type What = 'json' | 'onnx' | 'safetensors' | 'templates' | 'metrics';
+type What = 'json' | 'onnx' | 'safetensors' | 'pytorch' | 'templates' | 'metrics';
 
 const whats: { value: What; label: string; ext: string | null; text: string }[] = [
   { value: 'json', label: 'Native JSON', ext: 'json', text: 'Everything: weights, architecture, class names, preprocessing and normalisation, training settings. The lab reopens it.' },
   { value: 'onnx', label: 'ONNX', ext: 'onnx', text: 'For ONNX Runtime, Netron and other tools: Gemm and activation nodes over the flattened, normalised image; class names in the metadata.' },
   { value: 'safetensors', label: 'safetensors', ext: 'safetensors', text: 'PyTorch-style weights (layers.0.weight, …) with a short nn.Sequential snippet written beside it.' },
+  { value: 'pytorch', label: 'PyTorch project', ext: null, text: 'A folder with model.py, train.py and the run\'s data and weights: replays the run in PyTorch, or continues it on a GPU (python3 train.py --device cuda).' },
   { value: 'templates', label: 'Templates (PNG)', ext: null, text: 'The first layer drawn as images: one per class for a linear model, one per hidden unit for an MLP.' },
   { value: 'metrics', label: 'Metrics (CSV)', ext: 'csv', text: 'Every metric of the run at full resolution, one row per value.' },
 ];
@@ -30,6 +31,14 @@ const whats: { value: What; label: string; ext: string | null; text: string }[] 
 interface Written {
   files: { path: string; bytes: number }[];
   snippet?: string;
+  /** what the snippet is for (default: loading the weights in PyTorch) */
+  snippetTitle?: string;
+}
+
+/** `name` inside `folder`, with the folder's own separator (a Windows path uses backslashes). */
+function joinPath(folder: string, name: string): string {
+  const separator = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
+  return `${folder.replace(/[\\/]+$/, '')}${separator}${name}`;
 }
 
 /** A run's name as a default file name: no separators, nothing Windows refuses, no control characters. */
@@ -69,14 +78,15 @@ export function ExportView({ runId }: { runId?: number }) {
   const baseName = safeName(run?.name ?? model?.summary.name ?? 'model');
   const choice = whats.find((w) => w.value === what)!;
   useEffect(() => {
-    setFileName(choice.ext ? `${baseName}.${choice.ext}` : '');
+    setFileName(choice.value === 'pytorch' ? `${baseName}-pytorch` : choice.ext ? `${baseName}.${choice.ext}` : '');
     setWritten(null);
     setError(null);
-  }, [baseName, choice.ext]);
+  }, [baseName, choice.ext, choice.value]);
   const exports = useApiValue(run ? () => api.listExports({ runId: run.id }) : null, `exports-${run?.id ?? 'none'}`, written ? written.files[0]?.path : '');
 
   const nativeDialogs = info.data?.nativeDialogs ?? false;
-  const metricsNeedRun = what === 'metrics' && ref?.kind !== 'run';
+  // metrics and a project that continues training exist for runs only, not for imported model files
+  const metricsNeedRun = (what === 'metrics' || what === 'pytorch') && ref?.kind !== 'run';
   const templatesNeedImages = what === 'templates' && (run?.data.kind === 'toy' || model?.summary.input.kind === 'vector');
 
   async function exportTo(destination: { path: string } | { folder: string; fileName: string }, replace: boolean) {
@@ -89,6 +99,25 @@ export function ExportView({ runId }: { runId?: number }) {
       const target = 'folder' in destination ? destination.folder : destination.path;
       const r = await api.exportTemplates({ model: ref, folder: target, zoom: 4 });
       result = r.ok ? { ok: true, value: { files: r.value.files } } : r;
+    } else if (what === 'pytorch') {
+      if (ref.kind !== 'run' || !('folder' in destination)) return;
+      const r = await api.exportPytorchProject({ runId: ref.runId, folder: joinPath(destination.folder, destination.fileName) });
+      const epochs = run ? Math.max(2 * run.config.epochs, run.epochsDone + 1) : 0;
+      result = r.ok
+        ? {
+            ok: true,
+            value: {
+              files: r.value.files,
+              snippetTitle: 'Continue it in PyTorch',
+              snippet: [
+                `cd "${r.value.folder}"`,
+                'python3 train.py --replay                        # the lab\'s run again, epoch by epoch',
+                `python3 train.py --device cuda --epochs ${epochs}   # continue on a GPU`,
+                'torchrun --nproc_per_node 2 train.py             # on two processes',
+              ].join('\n'),
+            },
+          }
+        : r;
     } else if (what === 'metrics') {
       if (ref.kind !== 'run') return;
       const r = await api.exportMetricsCsv({ runId: ref.runId, ...destination, overwrite: replace });
@@ -104,6 +133,12 @@ export function ExportView({ runId }: { runId?: number }) {
   }
 
   async function chooseAndExport() {
+    if (what === 'pytorch') {
+      const chosen = await api.chooseDatasetFolder({ title: 'Folder to put the PyTorch project in' });
+      if (!chosen.ok) return showToast(chosen.error.message, 'error');
+      if (chosen.value.path) await exportTo({ folder: chosen.value.path, fileName }, false);
+      return;
+    }
     if (what === 'templates') {
       const chosen = await api.chooseDatasetFolder({ title: 'Folder for the template images' });
       if (!chosen.ok) return showToast(chosen.error.message, 'error');
@@ -192,11 +227,11 @@ export function ExportView({ runId }: { runId?: number }) {
               <input className="input" value={folder} onChange={(e) => setFolder(e.target.value)} spellCheck={false} aria-label="Folder" data-testid="export-folder" />
             </Field>
             {what !== 'templates' && (
-              <Field label="File name">
+              <Field label={what === 'pytorch' ? 'Project folder' : 'File name'} hint={what === 'pytorch' ? 'created inside the folder above; new or empty' : undefined}>
                 <input className="input" value={fileName} onChange={(e) => setFileName(e.target.value)} spellCheck={false} aria-label="File name" data-testid="export-file-name" />
               </Field>
             )}
-            {what !== 'templates' && (
+            {what !== 'templates' && what !== 'pytorch' && (
               <label className="checkbox small">
                 <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} />
                 Replace a file of that name
@@ -247,7 +282,7 @@ export function ExportView({ runId }: { runId?: number }) {
             {written.snippet && (
               <>
                 <div className="row">
-                  <h3>Load it in PyTorch</h3>
+                  <h3>{written.snippetTitle ?? 'Load it in PyTorch'}</h3>
                   <button className="btn small" onClick={() => void navigator.clipboard?.writeText(written.snippet!).then(() => showToast('Copied', 'ok'))}>
                     Copy
                   </button>

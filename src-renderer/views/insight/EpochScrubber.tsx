@@ -23,6 +23,7 @@ export function EpochScrubber({
   onPlayingChange,
   stepMs = 600,
   testId,
+  loading = false,
 }: {
   checkpoints: readonly Checkpoint[];
   position: ScrubPosition;
@@ -31,6 +32,8 @@ export function EpochScrubber({
   onPlayingChange: (playing: boolean) => void;
   stepMs?: number;
   testId?: string;
+  /** the checkpoint list has not arrived yet (not the same as a run with none) */
+  loading?: boolean;
 }) {
   const count = checkpoints.length;
   const index = resolvePosition(position, count);
@@ -44,6 +47,13 @@ export function EpochScrubber({
     return () => clearTimeout(timer);
   }, [playing, index, count, stepMs, onChange, onPlayingChange]);
 
+  if (count === 0 && loading) {
+    return (
+      <div className="insight-scrubber muted small" role="status" data-testid={testId} data-loading="true">
+        Loading checkpoints…
+      </div>
+    );
+  }
   if (count === 0) return <div className="insight-scrubber muted small">No checkpoints yet: a run saves its initial weights as it starts, then one checkpoint per epoch.</div>;
   const current = checkpoints[index];
   return (

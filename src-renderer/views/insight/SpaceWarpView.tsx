@@ -9,9 +9,11 @@
  * boundary a straight line.
  */
 
+import { PaceControl, paceOf, type PaceChoice } from '../../components/PaceControl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { defaultWarpSettings, warpDataset, warpSettingsProblem, type WarpSettings, type WarpSnapshot } from '../../../src-shared/analysis/warp-session';
-import type { PlaneChoice, PlanePanel, WarpScene } from '../../../src-shared/analysis/warp-scene';
+import { type PlaneChoice, type PlanePanel, type WarpScene } from '../../../src-shared/analysis/warp-scene';
+import { featureDescriptions, POINT_FEATURES } from '../../../src-shared/features/transforms';
 import { morph, readoutBoundaries, readoutRegions, type Bounds } from '../../../src-shared/analysis/warp';
 import { TOY_KINDS, defaultToyNoise, toyHasClassCount, type ToyKind } from '../../../src-shared/toy/datasets';
 import type { ActivationKind } from '../../../src-shared/engine/types';
@@ -36,6 +38,7 @@ export function SpaceWarpView() {
   const [settings, setSettings] = useState<WarpSettings>(defaultWarpSettings);
   const [running, setRunning] = useState(true);
   const [speed, setSpeed] = useState<WarpSpeed>('normal');
+  const [pace, setPace] = useState<PaceChoice>('realtime');
   const [snapshot, setSnapshot] = useState<WarpSnapshot | null>(null);
   const [scene, setScene] = useState<WarpScene | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -69,6 +72,10 @@ export function SpaceWarpView() {
   }, [settings, problem]);
   useEffect(() => driver.current?.send({ type: 'running', running }), [running]);
   useEffect(() => driver.current?.send({ type: 'speed', speed }), [speed]);
+  const choosePace = (choice: PaceChoice) => {
+    setPace(choice);
+    driver.current?.send({ type: 'pace', pace: paceOf(choice) });
+  };
   useEffect(() => driver.current?.send({ type: 'view', layer, plane }), [layer, plane]);
 
   const change = useCallback((patch: Partial<WarpSettings>) => setSettings((s) => ({ ...s, ...patch })), []);
@@ -117,6 +124,15 @@ export function SpaceWarpView() {
         <label className="insight-select">
           <span className="muted small">Noise {formatNumber(settings.noise, 2)}</span>
           <input type="range" min={0} max={0.5} step={0.01} value={settings.noise} onChange={(e) => change({ noise: Number(e.target.value) })} aria-label="Noise" />
+        </label>
+        <label className="insight-select">
+          <span className="muted small">Feature transform</span>
+          <select className="input" value={settings.features} data-testid="warp-features" onChange={(e) => change({ features: e.target.value as WarpSettings['features'] })}>
+            <option value="none">None (x, y)</option>
+            {POINT_FEATURES.map((k) => (
+              <option key={k} value={k}>{featureDescriptions[k].replace(/^2-D: /, '')}</option>
+            ))}
+          </select>
         </label>
         <label className="insight-select">
           <span className="muted small">Hidden layers</span>
@@ -208,6 +224,22 @@ export function SpaceWarpView() {
         </div>
       </div>
 
+      <div className="panel panel-body">
+        <PaceControl
+          choice={pace}
+          onChoice={choosePace}
+          canStep={running && !snapshot?.finished}
+          step={snapshot?.step ?? 0}
+          epoch={snapshot?.epoch ?? 0}
+          stepTitle="Train exactly one more mini-batch and show the plane after it, then hold"
+          onStep={(unit) => {
+            setPace('held');
+            driver.current?.send({ type: 'step', unit });
+          }}
+          testId="warp-pace"
+        />
+      </div>
+
       {(problem ?? error) && <div className="notice error" role="alert">{problem ?? error}</div>}
 
       <div className="stats" data-testid="warp-stats">
@@ -227,7 +259,9 @@ export function SpaceWarpView() {
       )}
       {snapshot && snapshot.finished && snapshot.settings.depth === 0 && snapshot.accuracy < 0.95 && (
         <div className="notice warn" data-testid="warp-hint">
-          A linear classifier draws straight lines: {formatPercent(snapshot.accuracy)} is the best it can do on these points. Add a hidden layer.
+          {snapshot.settings.features === 'none'
+            ? <>A linear classifier draws straight lines: {formatPercent(snapshot.accuracy)} is the best it can do on these points. Add a hidden layer, or a feature transform (for rings: polar).</>
+            : <>A straight line in {snapshot.settings.features} feature space reaches {formatPercent(snapshot.accuracy)} here: try another transform, or a hidden layer.</>}
         </div>
       )}
       {scene && data && <Planes scene={scene} labels={data.labels} generation={snapshot!.generation} classNames={data.classNames} setLayer={setLayer} plane={plane} setPlane={setPlane} />}
@@ -246,7 +280,7 @@ function Figure({ label, value, sub, testId }: { label: string; value: string; s
     <div className="stat" data-testid={testId}>
       <div className="label">{label}</div>
       <div className="value">{value}</div>
-      <div className="sub ellipsis">{sub}</div>
+      <div className="sub">{sub}</div>
     </div>
   );
 }
@@ -357,6 +391,8 @@ function Planes({
     },
     [look, labels, samples],
   );
+  const featureBounds = scene.features?.bounds ?? null;
+  const drawFeatures = useMemo(() => (scene.features && featureBounds ? drawHidden(scene.features, featureBounds) : null), [scene, featureBounds, drawHidden]);
   const drawPre = useMemo(() => (scene.pre && preBounds ? drawHidden(scene.pre, preBounds) : null), [scene, preBounds, drawHidden]);
   const drawPost = useMemo(() => (scene.post && postBounds ? drawHidden(scene.post, postBounds) : null), [scene, postBounds, drawHidden]);
 
@@ -393,6 +429,8 @@ function Planes({
         return panel.exact ? `${width} units, but z₁ lies on a flat plane (the image of the input): shown in it` : `${width} units, shown in their plane of widest spread`;
       case 'pair':
         return `units ${panel.axes[0]}, ${panel.axes[1]} of ${width}; the others held at their mean`;
+      case 'features':
+        return `axes: the features ${panel.axes[0]}, ${panel.axes[1]}`;
     }
   };
 
@@ -458,15 +496,28 @@ function Planes({
           draw={drawInput}
           title={<>Input space <span className="faint">x</span></>}
           label="The data in input space over the classes the net picks, with a grid"
-          caption={scene.input.boundaries ? 'A linear model: its boundaries are straight lines.' : 'Regions: the class the net picks; its boundary is a straight line in hidden space, pulled back.'}
+          caption={scene.input.boundaries
+            ? 'A linear model: its boundaries are straight lines.'
+            : scene.features && scene.depth === 0
+              ? 'Regions: the class the model picks; its boundary is a straight line in feature space, pulled back.'
+              : 'Regions: the class the net picks; its boundary is a straight line in hidden space, pulled back.'}
           testId="plane-input"
         />
-        {scene.pre && drawPre ? (
+        {scene.features && drawFeatures && (
+          <PlaneCanvas
+            draw={drawFeatures}
+            title={<>Feature space <span className="faint">φ(x)</span></>}
+            label="The data and grid after the fixed feature transform"
+            caption={`A fixed transform, not learned. ${scene.depth === 0 ? 'The linear model splits the classes here with a straight line. ' : ''}${hiddenNote(scene.features)}`}
+            testId="plane-features"
+          />
+        )}
+        {scene.features && scene.depth === 0 ? null : scene.pre && drawPre ? (
           <PlaneCanvas draw={drawPre} label="The data and grid after the linear part of the hidden layer" title={<>After W{sub(scene.layer + 1)}·{scene.layer === 0 ? 'x' : `h${sub(scene.layer)}`} + b</>} caption={`Rotated, stretched, shifted: grid lines stay straight. ${hiddenNote(scene.pre)}`} testId="plane-pre" />
         ) : (
           <EmptyPlane title="Hidden space" text="A linear classifier has no hidden layer: nothing bends the plane, so rings, spirals and XOR stay inseparable. Add a hidden layer." />
         )}
-        {scene.post && drawPost ? (
+        {scene.features && scene.depth === 0 ? null : scene.post && drawPost ? (
           <PlaneCanvas
             draw={drawPost}
             title={<>After {activationName(scene.activation ?? 'identity')}</>}

@@ -406,7 +406,7 @@ function Figure({ label, value, sub, testId, raw }: { label: string; value: stri
     <div className="stat" data-testid={testId} data-value={raw}>
       <div className="label">{label}</div>
       <div className="value">{value}</div>
-      <div className="sub ellipsis">{sub}</div>
+      <div className="sub">{sub}</div>
     </div>
   );
 }

@@ -7,7 +7,7 @@
  */
 
 import { useMemo, useState } from 'react';
-import { templateImages, type TemplateColouring, type TemplateImage, type TemplateScaling } from '../../../src-shared/analysis/templates';
+import { templateImages, weightChange, type TemplateColouring, type TemplateImage, type TemplateScaling } from '../../../src-shared/analysis/templates';
 import { matrixProduct, topFeeders, unitNorms, unitsByNorm, type Feeder, type WeightMatrix } from '../../../src-shared/analysis/units';
 import { useApi } from '../../state/api';
 import { useApiValue } from '../../state/hooks';
@@ -20,7 +20,7 @@ import { describeModel, describeRegularizer } from '../../describe';
 import { formatNumber, formatPercent } from '../../format';
 import { EpochScrubber, resolvePosition, type ScrubPosition } from './EpochScrubber';
 import { TemplateTile } from './TemplateTile';
-import { inputShape, useCheckpoints, useImageRuns, useWeights, type InputShape, type Layer } from './weights';
+import { checkpointLabel, inputShape, useCheckpoints, useImageRuns, useWeights, type InputShape, type Layer } from './weights';
 
 const tileSizes = { s: 48, m: 72, l: 112 } as const;
 type TileSize = keyof typeof tileSizes;
@@ -109,12 +109,21 @@ function RunTemplates({ run }: { run: Run }) {
   const navigate = useNavigate();
   const datasets = useLab((s) => s.datasets);
   const shape = inputShape(run, datasets);
-  const { checkpoints, error: listError } = useCheckpoints(run);
+  const { checkpoints, error: listError, loading: listLoading } = useCheckpoints(run);
   const [position, setPosition] = useState<ScrubPosition>('latest');
   const [playing, setPlaying] = useState(false);
   const index = resolvePosition(position, checkpoints.length);
   const checkpoint = index >= 0 ? checkpoints[index] : undefined;
-  const { weights, error } = useWeights(run.id, checkpoint?.id);
+  const { weights, error, loading: weightsLoading } = useWeights(run.id, checkpoint?.id);
+  const [show, setShow] = useState<'weights' | 'change'>('weights');
+  // the initial weights (epoch 0, recorded before the first step) for "change since start"
+  const start = checkpoints[0]?.epoch === 0 ? checkpoints[0] : undefined;
+  const { weights: initial } = useWeights(run.id, show === 'change' ? start?.id : undefined);
+  const shown = useMemo(() => {
+    if (!weights || show === 'weights') return weights?.layers ?? null;
+    if (!initial) return null;
+    return weights.layers.map((layer, l) => ({ ...layer, w: weightChange(layer.w, initial.layers[l].w), b: weightChange(layer.b, initial.layers[l].b) }));
+  }, [weights, initial, show]);
   const accuracy = useApiValue(
     () => api.getMetricSeries({ runId: run.id, series: [{ split: 'val', name: 'accuracy' }, { split: 'train', name: 'accuracy' }], maxPoints: 10_000 }),
     `template-accuracy-${run.id}-${checkpoints.length}`,
@@ -124,6 +133,15 @@ function RunTemplates({ run }: { run: Run }) {
   const [colouring, setColouring] = useState<TemplateColouring | 'auto'>('auto');
   const [size, setSize] = useState<TileSize>('m');
 
+  if (run.config.model.features) {
+    return (
+      <div className="panel">
+        <EmptyState art="◎" title="This model reads features, not pixels">
+          Run #{run.id} puts a fixed {run.config.model.features.kind} transform in front of its first layer: that layer&apos;s weights are over those features, so they draw no picture of the input.
+        </EmptyState>
+      </div>
+    );
+  }
   if (!shape) {
     return (
       <div className="panel">
@@ -141,8 +159,18 @@ function RunTemplates({ run }: { run: Run }) {
   return (
     <>
       <div className="panel panel-body insight-controls">
-        <EpochScrubber checkpoints={checkpoints} position={position} onChange={setPosition} playing={playing} onPlayingChange={setPlaying} testId="templates-scrubber" />
+        <EpochScrubber checkpoints={checkpoints} position={position} onChange={setPosition} playing={playing} onPlayingChange={setPlaying} testId="templates-scrubber" loading={listLoading} />
         <div className="row insight-options">
+          <span className="muted small">Show</span>
+          <Segmented
+            label="Show"
+            value={show}
+            onChange={setShow}
+            options={[
+              { value: 'weights', label: 'Weights W' },
+              { value: 'change', label: 'Change since start W − W₀' },
+            ]}
+          />
           <span className="muted small">Scale</span>
           <Segmented
             label="Scaling"
@@ -187,14 +215,32 @@ function RunTemplates({ run }: { run: Run }) {
         </div>
       </div>
       {(error ?? listError) && <div className="notice error">{error ?? listError}</div>}
-      {checkpoints.length === 0 && !listError && (
+      {checkpoints.length === 0 && listLoading && (
+        <div className="panel panel-body muted" role="status" data-testid="templates-loading">
+          Loading the checkpoints of run #{run.id}…
+        </div>
+      )}
+      {checkpoints.length === 0 && !listLoading && !listError && (
         <div className="panel">
           <EmptyState art="▩" title={run.status === 'queued' ? 'Waiting to start' : 'No checkpoint yet'}>
             Templates appear as soon as the run starts, drawn from its initial weights, and change with every epoch.
           </EmptyState>
         </div>
       )}
-      {weights && <TemplatePanels run={run} layers={weights.layers} shape={shape} colouring={effectiveColouring} scaling={scaling} size={tileSizes[size]} />}
+      {show === 'change' && !start && checkpoints.length > 0 && (
+        <div className="notice small">This run kept no checkpoint of its initial weights (epoch 0), so there is no start to compare with.</div>
+      )}
+      {show === 'change' && checkpoint?.epoch === 0 && <div className="notice small">This is the start itself: nothing has changed yet. Move the scrubber to a later epoch.</div>}
+      {checkpoint && weightsLoading && (
+        <p className="small muted insight-loading" role="status" data-testid="templates-loading">
+          Loading the weights of {checkpointLabel(checkpoint)}…
+        </p>
+      )}
+      {weights && shown && (
+        <div className={`insight-weights${weightsLoading ? ' insight-stale' : ''}`} data-loading={weightsLoading ? 'true' : 'false'} data-epoch={weights.checkpoint.epoch} data-testid="templates-weights">
+          <TemplatePanels run={run} layers={shown} shape={shape} colouring={effectiveColouring} scaling={scaling} size={tileSizes[size]} />
+        </div>
+      )}
     </>
   );
 }

@@ -97,8 +97,11 @@ export function useCheckpoints(run: Run | undefined): { checkpoints: Checkpoint[
   return { checkpoints, error: loaded.error, loading: loaded.loading };
 }
 
-/** The decoded weights at `checkpointId` (the previous ones stay shown while the next load). */
-export function useWeights(runId: number | undefined, checkpointId: number | undefined): { weights: CheckpointWeights | null; error: string | null } {
+/**
+ * The decoded weights at `checkpointId`. The previous ones stay shown while the next load;
+ * `loading` says the weights on screen are not yet the ones asked for.
+ */
+export function useWeights(runId: number | undefined, checkpointId: number | undefined): { weights: CheckpointWeights | null; error: string | null; loading: boolean } {
   const api = useApi();
   const [state, setState] = useState<{ weights: CheckpointWeights | null; error: string | null; runId?: number }>({ weights: null, error: null });
   const asked = useRef(0);
@@ -117,7 +120,9 @@ export function useWeights(runId: number | undefined, checkpointId: number | und
       },
     );
   }, [api, runId, checkpointId]);
-  return { weights: state.runId === runId ? state.weights : null, error: state.error };
+  const weights = state.runId === runId ? state.weights : null;
+  const loading = checkpointId !== undefined && weights?.checkpoint.id !== checkpointId && state.error === null;
+  return { weights, error: state.error, loading };
 }
 
 export interface InputShape extends TemplateShape {

@@ -16,7 +16,7 @@ import { decodeFloat32 } from '../../../src-shared/api/encoding';
 import { NoModelYet } from '../NoModelYet';
 import { PixelCanvas, TemplateCanvas } from '../../components/PixelCanvas';
 import { ProgressBar } from '../../components/ProgressBar';
-import { base64Bytes, column } from '../../pixels';
+import { base64Bytes, column, robustScale } from '../../pixels';
 import { formatBytes, formatNumber, formatPercent, plural } from '../../format';
 import { maxPredictImageBytes, maxPredictTotalBytes } from '../../../src-shared/api/model-schemas';
 import { fileBase64, parseRefKey, refKey, runsWithWeights, type ModelRef } from '../models';
@@ -26,6 +26,14 @@ type Prediction = PredictResponse['results'][number];
 type Layers = ResponseOf<'getWeights'>['layers'];
 
 
+/** What was last given to predict: kept so a change of model re-predicts the same images. */
+type PredictInput =
+  | { kind: 'uploads'; uploads: { name: string; base64: string }[]; previews: Map<string, string> }
+  | { kind: 'paths'; paths: string[] };
+
+/** A model's load into main's cache: the first load of a run's model reads its dataset (seconds). */
+type ModelLoad = { key: string; state: 'loading' | 'ready' } | { key: string; state: 'failed'; message: string };
+
 export function PredictView({ runId }: { runId?: number }) {
   const api = useApi();
   const runs = useLab((s) => s.runs);
@@ -34,11 +42,16 @@ export function PredictView({ runId }: { runId?: number }) {
   const imported = useApiValue(() => api.listModels(), 'models');
   const info = useApiValue(() => api.getAppInfo(), 'app-info');
   const [ref, setRef] = useState<ModelRef | null>(runId !== undefined ? { kind: 'run', runId } : null);
+  const [input, setInput] = useState<PredictInput | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [response, setResponse] = useState<{ response: PredictResponse; previews: Map<string, string> } | null>(null);
+  // the answer and what it answers: shown only while model and images are still the ones chosen
+  const [response, setResponse] = useState<{ response: PredictResponse; modelKey: string; input: PredictInput } | null>(null);
+  const [modelLoad, setModelLoad] = useState<ModelLoad | null>(null);
   const [over, setOver] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const asked = useRef(0);
+  const modelKey = refKey(ref);
 
   // Default: the run in the route, else the newest usable run.
   useEffect(() => {
@@ -47,8 +60,42 @@ export function PredictView({ runId }: { runId?: number }) {
   useEffect(() => {
     if (runId !== undefined) setRef({ kind: 'run', runId });
   }, [runId]);
-  // Object URLs of the originals are released when replaced.
-  useEffect(() => () => response?.previews.forEach((url) => URL.revokeObjectURL(url)), [response]);
+  // Object URLs of the originals are released when the images are replaced.
+  useEffect(() => () => (input?.kind === 'uploads' ? input.previews.forEach((url) => URL.revokeObjectURL(url)) : undefined), [input]);
+
+  // The chosen model is loaded as soon as it is chosen, so predicting takes milliseconds.
+  useEffect(() => {
+    if (!ref) return;
+    const key = refKey(ref);
+    let current = true;
+    setModelLoad({ key, state: 'loading' });
+    void api.loadModel({ model: ref }).then((result) => {
+      if (!current) return;
+      setModelLoad(result.ok ? { key, state: 'ready' } : { key, state: 'failed', message: result.error.message });
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, ref]);
+
+  // Model or images changed: predict again (an answer for an earlier choice is dropped).
+  useEffect(() => {
+    if (!ref || !input) return;
+    const id = ++asked.current;
+    const key = refKey(ref);
+    setBusy(true);
+    setError(null);
+    void api.predict(input.kind === 'uploads' ? { model: ref, images: input.uploads } : { model: ref, paths: input.paths }).then((result) => {
+      if (id !== asked.current) return;
+      setBusy(false);
+      if (!result.ok) {
+        setResponse(null);
+        setError(result.error.message);
+        return;
+      }
+      setResponse({ response: result.value, modelKey: key, input });
+    });
+  }, [api, ref, input]);
 
   async function predictFiles(files: File[]) {
     if (!ref || files.length === 0) return;
@@ -58,16 +105,8 @@ export function PredictView({ runId }: { runId?: number }) {
     if (tooBig) return setError(`${tooBig.name} is ${formatBytes(tooBig.size)}; uploads are limited to ${formatBytes(maxPredictImageBytes)} per image (choose the file from disk instead to read it in place).`);
     const total = images.reduce((sum, f) => sum + f.size, 0);
     if (total > maxPredictTotalBytes) return setError(`These images hold ${formatBytes(total)} together; one upload takes up to ${formatBytes(maxPredictTotalBytes)}.`);
-    setBusy(true);
-    setError(null);
-    try {
-      const uploads = await Promise.all(images.map(async (f) => ({ name: f.name, base64: await fileBase64(f) })));
-      const result = await api.predict({ model: ref, images: uploads });
-      if (!result.ok) return setError(result.error.message);
-      setResponse({ response: result.value, previews: new Map(images.map((f) => [f.name, URL.createObjectURL(f)])) });
-    } finally {
-      setBusy(false);
-    }
+    const uploads = await Promise.all(images.map(async (f) => ({ name: f.name, base64: await fileBase64(f) })));
+    setInput({ kind: 'uploads', uploads, previews: new Map(images.map((f) => [f.name, URL.createObjectURL(f)])) });
   }
 
   async function predictPaths() {
@@ -75,13 +114,12 @@ export function PredictView({ runId }: { runId?: number }) {
     const chosen = await api.chooseOpenFiles({ kind: 'images', multiple: true, title: 'Images to classify' });
     if (!chosen.ok) return showToast(chosen.error.message, 'error');
     if (!chosen.value.paths || chosen.value.paths.length === 0) return;
-    setBusy(true);
-    setError(null);
-    const result = await api.predict({ model: ref, paths: chosen.value.paths.slice(0, 32) });
-    setBusy(false);
-    if (!result.ok) return setError(result.error.message);
-    setResponse({ response: result.value, previews: new Map() });
+    setInput({ kind: 'paths', paths: chosen.value.paths.slice(0, 32) });
   }
+
+  const shown = response && response.modelKey === modelKey && response.input === input ? response : null;
+  const loadingModel = modelLoad?.key === modelKey && modelLoad.state === 'loading';
+  const loadFailed = modelLoad?.key === modelKey && modelLoad.state === 'failed' ? modelLoad.message : null;
 
   if (loaded && usable.length === 0 && (imported.data?.models.length ?? 0) === 0) {
     return (
@@ -101,7 +139,7 @@ export function PredictView({ runId }: { runId?: number }) {
           <label className="small muted" htmlFor="predict-model">
             Model
           </label>
-          <select id="predict-model" className="select" style={{ minWidth: 280, flex: '0 1 420px' }} value={refKey(ref)} onChange={(e) => (setRef(parseRefKey(e.target.value)), setResponse(null))} data-testid="predict-model">
+          <select id="predict-model" className="select" style={{ minWidth: 280, flex: '0 1 420px' }} value={refKey(ref)} onChange={(e) => setRef(parseRefKey(e.target.value))} data-testid="predict-model">
             {usable.length > 0 && (
               <optgroup label="Runs">
                 {usable.map((r) => (
@@ -171,19 +209,35 @@ export function PredictView({ runId }: { runId?: number }) {
           }}
         />
       </div>
-      <div style={{ minHeight: 6 }}>{busy && <ProgressBar value={null} label="Predicting" />}</div>
+      <div style={{ minHeight: 6 }}>{(busy || loadingModel) && <ProgressBar value={null} label={loadingModel ? 'Loading the model' : 'Predicting'} />}</div>
+      {loadingModel && (
+        <p className="small muted" data-testid="model-loading" role="status">
+          Loading the model: a run&apos;s model reads its dataset once for class names and normalisation; predictions after that are quick.
+        </p>
+      )}
+      {loadFailed && !error && (
+        <div className="notice error" role="alert">
+          {loadFailed}
+        </div>
+      )}
       {error && (
         <div className="notice error" role="alert">
           {error}
         </div>
       )}
-      {response && ref && (
-        <div className="stack" data-testid="predictions">
+      {shown && ref && (
+        <div className="stack" data-testid="predictions" data-model={shown.modelKey}>
           <p className="small muted">
-            {response.response.model.name}: {response.response.model.description} · input {response.response.model.input.description}
+            {shown.response.model.name}: {shown.response.model.description} · input {shown.response.model.input.description}
           </p>
-          {response.response.results.map((result, i) => (
-            <PredictionCard key={`${result.name}-${i}`} result={result} classNames={response.response.classNames} original={response.previews.get(result.name)} modelRef={ref} />
+          {shown.response.results.map((result, i) => (
+            <PredictionCard
+              key={`${shown.modelKey}-${result.name}-${i}`}
+              result={result}
+              classNames={shown.response.classNames}
+              original={shown.input.kind === 'uploads' ? shown.input.previews.get(result.name) : undefined}
+              modelRef={ref}
+            />
           ))}
         </div>
       )}
@@ -348,7 +402,7 @@ function Explanation({ result, classNames, modelRef }: { result: Extract<Predict
         {units.map((u) => (
           <div className="thumb" key={u.unit}>
             {drawable ? (
-              <TemplateCanvas values={column(w, first.inputs, first.units, u.unit)} width={input.width} height={input.height} channels={input.channels} size={64} title={`hidden unit ${u.unit}`} />
+              <UnitTemplate values={column(w, first.inputs, first.units, u.unit)} width={input.width} height={input.height} channels={input.channels} title={`hidden unit ${u.unit}`} />
             ) : (
               <span className="mono">#{u.unit}</span>
             )}
@@ -362,4 +416,10 @@ function Explanation({ result, classNames, modelRef }: { result: Extract<Predict
       </div>
     </div>
   );
+}
+
+/** A hidden unit's first-layer template, scaled so its structure shows (not by its one largest weight). */
+function UnitTemplate({ values, width, height, channels, title }: { values: Float32Array; width: number; height: number; channels: 1 | 3; title: string }) {
+  const scale = useMemo(() => robustScale(values), [values]);
+  return <TemplateCanvas values={values} width={width} height={height} channels={channels} scale={scale} size={64} title={title} />;
 }

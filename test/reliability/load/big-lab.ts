@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import type { TrainConfig } from '../../../src-shared/engine/types';
 import { encodeTrainerState } from '../../../src-shared/engine/state';
 import { Trainer } from '../../../src-shared/engine/trainer';
-import { runSources } from '../../../src-shared/training/sources';
+import { runSources } from '../../../src-shared/training/run-data';
 import { LabStore } from '../../../src-main/store';
 
 export const BIG = { runs: 1000, metricRows: 1_000_000, longSeries: 100_000 };

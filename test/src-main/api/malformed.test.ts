@@ -79,6 +79,15 @@ function badCases(ids: Ids): Record<InvokeName, BadCase[]> {
   ];
   return {
     getAppInfo: [],
+    getFormDraft: [
+      { why: 'a key that is a path', payload: { key: '../lab.db' }, field: 'key' },
+      { why: 'dataset key without an id', payload: { key: 'dataset:' }, field: 'key' },
+    ],
+    saveFormDraft: [
+      { why: 'draft as a string', payload: { key: 'last', draft: 'x' }, field: 'draft' },
+      { why: 'draft far too large', payload: { key: 'last', draft: { name: huge } }, field: 'draft' },
+      { why: 'missing key', payload: { draft: {} }, field: 'key' },
+    ],
     chooseDatasetFolder: [
       { why: 'title as a number', payload: { title: 5 }, field: 'title' },
       { why: 'title far too long', payload: { title: huge }, field: 'title' },
@@ -154,6 +163,15 @@ function badCases(ids: Ids): Record<InvokeName, BadCase[]> {
     ],
     pauseRun: byId('pauseRun'),
     resumeRun: byId('resumeRun'),
+    setRunPace: [
+      { why: 'unknown pace', payload: { id: ids.run, pace: { kind: 'warp' } }, field: 'pace.kind' },
+      { why: 'negative rate', payload: { id: ids.run, pace: { kind: 'batches', perSecond: -1 } }, field: 'pace.perSecond' },
+      { why: 'missing id', payload: { pace: { kind: 'held' } }, field: 'id' },
+    ],
+    stepRun: [
+      { why: 'unknown unit', payload: { id: ids.run, unit: 'week' }, field: 'unit' },
+      { why: 'missing unit', payload: { id: ids.run }, field: 'unit' },
+    ],
     cancelRun: byId('cancelRun'),
     listRuns: [
       { why: 'unknown status', payload: { status: ['sleeping'] }, field: 'status[0]' },
@@ -208,6 +226,17 @@ function badCases(ids: Ids): Record<InvokeName, BadCase[]> {
       ...destination('exportMetricsCsv', { runId: ids.run }),
       { why: 'missing run id', payload: { folder: ids.folder, fileName: 'm.csv' }, field: 'runId' },
     ],
+    exportPytorchProject: [
+      { why: 'missing run id', payload: { folder: ids.folder }, field: 'runId' },
+      { why: 'a relative project folder', payload: { runId: ids.run, folder: 'project' }, field: 'folder' },
+      { why: 'a project folder through ..', payload: { runId: ids.run, folder: '/tmp/../etc' }, field: 'folder' },
+      { why: 'checkpoint id as a string', payload: { runId: ids.run, folder: ids.folder, checkpointId: '1' }, field: 'checkpointId' },
+    ],
+    importRunMetrics: [
+      { why: 'missing content', payload: { fileName: 'metrics.jsonl' }, field: 'content' },
+      { why: 'empty file name', payload: { fileName: '', content: '{}' }, field: 'fileName' },
+      { why: 'content as a number', payload: { fileName: 'metrics.jsonl', content: 5 }, field: 'content' },
+    ],
     listExports: [
       { why: 'missing run id', payload: {}, field: 'runId' },
       { why: 'run id as a string', payload: { runId: `${ids.run}` }, field: 'runId' },
@@ -222,6 +251,10 @@ function badCases(ids: Ids): Record<InvokeName, BadCase[]> {
     listModels: [],
     getModel: [...badModelIds((modelId) => ({ modelId }), 'modelId'), { why: 'missing model id', payload: {}, field: 'modelId' }],
     deleteModel: [...badModelIds((modelId) => ({ modelId }), 'modelId'), { why: 'missing model id', payload: {}, field: 'modelId' }],
+    loadModel: [
+      { why: 'missing model', payload: {}, field: 'model' },
+      { why: 'unknown model kind', payload: { model: { kind: 'file', path: '/tmp/a.json' } }, field: 'model.kind' },
+    ],
     predict: [
       { why: 'neither images nor paths', payload: { model }, field: 'images' },
       { why: 'both images and paths', payload: { model, images: [goodImage], paths: [`${ids.folder}/a.png`] }, field: 'images' },

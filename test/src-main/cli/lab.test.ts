@@ -2,6 +2,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { nativeDisabledByEnv } from '../../../src-main/kernels';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -42,7 +43,7 @@ describe('lab CLI', () => {
     expectUsageError(command, /unknown command "fly"/);
   });
 
-  it('--help lists the options of CLI.md', async () => {
+  it('--help lists the options of docs/cli.md', async () => {
     const help = await lab('train', '--help');
     expect(help.code).toBe(0);
     for (const option of ['--toy', '--samples', '--noise', '--data', '--idx', '--test-idx', '--size', '--gray', '--val-split', '--model', '--act',
@@ -75,6 +76,14 @@ describe('lab CLI', () => {
     expect(summary.diverged).toBe(false);
     expect(summary.config.optimizer).toEqual({ kind: 'momentum', lr: 0.1 });
     expect(summary.config.regularizer).toEqual({ kind: 'l1', l1: 0.05, l2: 0, proximal: true });
+    // which kernels trained, and where each epoch's time went
+    expect(summary.kernels).toMatchObject({ path: nativeDisabledByEnv() ? 'wasm' : 'native', threads: 2 });
+    expect(summary.epochSeconds).toHaveLength(4);
+    for (const epoch of summary.epochSeconds) {
+      expect(epoch.train).toBeGreaterThan(0);
+      expect(epoch.evaluate).toBeGreaterThan(0);
+      expect(epoch.record).toBeGreaterThan(0); // the run is recorded in the test database
+    }
 
     // same seed: same result
     const again = await lab('train', '--toy', 'spiral', '--samples', '150', '--model', 'mlp:20', '--reg', 'l1:0.05', '--prox',

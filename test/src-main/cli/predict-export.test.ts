@@ -99,7 +99,7 @@ describe('lab predict and lab export', () => {
     expectError(badImage, 1, /cannot predict: .*broken\.png: corrupt or truncated image .*\(and 1 more image that cannot be read\)/);
     expectError(traversal, 1, /refusing to write "\.\.": "\.\." is not a file name/);
     expectError(reserved, 1, /"AUX\.onnx" is a reserved device name on Windows/);
-    expectError(format, 2, /--format expects one of json, onnx, safetensors, got "tflite"/);
+    expectError(format, 2, /--format expects one of json, onnx, safetensors, pytorch, got "tflite"/);
     expectError(both, 2, /either --model FILE or --run ID/);
     expectError(missingFolder, 1, /--out .*: the folder .*no\/such\/folder does not exist/);
     expect(missingFolder.stdout).not.toMatch(/epoch 1/); // refused before training

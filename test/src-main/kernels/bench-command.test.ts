@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run, WORKLOADS, workloadConfig } from '../../../src-main/cli/commands/bench';
+import { nativeDisabledByEnv } from '../../../src-main/kernels/native-kernels';
 
 describe('lab bench', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -14,11 +15,27 @@ describe('lab bench', () => {
     expect(result.W4).toBeGreaterThan(0);
     expect(result.W2).toBeUndefined();
     expect(result.threads).toBe(2);
-    expect(result.kernels).toMatch(/^wasm-/);
+    // the path that ran: native BLAS unless this test run turned it off
+    const path = nativeDisabledByEnv() ? 'wasm' : 'native';
+    expect(result.path).toBe(path);
+    expect(result.kernels).toMatch(path === 'wasm' ? /^wasm-/ : /^native-blas/);
+    expect(lines[0]).toMatch(new RegExp(`^kernels: ${path} `));
     expect(result.gemm256x3072x100Gflops).toBeGreaterThan(0);
+    for (const w of ['W1', 'W4']) {
+      expect(result.epochSeconds[w].train).toBeGreaterThan(0);
+      expect(result.epochSeconds[w].evaluate).toBeGreaterThan(0);
+    }
   });
 
-  it('defines the workloads of CLI.md', () => {
+  it('--kernels wasm forces the WebAssembly path, and says why it is not native', async () => {
+    const lines: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((line: string) => { lines.push(line); });
+    expect(await run(['--json', '--seconds', '0.1', '--workloads', 'W4', '--threads', '1', '--kernels', 'wasm'])).toBe(0);
+    expect(JSON.parse(lines[lines.length - 1]).path).toBe('wasm');
+    expect(lines[0]).toMatch(/^kernels: wasm .*not native because the WebAssembly kernels were asked for/);
+  });
+
+  it('defines the workloads of docs/cli.md', () => {
     expect(WORKLOADS.map((w) => [w.name, w.inputs, ...w.hidden, w.classes, w.batch])).toEqual([
       ['W1', 784, 100, 10, 64], ['W2', 3072, 100, 10, 128], ['W3', 3072, 512, 256, 10, 256], ['W4', 3072, 10, 256],
     ]);

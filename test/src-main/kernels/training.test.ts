@@ -1,6 +1,8 @@
 /**
- * Training with the fast kernels reaches what the reference kernels reach: same config,
- * same seed, same data; only the summation order inside the products differs.
+ * Training with the fast kernels (native BLAS and WebAssembly, 1 and 2 threads) reaches
+ * what the reference kernels reach: same config, same seed, same data; only the summation
+ * order inside the products differs. And each is deterministic: the same seed on the same
+ * path and thread count gives the same weights, bit for bit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referenceKernels, type Kernels } from '../../../src-shared/engine/kernels';
@@ -9,8 +11,8 @@ import { Trainer } from '../../../src-shared/engine/trainer';
 import type { SampleSource, TrainConfig } from '../../../src-shared/engine/types';
 import { makeToyDataset } from '../../../src-shared/toy/datasets';
 import { Rng } from '../../../src-shared/random';
-import type { WasmKernels } from '../../../src-shared/kernels/wasm-kernels';
-import { createNodeKernels } from '../../../src-main/kernels/node-kernels';
+import { createNodeKernels, type NodeKernels } from '../../../src-main/kernels/node-kernels';
+import { nativeDisabledByEnv } from '../../../src-main/kernels/native-kernels';
 
 /** Noisy Gaussian clusters around 10 random templates in 256 dimensions. */
 function clusters(n: number, seed: number, templatesSeed = 7): SampleSource {
@@ -44,10 +46,18 @@ const mlpConfig = (hidden: number[], inputSize: number, numClasses: number, batc
 });
 
 describe('training with the fast kernels', () => {
-  const fast: Record<string, WasmKernels> = {};
+  const fast: Record<string, NodeKernels> = {};
   beforeAll(async () => {
-    fast['1 thread'] = await createNodeKernels({ threads: 1 });
-    fast['2 threads'] = await createNodeKernels({ threads: 2 });
+    for (const threads of [1, 2]) {
+      const wasm = await createNodeKernels({ threads, native: false });
+      fast[`${wasm.name}`] = wasm;
+      // the native path, unless this test run has it turned off (then the default is wasm again)
+      if (!nativeDisabledByEnv()) {
+        const native = await createNodeKernels({ threads });
+        expect(native.path).toBe('native');
+        fast[native.name] = native;
+      }
+    }
   });
   afterAll(() => { for (const k of Object.values(fast)) k.close(); });
 
@@ -69,7 +79,24 @@ describe('training with the fast kernels', () => {
     const config = mlpConfig([50], 2, data.numClasses, 32, 60, 0.5);
     const reference = trainAndScore(referenceKernels, config, source, source);
     expect(reference.train.accuracy).toBeGreaterThan(0.8);
-    const result = trainAndScore(fast['1 thread'], config, source, source);
-    expect(Math.abs(result.train.accuracy - reference.train.accuracy)).toBeLessThanOrEqual(0.02);
+    for (const [label, kernels] of Object.entries(fast)) {
+      const result = trainAndScore(kernels, config, source, source);
+      expect(Math.abs(result.train.accuracy - reference.train.accuracy), label).toBeLessThanOrEqual(0.02);
+    }
+  });
+
+  it('is deterministic for a fixed seed on each path and thread count (Adam, products split over threads)', () => {
+    const train = clusters(512, 3);
+    // 128 × 256 × 256 products: large enough for both paths to use their second thread
+    const config: TrainConfig = { ...mlpConfig([256], 256, 10, 128, 2, 1e-3), optimizer: { kind: 'adam', lr: 1e-3 } };
+    for (const [label, kernels] of Object.entries(fast)) {
+      const weights = () => {
+        const trainer = new Trainer(config, train, undefined, { kernels });
+        while (!trainer.finished) trainer.runEpoch();
+        return trainer.layerWeights();
+      };
+      const first = weights(), second = weights();
+      expect(second, label).toEqual(first);
+    }
   });
 });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { Trainer } from '../../../src-shared/engine/trainer';
 import { decodeTrainerState } from '../../../src-shared/engine/state';
-import { runSources } from '../../../src-shared/training/sources';
+import { runSources } from '../../../src-shared/training/run-data';
 import { createNodeKernels } from '../../../src-main/kernels/node-kernels';
 import { LabStore } from '../../../src-main/store';
 import { tempFolder } from '../store/helpers';

@@ -5,7 +5,7 @@ import { createNodeKernels } from '../../../src-main/kernels/node-kernels';
 import type { LayerWeights, TrainConfig } from '../../../src-shared/engine/types';
 import type { TrainingEvents } from '../../../src-shared/training/messages';
 import type { RunDataSpec, RunSplitSpec } from '../../../src-shared/training/records';
-import { runSources } from '../../../src-shared/training/sources';
+import { runSources } from '../../../src-shared/training/run-data';
 import type { LabStore } from '../../../src-main/store';
 import type { TrainingService } from '../../../src-main/training';
 
@@ -35,11 +35,14 @@ export function workerKernels(): Promise<Kernels> {
   return createNodeKernels({ threads: 1 });
 }
 
-/** The weights the same run ends with when trained in this thread, start to finish, without stopping. */
-export async function uninterruptedWeights(config: TrainConfig, data = spiral, runSplit = split): Promise<LayerWeights[]> {
+/**
+ * The weights the same run ends with when trained in this thread, start to finish, without
+ * stopping; after `epochs` epochs when given (0: the initial weights).
+ */
+export async function uninterruptedWeights(config: TrainConfig, data = spiral, runSplit = split, epochs = config.epochs): Promise<LayerWeights[]> {
   const { train, val } = runSources({ kind: 'toy', spec: data, split: runSplit });
   const trainer = new Trainer(config, train, val, { kernels: await workerKernels() });
-  while (!trainer.finished) trainer.runEpoch();
+  while (!trainer.finished && trainer.epoch < epochs) trainer.runEpoch();
   return trainer.layerWeights();
 }
 

@@ -7,7 +7,7 @@ import type { ImageDataset } from '../../../src-shared/data/dataset';
 import { stratifiedSplit } from '../../../src-shared/data/split';
 import { Rng } from '../../../src-shared/random';
 import { Trainer } from '../../../src-shared/engine/trainer';
-import { runSources } from '../../../src-shared/training/sources';
+import { runSources } from '../../../src-shared/training/run-data';
 import { mergeSteps } from '../../../src-shared/training/run-loop';
 import { tempFolder } from '../store/helpers';
 import { asHistorySnapshot, BIG_STEPS_PER_EPOCH, bigSpiral, finalWeights, nextEvent, recordEvents, spiral, spiralConfig, split, uninterruptedWeights, workerKernels } from './helpers';
@@ -55,7 +55,7 @@ describe('training service', () => {
     const checkpoints = store.listCheckpoints(run.id);
     expect(checkpoints.map((c) => [c.epoch, c.step, c.reason])).toEqual([[0, 0, 'epoch'], [1, 12, 'epoch'], [2, 24, 'epoch'], [3, 36, 'epoch'], [4, 48, 'final']]);
     // an earlier epoch keeps its weights as a float16 snapshot; the latest state is exact
-    expect(store.checkpointWeights(checkpoints[0].id)).toEqual(asHistorySnapshot(await uninterruptedWeights({ ...config, epochs: 0 })));
+    expect(store.checkpointWeights(checkpoints[0].id)).toEqual(asHistorySnapshot(await uninterruptedWeights(config, undefined, undefined, 0)));
     expect(finalWeights(store, run.id)).toEqual(await uninterruptedWeights(config));
     // the near-zero share recorded with the last epoch is the final weights' own
     const w = finalWeights(store, run.id).map((l) => Array.from(l.w));

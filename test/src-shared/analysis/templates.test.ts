@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diverging, templateImages } from '../../../src-shared/analysis/templates';
+import { diverging, templateImages, weightChange } from '../../../src-shared/analysis/templates';
 import { smallModel } from '../export/helpers';
 
 const at = (rgba: Uint8ClampedArray, width: number, x: number, y: number) => Array.from(rgba.subarray((y * width + x) * 4, (y * width + x) * 4 + 4));
@@ -73,5 +73,11 @@ describe('weight templates', () => {
 
   it('refuses weights that do not fit the input shape', () => {
     expect(() => templateImages(new Float32Array(10), 2, { width: 2, height: 2, channels: 1 })).toThrow(/weights hold 10 values, a 2×2×1 input with 2 units needs 8/);
+  });
+
+  it('change since start: W − W₀ shows what training added, and refuses weights of another layer', () => {
+    const initial = Float32Array.from([0.5, -0.2, 0.1]);
+    expect(Array.from(weightChange(Float32Array.from([0.75, -0.2, -0.15]), initial))).toEqual([0.25, 0, -0.25]);
+    expect(() => weightChange(new Float32Array(2), initial)).toThrow(/not the same layer/);
   });
 });

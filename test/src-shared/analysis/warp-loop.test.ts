@@ -50,6 +50,30 @@ describe('WarpLoop', () => {
     expect(steps).toEqual([...steps].sort((a, b) => a - b));
   });
 
+  it('steps one mini-batch at a time when held, and a whole epoch on request', () => {
+    const fake = fakeHost();
+    const loop = new WarpLoop(fake.host);
+    loop.handle({ type: 'pace', pace: { kind: 'held' } });
+    loop.handle({ type: 'settings', settings: defaultWarpSettings });
+    expect(fake.queue).toHaveLength(0); // held: nothing scheduled until a Step
+    loop.handle({ type: 'step', unit: 'batch' });
+    fake.drain(100);
+    expect(snapshots(fake.events).at(-1)!.snapshot.step).toBe(1);
+    expect(fake.queue).toHaveLength(0);
+    loop.handle({ type: 'step', unit: 'batch' });
+    fake.drain(100);
+    expect(snapshots(fake.events).at(-1)!.snapshot.step).toBe(2);
+    loop.handle({ type: 'step', unit: 'epoch' });
+    fake.drain(10_000);
+    const last = snapshots(fake.events).at(-1)!.snapshot;
+    expect(last.epoch).toBe(1);
+    expect(fake.queue).toHaveLength(0);
+    // back to real time: it trains on by itself
+    loop.handle({ type: 'pace', pace: { kind: 'realtime' } });
+    fake.drain(5);
+    expect(snapshots(fake.events).at(-1)!.snapshot.step).toBeGreaterThan(last.step);
+  });
+
   it('pauses, changes the view, and reports bad settings as a message', () => {
     const fake = fakeHost();
     const loop = new WarpLoop(fake.host);

@@ -149,6 +149,11 @@ describe('gradient checks (float64, centered differences)', () => {
   }
 
   const elastic: RegularizerSpec = { kind: 'elastic', l1: 0.01, l2: 0.02, proximal: false };
+  for (const features of [{ kind: 'polar' }, { kind: 'polynomial' }, { kind: 'sincos' }] as const) {
+    it(`network 2-${features.kind}-4-3 with tanh: the fixed transform passes dL/dx on (wrt x and every parameter)`, () => {
+      checkNetwork({ inputSize: 2, numClasses: 3, hidden: [{ units: 4, activation: 'tanh' }], features }, 'softmax', elastic, 11);
+    });
+  }
   for (const { kind, alpha } of ACTIVATIONS) {
     for (const loss of ['softmax', 'svm'] as const) {
       it(`network 3-5-4-3 with ${kind} and ${loss} loss + elastic regularisation: wrt x and every parameter`, () => {

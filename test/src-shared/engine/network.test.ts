@@ -56,6 +56,6 @@ describe('Network', () => {
       .toThrow(/layer 1: expected weights 3×2, got 4×2/);
     expect(() => Network.fromLayerWeights(spec, [])).toThrow(/1 dense layers but 0/);
     expect(() => new Network({ inputSize: 3, numClasses: 1, hidden: [] })).toThrow(/at least 2 classes/);
-    expect(() => new Network({ inputSize: 3, numClasses: 2, hidden: [{ units: 0, activation: 'relu' }] })).toThrow(/hidden layer 1/);
+    expect(() => new Network({ inputSize: 3, numClasses: 2, hidden: [{ units: 0, activation: 'relu' }] })).toThrow(/hidden\[0\]\.units: must be at least 1/);
   });
 });

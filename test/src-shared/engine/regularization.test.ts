@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Trainer } from '../../../src-shared/engine/trainer';
 import { arraySource } from '../../../src-shared/engine/source';
-import { regularizationLoss, softThreshold } from '../../../src-shared/engine/regularizers';
+import { regularizationLoss } from '../../../src-shared/engine/regularizers';
+import { softThreshold } from '../../../src-shared/engine/optimizers';
 import type { RegularizerSpec, SampleSource } from '../../../src-shared/engine/types';
 import { Rng } from '../../../src-shared/random';
 import { config } from './helpers';

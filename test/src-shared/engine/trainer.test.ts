@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Trainer } from '../../../src-shared/engine/trainer';
+import { divergenceMessage, Trainer, watchLoss } from '../../../src-shared/engine/trainer';
 import { arraySource } from '../../../src-shared/engine/source';
 import { referenceKernels, type FloatArray, type Kernels } from '../../../src-shared/engine/kernels';
 import { decodeTrainerState, encodeTrainerState } from '../../../src-shared/engine/state';
@@ -170,10 +170,41 @@ describe('Trainer loop', () => {
     expect(() => trainer.runEpoch()).toThrow(/diverged/);
   });
 
+  it('flags a run whose loss explodes at finite values (lr 1e9) as diverged, with the rule in its message', () => {
+    const trainer = new Trainer(config({ inputSize: 2, numClasses: 3, hidden: [{ units: 20, activation: 'relu' }], optimizer: { kind: 'sgd', lr: 1e9 } }), spiralSource);
+    const report = trainer.runEpoch();
+    expect(Number.isFinite(report.train.dataLoss)).toBe(true); // not NaN: only the rule can catch it
+    expect(report.diverged).toBe(true);
+    expect(trainer.stopReason).toBe('diverged');
+    expect(divergenceMessage(trainer.step)).toMatch(/above 10× its first value.*Lower the learning rate/);
+  });
+
+  it('the divergence rule: a running mean above 10× the first loss fires, one bad batch does not, and it survives a save', () => {
+    let { watch } = watchLoss(null, 1);
+    expect(watchLoss(watch, 50).diverged).toBe(false); // one batch: the mean moves to 5.9
+    for (let i = 0; i < 30; i++) ({ watch } = watchLoss(watch, 1));
+    let diverged = false;
+    for (let i = 0; i < 30 && !diverged; i++) ({ watch, diverged } = watchLoss(watch, 12));
+    expect(diverged).toBe(true);
+    expect(watchLoss({ reference: 0.001, smoothed: 0.001 }, 0.5).diverged).toBe(false); // floored reference
+    expect(watchLoss({ reference: 1, smoothed: 1 }, NaN).diverged).toBe(true);
+
+    // a healthy run is never flagged, and a resumed one carries the watch on exactly
+    const cfg = config({ inputSize: 2, numClasses: 3, hidden: [{ units: 20, activation: 'relu' }], optimizer: { kind: 'sgd', lr: 0.5 }, epochs: 4 });
+    const healthy = new Trainer(cfg, spiralSource);
+    healthy.runEpoch();
+    const saved = healthy.saveState();
+    expect(saved.lossWatch!.reference).toBeGreaterThan(0.9);
+    const resumed = new Trainer(cfg, spiralSource, undefined, { state: decodeTrainerState(encodeTrainerState(saved)) });
+    expect(resumed.saveState().lossWatch).toEqual(saved.lossWatch);
+    while (!healthy.finished) healthy.runEpoch();
+    expect(healthy.stopReason).toBe('done');
+  });
+
   it('rejects data that does not fit the model, saying what is wrong', () => {
     expect(() => new Trainer(config({ inputSize: 3, numClasses: 3 }), spiralSource)).toThrow(/2 inputs per sample, the model expects 3/);
     expect(() => new Trainer(config({ inputSize: 2, numClasses: 2 }), spiralSource)).toThrow(/label 2, outside 0..1/);
-    expect(() => new Trainer(config({ inputSize: 2, numClasses: 3, batchSize: 0 }), spiralSource)).toThrow(/batch size/);
+    expect(() => new Trainer(config({ inputSize: 2, numClasses: 3, batchSize: 0 }), spiralSource)).toThrow(/config: batchSize: must be at least 1/);
     const other = new Trainer(config({ inputSize: 2, numClasses: 3, hidden: [{ units: 5, activation: 'relu' }] }), spiralSource).saveState();
     expect(() => new Trainer(config({ inputSize: 2, numClasses: 3 }), spiralSource, undefined, { state: other })).toThrow(/different model/);
   });
@@ -184,6 +215,7 @@ describe('Trainer loop', () => {
     let products = 0;
     const foreign: string[] = [];
     const counting: Kernels = {
+      ...referenceKernels,
       name: 'counting',
       allocate(length) {
         allocations++;

@@ -1,24 +1,22 @@
 /**
- * Where `lab train` gets its data and where its results go: the source options (--toy,
- * --data, --idx, …), the train/val/test split, and the outputs (--out, --db). Toy and
- * image data work now (images: src-main/datasets, normalised by training-split
- * statistics); the database and model files arrive with their own issues and until then
- * stop with a clear message.
+ * Where `lab train` gets its data: the source options (--toy, --data, --idx, …) and the
+ * train/val/test split. The samples come out as an app run's worker receives them
+ * (WorkerData), so the CLI trains and records exactly what the app would (images:
+ * src-main/datasets, normalised by training-split statistics).
  */
-import { randomUUID } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 import { bad, choice, custom, flag, number, parseNumber, text, UsageError, type ParsedOptions } from './args';
-import { stratifiedSplit } from '../../src-shared/data/split';
-import { arraySource, subsetSource } from '../../src-shared/engine/source';
-import type { EpochReport, SampleSource, StepReport, TrainConfig } from '../../src-shared/engine/types';
-import type { Trainer } from '../../src-shared/engine/trainer';
+import { denseSource } from '../../src-shared/engine/source';
+import type { SampleSource } from '../../src-shared/engine/types';
 import { defaultToyNoise, makeToyDataset, TOY_KINDS, toyHasClassCount } from '../../src-shared/toy/datasets';
-import { defaultCacheDir, importFolder, importIdx, type ImportResult } from '../datasets';
+import { defaultCacheDir, importFolder, importIdx, jsonReport, type ImportResult } from '../datasets';
 import { describeDataset, skipReasonText, type ImportProgress } from '../../src-shared/data/dataset';
 import { imageSource } from '../../src-shared/data/image-source';
-import { fitNormalisation, normalisationKinds, type ImageInputSpec, type NormalisationKind } from '../../src-shared/data/normalize';
-import { openCliRun } from '../training';
-import { modelOutput } from '../models';
+import { normalisationKinds, type ImageInputSpec, type NormalisationKind } from '../../src-shared/data/normalize';
+import type { WorkerData } from '../../src-shared/training/messages';
+import type { RunSplitSpec } from '../../src-shared/training/records';
+import { runSources } from '../../src-shared/training/run-data';
+import type { RecordedData } from './run-record';
 
 export const DEFAULT_SAMPLES = 300;
 export const DEFAULT_VAL_SPLIT = 0.1;
@@ -61,6 +59,12 @@ export type OutputOptions = ParsedOptions<typeof outputOptions>;
 export interface TrainingData {
   /** e.g. "spiral (3 classes, noise 0.2)" */
   description: string;
+  /** what the run loop trains on, as an app run's worker receives it */
+  samples: WorkerData;
+  /** the same data as the lab database records it (the app rebuilds `samples` from it) */
+  recorded: RecordedData;
+  split: RunSplitSpec;
+  /** the training and validation samples the run loop builds from `samples` */
   train: SampleSource;
   val?: SampleSource;
   test?: SampleSource;
@@ -88,11 +92,16 @@ export async function loadTrainingData(options: SourceOptions, seed: number): Pr
       throw new UsageError(`--classes applies to spiral and blobs; ${options.toy} always has 2 classes`);
     }
     const noise = options.noise ?? defaultToyNoise(options.toy);
-    const toy = makeToyDataset(options.toy, { samples: options.samples ?? DEFAULT_SAMPLES, noise, classes: options.classes, seed });
-    const all = arraySource(toy.x, toy.labels, 2);
+    const spec = { kind: 'toy' as const, toy: options.toy, samples: options.samples ?? DEFAULT_SAMPLES, noise, seed, classes: options.classes };
+    const toy = makeToyDataset(spec.toy, spec);
+    const split = { val: options['val-split'] ?? DEFAULT_VAL_SPLIT, test: 0, seed };
+    const samples: WorkerData = { kind: 'toy', spec, split };
     return {
       description: `${options.toy} (${toy.numClasses} classes, noise ${noise})`,
-      ...splitOff(all, options['val-split'] ?? DEFAULT_VAL_SPLIT, seed),
+      samples,
+      recorded: spec,
+      split,
+      ...trainAndVal(samples, split.val),
       inputSize: 2,
       numClasses: toy.numClasses,
       classNames: toy.classNames,
@@ -118,6 +127,8 @@ async function loadImageData(options: SourceOptions, seed: number): Promise<Trai
         valFraction,
         testFraction: options['test-split'],
         seed,
+        // as the app imports: the first of identical files kept (and the same dataset identity)
+        dropDuplicates: true,
       }, { cacheDir: options.cache ?? defaultCacheDir(), onProgress: progress.update });
     } else {
       if (options['test-split'] !== undefined) throw new UsageError('--test-split applies to --data; with --idx the test split comes from --test-idx');
@@ -139,18 +150,36 @@ async function loadImageData(options: SourceOptions, seed: number): Promise<Trai
   for (const skip of report.skipped.slice(0, shown)) console.log(`skipped: ${skip.path}: ${skipReasonText[skip.reason]} (${skip.detail})`);
   if (report.skipped.length > shown) console.log(`skipped: … and ${report.skipped.length - shown} more`);
 
-  const normalisation = fitNormalisation(options.norm ?? DEFAULT_NORM, dataset, splits.train);
-  const source = (rows: Int32Array) => (rows.length > 0 ? imageSource(dataset, rows, normalisation) : undefined);
+  const samples: WorkerData = { kind: 'images', dataset, train: splits.train, val: splits.val, normalisation: options.norm ?? DEFAULT_NORM };
+  const { train, val, normalisation } = trainAndVal(samples, valFraction);
   const name = options.data !== undefined ? basename(resolve(options.data)) : basename(options.idx!.images);
+  const description = `${name} (${dataset.classNames.length} classes, ${dataset.width}×${dataset.height} ${dataset.channels === 1 ? 'grey' : 'RGB'}, ${normalisation!.kind})`;
   return {
-    description: `${name} (${dataset.classNames.length} classes, ${dataset.width}×${dataset.height} ${dataset.channels === 1 ? 'grey' : 'RGB'}, ${normalisation.kind})`,
-    train: imageSource(dataset, splits.train, normalisation),
-    val: source(splits.val),
-    test: source(splits.test),
+    description,
+    samples,
+    recorded: {
+      kind: 'images',
+      normalisation: normalisation!.kind,
+      // as the app records its imports (`path` for a folder, the same options, the report),
+      // so a folder is one dataset whoever imports it and the app loads it again
+      dataset: {
+        name,
+        source: options.data !== undefined ? 'folder' : 'idx',
+        options: options.data !== undefined
+          ? { path: resolve(options.data), ...result.preprocessing, dropDuplicates: true }
+          : { idx: absolutePaths(options.idx), testIdx: absolutePaths(options['test-idx']), ...result.preprocessing },
+        contentHash: report.contentHash,
+        report: jsonReport(report) as unknown as Record<string, unknown>,
+      },
+    },
+    split: { val: valFraction, test: options['test-split'] ?? 0, seed },
+    train,
+    val,
+    test: splits.test.length > 0 ? denseSource(imageSource(dataset, splits.test, normalisation!)) : undefined,
     inputSize: dataset.width * dataset.height * dataset.channels,
     numClasses: dataset.classNames.length,
     classNames: dataset.classNames,
-    imageInput: { preprocessing: result.preprocessing, normalisation },
+    imageInput: { preprocessing: result.preprocessing, normalisation: normalisation! },
   };
 }
 
@@ -173,61 +202,11 @@ function progressLine(): { update: (p: ImportProgress) => void; done: () => void
   };
 }
 
-function splitOff(all: SampleSource, valFraction: number, seed: number): { train: SampleSource; val?: SampleSource } {
-  if (valFraction === 0) return { train: all };
-  const split = stratifiedSplit(all.labels, { val: valFraction }, seed);
-  if (split.train.length === 0) throw new UsageError(`--val-split ${valFraction} leaves no training data`);
-  return { train: subsetSource(all, split.train), val: split.val.length > 0 ? subsetSource(all, split.val) : undefined };
-}
-
-/** What a run reports to its outputs as it goes. */
-export interface RunOutputs {
-  /** the run's id in the lab database (a generated one when the run cannot be recorded) */
-  readonly runId: string;
-  /** before the first step: records the initial weights (--db) */
-  start(trainer: Trainer): void;
-  step(report: StepReport): void;
-  epoch(report: EpochReport, trainer: Trainer): void;
-  /** after training: write the model (--out), close the run record (--db) */
-  finish(trainer: Trainer): Promise<void>;
-}
-
-export async function openRunOutputs(options: OutputOptions & SourceOptions, config: TrainConfig, data: TrainingData): Promise<RunOutputs> {
-  // --out FILE: checked now, written when training ends (native JSON, src-main/models)
-  const modelFile = options.out !== undefined ? modelOutput(options.out, data) : null;
-  // --db (default: the app's database): recorded as the app would rebuild the data.
-  const { toy } = options;
-  const image = data.imageInput!;
-  const run = await openCliRun(options.db, {
-    name: data.description,
-    config,
-    data: toy !== undefined
-      ? { kind: 'toy', toy, samples: options.samples ?? DEFAULT_SAMPLES, noise: options.noise ?? defaultToyNoise(toy), seed: config.seed, classes: options.classes }
-      : {
-        kind: 'images',
-        normalisation: image.normalisation.kind,
-        dataset: {
-          name: data.description,
-          source: options.data !== undefined ? 'folder' : 'idx',
-          options: { ...(options.data !== undefined ? { folder: resolve(options.data) } : { idx: absolutePaths(options.idx), testIdx: absolutePaths(options['test-idx']) }), ...image.preprocessing },
-        },
-      },
-    split: { val: options['val-split'] ?? DEFAULT_VAL_SPLIT, test: options['test-split'] ?? 0, seed: config.seed },
-  });
-  return {
-    runId: run ? String(run.runId) : randomUUID(),
-    start: (trainer) => run?.start(trainer),
-    step: (report) => run?.step(report),
-    epoch: (report, trainer) => {
-      modelFile?.epoch(report);
-      run?.epoch(report, trainer);
-    },
-    finish: async (trainer) => {
-      await run?.finish(trainer);
-      const written = await modelFile?.finish(trainer);
-      if (written) console.log(`model written to ${written.file.path}`);
-    },
-  };
+/** The run loop's own training and validation samples (runSources), refused when the split leaves no training data. */
+function trainAndVal(samples: WorkerData, valFraction: number): ReturnType<typeof runSources> {
+  const sources = runSources(samples);
+  if (sources.train.length === 0) throw new UsageError(`--val-split ${valFraction} leaves no training data`);
+  return sources;
 }
 
 function absolutePaths(files: { images: string; labels: string } | undefined): { images: string; labels: string } | undefined {

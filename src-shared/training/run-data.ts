@@ -1,7 +1,7 @@
 import { stratifiedSplit } from '../data/split';
 import { imageSource } from '../data/image-source';
-import { fitNormalisation } from '../data/normalize';
-import { arraySource, subsetSource } from '../engine/source';
+import { fitNormalisation, type Normalisation } from '../data/normalize';
+import { arraySource, denseSource, subsetSource } from '../engine/source';
 import type { SampleSource } from '../engine/types';
 import { makeToyDataset } from '../toy/datasets';
 import type { WorkerData } from './messages';
@@ -10,6 +10,8 @@ export interface RunSources {
   train: SampleSource;
   /** absent when the split holds out no validation samples */
   val?: SampleSource;
+  /** image data: the statistics fitted on the training rows (a model file keeps them) */
+  normalisation?: Normalisation;
 }
 
 /**
@@ -28,7 +30,10 @@ export function runSources(data: WorkerData): RunSources {
   }
   const normalisation = fitNormalisation(data.normalisation, data.dataset, data.train);
   return {
-    train: imageSource(data.dataset, data.train, normalisation),
-    val: data.val.length > 0 ? imageSource(data.dataset, data.val, normalisation) : undefined,
+    // normalised once into one buffer per split (up to denseSource's cap), so no epoch
+    // normalises a pixel again
+    train: denseSource(imageSource(data.dataset, data.train, normalisation)),
+    val: data.val.length > 0 ? denseSource(imageSource(data.dataset, data.val, normalisation)) : undefined,
+    normalisation,
   };
 }
