@@ -10,6 +10,7 @@ import { arraySource } from '../../../src-shared/engine/source';
 import { Trainer, type EpochTimes } from '../../../src-shared/engine/trainer';
 import type { TrainConfig } from '../../../src-shared/engine/types';
 import { Rng } from '../../../src-shared/random';
+import { LIMITS } from '../../../src-shared/limits';
 import { createNodeKernels, defaultKernelThreads, NATIVE_ENV } from '../../kernels';
 
 export const summary = 'measure training speed (samples/s) on the standard workloads W1–W4';
@@ -39,7 +40,8 @@ export function workloadConfig(w: Workload, seed = 1): TrainConfig {
     optimizer: { kind: 'sgd', lr: 0.01 },
     schedule: { kind: 'constant' },
     batchSize: w.batch,
-    epochs: 1_000_000,
+    // the most the limits allow: the bench stops by time, never by running out of epochs
+    epochs: LIMITS.epochs,
     seed,
   };
 }
