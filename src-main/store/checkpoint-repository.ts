@@ -44,7 +44,7 @@ const CHECKPOINT_BYTES_SQL = 'length(state) + IFNULL(length(snapshot), 0)';
 /**
  * Saved training states of runs, one per step at most, as a bounded history
  * (src-shared/training/history.ts): each save stores the full state with its float16
- * snapshot, empties the full state of every older row (`state` = x'', the snapshot stays)
+ * snapshot, empties the full state of every older row but the initial one (`state` = x'', the snapshot stays)
  * and deletes the rows the retention policy lets go. A run thus holds one resumable state
  * and at most HISTORY_MAX_ENTRIES snapshots however long it trains. Rows from before
  * schema 3 have a full state and no snapshot: they read as before and are thinned like the rest.
@@ -72,9 +72,11 @@ export class CheckpointRepository {
        RETURNING id`,
       runId, c.epoch, c.step, c.reason, c.state, snapshot, Date.now(),
     )!.id;
-    // Only the newest state resumes: the older ones keep their snapshots alone. A checkpoint
-    // saved as a snapshot only (state empty) leaves the newest full state where it is.
-    if (c.state.length > 0) this.sql.run("UPDATE checkpoints SET state = x'' WHERE run_id = ? AND step < ? AND snapshot IS NOT NULL AND length(state) > 0", runId, c.step);
+    // Only the newest state resumes: the older ones keep their snapshots alone, except the
+    // initial state (step 0), kept exact: "change since start", the PyTorch project's
+    // initial weights and its replay read it. A checkpoint saved as a snapshot only (state
+    // empty) leaves the newest full state where it is.
+    if (c.state.length > 0) this.sql.run("UPDATE checkpoints SET state = x'' WHERE run_id = ? AND step > 0 AND step < ? AND snapshot IS NOT NULL AND length(state) > 0", runId, c.step);
     else if (!snapshot) throw new StoreError(`checkpoint of run ${runId} at step ${c.step} holds neither a state nor a snapshot`);
     this.thin(runId, historyCapacity((snapshot ?? c.state).length));
     return id;

@@ -161,8 +161,13 @@ export class SpaceKeeper {
     if (!worker) return;
     this.logCheckpointer = null;
     const exited = new Promise((resolve) => worker.once('exit', resolve));
+    // referenced while it stops: a process that is closing has nothing else keeping it
+    // alive, and would end before the store is closed
+    worker.ref();
     worker.postMessage('stop');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((resolve) => { timer = setTimeout(resolve, 2000); })]);
+    clearTimeout(timer);
     await worker.terminate();
   }
 

@@ -17,8 +17,13 @@ const EPOCHS = 5_000;
 /** 40 training samples in one mini-batch: one step an epoch. */
 const data: Extract<RunDataSpec, { kind: 'toy' }> = { kind: 'toy', toy: 'spiral', samples: 50, noise: 0.1, seed: 5 };
 const config = spiralConfig(EPOCHS, { batchSize: 40, model: { inputSize: 2, numClasses: 3, hidden: [{ units: 64, activation: 'relu' }, { units: 64, activation: 'relu' }] } });
-/** The file (with its log) may not outgrow this: 64 float16 snapshots (~9 KB), one full state and ~5,000 epochs of metrics. */
-const FILE_BUDGET_BYTES = 12 * 1024 * 1024;
+/**
+ * The file (with its log) may not outgrow this: 64 float16 snapshots (~9 KB), two full states
+ * and ~5,000 epochs of metrics (8.6 MB on a quiet machine; the log grows until its checkpoint
+ * thread gets a core, 13.1 MB measured with a second test suite running). Keeping every
+ * epoch's state would take ~180 MB.
+ */
+const FILE_BUDGET_BYTES = 20 * 1024 * 1024;
 
 let folder: ReturnType<typeof tempFolder>;
 let store: LabStore;
@@ -71,7 +76,7 @@ describe('a long run', () => {
     expect(done).toMatchObject({ status: 'done', epochsDone: EPOCHS });
     expect(finalWeights(store, run.id)).toEqual(await uninterruptedWeights(config, data));
 
-    // Rows within the bound all along; exactly one full state (the newest), the rest snapshots.
+    // Rows within the bound all along; two full states (the initial one, kept exact, and the newest), the rest snapshots.
     const checkpoints = store.listCheckpoints(run.id);
     expect(mostRows).toBeLessThanOrEqual(HISTORY_MAX_ENTRIES);
     expect(checkpoints.length).toBeLessThanOrEqual(HISTORY_MAX_ENTRIES);
@@ -79,7 +84,7 @@ describe('a long run', () => {
     const db = new Database(store.path, { readonly: true });
     const full = db.prepare('SELECT epoch FROM checkpoints WHERE run_id = ? AND length(state) > 0').all(run.id);
     db.close();
-    expect(full).toEqual([{ epoch: EPOCHS }]);
+    expect(full).toEqual([{ epoch: 0 }, { epoch: EPOCHS }]);
 
     // The scrubber's epochs: 0, the last, the best validation epoch and a spread; every one decodes.
     const epochs = checkpoints.map((c) => c.epoch);
@@ -95,7 +100,8 @@ describe('a long run', () => {
       expect(layers.map((l) => [l.inputs, l.units])).toEqual([[2, 64], [64, 64], [64, 3]]);
       for (const layer of layers) expect(layer.w.every(Number.isFinite)).toBe(true);
     }
-    expect(store.checkpointWeights(checkpoints[0].id)).toEqual(asHistorySnapshot(await uninterruptedWeights({ ...config, epochs: 0 }, data)));
+    // the initial weights are kept exact (full state), the rest as float16 snapshots
+    expect(store.checkpointWeights(checkpoints[0].id)).toEqual(await uninterruptedWeights(config, data, undefined, 0));
 
     // The file stayed within its budget throughout.
     largestFile = Math.max(largestFile, fileBytes());
