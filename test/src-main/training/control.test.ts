@@ -5,6 +5,7 @@ import { Rng } from '../../../src-shared/random';
 import type { RunStatus } from '../../../src-shared/training/records';
 import { tempFolder } from '../store/helpers';
 import { bigSpiral, spiralConfig, split } from './helpers';
+import { LIMITS } from '../../../src-shared/limits';
 
 /**
  * Pause, resume and cancel at random moments on running, queued and twin runs, with one
@@ -50,7 +51,7 @@ describe('run control under random calls', () => {
   it('answers 100 pause/resume/cancel calls on running, queued and twin runs, each taking effect within a second', async () => {
     service = new TrainingService(store, { maxConcurrent: 1 });
     const svc = service;
-    const config = spiralConfig(100_000);
+    const config = spiralConfig(LIMITS.epochs); // longer than the test: runs end only by its calls
     const single = [svc.start({ name: 'first', config, data: bigSpiral, split }).id, svc.start({ name: 'second', config, data: bigSpiral, split }).id];
     const twins = svc.startTwins({ name: 'twins', config, data: bigSpiral, split }).runs.map((r) => r.id);
     const runIds = [...single, ...twins];
