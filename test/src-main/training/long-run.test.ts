@@ -5,7 +5,7 @@ import { LabStore } from '../../../src-main/store';
 import { TrainingService } from '../../../src-main/training';
 import { HISTORY_MAX_ENTRIES } from '../../../src-shared/training/history';
 import { tempFolder } from '../store/helpers';
-import { asHistorySnapshot, finalWeights, nextEvent, spiralConfig, split, uninterruptedWeights } from './helpers';
+import { finalWeights, nextEvent, spiralConfig, split, uninterruptedWeights } from './helpers';
 import type { RunDataSpec } from '../../../src-shared/training/records';
 
 /**
