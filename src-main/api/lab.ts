@@ -21,6 +21,7 @@ import { modelChannels } from './models';
 import { viewDataChannels } from './view-data';
 import { runChannels } from './runs';
 import { instrumentChannels } from './instruments';
+import { storageChannels } from './storage';
 
 export interface NativeDialogs {
   /** a folder chosen by the user, or null when cancelled */
@@ -142,6 +143,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     ...modelChannels({ store, modelsFolder: join(dataDir, 'models'), loadDataset }),
     ...viewDataChannels({ store, appRoot: options.appRoot, sampleFolder: options.sampleFolder, loadDataset }),
     ...instrumentChannels({ store, training, loadDataset }),
+    ...storageChannels({ store, training, emitProgress: (event) => router?.emit('storageProgress', event) }),
   };
   router = createRouter(handlers, { classifyError: classifyServiceError });
   const api = router;
@@ -153,6 +155,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
   ];
   training.recover();
   training.watchOwners();
+  store.space.startLogCheckpoints();
 
   // Runs and datasets another process (the lab CLI) records appear without a reload.
   let seenVersion = store.externalVersion();
@@ -177,6 +180,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
           await training.shutdown();
         } finally {
           for (const off of unsubscribe) off();
+          await store.space.stopLogCheckpoints();
           store.close();
         }
       })();

@@ -22,7 +22,6 @@ import type { ImageDataset, ImagePreprocessing } from '../../src-shared/data/dat
 import { stratifiedSplit, type SplitIndices } from '../../src-shared/data/split';
 import { DatasetError } from '../../src-shared/data/errors';
 import { fitNormalisation } from '../../src-shared/data/normalize';
-import { decodeTrainerState } from '../../src-shared/engine/state';
 import { metricsCsv, type MetricValue } from '../../src-shared/export/csv';
 import { checkModel, ModelError, type FinalMetrics, type ModelInput, type SplitMetrics, type TrainedModel } from '../../src-shared/export/model';
 import { decodeNativeModel, encodeNativeModel, ModelFileError } from '../../src-shared/export/native';
@@ -33,7 +32,7 @@ import { LIMITS } from '../../src-shared/limits';
 import { makeToyDataset } from '../../src-shared/toy/datasets';
 import type { ExportFormat, ExportRecord, MetricSplit, RunRecord } from '../../src-shared/training/records';
 import { decodeImage, FileReadError, ImageSkip, loadImage, readRegularFile, resolvePreprocessing } from '../datasets';
-import { weightsOfState, type LabStore } from '../store';
+import type { LabStore } from '../store';
 import type { DatasetLoader } from '../training';
 import { cleanFileName, ExportError, pathInside, splitOutputPath, writeFilesAtomically, type FileToWrite } from './files';
 
@@ -97,12 +96,16 @@ export interface RunModelOptions {
  */
 export async function modelFromRun(store: LabStore, runId: number, options: RunModelOptions = {}): Promise<TrainedModel & { checkpointId: number }> {
   const run = store.requireRun(runId);
-  const checkpoint = options.checkpointId !== undefined ? store.checkpointState(options.checkpointId) : store.latestCheckpoint(runId);
-  if (!checkpoint) throw new ExportError(`run ${runId} has no saved weights yet (no epoch has finished); export it after its first epoch`);
-  if ('runId' in checkpoint && checkpoint.runId !== runId) throw new ExportError(`checkpoint ${checkpoint.id} belongs to run ${checkpoint.runId}, not run ${runId}`);
+  // Any kept epoch: the latest from its full state, an older one from its float16 history snapshot.
+  const checkpoints = store.listCheckpoints(runId);
+  const checkpoint = options.checkpointId !== undefined ? checkpoints.find((c) => c.id === options.checkpointId) : checkpoints.at(-1);
+  if (!checkpoint) {
+    if (options.checkpointId === undefined) throw new ExportError(`run ${runId} has no saved weights yet (no epoch has finished); export it after its first epoch`);
+    throw new ExportError(`run ${runId} has no checkpoint ${options.checkpointId} (a run keeps a bounded history of epochs)`);
+  }
   let layers;
   try {
-    layers = weightsOfState(decodeTrainerState(checkpoint.state));
+    layers = store.checkpointWeights(checkpoint.id);
   } catch (error) {
     throw new ExportError(`run ${runId}: its checkpoint ${checkpoint.id} cannot be read (${(error as Error).message})`);
   }

@@ -11,6 +11,9 @@ export class StoreError extends Error {
   }
 }
 
+/** The -wal file is cut back to this size after each checkpoint of the log. */
+const WAL_SIZE_LIMIT_BYTES = 8 * 1024 * 1024;
+
 export interface OpenDatabaseOptions {
   /** create missing parent folders (the default app data folder); off for user-given paths */
   createFolder?: boolean;
@@ -25,6 +28,10 @@ export interface OpenDatabaseOptions {
  * WAL lets the UI read while main writes; synchronous=NORMAL is durable against a crash
  * of the app (only an OS crash can lose the last commits), and writes that must survive
  * even that use `durably` below. busy_timeout lets a CLI run and the app share the file.
+ * A new file gets incremental auto-vacuum, so the space of deleted runs can be handed back
+ * to the disk a few pages at a time (src-main/store/space.ts) instead of by one long VACUUM;
+ * journal_size_limit truncates the WAL after a checkpoint so a burst of large checkpoints
+ * does not leave a large -wal file behind.
  */
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Database.Database {
   const file = checkDatabasePath(path, options.createFolder ?? false);
@@ -36,6 +43,9 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   }
   try {
     db.pragma('busy_timeout = 5000');
+    // Only takes effect before the first table exists: older files keep auto_vacuum = NONE until compacted.
+    if (schemaVersion(db) === 0 && db.prepare("SELECT 1 FROM sqlite_master LIMIT 1").get() === undefined) db.pragma('auto_vacuum = INCREMENTAL');
+    db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') throw new StoreError(`cannot open database ${file}: WAL journal mode unavailable (got ${String(mode)})`);
     db.pragma('synchronous = NORMAL');

@@ -11,6 +11,8 @@
  *                recoverInterruptedRuns · prepareResume · finishRun
  *   metrics      recordProgress · recordEpoch · appendMetrics · metricNames · metricSeries (downsampled)
  *   checkpoints  saveCheckpoint · listCheckpoints · latestCheckpoint · checkpointState · checkpointWeights
+ *                (a bounded history: one full state, float16 snapshots of at most 64 epochs a run)
+ *   space        store.space: figures · runSpaces · deleteRun (in slices) · releaseFreePages · compact
  *   exports      recordExport · listExports
  *   comparison   compareRuns(a, b, maxPoints)
  *
@@ -26,6 +28,7 @@ export { CheckpointRepository, weightsOfState, type NewCheckpoint, type SavedChe
 export { ExportRepository } from './export-repository';
 export { ReplayRepository } from './replay-repository';
 export { SweepRepository } from './sweep-repository';
+export { SpaceKeeper, type CompactProgress, type RunSpace, type StorageFigures } from './space';
 export { StoreError, openDatabase, schemaVersion } from './database';
 export { defaultDatabasePath, APP_FOLDER_NAME, DATABASE_FILE_NAME } from './paths';
 export { LATEST_VERSION } from './migrations';

@@ -166,6 +166,16 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: 'checkpoint history: float16 weights snapshots beside the full state (kept only for the latest)',
+    up(db) {
+      // A history row's `state` becomes empty (x'') once a later checkpoint holds the
+      // resumable state; its `snapshot` keeps the weights for the epoch scrubbers. Rows from
+      // before this version keep their full state and have no snapshot.
+      db.exec('ALTER TABLE checkpoints ADD COLUMN snapshot BLOB');
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -21,6 +21,7 @@ import { ExperimentRepository } from './experiment-repository';
 import { ExportRepository } from './export-repository';
 import { MetricRepository, type RunProgress } from './metric-repository';
 import { processIsAlive, RunRepository } from './run-repository';
+import { SpaceKeeper } from './space';
 import { Sql } from './sql';
 import { HEALTH_METRIC_PREFIX } from '../../src-shared/training/health-metrics';
 import { ReplayRepository } from './replay-repository';
@@ -59,6 +60,8 @@ export class LabStore {
   /** provenance, course changes and re-runs (issue 19) */
   readonly replays: ReplayRepository;
   readonly sweeps: SweepRepository;
+  /** disk space: sizes, deleting runs and giving space back a slice at a time */
+  readonly space: SpaceKeeper;
   private readonly sql: Sql;
 
   constructor(path: string, options: LabStoreOptions = {}) {
@@ -68,6 +71,7 @@ export class LabStore {
     this.experiments = new ExperimentRepository(this.sql);
     this.metrics = new MetricRepository(this.sql);
     this.checkpoints = new CheckpointRepository(this.sql);
+    this.space = new SpaceKeeper(this.sql.db, { nativeBinding: options.nativeBinding });
     this.exports = new ExportRepository(this.sql);
     this.replays = new ReplayRepository(this.sql);
     this.sweeps = new SweepRepository(this.sql);

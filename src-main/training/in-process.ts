@@ -23,6 +23,8 @@ export function trainInProcess(input: RunWorkerInput, options: InProcessOptions)
     post: options.post,
     onEpoch: options.onEpoch,
     request: options.request ?? (() => null),
+    // `post` records each checkpoint before it returns: nothing waits to be stored
+    checkpointsStored: () => Promise.resolve(),
     // Lets signal handlers and timers run between reports, as a worker's control messages do.
     yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
     now: () => performance.now(),

@@ -5,6 +5,9 @@ import { divergenceMessage } from '../../src-shared/engine/trainer';
 import { makeToyDataset } from '../../src-shared/toy/datasets';
 import { toyDataHash } from '../../src-shared/training/replay';
 
+/** Default spacing of full resumable states among epoch checkpoints (see RunRecorder). */
+export const FULL_STATE_INTERVAL_MS = 10_000;
+
 /** The per-step numbers kept for every mini-batch (split 'batch'). */
 const STEP_METRICS = ['loss', 'dataLoss', 'regLoss', 'accuracy'] as const;
 
@@ -15,7 +18,17 @@ const STEP_METRICS = ['loss', 'dataLoss', 'regLoss', 'accuracy'] as const;
  * message; checkpoints and final states are durable.
  */
 export class RunRecorder {
-  constructor(private readonly store: LabStore, readonly runId: number) {}
+  /** when the last full state was written (performance.now()), null before the first */
+  private lastFullState: number | null = null;
+
+  /**
+   * `fullStateIntervalMs`: an epoch checkpoint keeps its full resumable state only this long
+   * after the previous one (default 10 s); between, it keeps its weights snapshot alone. A
+   * 1.7 M-parameter Adam state is 20 MB: written every epoch it would hold main's thread and
+   * the disk for nothing, since only the newest state is ever kept. A crash resumes from a
+   * state at most this old; pause and the end always save theirs.
+   */
+  constructor(private readonly store: LabStore, readonly runId: number, private readonly fullStateIntervalMs = FULL_STATE_INTERVAL_MS) {}
 
   record(message: WorkerMessage): void {
     const { store, runId } = this;
@@ -32,18 +45,22 @@ export class RunRecorder {
       case 'kernels':
         store.replays.recordProvenance(runId, { datasetHash: datasetHash(store, runId), appVersion: store.requireRun(runId).appVersion, kernel: message.kernel, threads: message.threads });
         return;
-      case 'checkpoint':
-        store.saveCheckpoint(runId, { epoch: message.epoch, step: message.step, reason: 'epoch', state: message.state });
+      case 'checkpoint': {
+        const now = performance.now();
+        const full = this.lastFullState === null || now - this.lastFullState >= this.fullStateIntervalMs;
+        if (full) this.lastFullState = now;
+        store.saveCheckpoint(runId, { epoch: message.epoch, step: message.step, reason: 'epoch', state: full ? message.state : new Uint8Array(0), snapshot: message.snapshot });
         return;
+      }
       case 'done':
       case 'diverged':
         store.finishRun(runId, message.type, {
           error: message.type === 'diverged' ? divergenceMessage(message.step) : null,
-          checkpoint: { epoch: message.epoch, step: message.step, reason: 'final', state: message.state },
+          checkpoint: { epoch: message.epoch, step: message.step, reason: 'final', state: message.state, snapshot: message.snapshot },
         });
         return;
       case 'paused':
-        store.finishRun(runId, 'paused', { checkpoint: { epoch: message.epoch, step: message.step, reason: 'pause', state: message.state } });
+        store.finishRun(runId, 'paused', { checkpoint: { epoch: message.epoch, step: message.step, reason: 'pause', state: message.state, snapshot: message.snapshot } });
         return;
       case 'cancelled':
         store.finishRun(runId, 'cancelled');

@@ -3,6 +3,7 @@ import {
   isFinalMessage,
   workerMessageSchema,
   type ControlMessage,
+  type MainToWorkerMessage,
   type FinalWorkerMessage,
   type RunFinishedEvent,
   type RunWorkerInput,
@@ -55,6 +56,8 @@ export class RunSupervisor {
   readonly exited: Promise<void>;
   private state: RunState = initialRunState;
   private worker: Worker | null = null;
+  /** the worker has posted something: it is training and answers control messages */
+  private heardFromWorker = false;
   private stopTimer: NodeJS.Timeout | null = null;
   private releaseData: (() => void) | null = null;
   /** pace and step requests made while the data was loading, sent once the worker runs */
@@ -180,6 +183,14 @@ export class RunSupervisor {
 
   private sendStop(request: StopRequest): void {
     if (!this.worker) return; // still loading: launch checks the request
+    if (!this.heardFromWorker) {
+      // Still starting up (loading its modules and kernels can take a second on busy cores):
+      // it has trained nothing main recorded, so the run stops where its last checkpoint left
+      // it, at once, instead of when the worker is ready to listen.
+      this.end(request === 'cancel' ? 'cancelled' : 'paused', null);
+      void this.worker.terminate();
+      return;
+    }
     this.worker.postMessage({ type: request } satisfies ControlMessage);
     this.clearStopTimer();
     this.stopTimer = setTimeout(() => void this.worker?.terminate(), this.context.stopTimeoutMs);
@@ -195,6 +206,7 @@ export class RunSupervisor {
       return;
     }
     const message = parsed.data;
+    this.heardFromWorker = true;
     if (this.backlog.length > 0) {
       this.backlog.push({ message });
       return;
@@ -216,6 +228,8 @@ export class RunSupervisor {
       return;
     }
     if (message.type === 'progress') this.progress.push(message);
+    // The worker sends its next checkpoint only after this: main never falls behind a fast run.
+    else if (message.type === 'checkpoint') this.worker?.postMessage({ type: 'checkpoint-stored', step: message.step } satisfies MainToWorkerMessage);
   }
 
   /**

@@ -1,10 +1,11 @@
 /**
  * Worker entry point: trains one run (see runTrainingSession) and exits. Receives its
- * run as `workerData` (RunWorkerInput) and pause/cancel requests as messages.
+ * run as `workerData` (RunWorkerInput), then control requests and checkpoint
+ * acknowledgements as messages (MainToWorkerMessage).
  */
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { controlMessageSchema, type ControlMessage, type RunWorkerInput, type WorkerMessage } from '../../src-shared/training/messages';
+import { mainToWorkerMessageSchema, type ControlMessage, type RunWorkerInput, type WorkerMessage } from '../../src-shared/training/messages';
 import { runTrainingSession } from '../../src-shared/training/run-loop';
 import { paceMessageSchema, type PaceMessage } from '../../src-shared/training/pace';
 import { createNodeKernels } from '../kernels';
@@ -12,6 +13,9 @@ import { createNodeKernels } from '../kernels';
 if (!parentPort) throw new Error('run-worker.ts must run in a worker thread');
 const port = parentPort;
 let request: ControlMessage['type'] | null = null;
+let storedCheckpoints = 0;
+/** the loop waiting for main to store a checkpoint, woken by the next message */
+let wake: (() => void) | null = null;
 let paceMessages: PaceMessage[] = [];
 
 port.on('message', (message: unknown) => {
@@ -20,10 +24,21 @@ port.on('message', (message: unknown) => {
     paceMessages.push(pace.data);
     return;
   }
-  const parsed = controlMessageSchema.safeParse(message);
+  const parsed = mainToWorkerMessageSchema.safeParse(message);
+  if (!parsed.success) return;
+  const { data } = parsed;
+  if (data.type === 'checkpoint-stored') storedCheckpoints++;
   // A cancel is never downgraded to a pause.
-  if (parsed.success && request !== 'cancel') request = parsed.data.type;
+  else if (request !== 'cancel') request = data.type;
+  wake?.();
 });
+
+async function checkpointsStored(count: number): Promise<void> {
+  while (storedCheckpoints < count && request === null) {
+    await new Promise<void>((resolve) => (wake = resolve));
+    wake = null;
+  }
+}
 
 // Training gives way to the UI: this thread runs at nice 5 (a third of a normal thread's share
 // when both want the CPU), so a window repaints and answers clicks at once however many runs
@@ -43,10 +58,11 @@ const kernels = await createNodeKernels({ threads: 1 });
 await runTrainingSession(workerData as RunWorkerInput, {
   kernels,
   post(message: WorkerMessage) {
-    // Trainer states are fresh buffers: hand them over instead of copying.
-    port.postMessage(message, 'state' in message ? [message.state.buffer as ArrayBuffer] : []);
+    // Trainer states and snapshots are fresh buffers: hand them over instead of copying.
+    port.postMessage(message, 'state' in message ? [message.state.buffer as ArrayBuffer, message.snapshot.buffer as ArrayBuffer] : []);
   },
   request: () => request,
+  checkpointsStored,
   paceMessages: () => {
     const taken = paceMessages;
     paceMessages = [];

@@ -4,10 +4,10 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RegularizerSpec, TrainConfig } from '../../src-shared/engine/types';
 import type { RunFinishedEvent, RunWorkerInput, TrainingEvents, WorkerData } from '../../src-shared/training/messages';
-import type { RunDataSpec, RunRecord, RunSplitSpec, RunStatus } from '../../src-shared/training/records';
+import { RESUMABLE_RUN_STATUSES, type RunDataSpec, type RunRecord, type RunSplitSpec, type RunStatus } from '../../src-shared/training/records';
 import type { CourseChange } from '../../src-shared/training/course';
 import { diskWriteProblem, StoreError, type LabStore } from '../store';
-import { RunQueue } from './run-queue';
+import { RunQueue, slotOf } from './run-queue';
 import { RunSupervisor, type SupervisorContext } from './run-supervisor';
 import type { RunPace, StepUnit } from '../../src-shared/training/pace';
 import { SharedDatasetCache, type DatasetLoader } from './shared-dataset-cache';
@@ -95,6 +95,8 @@ export class TrainingService {
   readonly maxConcurrent: number;
   private readonly queue = new RunQueue();
   private readonly active = new Map<number, RunSupervisor>();
+  /** the slot each training run counts against (slotOf): twins share one */
+  private readonly activeSlots = new Map<number, string>();
   /** each run's pace as last set in this session (absent: real time) */
   private readonly paces = new Map<number, RunPace>();
   private readonly datasets: SharedDatasetCache | null;
@@ -192,8 +194,8 @@ export class TrainingService {
 
   /**
    * The same config, seed, data and split twice, with two regularisers (default L1 vs L2),
-   * queued as one unit so they train side by side: they start together when two slots
-   * are free, or, with a single slot, together once nothing else is training.
+   * queued as one unit that takes one slot, so they start together and train side by side
+   * (a resumed twin joins its partner at once, never queues behind it).
    */
   startTwins(spec: RunSpec, regularizers: [RegularizerSpec, RegularizerSpec] = defaultTwinRegularizers(spec.config)): { twinGroup: string; runs: [RunRecord, RunRecord] } {
     const twinGroup = randomUUID();
@@ -212,7 +214,8 @@ export class TrainingService {
   pause(runId: number): RunRecord {
     const run = this.store.requireRun(runId);
     const supervisor = this.active.get(runId);
-    if (supervisor) {
+    // A run whose end is recorded while its worker exits answers from its record (a cancel may have followed the end).
+    if (supervisor && !(supervisor.hasEnded && run.status !== 'paused')) {
       supervisor.pause();
     } else if (this.queue.remove(runId) || run.status === 'queued') {
       this.changeStatus(runId, 'paused');
@@ -228,6 +231,7 @@ export class TrainingService {
     const run = this.store.requireRun(runId);
     const supervisor = this.active.get(runId);
     if (supervisor) {
+      if (supervisor.hasEnded && !RESUMABLE_RUN_STATUSES.includes(run.status)) throw new StoreError(`run ${runId} is ${run.status} and cannot be resumed`);
       // Its worker is still winding down: resume once it has gone.
       supervisor.resume();
       return run;
@@ -270,7 +274,9 @@ export class TrainingService {
     const supervisor = this.active.get(runId);
     if (supervisor) {
       supervisor.cancel();
-      if (!supervisor.hasEnded) return this.store.requireRun(runId);
+      // still stopping, or ended by this very call (a worker that had not started yet)
+      const after = this.store.requireRun(runId);
+      if (!supervisor.hasEnded || after.status === 'cancelled') return after;
     }
     const run = this.store.requireRun(runId);
     if (this.queue.remove(runId) || ['queued', 'paused', 'interrupted'].includes(run.status)) {
@@ -299,7 +305,8 @@ export class TrainingService {
     this.refuseRunsOwnedElsewhere([runId], `run ${runId}`);
     await this.stopRuns([runId]);
     this.unrecordedFailures.delete(runId);
-    return this.store.deleteRun(runId);
+    // a slice at a time: a long run's rows would hold the main thread for seconds
+    return this.store.space.deleteRun(runId);
   }
 
   /** Deletes an experiment with all its runs, cancelling those still training. */
@@ -307,6 +314,7 @@ export class TrainingService {
     const runs = this.store.listRuns({ experimentId }).map((r) => r.id);
     this.refuseRunsOwnedElsewhere(runs, `experiment ${experimentId}`);
     await this.stopRuns(runs);
+    for (const runId of runs) await this.store.space.deleteRun(runId);
     return this.store.deleteExperiment(experimentId);
   }
 
@@ -412,14 +420,16 @@ export class TrainingService {
 
   private enqueue(unit: number[]): void {
     if (this.closing) return;
-    this.queue.push(unit);
+    const run = this.store.getRun(unit[0]);
+    this.queue.push(unit, run ? slotOf(run) : `run:${unit[0]}`);
     this.schedule();
   }
 
-  /** Starts queued units in order while they fit. */
+  /** Starts queued units while they fit: slots are counted per unit (twins share one). */
   private schedule(): void {
     if (this.closing) return;
-    for (const unit of this.queue.takeStartable(this.active.size, this.maxConcurrent)) {
+    const busy = new Set(this.activeSlots.values());
+    for (const unit of this.queue.takeStartable(busy, this.maxConcurrent)) {
       for (const runId of unit) this.launch(runId);
     }
   }
@@ -434,6 +444,7 @@ export class TrainingService {
     }
     const supervisor = new RunSupervisor(runId, this.context, this.progressIntervalMs);
     this.active.set(runId, supervisor);
+    this.activeSlots.set(runId, slotOf(this.store.requireRun(runId)));
     supervisor.start();
   }
 
@@ -450,6 +461,7 @@ export class TrainingService {
   private release(supervisor: RunSupervisor, thenResume: boolean): void {
     if (this.active.get(supervisor.runId) !== supervisor) return;
     this.active.delete(supervisor.runId);
+    this.activeSlots.delete(supervisor.runId);
     if (thenResume && !this.closing) {
       try {
         this.resume(supervisor.runId);

@@ -47,7 +47,13 @@ function sameSeries(a: readonly MetricSeries[], b: readonly MetricSeries[]): boo
   });
 }
 
-export function useLiveSeries(runIds: readonly number[], wanted: readonly SeriesKey[], maxPoints: number, granularity: Granularity, intervalMs = 2000): LiveSeries {
+/**
+ * The live views' refresh interval: a visible run's curves update at least once a second and
+ * never trail its progress bar by more than a second (the interval plus one answer).
+ */
+export const LIVE_SERIES_INTERVAL_MS = 750;
+
+export function useLiveSeries(runIds: readonly number[], wanted: readonly SeriesKey[], maxPoints: number, granularity: Granularity, intervalMs = LIVE_SERIES_INTERVAL_MS): LiveSeries {
   const api = useApi();
   const key = `${runIds.join(',')}|${wanted.map((w) => `${w.split}.${w.name}`).join(',')}|${maxPoints}`;
   // a string: the component re-renders only when some run's version changes

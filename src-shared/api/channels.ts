@@ -62,9 +62,11 @@ export const invokeNames = [
   'listSweeps',
   'getSweep',
   'cancelSweep',
+  'getStorage',
+  'compactStorage',
 ] as const;
 
-export const eventNames = ['runProgress', 'runFinished', 'runStatus', 'importProgress', 'labChanged', 'menuCommand'] as const;
+export const eventNames = ['runProgress', 'runFinished', 'runStatus', 'importProgress', 'storageProgress', 'labChanged', 'menuCommand'] as const;
 
 export type InvokeName = (typeof invokeNames)[number];
 export type EventName = (typeof eventNames)[number];

@@ -76,6 +76,7 @@ import {
   sweepRecord,
   sweepState,
 } from './instrument-schemas';
+import { compactRequest, compactResponse, storageProgressEvent, storageReport } from './storage-schemas';
 
 import { MAX_METRICS_FILE_BYTES } from '../export/pytorch/metrics';
 
@@ -322,6 +323,10 @@ export const invokeContract = {
   getSweep: { request: byId, response: sweepState },
   /** Cancels every run of the sweep that has not finished. */
   cancelSweep: { request: byId, response: sweepState },
+  /** The database's size, its free space and each run's share. */
+  getStorage: { request: empty, response: storageReport },
+  /** Gives the database's free space back to the disk; progress as `storageProgress` events. Refused (`conflict`) while an older file would need a rebuild and runs are training. */
+  compactStorage: { request: compactRequest, response: compactResponse },
 } as const satisfies Record<InvokeName, { request: z.ZodType; response: z.ZodType }>;
 
 /** Payload of each event channel (main → renderer). */
@@ -333,6 +338,7 @@ export const eventContract = {
   /** every status change (queued, running, paused, …) */
   runStatus: runStatusEvent,
   importProgress: importProgressEvent,
+  storageProgress: storageProgressEvent,
   /** another process wrote to the database (noticed within half a second) */
   labChanged: labChangedEvent,
   /** the application menu asks the UI to do something */

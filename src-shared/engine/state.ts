@@ -83,20 +83,7 @@ export function encodeTrainerState(state: TrainerState): Uint8Array {
 /** Reads what encodeTrainerState wrote; throws TrainerStateError saying what is wrong otherwise. */
 export function decodeTrainerState(bytes: Uint8Array): TrainerState {
   const fail = (why: string): never => { throw new TrainerStateError(`not a valid trainer state: ${why}`); };
-  if (bytes.length < 16) fail(`only ${bytes.length} bytes`);
-  if (MAGIC.some((b, i) => bytes[i] !== b)) fail('wrong magic bytes (expected "NLTS")');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const version = view.getUint32(4, true);
-  if (version !== TRAINER_STATE_VERSION) fail(`version ${version}, this build reads version ${TRAINER_STATE_VERSION}`);
-  const headerLength = view.getUint32(8, true);
-  if (12 + headerLength + 4 > bytes.length) fail(`truncated (header of ${headerLength} bytes, ${bytes.length} bytes in all)`);
-
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(12, 12 + headerLength)));
-  } catch (error) {
-    fail(`unreadable header (${(error as Error).message})`);
-  }
+  const { json, headerLength, view } = readFrameHeader(bytes, MAGIC, TRAINER_STATE_VERSION, fail);
   const parsed = headerSchema.safeParse(json);
   if (!parsed.success) fail(`bad header: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
   const header = parsed.data!;
@@ -133,6 +120,28 @@ export function decodeTrainerState(bytes: Uint8Array): TrainerState {
     diverged: header.diverged,
     lossWatch: header.lossWatch ?? null,
   };
+}
+
+/**
+ * The frame every saved-weights format of ours shares (trainer states "NLTS", weights
+ * snapshots "NLWS"): 4 magic bytes, uint32 version, uint32 header length, a UTF-8 JSON
+ * header, …, and a crc32 last. Checks it and returns the header's JSON; `fail` throws.
+ */
+export function readFrameHeader(bytes: Uint8Array, magic: readonly number[], version: number, fail: (why: string) => never): { json: unknown; headerLength: number; view: DataView } {
+  if (bytes.length < 16) fail(`only ${bytes.length} bytes`);
+  if (magic.some((b, i) => bytes[i] !== b)) fail(`wrong magic bytes (expected "${String.fromCharCode(...magic)}")`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const found = view.getUint32(4, true);
+  if (found !== version) fail(`version ${found}, this build reads version ${version}`);
+  const headerLength = view.getUint32(8, true);
+  if (12 + headerLength + 4 > bytes.length) fail(`truncated (header of ${headerLength} bytes, ${bytes.length} bytes in all)`);
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(12, 12 + headerLength)));
+  } catch (error) {
+    fail(`unreadable header (${(error as Error).message})`);
+  }
+  return { json, headerLength, view };
 }
 
 function align4(n: number): number {

@@ -2,10 +2,15 @@
  * What a training worker and the main process say to each other, and what the training
  * service tells its subscribers.
  *
- * main → worker: the run to train (as the Worker's `workerData`), then `pause` / `cancel`.
+ * main → worker: the run to train (as the Worker's `workerData`), then control requests
+ * (`pause` / `cancel`) and `checkpoint-stored` acknowledgements.
  * worker → main: any number of `progress` and `checkpoint` messages, then exactly one
  * final message, `done | diverged | paused | cancelled | failed`, after which the worker
  * exits. Workers never touch the database: main writes what they report.
+ *
+ * A worker posts its next checkpoint only once main has acknowledged the previous one: a
+ * fast run can never pile up states that main has yet to write, which would hold a
+ * pause or cancel (and every other call) behind seconds of database work.
  */
 
 import { z } from 'zod';
@@ -56,12 +61,22 @@ export interface RunWorkerInput {
   pace?: RunPace;
 }
 
-export type ControlMessage = { type: 'pause' } | { type: 'cancel' };
-
+/**
+ * What the user asks of a training run. The worker reads requests between mini-batches,
+ * so one takes effect at the next mini-batch. A cancel is never downgraded to a pause.
+ */
 export const controlMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('pause') }),
   z.strictObject({ type: z.literal('cancel') }),
-]) satisfies z.ZodType<ControlMessage>;
+]);
+export type ControlMessage = z.infer<typeof controlMessageSchema>;
+
+/** main → worker: a control request, or main has stored the checkpoint at `step` (the worker may send the next). */
+export const mainToWorkerMessageSchema = z.discriminatedUnion('type', [
+  ...controlMessageSchema.options,
+  z.strictObject({ type: z.literal('checkpoint-stored'), step: z.number().int().nonnegative() }),
+]);
+export type MainToWorkerMessage = z.infer<typeof mainToWorkerMessageSchema>;
 
 // ── worker → main ─────────────────────────────────────────────────────────────────
 
@@ -115,16 +130,22 @@ const progressSchema = z.strictObject({
   epochReports: z.array(epochMetricsSchema),
 });
 
-const stateSchema = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected trainer state bytes');
+const bytesSchema = (what: string) => z.custom<Uint8Array>((v) => v instanceof Uint8Array, `expected ${what} bytes`);
+
+/**
+ * A saved point of training: the full resumable state (encodeTrainerState) and the float16
+ * weights snapshot the history keeps once a later state replaces it (src-shared/training/history.ts).
+ */
+const savedFields = { runId, epoch: count, step: count, state: bytesSchema('trainer state'), snapshot: bytesSchema('weights snapshot') };
 
 export const workerMessageSchema = z.discriminatedUnion('type', [
   progressSchema,
   /** sent once at the start of every session: how this worker computes (recorded for replay) */
   z.strictObject({ type: z.literal('kernels'), runId, kernel: z.string(), threads: z.number().int().positive() }),
-  z.strictObject({ type: z.literal('checkpoint'), runId, epoch: count, step: count, state: stateSchema }),
-  z.strictObject({ type: z.literal('done'), runId, epoch: count, step: count, state: stateSchema }),
-  z.strictObject({ type: z.literal('diverged'), runId, epoch: count, step: count, state: stateSchema }),
-  z.strictObject({ type: z.literal('paused'), runId, epoch: count, step: count, state: stateSchema }),
+  z.strictObject({ type: z.literal('checkpoint'), ...savedFields }),
+  z.strictObject({ type: z.literal('done'), ...savedFields }),
+  z.strictObject({ type: z.literal('diverged'), ...savedFields }),
+  z.strictObject({ type: z.literal('paused'), ...savedFields }),
   z.strictObject({ type: z.literal('cancelled'), runId }),
   z.strictObject({ type: z.literal('failed'), runId, error: z.string() }),
 ]);
@@ -132,6 +153,8 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
 export type WorkerMessage = z.infer<typeof workerMessageSchema>;
 export type ProgressMessage = z.infer<typeof progressSchema>;
 export type FinalWorkerMessage = Extract<WorkerMessage, { type: 'done' | 'diverged' | 'paused' | 'cancelled' | 'failed' }>;
+/** A message carrying a saved state (and its snapshot). */
+export type SavedStateMessage = Extract<WorkerMessage, { type: 'checkpoint' | 'done' | 'diverged' | 'paused' }>;
 
 export const FINAL_MESSAGE_TYPES: readonly FinalWorkerMessage['type'][] = ['done', 'diverged', 'paused', 'cancelled', 'failed'];
 

@@ -4,7 +4,8 @@ import { Trainer } from '../engine/trainer';
 import { referenceKernels, type Kernels } from '../engine/kernels';
 import type { EpochReport, SampleSource } from '../engine/types';
 import type { EpochMetrics, WeightSparsity } from './records';
-import type { ControlMessage, FinalWorkerMessage, ProgressMessage, RunWorkerInput, StepRow, WorkerMessage } from './messages';
+import type { ControlMessage, FinalWorkerMessage, ProgressMessage, RunWorkerInput, SavedStateMessage, StepRow, WorkerMessage } from './messages';
+import { encodeWeightsSnapshot } from './history';
 import { runSources } from './run-data';
 import { StepGate, type PaceMessage } from './pace';
 import { HealthProbe } from './health-probe';
@@ -15,7 +16,12 @@ export interface RunLoopHost {
   post(message: WorkerMessage): void;
   /** the latest control request from main, if any */
   request(): ControlMessage['type'] | null;
-  /** lets pending control messages arrive (the loop calls it after each report) */
+  /**
+   * Resolves once main has acknowledged `count` checkpoints as stored (`checkpoint-stored`
+   * messages), or as soon as a control request arrives.
+   */
+  checkpointsStored(count: number): Promise<void>;
+  /** lets pending messages from main arrive (the loop calls it after each report, so at least every `progressIntervalMs`) */
   yieldToEvents(): Promise<void>;
   /** milliseconds, monotonic */
   now(): number;
@@ -40,8 +46,9 @@ export interface RunSession {
  * One run's training session inside a worker: trains step by step, reports progress at
  * most every `progressIntervalMs`, checkpoints the initial weights (epoch 0, on a fresh
  * start) and then every `checkpointEvery` epochs (spaced at least `checkpointMinIntervalMs`
- * apart), measures the weights' sparsity with each epoch's metrics, obeys pause/cancel
- * between steps, and always ends by posting exactly one final message.
+ * apart; a checkpoint waits until main has stored the previous one, so a fast run never
+ * gets more than one state ahead of the database), measures the weights' sparsity with each epoch's metrics,
+ * obeys pause/cancel at the next mini-batch, and always ends by posting exactly one final message.
  * Everything main must write before a checkpoint (steps, epoch reports) is posted before
  * it, so a checkpoint in the database never runs ahead of its metrics.
  * The app's workers run it (src-main/training/run-worker.ts), and so does the CLI, in its own process.
@@ -114,17 +121,20 @@ async function trainUntilStopped(session: { trainer: Trainer }, data: { train: S
     lastReport = now;
     lastThroughput = throughput;
   };
-  const saved = <T extends 'checkpoint' | 'done' | 'diverged' | 'paused'>(type: T) => ({
-    type, runId, epoch: trainer.epoch, step: trainer.step, state: encodeTrainerState(trainer.saveState()),
-  });
+  let checkpointsPosted = 0;
+  const saved = <T extends SavedStateMessage['type']>(type: T) => ({ type, runId, ...savedState(trainer) });
+  const postCheckpoint = async () => {
+    await host.checkpointsStored(checkpointsPosted);
+    if (host.request() !== null) return; // the loop answers it at once
+    host.post(saved('checkpoint'));
+    checkpointsPosted++;
+    lastCheckpoint = host.now();
+    await host.yieldToEvents();
+  };
 
   // The weights training starts from, so an epoch scrubber can replay from the initialisation.
   // A resumed run has them already (and its state is no initialisation).
-  if (input.state === null && input.checkpointEvery > 0 && !trainer.finished) {
-    host.post(saved('checkpoint'));
-    lastCheckpoint = host.now();
-    await host.yieldToEvents();
-  }
+  if (input.state === null && input.checkpointEvery > 0 && !trainer.finished) await postCheckpoint();
 
   while (!trainer.finished) {
     const request = host.request();
@@ -166,9 +176,7 @@ async function trainUntilStopped(session: { trainer: Trainer }, data: { train: S
         && host.now() - lastCheckpoint >= input.checkpointMinIntervalMs;
       if (due) {
         report();
-        host.post(saved('checkpoint'));
-        lastCheckpoint = host.now();
-        await host.yieldToEvents();
+        await postCheckpoint();
         continue;
       }
     }
@@ -179,6 +187,12 @@ async function trainUntilStopped(session: { trainer: Trainer }, data: { train: S
   }
   report(true);
   return trainer.stopReason === 'diverged' ? saved('diverged') : saved('done');
+}
+
+/** The trainer's full resumable state and its float16 weights snapshot, as a saved-state message carries them. */
+export function savedState(trainer: Trainer): Pick<SavedStateMessage, 'epoch' | 'step' | 'state' | 'snapshot'> {
+  const state = trainer.saveState();
+  return { epoch: trainer.epoch, step: trainer.step, state: encodeTrainerState(state), snapshot: encodeWeightsSnapshot(state) };
 }
 
 /** Exactly-zero and near-zero shares of the weight matrices `weights` (first layer first), over all and over the first. */

@@ -8,7 +8,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useApi } from '../../state/api';
 import { useLab, useLabStore } from '../../state/lab-store';
 import { useNavigate } from '../../state/navigation';
-import { useLiveSeries, type SeriesKey } from '../../state/live-series';
+import { LIVE_SERIES_INTERVAL_MS, useLiveSeries, type SeriesKey } from '../../state/live-series';
 import { isActive, type MetricSeries, type Run } from '../../state/types';
 import { seriesPoints } from '../../chart-data';
 import { SeriesChart, type ChartSeries } from '../../components/SeriesChart';
@@ -31,8 +31,8 @@ import { runFraction } from '../runs/RunsView';
  */
 const compareBatchPoints = 250;
 const compareEpochPoints = 600;
-/** Comparisons refresh less often than a run's own dashboard: four runs, two charts. */
-const compareIntervalMs = 2500;
+/** Twins are compared while they train: both curves keep the dashboard's pace. */
+const compareIntervalMs = LIVE_SERIES_INTERVAL_MS;
 const batchKeys: SeriesKey[] = [{ split: 'batch', name: 'dataLoss' }];
 
 const metrics: { id: string; label: string; split: MetricSeries['split']; name: string; x: 'epoch' | 'step'; percent?: boolean }[] = [

@@ -12,7 +12,7 @@ import { useApi } from '../../state/api';
 import { useLab, useLabStore } from '../../state/lab-store';
 import { useNavigate } from '../../state/navigation';
 import { useApiValue } from '../../state/hooks';
-import { useLiveSeries, type SeriesKey } from '../../state/live-series';
+import { LIVE_SERIES_INTERVAL_MS, useLiveSeries, type SeriesKey } from '../../state/live-series';
 import { isActive, RESUMABLE_STATUSES, type MetricSeries, type Run } from '../../state/types';
 import { findSeries, seriesPoints } from '../../chart-data';
 import { SeriesChart, type ChartSeries } from '../../components/SeriesChart';
@@ -37,8 +37,12 @@ import { ChangeCoursePanel, ReplayPanel, useCourseMarkers } from './ReplayPanel'
  */
 const epochPoints = 500;
 const batchPoints = 250;
-/** How often a training run's curves are re-fetched at most. */
-const dashboardIntervalMs = 2000;
+/**
+ * How often a training run's curves are re-fetched at most: with the answer's own time
+ * (tens of ms), the curve stays within a second of the progress bar, which moves with
+ * every progress event.
+ */
+const dashboardIntervalMs = LIVE_SERIES_INTERVAL_MS;
 /** The series the charts draw, nothing else: per mini-batch, and per epoch. */
 const batchKeys: SeriesKey[] = [
   { split: 'batch', name: 'dataLoss' },

@@ -18,6 +18,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { describeModel, describeOptimizer, describeRegularizer, modelKind } from '../../describe';
 import { formatCount, formatDuration, formatEta, formatNumber, formatPercent, formatWhen, plural } from '../../format';
 import { deleteRun, runControl } from './run-actions';
+import { StoragePanel } from './StoragePanel';
 
 type SortKey = 'createdAt' | 'name' | 'status' | 'valAccuracy' | 'trainLoss' | 'trainSeconds';
 
@@ -57,6 +58,7 @@ export function RunsView() {
   const [renaming, setRenaming] = useState<number | null>(null);
   const [confirm, setConfirm] = useState<Run | null>(null);
   const [limit, setLimit] = useState(pageSize);
+  const [storageOpen, setStorageOpen] = useState(false);
   const search = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -155,6 +157,10 @@ export function RunsView() {
             {plural(runs.length, 'run')}, {formatCount(runs.filter((r) => isActive(r.status)).length)} active. Select two or more to compare.
           </p>
         </div>
+        <button className="btn" onClick={() => setStorageOpen(true)} data-testid="open-storage" title="Database size, size per run, Compact">
+          Storage
+        </button>
+        {storageOpen && <StoragePanel onClose={() => setStorageOpen(false)} />}
         <button className="btn" disabled={selected.length < 2} onClick={() => navigate({ view: 'compare', runIds: selected })} data-testid="compare-selected">
           Compare {selected.length > 1 ? selected.length : ''} selected
         </button>

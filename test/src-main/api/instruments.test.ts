@@ -31,6 +31,14 @@ async function trainToEnd(request: RequestOf<'startRun'>): Promise<ResponseOf<'s
   return checked('getRun', await h.api.getRun({ id: run.id })).run;
 }
 
+async function leftPause(runId: number): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (checked('getRun', await h.api.getRun({ id: runId })).run.status !== 'paused') return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`run ${runId} stayed paused after an accepted resume`);
+}
+
 async function finished(runId: number): Promise<void> {
   for (let i = 0; i < 600; i++) {
     const { run } = checked('getRun', await h.api.getRun({ id: runId }));
@@ -104,6 +112,8 @@ describe('changing course mid-run', () => {
     expect(step).toBeGreaterThanOrEqual(20);
 
     checked('resumeRun', await h.api.resumeRun({ id: run.id }));
+    // an accepted resume of a run whose paused worker is still exiting starts once it has gone
+    await leftPause(run.id);
     await finished(run.id);
     const done = checked('getRun', await h.api.getRun({ id: run.id })).run;
     expect(done.status).toBe('done');

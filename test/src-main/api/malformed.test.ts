@@ -275,6 +275,11 @@ function badCases(ids: Ids): Record<InvokeName, BadCase[]> {
       { why: 'missing model', payload: { paths: [`${ids.folder}/a.png`] }, field: 'model' },
       ...badModelIds((modelId) => ({ model: { kind: 'imported', modelId }, paths: [`${ids.folder}/a.png`] }), 'model.modelId'),
     ],
+    getStorage: [],
+    compactStorage: [
+      { why: 'missing job id', payload: {}, field: 'jobId' },
+      { why: 'job id with a slash', payload: { jobId: 'a/b' }, field: 'jobId' },
+    ],
     getDatasetImages: [
       { why: 'no source', payload: {}, field: 'source' },
       { why: 'unknown source kind', payload: { source: { kind: 'url', path: 'http://example.com' } }, field: 'source.kind' },

@@ -1,3 +1,4 @@
+import { float32BitsToHalf, halfToFloat32Bits } from '../../../src-shared/training/history';
 import { Trainer } from '../../../src-shared/engine/trainer';
 import type { Kernels } from '../../../src-shared/engine/kernels';
 import { createNodeKernels } from '../../../src-main/kernels/node-kernels';
@@ -43,6 +44,16 @@ export async function uninterruptedWeights(config: TrainConfig, data = spiral, r
   const trainer = new Trainer(config, train, val, { kernels: await workerKernels() });
   while (!trainer.finished && trainer.epoch < epochs) trainer.runEpoch();
   return trainer.layerWeights();
+}
+
+/** `layers` as a history checkpoint keeps them: every weight rounded to float16 (src-shared/training/history.ts). */
+export function asHistorySnapshot(layers: LayerWeights[]): LayerWeights[] {
+  const round = (values: Float32Array) => {
+    const bits = new Uint32Array(values.buffer.slice(values.byteOffset, values.byteOffset + values.byteLength));
+    for (let i = 0; i < bits.length; i++) bits[i] = halfToFloat32Bits(float32BitsToHalf(bits[i]));
+    return new Float32Array(bits.buffer);
+  };
+  return layers.map((layer) => ({ ...layer, w: round(layer.w), b: round(layer.b) }));
 }
 
 /** The weights of a run's last checkpoint. */

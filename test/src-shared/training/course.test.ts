@@ -28,6 +28,7 @@ async function session(input: Partial<RunWorkerInput>, pauseAtStep?: number): Pr
     },
     request: () => (pauseAtStep !== undefined && step >= pauseAtStep ? 'pause' : null),
     yieldToEvents: () => Promise.resolve(),
+    checkpointsStored: () => Promise.resolve(),
     now: () => (now += 1),
   });
   return { messages, final };

@@ -22,6 +22,7 @@ async function session(): Promise<WorkerMessage[]> {
     post: (m) => messages.push(workerMessageSchema.parse(m)),
     request: () => null,
     yieldToEvents: () => Promise.resolve(),
+    checkpointsStored: () => Promise.resolve(),
     now: () => (now += 1),
   });
   return messages;

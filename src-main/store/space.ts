@@ -1,0 +1,289 @@
+import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+import type { RunStatus } from '../../src-shared/training/records';
+
+/**
+ * Disk space of the lab database: how much it takes and where, and giving space back
+ * without holding the main thread. Every long job here is cut into slices of at most
+ * `sliceMs` of database work, with a turn of the event loop between slices, so pause,
+ * cancel and the UI's calls are answered while a run is deleted or the file compacted.
+ */
+
+export interface StorageFigures {
+  /** the database file */
+  fileBytes: number;
+  /** its write-ahead log beside it */
+  walBytes: number;
+  /** pages inside the file that hold nothing (deleted data not yet given back) */
+  freeBytes: number;
+  /** whether free pages can be given back a few at a time (files created before schema 3 need one full compaction first) */
+  incremental: boolean;
+}
+
+export interface RunSpace {
+  runId: number;
+  name: string;
+  status: RunStatus;
+  checkpoints: number;
+  /** checkpoint bytes plus an estimate of its metric rows */
+  bytes: number;
+}
+
+export interface CompactProgress {
+  phase: 'freeing' | 'rebuilding';
+  done: number;
+  total: number;
+}
+
+/** Approximate bytes a metric row takes in the metrics table (key, epoch and value, b-tree overhead included). */
+const METRIC_ROW_BYTES = 40;
+/** Metric rows deleted per statement while a run is deleted. */
+const METRIC_DELETE_CHUNK = 5_000;
+/** Pages handed back per incremental_vacuum call (1 MiB of 4 KiB pages). */
+const VACUUM_CHUNK_PAGES = 256;
+
+export function storageFigures(db: Database.Database): StorageFigures {
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const free = db.pragma('freelist_count', { simple: true }) as number;
+  return {
+    fileBytes: fileSize(db.name),
+    walBytes: fileSize(`${db.name}-wal`),
+    freeBytes: free * pageSize,
+    incremental: db.pragma('auto_vacuum', { simple: true }) === 2,
+  };
+}
+
+/** Lets the event loop run between slices of database work. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Runs `work` repeatedly until it returns false, at most `sliceMs` per event-loop turn. */
+async function inSlices(sliceMs: number, work: () => boolean): Promise<void> {
+  for (;;) {
+    const start = performance.now();
+    while (performance.now() - start < sliceMs) {
+      if (!work()) return;
+    }
+    await nextTurn();
+  }
+}
+
+/**
+ * The one-time rebuild of a file without incremental auto-vacuum, on its own connection in
+ * a worker thread (a VACUUM rewrites the whole file in one statement). Plain CommonJS
+ * evaluated in the worker, so it needs no bundled entry of its own.
+ */
+const REBUILD_SCRIPT = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.module);
+const db = new Database(workerData.file, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : undefined);
+try {
+  db.pragma('busy_timeout = 30000');
+  db.pragma('auto_vacuum = INCREMENTAL');
+  db.exec('VACUUM');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  parentPort.postMessage({ ok: true });
+} catch (error) {
+  parentPort.postMessage({ ok: false, error: error.message });
+} finally {
+  db.close();
+}`;
+
+/**
+ * Copies the write-ahead log back into the database file every second, on its own
+ * connection in a worker thread (PASSIVE: it never waits for, nor blocks, main's writes).
+ * Left to main's connection, SQLite does it inside whichever commit crosses 1,000 pages,
+ * with an fsync: on a busy disk, seconds of a frozen main thread after a large checkpoint.
+ */
+const LOG_CHECKPOINT_SCRIPT = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.module);
+const db = new Database(workerData.file, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : undefined);
+db.pragma('busy_timeout = 1000');
+const timer = setInterval(() => {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch (error) {
+    parentPort.postMessage({ error: error.message });
+  }
+}, workerData.intervalMs);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});`;
+
+export interface SpaceKeeperOptions {
+  /** longest stretch of database work between two turns of the event loop (default 10 ms) */
+  sliceMs?: number;
+  /** better-sqlite3's compiled module for the rebuild worker (the Electron build) */
+  nativeBinding?: string;
+}
+
+export class SpaceKeeper {
+  private releasing: Promise<void> | null = null;
+  private compacting: Promise<{ beforeBytes: number; afterBytes: number }> | null = null;
+  private readonly sliceMs: number;
+
+  constructor(private readonly db: Database.Database, private readonly options: SpaceKeeperOptions = {}) {
+    this.sliceMs = options.sliceMs ?? 10;
+  }
+
+  private logCheckpointer: Worker | null = null;
+
+  /**
+   * Moves the log's checkpoints off this thread (see LOG_CHECKPOINT_SCRIPT) for as long as
+   * the store is open; the app does this, a short CLI run need not. Should the worker fail,
+   * main's connection checkpoints by itself again.
+   */
+  startLogCheckpoints(intervalMs = 1000): void {
+    if (this.logCheckpointer) return;
+    const worker = new Worker(LOG_CHECKPOINT_SCRIPT, {
+      eval: true,
+      workerData: { module: createRequire(import.meta.url).resolve('better-sqlite3'), file: this.db.name, nativeBinding: this.options.nativeBinding ?? null, intervalMs },
+    });
+    worker.unref();
+    const fallBack = () => {
+      if (this.logCheckpointer !== worker) return;
+      this.logCheckpointer = null;
+      if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+    };
+    worker.on('error', fallBack);
+    worker.on('exit', fallBack);
+    this.logCheckpointer = worker;
+    this.db.pragma('wal_autocheckpoint = 0');
+  }
+
+  /** Stops the log checkpoints' worker (before the store closes). */
+  async stopLogCheckpoints(): Promise<void> {
+    const worker = this.logCheckpointer;
+    if (!worker) return;
+    this.logCheckpointer = null;
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    // referenced while it stops: a process that is closing has nothing else keeping it
+    // alive, and would end before the store is closed
+    worker.ref();
+    worker.postMessage('stop');
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((resolve) => { timer = setTimeout(resolve, 2000); })]);
+    clearTimeout(timer);
+    await worker.terminate();
+  }
+
+  get isCompacting(): boolean {
+    return this.compacting !== null;
+  }
+
+  figures(): StorageFigures {
+    return storageFigures(this.db);
+  }
+
+  /** Every run with its size, largest first: one run's rows counted per slice. */
+  async runSpaces(): Promise<RunSpace[]> {
+    const runs = this.db.prepare('SELECT id, name, status FROM runs ORDER BY id').all() as { id: number; name: string; status: RunStatus }[];
+    const checkpoints = this.db.prepare('SELECT COUNT(*) AS n, IFNULL(SUM(length(state) + IFNULL(length(snapshot), 0)), 0) AS bytes FROM checkpoints WHERE run_id = ?');
+    const metrics = this.db.prepare('SELECT COUNT(*) AS n FROM metrics WHERE run_id = ?');
+    const spaces: RunSpace[] = [];
+    let next = 0;
+    await inSlices(this.sliceMs, () => {
+      if (next >= runs.length) return false;
+      const run = runs[next++];
+      const c = checkpoints.get(run.id) as { n: number; bytes: number };
+      const m = metrics.get(run.id) as { n: number };
+      spaces.push({ runId: run.id, name: run.name, status: run.status, checkpoints: c.n, bytes: c.bytes + m.n * METRIC_ROW_BYTES });
+      return true;
+    });
+    return spaces.sort((a, b) => b.bytes - a.bytes || a.runId - b.runId);
+  }
+
+  /**
+   * Deletes a run's metrics and checkpoints a slice at a time, then the run itself (its
+   * exports go with it). A crash halfway leaves the run with part of its rows; deleting it
+   * again finishes the job.
+   */
+  async deleteRun(runId: number): Promise<boolean> {
+    const metrics = this.db.prepare(
+      `DELETE FROM metrics WHERE run_id = ? AND (split, name, step) IN (SELECT split, name, step FROM metrics WHERE run_id = ? LIMIT ${METRIC_DELETE_CHUNK})`,
+    );
+    const checkpoint = this.db.prepare('DELETE FROM checkpoints WHERE id = (SELECT id FROM checkpoints WHERE run_id = ? LIMIT 1)');
+    await inSlices(this.sliceMs, () => metrics.run(runId, runId).changes > 0);
+    await inSlices(this.sliceMs, () => checkpoint.run(runId).changes > 0);
+    const deleted = this.db.prepare('DELETE FROM runs WHERE id = ?').run(runId).changes > 0;
+    this.releaseFreePages();
+    return deleted;
+  }
+
+  /**
+   * Hands free pages back to the disk in the background (incremental files only); resolves
+   * when none are left. Calls while one is under way share it.
+   */
+  releaseFreePages(onProgress?: (progress: CompactProgress) => void): Promise<void> {
+    if (!storageFigures(this.db).incremental) return Promise.resolve();
+    if (this.releasing) return this.releasing;
+    const total = this.db.pragma('freelist_count', { simple: true }) as number;
+    const release = inSlices(this.sliceMs, () => {
+      const left = this.db.pragma('freelist_count', { simple: true }) as number;
+      onProgress?.({ phase: 'freeing', done: Math.max(0, total - left), total });
+      if (left === 0) return false;
+      this.db.pragma(`incremental_vacuum(${VACUUM_CHUNK_PAGES})`);
+      return true;
+    });
+    this.releasing = release.finally(() => (this.releasing = null));
+    return this.releasing;
+  }
+
+  /**
+   * Makes the file as small as its data: hands every free page back (incremental files), or
+   * rebuilds a file from before schema 3 once in a worker thread, which also turns on
+   * incremental auto-vacuum for good. The caller keeps training writes away during a
+   * rebuild (it holds the write lock for its whole length). Calls while one is under way share it.
+   */
+  compact(onProgress: (progress: CompactProgress) => void = () => {}): Promise<{ beforeBytes: number; afterBytes: number }> {
+    if (this.compacting) return this.compacting;
+    const total = () => {
+      const figures = storageFigures(this.db);
+      return figures.fileBytes + figures.walBytes;
+    };
+    const beforeBytes = total();
+    const work = storageFigures(this.db).incremental ? this.releaseFreePages(onProgress) : this.rebuild(onProgress);
+    this.compacting = work.then(() => ({ beforeBytes, afterBytes: total() })).finally(() => (this.compacting = null));
+    return this.compacting;
+  }
+
+  private rebuild(onProgress: (progress: CompactProgress) => void): Promise<void> {
+    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
+    const used = ((this.db.pragma('page_count', { simple: true }) as number) - (this.db.pragma('freelist_count', { simple: true }) as number)) * pageSize;
+    const startWal = fileSize(`${this.db.name}-wal`);
+    const worker = new Worker(REBUILD_SCRIPT, {
+      eval: true,
+      workerData: { module: createRequire(import.meta.url).resolve('better-sqlite3'), file: this.db.name, nativeBinding: this.options.nativeBinding ?? null },
+    });
+    // A VACUUM in WAL mode writes the new file into the log: its growth is the progress.
+    const poll = setInterval(() => onProgress({ phase: 'rebuilding', done: Math.min(used, Math.max(0, fileSize(`${this.db.name}-wal`) - startWal)), total: used }), 250);
+    onProgress({ phase: 'rebuilding', done: 0, total: used });
+    return new Promise<void>((resolve, reject) => {
+      let answered = false;
+      worker.on('message', (message: { ok: boolean; error?: string }) => {
+        answered = true;
+        if (message.ok) resolve();
+        else reject(new Error(`cannot compact ${this.db.name}: ${message.error}`));
+      });
+      worker.on('error', (error) => reject(new Error(`cannot compact ${this.db.name}: ${error.message}`)));
+      worker.on('exit', () => {
+        if (!answered) reject(new Error(`cannot compact ${this.db.name}: the worker stopped`));
+      });
+    }).finally(() => {
+      clearInterval(poll);
+      onProgress({ phase: 'rebuilding', done: used, total: used });
+    });
+  }
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
