@@ -54,8 +54,9 @@ describe('training service', () => {
     // by default every epoch, fast as they are: the initial weights (epoch 0), each epoch but the last, then the final state
     const checkpoints = store.listCheckpoints(run.id);
     expect(checkpoints.map((c) => [c.epoch, c.step, c.reason])).toEqual([[0, 0, 'epoch'], [1, 12, 'epoch'], [2, 24, 'epoch'], [3, 36, 'epoch'], [4, 48, 'final']]);
-    // an earlier epoch keeps its weights as a float16 snapshot; the latest state is exact
-    expect(store.checkpointWeights(checkpoints[0].id)).toEqual(asHistorySnapshot(await uninterruptedWeights(config, undefined, undefined, 0)));
+    // the initial and the latest state are exact; an epoch between keeps its weights as a float16 snapshot
+    expect(store.checkpointWeights(checkpoints[0].id)).toEqual(await uninterruptedWeights(config, undefined, undefined, 0));
+    expect(store.checkpointWeights(checkpoints[1].id)).toEqual(asHistorySnapshot(await uninterruptedWeights(config, undefined, undefined, 1)));
     expect(finalWeights(store, run.id)).toEqual(await uninterruptedWeights(config));
     // the near-zero share recorded with the last epoch is the final weights' own
     const w = finalWeights(store, run.id).map((l) => Array.from(l.w));
