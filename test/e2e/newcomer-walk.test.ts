@@ -171,7 +171,7 @@ describe.skipIf(!haveChromium)('a newcomer’s walk', () => {
     await finished(lab, runs.mlp);
 
     await page.evaluate(watchScript(['[data-testid="model-loading"]']));
-    await page.goto(`${lab.server.origin}/#/predict/${runs.linear}`);
+    await page.goto(`${lab.url}#/predict/${runs.linear}`);
     await page.locator('[data-testid="predict-view"]').waitFor();
     await page.evaluate(watchScript(['[data-testid="model-loading"]']));
     const trousers = join(repoRoot, 'resources', 'fashion-mnist-sample', 'test', 'Trouser');
@@ -202,7 +202,7 @@ describe.skipIf(!haveChromium)('a newcomer’s walk', () => {
 
   it('Templates: a loading state, then different pixels at each epoch', async () => {
     const page = ui.page;
-    await page.goto(`${lab.server.origin}/#/templates/${runs.linear}`);
+    await page.goto(`${lab.url}#/templates/${runs.linear}`);
     await page.evaluate(watchScript(['[data-testid="templates-weights"][data-loading="true"]', '[data-testid="templates-loading"]']));
     await page.locator('[data-testid="template-tile"] canvas').first().waitFor({ timeout: 30_000 });
     const slider = page.getByLabel('Checkpoint');
@@ -231,7 +231,7 @@ describe.skipIf(!haveChromium)('a newcomer’s walk', () => {
       },
       data: { kind: 'dataset', datasetId: sampleId, normalisation: 'scale' },
     });
-    await page.goto(`${lab.server.origin}/#/run/${run.id}`);
+    await page.goto(`${lab.url}#/run/${run.id}`);
     const counter = page.locator('[data-testid="step-counter"]');
     const step = async () => Number(await counter.getAttribute('data-step'));
     await waitFor('the run training', async () => (await page.locator('[data-testid="step-batch"]').isEnabled()) && (await step()) > 0, 60_000);
@@ -255,7 +255,7 @@ describe.skipIf(!haveChromium)('a newcomer’s walk', () => {
 
   it('Compare names settings for people and offers twin buttons only to twins', async () => {
     const page = ui.page;
-    await page.goto(`${lab.server.origin}/#/compare/${runs.linear},${runs.mlp}`);
+    await page.goto(`${lab.url}#/compare/${runs.linear},${runs.mlp}`);
     await page.locator('[data-testid="differences"]').waitFor();
     const labels = await page.locator('[data-testid="differences"] td[data-path]').allInnerTexts();
     expect(labels).toContain('Hidden layers');
@@ -278,7 +278,7 @@ describe.skipIf(!haveChromium)('a newcomer’s walk', () => {
           await view.shot(`newcomer-${size.width}x${size.height}-${scheme}-${name}`);
         }
         // a run dashboard with its tiles filled in
-        await view.page.goto(`${lab.server.origin}/#/run/${runs.mlp}`);
+        await view.page.goto(`${lab.url}#/run/${runs.mlp}`);
         await view.page.locator('[data-testid="run-dashboard"]').waitFor();
         await view.page.waitForTimeout(500);
         expect((await view.page.evaluate(overflowingTiles)) as string[]).toEqual([]);
