@@ -59,18 +59,38 @@ export function asCommand<T>(fn: () => T): T {
 export function runChannels(store: LabStore, training: TrainingService) {
   /**
    * Series answers by run version. A series of a million rows takes a few hundred ms to
-   * bucket; a thousand clients asking for it at once must not cost a thousand scans on
-   * the main thread, so an answer is reused until the run records something new (its
-   * updatedAt, steps and status change with every write).
+   * bucket (on the service's reading thread); a thousand clients asking for it at once
+   * must not cost a thousand scans, so concurrent identical requests share one read in
+   * flight, and its answer is reused until the run records something new (its updatedAt,
+   * steps and status change with every write).
    */
-  const seriesCache = new Map<string, ResponseOf<'getMetricSeries'>['series']>();
-  const cachedSeries = (key: string, compute: () => ResponseOf<'getMetricSeries'>['series']) => {
-    let value = seriesCache.get(key);
-    if (value) seriesCache.delete(key);
-    else value = compute();
-    seriesCache.set(key, value);
-    while (seriesCache.size > seriesCacheEntries) seriesCache.delete(seriesCache.keys().next().value!);
-    return value;
+  type SeriesAnswer = ResponseOf<'getMetricSeries'>['series'];
+  const seriesCache = new Map<string, SeriesAnswer>();
+  const seriesReads = new Map<string, Promise<SeriesAnswer>>();
+  const cachedSeries = (key: string, read: () => Promise<SeriesAnswer>): Promise<SeriesAnswer> => {
+    const cached = seriesCache.get(key);
+    if (cached) {
+      seriesCache.delete(key);
+      seriesCache.set(key, cached);
+      return Promise.resolve(cached);
+    }
+    let reading = seriesReads.get(key);
+    if (!reading) {
+      reading = read().then(
+        (answer) => {
+          seriesReads.delete(key);
+          seriesCache.set(key, answer);
+          while (seriesCache.size > seriesCacheEntries) seriesCache.delete(seriesCache.keys().next().value!);
+          return answer;
+        },
+        (error: unknown) => {
+          seriesReads.delete(key);
+          throw error;
+        },
+      );
+      seriesReads.set(key, reading);
+    }
+    return reading;
   };
 
   const requireRun = (id: number) => requireRunOf(store, id);
@@ -163,17 +183,11 @@ export function runChannels(store: LabStore, training: TrainingService) {
       if (!store.getExperiment(request.id)) throw new ApiFailure('not-found', `Experiment ${request.id} does not exist`);
       return { deleted: await training.deleteExperiment(request.id) };
     },
-    getMetricSeries: (request: ParsedRequestOf<'getMetricSeries'>) => {
+    getMetricSeries: async (request: ParsedRequestOf<'getMetricSeries'>) => {
       const run = requireRun(request.runId);
       const version = `${run.id}:${run.updatedAt}:${run.stepsDone}:${run.status}:${request.maxPoints}`;
       const key = `${version}:${request.series ? request.series.map((w) => `${w.split}/${w.name}`).join(',') : '*'}`;
-      const series = cachedSeries(key, () => {
-        const available = store.metricNames(request.runId);
-        const wanted = request.series ?? available.map(({ split, name }) => ({ split, name }));
-        return wanted
-          .filter((w) => available.some((a) => a.split === w.split && a.name === w.name))
-          .map((w) => seriesForApi(store.metricSeries(request.runId, w.split, w.name, request.maxPoints)));
-      });
+      const series = await cachedSeries(key, async () => (await training.metricSeries(request.runId, request.series ?? null, request.maxPoints)).map(seriesForApi));
       return { runId: request.runId, series };
     },
     getWeights: (request: ParsedRequestOf<'getWeights'>) => {

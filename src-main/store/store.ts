@@ -62,11 +62,14 @@ export class LabStore {
   readonly sweeps: SweepRepository;
   /** disk space: sizes, deleting runs and giving space back a slice at a time */
   readonly space: SpaceKeeper;
+  /** better-sqlite3's compiled module this store was opened with (a database thread opens its own connection with it) */
+  readonly nativeBinding: string | null;
   private readonly sql: Sql;
 
   constructor(path: string, options: LabStoreOptions = {}) {
     this.sql = new Sql(openDatabase(path, options));
     this.path = this.sql.db.name;
+    this.nativeBinding = options.nativeBinding ?? null;
     this.datasets = new DatasetRepository(this.sql);
     this.experiments = new ExperimentRepository(this.sql);
     this.metrics = new MetricRepository(this.sql);
@@ -80,6 +83,11 @@ export class LabStore {
 
   close(): void {
     if (this.sql.db.open) this.sql.db.close();
+  }
+
+  /** Several writes as one transaction (one commit): nested store writes join it. */
+  transaction<T>(fn: () => T): T {
+    return this.sql.transaction(fn);
   }
 
   /** SQLite's count of commits made by other connections (another process: the CLI): moves when they wrote. */

@@ -87,7 +87,7 @@ describe.skipIf(!process.env.NEURAL_LAB_LOAD_TESTS)('the main thread under load'
     const dataset = store.createDataset({ name: 'random images', source: 'bench' });
     const big = service.start({ name: 'big', config: bigConfig, data: { kind: 'dataset', datasetId: dataset.id, normalisation: 'scale' }, split: { val: 0.1, test: 0, seed: 1 } });
     expect(big.config.model.hidden.map((h) => h.units)).toEqual([512, 256]);
-    const small = [1, 2, 3].map((i) => service!.start({ name: `small ${i}`, config: spiralConfig(100_000, { seed: i }), data: bigSpiral, split }));
+    const small = [1, 2, 3].map((i) => service!.start({ name: `small ${i}`, config: spiralConfig(10_000, { seed: i }), data: bigSpiral, split }));
 
     // Watch from the big run's first epoch on: its checkpoints are the heaviest writes.
     await nextEvent(service, 'progress', (e) => e.runId === big.id && e.epoch >= 1);

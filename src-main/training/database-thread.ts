@@ -1,0 +1,130 @@
+import type { Worker } from 'node:worker_threads';
+import type { WorkerMessage } from '../../src-shared/training/messages';
+import type { MetricSeries, MetricSplit, RunStatus } from '../../src-shared/training/records';
+import { StoreError } from '../store';
+
+/** A run's end recorded without a final worker message (crash, stop before training, a failure standing in). */
+export type RecordedEnd = { status: Exclude<RunStatus, 'queued' | 'running'>; error: string | null };
+
+/** One metric of a run, by split and name. */
+export type SeriesKey = { split: MetricSplit; name: string };
+
+/**
+ * What main asks of a database thread. Every request is answered exactly once, in the
+ * order sent (one thread works through them one at a time), with its result or its error.
+ */
+export type DatabaseRequest =
+  /** one worker message of a run into rows (RunRecorder), its big states included */
+  | { kind: 'record'; runId: number; message: WorkerMessage }
+  /** the run's end when no final message carries it */
+  | { kind: 'finish'; runId: number; end: RecordedEnd }
+  /** chart series of a run (each ≤ maxPoints), only those it has; all of them when `wanted` is null */
+  | { kind: 'series'; runId: number; wanted: SeriesKey[] | null; maxPoints: number };
+
+/** The result of each kind of request. */
+export interface DatabaseResults {
+  record: null;
+  finish: null;
+  series: MetricSeries[];
+}
+
+/** An error as it crosses threads: enough to rebuild it (its SQLite code decides retries and disk messages). */
+export interface CarriedError {
+  name: string;
+  message: string;
+  code: string | null;
+}
+
+export type DatabaseReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: CarriedError };
+
+/** What the thread's entry receives as workerData. */
+export interface DatabaseThreadInput {
+  role: 'database';
+  file: string;
+  nativeBinding: string | null;
+  /** how long a write waits, retrying with backoff, for another process' lock before its error is returned */
+  lockPatienceMs: number;
+}
+
+export function carryError(error: unknown): CarriedError {
+  const e = error instanceof Error ? error : new Error(String(error));
+  const code = (error as { code?: unknown } | null)?.code;
+  return { name: e.name, message: e.message, code: typeof code === 'string' ? code : null };
+}
+
+/** The error on this side: a StoreError stays one (callers word it as a conflict), a SQLite code stays attached. */
+function rebuiltError(carried: CarriedError): Error {
+  const error = carried.name === 'StoreError' ? new StoreError(carried.message) : new Error(carried.message);
+  if (carried.code !== null) Object.assign(error, { code: carried.code });
+  return error;
+}
+
+/** Trainer states and snapshots are fresh buffers from the training worker: handed on, not copied. */
+function transferablesOf(request: DatabaseRequest): ArrayBuffer[] {
+  if (request.kind !== 'record' || !('state' in request.message)) return [];
+  const { state, snapshot } = request.message;
+  return [state.buffer as ArrayBuffer, snapshot.buffer as ArrayBuffer].filter((b, i, all) => b.byteLength > 0 && all.indexOf(b) === i);
+}
+
+/**
+ * A database connection on a thread of its own, for the work that would hold main's event
+ * loop: a run's records (a 1.7 M-parameter model's checkpoint is a 20 MB state and a
+ * 3.4 MB snapshot; writing them takes 0.2–0.6 s on a busy machine) and chart series over
+ * millions of rows. Main sends typed requests and awaits their answers; the thread starts
+ * on the first request, is restarted after a crash (the requests it held fail with the
+ * reason) and does not keep the process alive while idle.
+ */
+export class DatabaseThread {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+
+  constructor(
+    private readonly start: (input: DatabaseThreadInput) => Worker,
+    private readonly input: DatabaseThreadInput,
+  ) {}
+
+  request<K extends DatabaseRequest['kind']>(request: Extract<DatabaseRequest, { kind: K }>): Promise<DatabaseResults[K]> {
+    const worker = this.worker ?? this.spawn();
+    const id = this.nextId++;
+    return new Promise<DatabaseResults[K]>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      if (this.pending.size === 1) worker.ref();
+      worker.postMessage({ id, request }, transferablesOf(request));
+    });
+  }
+
+  /** Closes the thread's connection and ends it, after the requests already sent are answered. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    this.worker = null;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.ref();
+    worker.postMessage('close');
+    await exited;
+  }
+
+  private spawn(): Worker {
+    const worker = this.start(this.input);
+    this.worker = worker;
+    worker.unref();
+    worker.on('message', (reply: DatabaseReply) => {
+      const waiting = this.pending.get(reply.id);
+      if (!waiting) return;
+      this.pending.delete(reply.id);
+      if (this.pending.size === 0) worker.unref();
+      if (reply.ok) waiting.resolve(reply.value);
+      else waiting.reject(rebuiltError(reply.error));
+    });
+    const failAll = (why: string) => {
+      if (this.worker === worker) this.worker = null;
+      const waiting = [...this.pending.values()];
+      this.pending.clear();
+      for (const w of waiting) w.reject(new StoreError(`the database thread stopped (${why}) before answering`));
+    };
+    worker.on('error', (error) => failAll(error.message));
+    worker.on('exit', (code) => failAll(`exit code ${code}`));
+    return worker;
+  }
+}

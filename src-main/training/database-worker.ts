@@ -1,0 +1,79 @@
+/**
+ * Database thread entry (see DatabaseThread): opens its own connection to the lab file and
+ * answers main's requests one at a time, in order. Writes that meet another process' lock
+ * past busy_timeout are retried here with backoff, so only this thread waits, and the
+ * records of a run keep their order (nothing behind a locked write overtakes it).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { isFinalMessage } from '../../src-shared/training/messages';
+import { LabStore } from '../store';
+import { carryError, type DatabaseReply, type DatabaseRequest, type DatabaseThreadInput } from './database-thread';
+import { RunRecorder } from './recorder';
+
+if (!parentPort) throw new Error('database-worker.ts must run in a worker thread');
+const port = parentPort;
+const input = workerData as DatabaseThreadInput;
+const store = new LabStore(input.file, input.nativeBinding ? { nativeBinding: input.nativeBinding } : {});
+/** one recorder per run being recorded: it remembers when the run last kept a full state */
+const recorders = new Map<number, RunRecorder>();
+
+const LOCK_RETRY_FIRST_MS = 100;
+const LOCK_RETRY_MAX_MS = 2_000;
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+function isLocked(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
+/** `write`, retried while another writer holds the lock, for at most lockPatienceMs. */
+function withLockPatience<T>(write: () => T): T {
+  const since = Date.now();
+  for (let wait = LOCK_RETRY_FIRST_MS; ; wait = Math.min(LOCK_RETRY_MAX_MS, wait * 2)) {
+    try {
+      return write();
+    } catch (error) {
+      if (!isLocked(error) || Date.now() - since + wait > input.lockPatienceMs) throw error;
+      Atomics.wait(sleeper, 0, 0, wait); // this thread has nothing else to do until the lock is gone
+    }
+  }
+}
+
+function execute(request: DatabaseRequest): unknown {
+  switch (request.kind) {
+    case 'record': {
+      const { runId, message } = request;
+      let recorder = recorders.get(runId);
+      if (!recorder) recorders.set(runId, (recorder = new RunRecorder(store, runId)));
+      withLockPatience(() => recorder.record(message));
+      if (isFinalMessage(message)) recorders.delete(runId);
+      return null;
+    }
+    case 'finish':
+      recorders.delete(request.runId);
+      withLockPatience(() => store.finishRun(request.runId, request.end.status, { error: request.end.error }));
+      return null;
+    case 'series': {
+      const available = store.metricNames(request.runId);
+      const wanted = request.wanted ?? available.map(({ split, name }) => ({ split, name }));
+      return wanted
+        .filter((w) => available.some((a) => a.split === w.split && a.name === w.name))
+        .map((w) => store.metricSeries(request.runId, w.split, w.name, request.maxPoints));
+    }
+  }
+}
+
+port.on('message', (message: { id: number; request: DatabaseRequest } | 'close') => {
+  if (message === 'close') {
+    store.close();
+    port.close();
+    return;
+  }
+  let reply: DatabaseReply;
+  try {
+    reply = { id: message.id, ok: true, value: execute(message.request) };
+  } catch (error) {
+    reply = { id: message.id, ok: false, error: carryError(error) };
+  }
+  port.postMessage(reply);
+});
