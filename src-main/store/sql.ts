@@ -32,9 +32,15 @@ export class Sql {
     return this.statement(sql).all(...params) as T[];
   }
 
-  /** One transaction (synchronous=NORMAL: survives a crash of the app). Nested calls join the outer one. */
+  /**
+   * One transaction (synchronous=NORMAL: survives a crash of the app). Nested calls join the
+   * outer one. IMMEDIATE: it takes the write lock first, waiting (busy_timeout) for another
+   * connection's write to end; a deferred one that read before another connection committed
+   * could not write at all (SQLITE_BUSY at once, "database is locked"): the database thread
+   * and main both write the file.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.db.transaction(fn).immediate();
   }
 
   /** One transaction committed with synchronous=FULL: survives a power cut once it returns. */

@@ -1,7 +1,8 @@
 import type { Worker } from 'node:worker_threads';
-import type { WorkerMessage } from '../../src-shared/training/messages';
+import { isFinalMessage, type WorkerMessage } from '../../src-shared/training/messages';
 import type { MetricSeries, MetricSplit, RunStatus } from '../../src-shared/training/records';
-import { StoreError } from '../store';
+import { StoreError, type LabStore } from '../store';
+import { RunRecorder } from './recorder';
 
 /** A run's end recorded without a final worker message (crash, stop before training, a failure standing in). */
 export type RecordedEnd = { status: Exclude<RunStatus, 'queued' | 'running'>; error: string | null };
@@ -67,25 +68,87 @@ function transferablesOf(request: DatabaseRequest): ArrayBuffer[] {
 }
 
 /**
+ * Carries out requests on one connection: the thread's (database-worker.ts), or main's
+ * own while the thread is starting. `write` wraps each write (the thread retries there
+ * while another process holds the lock).
+ */
+export class DatabaseRequests {
+  /** one recorder per run being recorded: it remembers when the run last kept a full state */
+  private readonly recorders = new Map<number, RunRecorder>();
+
+  constructor(
+    private readonly store: LabStore,
+    private readonly write: <T>(fn: () => T) => T = (fn) => fn(),
+  ) {}
+
+  execute<K extends DatabaseRequest['kind']>(request: Extract<DatabaseRequest, { kind: K }>): DatabaseResults[K];
+  execute(request: DatabaseRequest): DatabaseResults[DatabaseRequest['kind']] {
+    const { store } = this;
+    switch (request.kind) {
+      case 'record': {
+        const { runId, message } = request;
+        let recorder = this.recorders.get(runId);
+        if (!recorder) this.recorders.set(runId, (recorder = new RunRecorder(store, runId)));
+        this.write(() => recorder.record(message));
+        if (isFinalMessage(message)) this.recorders.delete(runId);
+        return null;
+      }
+      case 'finish':
+        this.recorders.delete(request.runId);
+        this.write(() => store.finishRun(request.runId, request.end.status, { error: request.end.error }));
+        return null;
+      case 'series': {
+        const available = store.metricNames(request.runId);
+        const wanted = request.wanted ?? available.map(({ split, name }) => ({ split, name }));
+        return wanted
+          .filter((w) => available.some((a) => a.split === w.split && a.name === w.name))
+          .map((w) => store.metricSeries(request.runId, w.split, w.name, request.maxPoints));
+      }
+    }
+  }
+}
+
+/**
  * A database connection on a thread of its own, for the work that would hold main's event
  * loop: a run's records (a 1.7 M-parameter model's checkpoint is a 20 MB state and a
  * 3.4 MB snapshot; writing them takes 0.2–0.6 s on a busy machine) and chart series over
- * millions of rows. Main sends typed requests and awaits their answers; the thread starts
- * on the first request, is restarted after a crash (the requests it held fail with the
- * reason) and does not keep the process alive while idle.
+ * millions of rows. Main sends typed requests and awaits their answers, in order.
+ *
+ * The thread starts on `warm` or the first request and is restarted after a crash (the
+ * requests it held fail with the reason); one that cannot start leaves the work to main. Until it has opened its connection (a second or
+ * more on a busy machine, while a run's first records arrive) requests are carried out on
+ * main's connection instead, so they never wait for it: one connection writes at a time,
+ * and every request sent before another is answered before it. Idle, it does not keep
+ * the process alive.
  */
 export class DatabaseThread {
   private worker: Worker | null = null;
+  /** the worker has opened its connection: requests go to it */
+  private ready = false;
+  /** a thread ended before it was ready (it cannot load here): main keeps the requests */
+  private cannotStart = false;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private readonly onMain: DatabaseRequests;
 
   constructor(
+    store: LabStore,
     private readonly start: (input: DatabaseThreadInput) => Worker,
     private readonly input: DatabaseThreadInput,
-  ) {}
+  ) {
+    this.onMain = new DatabaseRequests(store);
+  }
 
   request<K extends DatabaseRequest['kind']>(request: Extract<DatabaseRequest, { kind: K }>): Promise<DatabaseResults[K]> {
-    const worker = this.worker ?? this.spawn();
+    if (!this.worker && !this.cannotStart) this.spawn();
+    const worker = this.worker;
+    if (!worker || !this.ready) {
+      try {
+        return Promise.resolve(this.onMain.execute<K>(request));
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    }
     const id = this.nextId++;
     return new Promise<DatabaseResults[K]>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
@@ -94,11 +157,17 @@ export class DatabaseThread {
     });
   }
 
+  /** Starts the thread now if it is not running, so that requests soon go to it. */
+  warm(): void {
+    if (!this.worker && !this.cannotStart) this.spawn();
+  }
+
   /** Closes the thread's connection and ends it, after the requests already sent are answered. */
   async close(): Promise<void> {
     const worker = this.worker;
     if (!worker) return;
     this.worker = null;
+    this.ready = false;
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     worker.ref();
     worker.postMessage('close');
@@ -108,8 +177,15 @@ export class DatabaseThread {
   private spawn(): Worker {
     const worker = this.start(this.input);
     this.worker = worker;
+    this.ready = false;
     worker.unref();
-    worker.on('message', (reply: DatabaseReply) => {
+    let opened = false;
+    worker.on('message', (reply: DatabaseReply | 'ready') => {
+      if (reply === 'ready') {
+        opened = true;
+        if (this.worker === worker) this.ready = true;
+        return;
+      }
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;
       this.pending.delete(reply.id);
@@ -118,7 +194,11 @@ export class DatabaseThread {
       else waiting.reject(rebuiltError(reply.error));
     });
     const failAll = (why: string) => {
-      if (this.worker === worker) this.worker = null;
+      if (this.worker === worker) {
+        this.worker = null;
+        this.ready = false;
+        if (!opened) this.cannotStart = true;
+      }
       const waiting = [...this.pending.values()];
       this.pending.clear();
       for (const w of waiting) w.reject(new StoreError(`the database thread stopped (${why}) before answering`));

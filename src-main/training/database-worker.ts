@@ -5,18 +5,13 @@
  * records of a run keep their order (nothing behind a locked write overtakes it).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { isFinalMessage } from '../../src-shared/training/messages';
 import { LabStore } from '../store';
-import { carryError, type DatabaseReply, type DatabaseRequest, type DatabaseThreadInput } from './database-thread';
-import { RunRecorder } from './recorder';
+import { carryError, DatabaseRequests, type DatabaseReply, type DatabaseRequest, type DatabaseThreadInput } from './database-thread';
 
 if (!parentPort) throw new Error('database-worker.ts must run in a worker thread');
 const port = parentPort;
 const input = workerData as DatabaseThreadInput;
 const store = new LabStore(input.file, input.nativeBinding ? { nativeBinding: input.nativeBinding } : {});
-/** one recorder per run being recorded: it remembers when the run last kept a full state */
-const recorders = new Map<number, RunRecorder>();
-
 const LOCK_RETRY_FIRST_MS = 100;
 const LOCK_RETRY_MAX_MS = 2_000;
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
@@ -39,29 +34,7 @@ function withLockPatience<T>(write: () => T): T {
   }
 }
 
-function execute(request: DatabaseRequest): unknown {
-  switch (request.kind) {
-    case 'record': {
-      const { runId, message } = request;
-      let recorder = recorders.get(runId);
-      if (!recorder) recorders.set(runId, (recorder = new RunRecorder(store, runId)));
-      withLockPatience(() => recorder.record(message));
-      if (isFinalMessage(message)) recorders.delete(runId);
-      return null;
-    }
-    case 'finish':
-      recorders.delete(request.runId);
-      withLockPatience(() => store.finishRun(request.runId, request.end.status, { error: request.end.error }));
-      return null;
-    case 'series': {
-      const available = store.metricNames(request.runId);
-      const wanted = request.wanted ?? available.map(({ split, name }) => ({ split, name }));
-      return wanted
-        .filter((w) => available.some((a) => a.split === w.split && a.name === w.name))
-        .map((w) => store.metricSeries(request.runId, w.split, w.name, request.maxPoints));
-    }
-  }
-}
+const requests = new DatabaseRequests(store, withLockPatience);
 
 port.on('message', (message: { id: number; request: DatabaseRequest } | 'close') => {
   if (message === 'close') {
@@ -71,9 +44,10 @@ port.on('message', (message: { id: number; request: DatabaseRequest } | 'close')
   }
   let reply: DatabaseReply;
   try {
-    reply = { id: message.id, ok: true, value: execute(message.request) };
+    reply = { id: message.id, ok: true, value: requests.execute(message.request) };
   } catch (error) {
     reply = { id: message.id, ok: false, error: carryError(error) };
   }
   port.postMessage(reply);
 });
+port.postMessage('ready');

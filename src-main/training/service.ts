@@ -127,7 +127,7 @@ export class TrainingService {
     const workerScript = options.workerScript ?? new URL('./run-worker.ts', import.meta.url);
     const spawnWorker = options.spawnWorker ?? spawnRunWorker;
     const databaseThread = () =>
-      new DatabaseThread((input) => spawnRunWorker(databaseWorkerScript(options.workerScript), input), {
+      new DatabaseThread(store, (input) => spawnRunWorker(databaseWorkerScript(options.workerScript), input), {
         role: 'database',
         file: store.path,
         nativeBinding: store.nativeBinding,
@@ -135,6 +135,8 @@ export class TrainingService {
       });
     this.recording = databaseThread();
     this.reading = databaseThread();
+    this.recording.warm();
+    this.reading.warm();
     this.context = {
       store,
       database: this.recording,
