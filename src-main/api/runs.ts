@@ -13,7 +13,7 @@ import { makeToyDataset } from '../../src-shared/toy/datasets';
 import { StoreError, type LabStore } from '../store';
 import type { TrainingService } from '../training';
 import { datasetSummary } from './datasets';
-import { ApiFailure } from './router';
+import { ApiFailure, sharedAnswer } from './router';
 
 type NewRunRequest = ParsedRequestOf<'startRun'>;
 
@@ -38,6 +38,19 @@ export function seriesForApi(series: MetricSeries): ResponseOf<'getMetricSeries'
 
 /** Chart answers kept for unchanged runs: one run's series are ~5 small arrays each. */
 const seriesCacheEntries = 64;
+
+/** Callers answered per turn of the event loop when many wait for one read: other requests go between. */
+const ANSWERS_PER_TURN = 25;
+
+/**
+ * Calls `answer` for every caller, a slice per turn of the event loop: a thousand callers
+ * of one read, answered at once, would hold the loop for their encoding and writing.
+ */
+function answerInSlices<T>(callers: T[], answer: (caller: T) => void): void {
+  const slice = callers.splice(0, ANSWERS_PER_TURN);
+  for (const caller of slice) answer(caller);
+  if (callers.length > 0) setImmediate(() => answerInSlices(callers, answer));
+}
 
 /** The run, or a not-found failure naming it. */
 export function requireRunOf(store: LabStore, id: number): RunRecord {
@@ -64,9 +77,10 @@ export function runChannels(store: LabStore, training: TrainingService) {
    * flight, and its answer is reused until the run records something new (its updatedAt,
    * steps and status change with every write).
    */
-  type SeriesAnswer = ResponseOf<'getMetricSeries'>['series'];
+  type SeriesAnswer = ResponseOf<'getMetricSeries'>;
   const seriesCache = new Map<string, SeriesAnswer>();
-  const seriesReads = new Map<string, Promise<SeriesAnswer>>();
+  /** callers waiting for a read in flight, by key */
+  const seriesWaiting = new Map<string, { resolve: (answer: SeriesAnswer) => void; reject: (error: unknown) => void }[]>();
   const cachedSeries = (key: string, read: () => Promise<SeriesAnswer>): Promise<SeriesAnswer> => {
     const cached = seriesCache.get(key);
     if (cached) {
@@ -74,23 +88,24 @@ export function runChannels(store: LabStore, training: TrainingService) {
       seriesCache.set(key, cached);
       return Promise.resolve(cached);
     }
-    let reading = seriesReads.get(key);
-    if (!reading) {
-      reading = read().then(
+    return new Promise((resolve, reject) => {
+      const waiting = seriesWaiting.get(key);
+      if (waiting) return void waiting.push({ resolve, reject });
+      const callers = [{ resolve, reject }];
+      seriesWaiting.set(key, callers);
+      const answerAll = (answer: (caller: (typeof callers)[number]) => void) => {
+        seriesWaiting.delete(key);
+        answerInSlices(callers, answer);
+      };
+      read().then(
         (answer) => {
-          seriesReads.delete(key);
           seriesCache.set(key, answer);
           while (seriesCache.size > seriesCacheEntries) seriesCache.delete(seriesCache.keys().next().value!);
-          return answer;
+          answerAll((caller) => caller.resolve(answer));
         },
-        (error: unknown) => {
-          seriesReads.delete(key);
-          throw error;
-        },
+        (error: unknown) => answerAll((caller) => caller.reject(error)),
       );
-      seriesReads.set(key, reading);
-    }
-    return reading;
+    });
   };
 
   const requireRun = (id: number) => requireRunOf(store, id);
@@ -187,8 +202,8 @@ export function runChannels(store: LabStore, training: TrainingService) {
       const run = requireRun(request.runId);
       const version = `${run.id}:${run.updatedAt}:${run.stepsDone}:${run.status}:${request.maxPoints}`;
       const key = `${version}:${request.series ? request.series.map((w) => `${w.split}/${w.name}`).join(',') : '*'}`;
-      const series = await cachedSeries(key, async () => (await training.metricSeries(request.runId, request.series ?? null, request.maxPoints)).map(seriesForApi));
-      return { runId: request.runId, series };
+      // one answer object for every caller of a version: the router checks it, and the server encodes it, once
+      return cachedSeries(key, async () => sharedAnswer({ runId: request.runId, series: (await training.metricSeries(request.runId, request.series ?? null, request.maxPoints)).map(seriesForApi) }));
     },
     getWeights: (request: ParsedRequestOf<'getWeights'>) => {
       requireRun(request.runId);

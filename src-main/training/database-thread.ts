@@ -98,11 +98,9 @@ export class DatabaseRequests {
         this.write(() => store.finishRun(request.runId, request.end.status, { error: request.end.error }));
         return null;
       case 'series': {
-        const available = store.metricNames(request.runId);
-        const wanted = request.wanted ?? available.map(({ split, name }) => ({ split, name }));
-        return wanted
-          .filter((w) => available.some((a) => a.split === w.split && a.name === w.name))
-          .map((w) => store.metricSeries(request.runId, w.split, w.name, request.maxPoints));
+        // Listing every series counts all the run's rows: only when none are named.
+        const wanted = request.wanted?.filter((w) => store.metrics.has(request.runId, w.split, w.name)) ?? store.metricNames(request.runId);
+        return wanted.map((w) => store.metricSeries(request.runId, w.split, w.name, request.maxPoints));
       }
     }
   }
