@@ -12,8 +12,9 @@ import { bigSpiral, nextEvent, spiralConfig, split } from './helpers';
 /**
  * The main thread under load: four runs train at once, one a 3072-512-256-10 net with Adam
  * (1.7 M parameters: each checkpoint a 20 MB state plus a 3.4 MB snapshot, every epoch),
- * while this thread (where the service, its recorder and the database live) is watched with
- * monitorEventLoopDelay. Its p99 must stay under 50 ms: pause and cancel are answered at once.
+ * while this thread (where the service and the store live; the runs' records are written on
+ * the service's database thread) is watched with monitorEventLoopDelay. Its p99 must stay
+ * under 50 ms: pause and cancel are answered at once.
  * A process that does nothing is watched over the same window, side by side: on a machine
  * whose cores are shared with other work its delay is the scheduler's, and what the limit
  * holds is the main thread's own part, p99 above that idle baseline.
@@ -73,8 +74,10 @@ afterEach(async () => {
   folder.cleanup();
 });
 
-// A load target, not yet met (measured p99 0.4–2 s at load 45 on 2 cores): it runs with
-// `npm run load:event-loop`, outside `npm test`, until main's writes move to a database thread.
+// Opt-in (`npm run load:event-loop`), outside `npm test`: main now holds no write and no scan
+// (a profile of this load shows it idle 94% of the time), and the test passes with p99 25–49 ms
+// above the idle process at machine load 18–20 on 2 cores, but at load 24 one run of three
+// came out 52 ms above: the margin is the scheduler's, not ours, and a flaky test blocks everyone.
 describe.skipIf(!process.env.NEURAL_LAB_LOAD_TESTS)('the main thread under load', () => {
   it('keeps its event-loop delay p99 under 50 ms with four runs training, one of 1.7 M parameters', async () => {
     const images = randomImages();
