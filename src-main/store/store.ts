@@ -42,9 +42,11 @@ export interface LabStoreOptions extends OpenDatabaseOptions {
 
 /**
  * The lab's memory: one SQLite file holding datasets, experiments, runs, their metrics,
- * checkpoints and exports, one repository per record kind over one connection. Only the
- * main process writes (workers post messages to it). Every method is synchronous and each
- * write is one transaction.
+ * checkpoints and exports, one repository per record kind over one connection. Training
+ * workers never write: they post messages, which the training service's database thread
+ * records through a LabStore of its own (src-main/training/database-thread.ts), so the big
+ * writes stay off main's event loop. Every method is synchronous and each write is one
+ * transaction, taking the write lock first (see Sql.transaction).
  *
  * The methods below are the store's vocabulary for the rest of src-main; each hands the
  * call to its repository (`store.runs`, `store.metrics`, … for code that works with one kind).

@@ -20,8 +20,6 @@ import { initialRunState, nextRunState, type RunEvent, type RunState, type StopR
 /** Worker settings that are the same for every run of a service. */
 export type WorkerSettings = Pick<RunWorkerInput, 'checkpointEvery' | 'checkpointMinIntervalMs' | 'progressIntervalMs' | 'maxStepRowsPerSecond'>;
 
-type WorkerMessage = ReturnType<typeof workerMessageSchema.parse>;
-
 /** What a supervisor needs from its service. */
 export interface SupervisorContext {
   store: LabStore;
