@@ -174,6 +174,8 @@ from model import LabModel, lab_parameters, read_safetensors, write_safetensors
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CONFIG = EXPERIMENT["config"]
+# mirror augmentation: the image shape to flip training images in, or None
+MIRROR = (CONFIG.get("augmentation") or {}).get("mirror")
 
 
 def parse_args():
@@ -301,8 +303,11 @@ def main():
             count = len(rows)
             # every process takes its share of the lab's batch; the loss is scaled so that
             # DistributedDataParallel's gradient average is the mean over the whole batch
-            mine = torch.tensor(rows[rank * count // world:(rank + 1) * count // world], dtype=torch.long, device=device)
+            share = slice(rank * count // world, (rank + 1) * count // world)
+            mine = torch.tensor(rows[share], dtype=torch.long, device=device)
             x, y = train.batch(mine)
+            if MIRROR is not None:
+                x = lab_rules.mirror(x, lab_rules.mirror_draws(rng, count)[share], MIRROR)
             began = time.perf_counter()
             reg_loss = lab_rules.regularisation_loss(CONFIG["regularizer"], model.weights())
             for _, p, _ in params:
