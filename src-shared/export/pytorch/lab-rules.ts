@@ -2,7 +2,7 @@
  * THE LAB'S RULES IN PYTHON: the one place the exported PyTorch project restates what
  * the engine does, so that `train.py --replay` follows the lab's run step for step.
  * Whenever one of these changes in src-shared, change it here too (the replay test in
- * test/src-main/export/pytorch-project.test.ts fails until both agree):
+ * tests in test/src-main/models/pytorch-*.test.ts fail until both agree):
  *
  *   seeded shuffle          src-shared/random.ts (xoshiro128**, splitmix32 seeding, Fisher–Yates)
  *   mirror augmentation     src-shared/engine/trainer.ts (trainStep's draws, mirrorImage)

@@ -16,7 +16,7 @@ import { encodeSafetensorsFile, safetensorsNames, transposeWeights, type Safeten
 import { slotCount } from '../../engine/optimizers';
 import type { ModelSpec, TrainConfig, TrainerState } from '../../engine/types';
 import type { RngState } from '../../random';
-import { featureSize } from '../../features/transforms';
+import { featureNames, featureSize, type FeatureTransform } from '../../features/transforms';
 import { featuresPython } from './features';
 import { LAB_RULES_FILE, labRulesPython } from './lab-rules';
 import { dataPython, trainPython } from './python-files';
@@ -309,6 +309,13 @@ function pythonText(text: string): string {
   return JSON.stringify(text.replace(/[\r\n]+/g, ' ')).replace(/"""/g, '"\\"\\"');
 }
 
+/** "HOG features (8×8-pixel cells, 9 orientations)": the transform with its settings. */
+function featureText(t: FeatureTransform): string {
+  if (t.kind === 'hog') return `HOG features (${t.cell}×${t.cell}-pixel cells, ${t.bins} orientations)`;
+  if (t.kind === 'color-histogram') return `colour-histogram features (${t.bins} bins per channel)`;
+  return `${t.kind} features (${featureNames(t).join(', ')})`;
+}
+
 function readme(spec: PytorchProjectSpec): string {
   const { config, run } = spec;
   const reg = config.regularizer;
@@ -319,7 +326,7 @@ function readme(spec: PytorchProjectSpec): string {
 
 ${describeArchitecture(config.model)}, ${config.loss} loss, ${config.optimizer.kind} (lr ${config.optimizer.lr}, ${config.schedule.kind} schedule),
 regularisation ${regText}${reg.proximal ? ' (proximal)' : ''}, batch ${config.batchSize}, ${config.epochs} epochs, seed ${config.seed}.
-Data: ${spec.source}; ${describeInput(spec.input)}; ${counts} samples.
+${config.model.features ? `The model reads ${featureText(config.model.features)}, computed inside LabModel from the inputs.\n` : ''}${config.augmentation?.mirror ? 'Mirror augmentation: each training image is flipped left-right with probability ½, drawn from the lab\'s generator.\n' : ''}Data: ${spec.source}; ${describeInput(spec.input)}; ${counts} samples.
 Exported from epoch ${spec.checkpoint.epoch} (step ${spec.checkpoint.step}) by Neural Lab ${spec.appVersion}.
 
 ## Run it
@@ -350,7 +357,7 @@ Compare view, or
 
 | file | what |
 | --- | --- |
-| model.py | \`LabModel\`, the architecture as an \`nn.Module\`; \`load_trained()\` for predictions |
+| model.py | \`LabModel\`, the architecture (with its fixed feature transform) as an \`nn.Module\`; \`load_trained()\` for predictions |
 | lab_rules.py | the lab's shuffle, optimiser, regularisation (and proximal L1), schedule and losses |
 | data.py | the splits and their normalisation; \`--images FOLDER\` decodes the image files with Pillow |
 | train.py | training: continue, \`--replay\`, \`--device\`, torchrun |

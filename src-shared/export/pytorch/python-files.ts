@@ -154,6 +154,10 @@ export const trainPython = String.raw`"""Trains the lab's model with the lab's r
   python3 train.py --replay             the lab's run again from its initial weights, batch by batch
   torchrun --nproc_per_node 2 train.py  DistributedDataParallel (gloo on CPU, nccl on GPU)
 
+A run with mirror augmentation flips its training images as the lab did: the same draws
+from the lab's generator, so --replay still follows the lab batch by batch. The run's
+feature transform, if it has one, is part of LabModel (model.py).
+
 Every epoch's numbers go to metrics.jsonl, which the lab imports back as a run of the same
 experiment (lab import-metrics metrics.jsonl); the final weights go to trained.safetensors.
 """
