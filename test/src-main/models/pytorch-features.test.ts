@@ -13,7 +13,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LabStore } from '../../../src-main/store';
 import { decodeTrainerState } from '../../../src-shared/engine/state';
-import type { FeatureKind } from '../../../src-shared/features/transforms';
+import { applyFeatures, featureSize, type FeatureKind } from '../../../src-shared/features/transforms';
 import { decodeNativeModel } from '../../../src-shared/export/native';
 import { ModelRunner } from '../../../src-shared/export/predict';
 import { Rng } from '../../../src-shared/random';
@@ -132,16 +132,27 @@ describe('runs with feature transforms and mirror augmentation, exported as PyTo
       'split = data.load_split("train")',
       'x, _ = split.batch(torch.arange(len(split)))',
       'with torch.no_grad():',
-      '    scores = model.load_trained()(x).double()',
-      'print(json.dumps({"scores": scores.flatten().tolist(), "probabilities": torch.softmax(scores, dim=1).flatten().tolist()}))',
+      '    trained = model.load_trained()',
+      '    phi, scores = trained.features(x), trained(x).double()',
+      'print(json.dumps({"phi": phi.flatten().tolist(), "scores": scores.flatten().tolist(), "probabilities": torch.softmax(scores, dim=1).flatten().tolist()}))',
     ].join('\n')], { cwd: project(kind) });
     expect(forward.code, forward.stderr).toBe(0);
-    const torch = JSON.parse(forward.stdout) as { scores: number[]; probabilities: number[] };
+    const torch = JSON.parse(forward.stdout) as { phi: number[]; scores: number[]; probabilities: number[] };
     expect(torch.scores.length).toBe(labScores.scores.length);
     const worst = (a: ArrayLike<number>, b: number[]) => b.reduce((m, v, i) => Math.max(m, Math.abs(v - a[i])), 0);
+
+    // φ itself: the lab's transform, stored in float32 as the lab's feature layer stores it
+    const transform = runner.model.architecture.features!;
+    const labPhi = new Float32Array(count * featureSize(transform));
+    applyFeatures(transform, x, count, labPhi);
+    expect(torch.phi.length).toBe(labPhi.length);
+    const identical = torch.phi.filter((v, i) => v === labPhi[i]).length;
+    const phi = worst(labPhi, torch.phi);
     const scores = worst(labScores.scores, torch.scores);
     const probabilities = worst(labScores.probabilities, torch.probabilities);
-    console.log(`${kind}: ${count} samples, largest difference to the lab's scores ${scores.toExponential(2)}, probabilities ${probabilities.toExponential(2)}`);
+    console.log(`${kind}: ${count} samples; φ ${identical}/${labPhi.length} values bit-identical (largest difference ${phi.toExponential(2)}); `
+      + `largest difference to the lab's scores ${scores.toExponential(2)}, probabilities ${probabilities.toExponential(2)}`);
+    expect(phi).toBeLessThan(1e-6);
     expect(scores).toBeLessThan(1e-5);
     expect(probabilities).toBeLessThan(1e-5);
   }, 60_000);
