@@ -3,9 +3,9 @@
  * projects that Debian's PyTorch (/usr/bin/python3) replays: model.py applies the
  * transform (polar, polynomial, sincos on 2-D points; HOG and colour histogram on real
  * PNG images written with sharp) and train.py flips the images the lab flipped, drawing
- * from the lab's generator in the lab's order. The exported model's forward on the
- * inputs the lab reads gives the lab's own predictions (ModelRunner, what `lab predict`
- * runs) to within 1e-5.
+ * from the lab's generator in the lab's order, under torchrun too. The exported model's
+ * forward on the inputs the lab reads gives the lab's own predictions (ModelRunner, what
+ * `lab predict` runs) to within 1e-5.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ import { decodeNativeModel } from '../../../src-shared/export/native';
 import { ModelRunner } from '../../../src-shared/export/predict';
 import { Rng } from '../../../src-shared/random';
 import { rawImage, tempDir, writeBytes } from '../datasets/fixtures';
-import { compareWeights, lab, PYTHON, readMetrics, readSafetensors, run } from './pytorch-fixtures';
+import { compareWeights, lab, PYTHON, readMetrics, readSafetensors, run, TORCHRUN } from './pytorch-fixtures';
 
 const work = tempDir('pytorch-features');
 const path = (...names: string[]) => join(work.path, ...names);
@@ -115,6 +115,26 @@ describe('runs with feature transforms and mirror augmentation, exported as PyTo
     expect(labZeros).toBeGreaterThan(0);
     expect(torchZeros).toBe(labZeros);
   }, 120_000);
+
+  it('under torchrun with two gloo processes, each process draws the flips for the whole batch, so the HOG run still follows the lab', async () => {
+    // Debian 12's torchrun cannot parse its default "--redirects 0 --tee 0" (see pytorch-project.test.ts)
+    const ddp = await run(TORCHRUN, ['--nproc_per_node', '2', '--master_port', '29527', '--redirects', '1', '--tee', '1', join(project('hog'), 'train.py'), '--replay',
+      '--metrics', path('hog-ddp.jsonl'), '--save', path('hog-ddp.safetensors')], { env: { OMP_NUM_THREADS: '1' } });
+    expect(ddp.code, ddp.stderr).toBe(0);
+    const lines = readMetrics(path('hog-ddp.jsonl'));
+    expect(lines[0]).toMatchObject({ mode: 'replay', worldSize: 2 });
+    const store = new LabStore(database('hog'));
+    try {
+      const labLoss = store.metricSeries(1, 'train', 'loss', 100).points;
+      const torch = lines.filter((m) => m.split === 'train');
+      expect(torch.map((m) => m.epoch)).toEqual([1, 2, 3]);
+      const relative = labLoss.map((p, i) => Math.abs(torch[i].loss! - p.value) / Math.abs(p.value));
+      console.log(`hog under torchrun x2: per-epoch loss relative difference ${relative.map((r) => r.toExponential(2)).join(', ')}`);
+      for (const r of relative) expect(r).toBeLessThan(1e-4);
+    } finally {
+      store.close();
+    }
+  }, 300_000);
 
   it.each(KINDS)('the exported model on %s features, given the inputs the lab reads, predicts what the lab predicts (within 1e-5)', async (kind) => {
     // the lab's predictions: its native model file through ModelRunner, as `lab predict` runs it
