@@ -133,10 +133,9 @@ export class TrainingService {
         nativeBinding: store.nativeBinding,
         lockPatienceMs: options.lockPatienceMs ?? 120_000,
       });
+    // Started when first needed: a service that never trains or draws a chart costs no thread.
     this.recording = databaseThread();
     this.reading = databaseThread();
-    this.recording.warm();
-    this.reading.warm();
     this.context = {
       store,
       database: this.recording,
@@ -474,6 +473,8 @@ export class TrainingService {
       console.error(`training service: run ${runId} cannot start:`, (error as Error).message);
       return;
     }
+    // its first records go through main while the thread starts alongside the run's worker
+    this.recording.warm();
     const supervisor = new RunSupervisor(runId, this.context, this.progressIntervalMs);
     this.active.set(runId, supervisor);
     this.activeSlots.set(runId, slotOf(this.store.requireRun(runId)));
