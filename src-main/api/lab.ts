@@ -158,12 +158,17 @@ export async function startLab(options: LabOptions): Promise<Lab> {
   store.space.startLogCheckpoints();
 
   // Runs and datasets another process (the lab CLI) records appear without a reload.
-  let seenVersion = store.externalVersion();
+  let watching = false;
   const watchOthers = setInterval(() => {
-    const version = store.externalVersion();
-    if (version === seenVersion) return;
-    seenVersion = version;
-    api.emit('labChanged', { at: Date.now() });
+    if (watching) return;
+    watching = true;
+    void training.writtenElsewhere().then(
+      (written) => {
+        watching = false;
+        if (written) api.emit('labChanged', { at: Date.now() });
+      },
+      () => (watching = false),
+    );
   }, externalChangePollMs);
   watchOthers.unref();
 

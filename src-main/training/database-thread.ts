@@ -20,13 +20,16 @@ export type DatabaseRequest =
   /** the run's end when no final message carries it */
   | { kind: 'finish'; runId: number; end: RecordedEnd }
   /** chart series of a run (each ≤ maxPoints), only those it has; all of them when `wanted` is null */
-  | { kind: 'series'; runId: number; wanted: SeriesKey[] | null; maxPoints: number };
+  | { kind: 'series'; runId: number; wanted: SeriesKey[] | null; maxPoints: number }
+  /** the connection's count of commits by other connections (PRAGMA data_version) */
+  | { kind: 'version' };
 
 /** The result of each kind of request. */
 export interface DatabaseResults {
   record: null;
   finish: null;
   series: MetricSeries[];
+  version: number;
 }
 
 /** An error as it crosses threads: enough to rebuild it (its SQLite code decides retries and disk messages). */
@@ -102,6 +105,8 @@ export class DatabaseRequests {
         const wanted = request.wanted?.filter((w) => store.metrics.has(request.runId, w.split, w.name)) ?? store.metricNames(request.runId);
         return wanted.map((w) => store.metricSeries(request.runId, w.split, w.name, request.maxPoints));
       }
+      case 'version':
+        return store.externalVersion();
     }
   }
 }
@@ -153,6 +158,14 @@ export class DatabaseThread {
       if (this.pending.size === 1) worker.ref();
       worker.postMessage({ id, request }, transferablesOf(request));
     });
+  }
+
+  /**
+   * PRAGMA data_version of the thread's own connection (it moves when main or another
+   * process commits), or null while no thread has its connection open.
+   */
+  version(): Promise<number | null> {
+    return this.worker && this.ready ? this.request({ kind: 'version' }) : Promise.resolve(null);
   }
 
   /** Starts the thread now if it is not running, so that requests soon go to it. */

@@ -113,6 +113,8 @@ export class TrainingService {
   private ownerWatch: ReturnType<typeof setInterval> | null = null;
   /** runs whose failure could not be written (full disk): still 'running' in the database until resume or delete records it */
   private readonly unrecordedFailures = new Map<number, string>();
+  /** data_version of main's and the recording thread's connections at the last writtenElsewhere */
+  private seenVersions: { main: number; thread: number | null };
   /** writes the records of runs, in order */
   private readonly recording: DatabaseThread;
   /** reads chart series */
@@ -133,6 +135,7 @@ export class TrainingService {
         nativeBinding: store.nativeBinding,
         lockPatienceMs: options.lockPatienceMs ?? 120_000,
       });
+    this.seenVersions = { main: store.externalVersion(), thread: null };
     // Started when first needed: a service that never trains or draws a chart costs no thread.
     this.recording = databaseThread();
     this.reading = databaseThread();
@@ -416,6 +419,22 @@ export class TrainingService {
     for (const supervisor of this.active.values()) supervisor.pause();
     await Promise.all([...this.active.values()].map((a) => a.exited));
     await Promise.all([this.recording.close(), this.reading.close()]);
+  }
+
+  /**
+   * Whether another process (the lab CLI) has written since the last call: main's connection
+   * sees the database thread's commits as another's, so a commit counts as outside only if
+   * the thread's connection saw one too. Commits by main and the thread in the same interval
+   * also read as one from outside (a harmless refresh); none from outside is missed.
+   */
+  async writtenElsewhere(): Promise<boolean> {
+    const main = this.store.externalVersion();
+    const thread = await this.recording.version();
+    const seen = this.seenVersions;
+    this.seenVersions = { main, thread };
+    if (main === seen.main) return false;
+    if (thread === null) return seen.thread === null; // no thread has written since the last call
+    return seen.thread !== null && thread !== seen.thread; // a thread just started: its commits moved main's
   }
 
   /**
