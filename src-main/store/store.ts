@@ -92,6 +92,20 @@ export class LabStore {
     return this.sql.transaction(fn);
   }
 
+  /**
+   * `fn` without waiting for another connection's lock (busy_timeout 0): a locked database
+   * fails at once with SQLITE_BUSY, for callers on main's thread that can hand the write on.
+   */
+  withoutWaiting<T>(fn: () => T): T {
+    const timeout = this.sql.db.pragma('busy_timeout', { simple: true }) as number;
+    this.sql.db.pragma('busy_timeout = 0');
+    try {
+      return fn();
+    } finally {
+      this.sql.db.pragma(`busy_timeout = ${timeout}`);
+    }
+  }
+
   /** SQLite's count of commits made by other connections (another process: the CLI): moves when they wrote. */
   externalVersion(): number {
     return this.sql.db.pragma('data_version', { simple: true }) as number;

@@ -56,6 +56,11 @@ export function carryError(error: unknown): CarriedError {
   return { name: e.name, message: e.message, code: typeof code === 'string' ? code : null };
 }
 
+export function isLocked(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
 /** The error on this side: a StoreError stays one (callers word it as a conflict), a SQLite code stays attached. */
 function rebuiltError(carried: CarriedError): Error {
   const error = carried.name === 'StoreError' ? new StoreError(carried.message) : new Error(carried.message);
@@ -133,9 +138,14 @@ export class DatabaseThread {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private readonly onMain: DatabaseRequests;
+  /**
+   * Requests waiting for the thread to be ready, in order: from the first one that met a lock
+   * on main (main never waits for a lock) until the thread can wait it out.
+   */
+  private forThread: { request: DatabaseRequest; resolve: (value: unknown) => void; reject: (error: Error) => void }[] = [];
 
   constructor(
-    store: LabStore,
+    private readonly store: LabStore,
     private readonly start: (input: DatabaseThreadInput) => Worker,
     private readonly input: DatabaseThreadInput,
   ) {
@@ -144,14 +154,21 @@ export class DatabaseThread {
 
   request<K extends DatabaseRequest['kind']>(request: Extract<DatabaseRequest, { kind: K }>): Promise<DatabaseResults[K]> {
     if (!this.worker && !this.cannotStart) this.spawn();
-    const worker = this.worker;
-    if (!worker || !this.ready) {
+    if (this.worker && this.ready) return this.post(this.worker, request);
+    return new Promise<DatabaseResults[K]>((resolve, reject) => {
+      const waiting = { request, resolve: resolve as (value: unknown) => void, reject };
+      if (this.forThread.length > 0) return void this.forThread.push(waiting);
       try {
-        return Promise.resolve(this.onMain.execute<K>(request));
+        resolve(this.store.withoutWaiting(() => this.onMain.execute<K>(request)));
       } catch (error) {
-        return Promise.reject(error as Error);
+        // Another process holds the lock: the thread, once ready, waits it out with this and what follows.
+        if (isLocked(error) && this.worker) this.forThread.push(waiting);
+        else reject(error as Error);
       }
-    }
+    });
+  }
+
+  private post<K extends DatabaseRequest['kind']>(worker: Worker, request: Extract<DatabaseRequest, { kind: K }> | DatabaseRequest): Promise<DatabaseResults[K]> {
     const id = this.nextId++;
     return new Promise<DatabaseResults[K]>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
@@ -194,7 +211,9 @@ export class DatabaseThread {
     worker.on('message', (reply: DatabaseReply | 'ready') => {
       if (reply === 'ready') {
         opened = true;
-        if (this.worker === worker) this.ready = true;
+        if (this.worker !== worker) return;
+        this.ready = true;
+        for (const waiting of this.forThread.splice(0)) this.post(worker, waiting.request).then(waiting.resolve, waiting.reject);
         return;
       }
       const waiting = this.pending.get(reply.id);
@@ -210,7 +229,7 @@ export class DatabaseThread {
         this.ready = false;
         if (!opened) this.cannotStart = true;
       }
-      const waiting = [...this.pending.values()];
+      const waiting = [...this.pending.values(), ...(this.worker === null ? this.forThread.splice(0) : [])];
       this.pending.clear();
       for (const w of waiting) w.reject(new StoreError(`the database thread stopped (${why}) before answering`));
     };

@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { LabStore } from '../store';
-import { carryError, DatabaseRequests, type DatabaseReply, type DatabaseRequest, type DatabaseThreadInput } from './database-thread';
+import { carryError, DatabaseRequests, isLocked, type DatabaseReply, type DatabaseRequest, type DatabaseThreadInput } from './database-thread';
 
 if (!parentPort) throw new Error('database-worker.ts must run in a worker thread');
 const port = parentPort;
@@ -15,11 +15,6 @@ const store = new LabStore(input.file, input.nativeBinding ? { nativeBinding: in
 const LOCK_RETRY_FIRST_MS = 100;
 const LOCK_RETRY_MAX_MS = 2_000;
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
-
-function isLocked(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
-}
 
 /** `write`, retried while another writer holds the lock, for at most lockPatienceMs. */
 function withLockPatience<T>(write: () => T): T {
