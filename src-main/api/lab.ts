@@ -158,6 +158,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
   store.space.startLogCheckpoints();
 
   // Runs and datasets another process (the lab CLI) records appear without a reload.
+  training.startDatabaseThreads();
   let watching = false;
   const watchOthers = setInterval(() => {
     if (watching) return;

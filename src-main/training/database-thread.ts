@@ -144,10 +144,16 @@ export class DatabaseThread {
    */
   private forThread: { request: DatabaseRequest; resolve: (value: unknown) => void; reject: (error: Error) => void }[] = [];
 
+  /**
+   * `onMainWhileStarting`: main carries out requests until the thread is ready (records: a
+   * run's first ones are small, and a pause must not wait for the thread's start); otherwise
+   * they wait for it (chart reads: one may scan a million rows), unless it cannot start.
+   */
   constructor(
     private readonly store: LabStore,
     private readonly start: (input: DatabaseThreadInput) => Worker,
     private readonly input: DatabaseThreadInput,
+    private readonly onMainWhileStarting = true,
   ) {
     this.onMain = new DatabaseRequests(store);
   }
@@ -157,7 +163,7 @@ export class DatabaseThread {
     if (this.worker && this.ready) return this.post(this.worker, request);
     return new Promise<DatabaseResults[K]>((resolve, reject) => {
       const waiting = { request, resolve: resolve as (value: unknown) => void, reject };
-      if (this.forThread.length > 0) return void this.forThread.push(waiting);
+      if (this.forThread.length > 0 || (this.worker && !this.onMainWhileStarting)) return void this.forThread.push(waiting);
       try {
         resolve(this.store.withoutWaiting(() => this.onMain.execute<K>(request)));
       } catch (error) {

@@ -128,17 +128,17 @@ export class TrainingService {
     this.progressIntervalMs = options.progressIntervalMs ?? 50;
     const workerScript = options.workerScript ?? new URL('./run-worker.ts', import.meta.url);
     const spawnWorker = options.spawnWorker ?? spawnRunWorker;
-    const databaseThread = () =>
-      new DatabaseThread(store, (input) => spawnRunWorker(databaseWorkerScript(options.workerScript), input), {
-        role: 'database',
-        file: store.path,
-        nativeBinding: store.nativeBinding,
-        lockPatienceMs: options.lockPatienceMs ?? 120_000,
-      });
+    const databaseThread = (onMainWhileStarting: boolean) =>
+      new DatabaseThread(
+        store,
+        (input) => spawnRunWorker(databaseWorkerScript(options.workerScript), input),
+        { role: 'database', file: store.path, nativeBinding: store.nativeBinding, lockPatienceMs: options.lockPatienceMs ?? 120_000 },
+        onMainWhileStarting,
+      );
     this.seenVersions = { main: store.externalVersion(), thread: null };
-    // Started when first needed: a service that never trains or draws a chart costs no thread.
-    this.recording = databaseThread();
-    this.reading = databaseThread();
+    // Started when first needed (or by startDatabaseThreads): a service that never trains or draws a chart costs no thread.
+    this.recording = databaseThread(true);
+    this.reading = databaseThread(false);
     this.context = {
       store,
       database: this.recording,
@@ -419,6 +419,12 @@ export class TrainingService {
     for (const supervisor of this.active.values()) supervisor.pause();
     await Promise.all([...this.active.values()].map((a) => a.exited));
     await Promise.all([this.recording.close(), this.reading.close()]);
+  }
+
+  /** Starts the database threads now (the app, at start-up), so the first records and chart reads find them ready. */
+  startDatabaseThreads(): void {
+    this.recording.warm();
+    this.reading.warm();
   }
 
   /**
