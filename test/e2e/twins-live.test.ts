@@ -9,7 +9,7 @@
 
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartLineLengths, chromiumPath, closeBrowser, invoke, openApp, startE2eLab, waitFor, type AppPage, type E2eLab } from './harness';
+import { chartLineLengths, chromiumPath, closeBrowser, importSampleThroughUi, invoke, openApp, startE2eLab, waitFor, type AppPage, type E2eLab } from './harness';
 
 /** Long enough that both twins train through every step below (a linear epoch on the sample takes a fraction of a second). */
 const EPOCHS = 5000;
@@ -40,9 +40,7 @@ describe.skipIf(!existsSync(chromiumPath))('long L1 vs L2 twins, live', () => {
 
   it('starts a twin from the form; both curves grow during the same 5-second window', async () => {
     const page = ui.page;
-    await page.locator('[data-testid="empty-use-sample"]').click();
-    await page.locator('[data-testid="start-import"]').click();
-    await page.locator('[data-testid="class-counts"]').waitFor({ timeout: 90_000 });
+    await importSampleThroughUi(ui);
     await page.locator('[data-testid="train-on-dataset"]').click();
     await page.locator('[data-testid="model-builder"]').waitFor();
     await page.getByLabel('Epochs').fill(String(EPOCHS));
