@@ -101,9 +101,10 @@ try {
  * pause (a recorder catching up, a delete, an incremental vacuum) never meets, so the -wal
  * file grew by every byte written (900 MB after six 300-epoch runs) and kept that size
  * after everything was deleted. So once a PASSIVE pass has copied every frame and the file
- * is over `limitBytes`, a TRUNCATE checkpoint cuts it to nothing: with nothing left to copy
- * it holds the write lock only for a truncate, and with busy_timeout 0 it gives up at once,
- * to try again next time, when a reader is still in the log or main is writing.
+ * is over `limitBytes`, a TRUNCATE checkpoint cuts it to nothing: with (almost) nothing left
+ * to copy it holds the write lock only for the truncate and what main committed in between,
+ * and with busy_timeout 0 it gives up at once, to try again next time, when a reader is
+ * still in the log or main is writing.
  *
  * A 'shrink' message asks for the log cut to nothing now (after a compaction or a large
  * delete), retried for up to two seconds; the answer carries the log's size after.
