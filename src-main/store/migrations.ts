@@ -176,6 +176,21 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('ALTER TABLE checkpoints ADD COLUMN snapshot BLOB');
     },
   },
+  {
+    version: 5,
+    description: 'image runs keep their model input (class names, preprocessing, fitted normalisation); run owners get a start time and a heartbeat',
+    up(db) {
+      // `model_input` lets a run's model predict and export without its dataset folder; runs
+      // from before this version get it the first time their folder is read (modelFromRun).
+      // `owner_started` tells a reused process id from the owner itself; `heartbeat_at` is
+      // refreshed by the owner every second, so a dead or frozen owner shows within seconds.
+      db.exec(`
+        ALTER TABLE runs ADD COLUMN model_input   TEXT CHECK (model_input IS NULL OR json_valid(model_input));
+        ALTER TABLE runs ADD COLUMN owner_started TEXT;
+        ALTER TABLE runs ADD COLUMN heartbeat_at  INTEGER;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
