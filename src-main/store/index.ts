@@ -9,6 +9,7 @@
  *   experiments  createExperiment · updateExperiment · getExperiment · listExperiments · deleteExperiment
  *   runs         createRun · getRun · requireRun · listRuns(RunQuery) · renameRun · setRunStatus · deleteRun
  *                recoverInterruptedRuns · heartbeatRuns (owners: owner.ts) · prepareResume · finishRun
+ *                setRunModelInput · runModelInput (what an image run's model reads)
  *   metrics      recordProgress · recordEpoch · appendMetrics · metricNames · metricSeries (downsampled)
  *   checkpoints  saveCheckpoint · listCheckpoints · latestCheckpoint · checkpointState · checkpointWeights
  *                (a bounded history: one full state, float16 snapshots of at most 64 epochs a run)

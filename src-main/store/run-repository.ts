@@ -1,3 +1,4 @@
+import { imageModelInputSchema, type ImageModelInput } from '../../src-shared/data/normalize';
 import type { TrainConfig } from '../../src-shared/engine/types';
 import {
   FINAL_RUN_STATUSES,
@@ -196,6 +197,21 @@ export class RunRepository {
        WHERE id = ?`,
       status, error, now, ...(running ? [THIS_PROCESS.pid, THIS_PROCESS.started, now] : [null, null, null]), running ? 1 : 0, now, final ? 1 : 0, now, id,
     );
+  }
+
+  /** Keeps what an image run's model reads with the run (imageModelInputSchema), so its model needs no dataset folder. */
+  setModelInput(id: number, input: ImageModelInput): void {
+    const changed = this.sql.run('UPDATE runs SET model_input = ? WHERE id = ?', JSON.stringify(imageModelInputSchema.parse(input)), id).changes;
+    if (changed === 0) throw new StoreError(`run ${id} does not exist`);
+  }
+
+  /** What an image run's model reads, or null when the run did not keep it (toy runs, runs from before schema 5). */
+  modelInput(id: number): ImageModelInput | null {
+    const row = this.sql.get<{ model_input: string | null }>('SELECT model_input FROM runs WHERE id = ?', id);
+    if (!row?.model_input) return null;
+    // checked like any file content: a row edited by hand reads as missing, and the folder is asked instead
+    const parsed = imageModelInputSchema.safeParse(JSON.parse(row.model_input));
+    return parsed.success ? parsed.data : null;
   }
 
   /** Deletes the run with its metrics, checkpoints and exports, in one transaction. */

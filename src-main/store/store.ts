@@ -1,3 +1,4 @@
+import type { ImageModelInput } from '../../src-shared/data/normalize';
 import type { LayerWeights } from '../../src-shared/engine/types';
 import type {
   CheckpointRecord,
@@ -114,6 +115,8 @@ export class LabStore {
   deleteRun(id: number): boolean { return this.runs.delete(id); }
   recoverInterruptedRuns(probe?: OwnerProbe): number[] { return this.runs.recoverInterrupted(probe); }
   heartbeatRuns(): void { this.runs.heartbeat(); }
+  setRunModelInput(id: number, input: ImageModelInput): void { this.runs.setModelInput(id, input); }
+  runModelInput(id: number): ImageModelInput | null { return this.runs.modelInput(id); }
   runsOwnedElsewhere(ids: readonly number[], probe?: OwnerProbe): { id: number; pid: number }[] { return this.runs.ownedElsewhere(ids, probe); }
   prepareResume(id: number): SavedCheckpoint | null { return this.runs.prepareResume(id); }
   finishRun(id: number, status: Parameters<RunRepository['finish']>[1], details: Parameters<RunRepository['finish']>[2] = {}): RunRecord { return this.runs.finish(id, status, details); }

@@ -455,7 +455,7 @@ export class TrainingService {
     if (!this.datasets) throw new Error('this service has no dataset loader, so it can only train on toy data');
     const { normalisation } = run.data;
     const { payload, release } = this.datasets.acquire(run.data.datasetId, run.split);
-    const data = payload.then(({ dataset, splits }): WorkerData => ({ kind: 'images', dataset, train: splits.train, val: splits.val, normalisation }));
+    const data = payload.then(({ dataset, splits, preprocessing }): WorkerData => ({ kind: 'images', dataset, train: splits.train, val: splits.val, normalisation, preprocessing }));
     return { data, release };
   }
 
