@@ -2,7 +2,9 @@
  * Who trains a 'running' run: a process id alone is not enough, since the system hands a
  * dead process' id to the next process it starts. A run records its owner's id, the
  * owner's start time (which a reused id does not share) and a heartbeat the owner
- * refreshes every second; any of the three tells a live app that the owner is gone.
+ * refreshes every second. A live app takes the owner for gone when its id is free, or taken
+ * by a process that started at another time, or, where start times cannot be read (no
+ * /proc), when the heartbeat stopped.
  */
 import { readFileSync } from 'node:fs';
 
@@ -10,9 +12,9 @@ import { readFileSync } from 'node:fs';
 export const HEARTBEAT_MS = 1000;
 
 /**
- * A heartbeat older than this marks its owner gone (ended, or frozen, e.g. stopped with
- * Ctrl+Z). Ten beats: an owner whose thread is busy with a slow write or a loaded machine
- * must not lose its run; a killed one is caught at once by its process id anyway.
+ * A heartbeat older than this marks its owner gone where its start time cannot be checked.
+ * Ten beats: an owner whose thread is busy with a slow write or a loaded machine must not
+ * lose its run; a killed one is caught at once by its process id anyway.
  */
 export const HEARTBEAT_STALE_MS = 10_000;
 
@@ -72,9 +74,10 @@ export function ownerGone(owner: RecordedOwner, probe: OwnerProbe = systemProbe)
     return started === null || started === THIS_PROCESS.started ? null : 'the app stopped while this run was training';
   }
   if (!probe.isAlive(pid)) return `the process training it (pid ${pid}) ended without finishing it`;
-  if (started !== null && started.startsWith('proc:')) {
-    const now = probe.startTime(pid);
-    if (now !== null && now !== started) return `the process training it (pid ${pid}) ended without finishing it (that id now belongs to another process)`;
+  const now = started !== null && started.startsWith('proc:') ? probe.startTime(pid) : null;
+  if (now !== null) {
+    // the owner itself, alive: busy or stopped (Ctrl+Z) it may be silent, but it can go on and must keep its run
+    return now === started ? null : `the process training it (pid ${pid}) ended without finishing it (that id now belongs to another process)`;
   }
   if (heartbeatAt !== null) {
     const silent = probe.now() - heartbeatAt;

@@ -253,7 +253,7 @@ export class RunRepository {
 
   private runningOwners(): { id: number; pid: number | null; started: string | null; heartbeatAt: number | null }[] {
     return this.sql.all<{ id: number; pid: number | null; started: string | null; heartbeatAt: number | null }>(
-      "SELECT id, owner_pid AS pid, owner_started AS started, heartbeat_at AS heartbeatAt FROM runs WHERE status = 'running'");
+      "SELECT id, owner_pid AS pid, owner_started AS started, heartbeat_at AS heartbeatAt FROM runs WHERE status = 'running' ORDER BY id");
   }
 
   /**

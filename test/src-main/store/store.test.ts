@@ -152,19 +152,24 @@ describe('runs', () => {
   });
 
   it('tells a reused process id and a silent owner from a live one (start time, heartbeat)', () => {
-    const [reused, silent, beating] = [0, 1, 2].map(() => store.createRun({ config: smallConfig(), data: toyData, split: toySplit, status: 'running' }));
+    const [reused, silent, beating, busy] = [0, 1, 2, 3].map(() => store.createRun({ config: smallConfig(), data: toyData, split: toySplit, status: 'running' }));
+    const stale = Date.now() - HEARTBEAT_STALE_MS - 1000;
     const db = raw();
-    // the same live id for all three: only start time and heartbeat tell them apart
-    db.prepare("UPDATE runs SET owner_pid = 999999003, owner_started = 'proc:100' WHERE id = ?").run(reused.id);
-    db.prepare("UPDATE runs SET owner_pid = 999999003, owner_started = 'proc:200', heartbeat_at = ? WHERE id = ?").run(Date.now() - HEARTBEAT_STALE_MS - 1000, silent.id);
-    db.prepare("UPDATE runs SET owner_pid = 999999003, owner_started = 'proc:200', heartbeat_at = ? WHERE id = ?").run(Date.now(), beating.id);
+    // the same live id for all: only start time and heartbeat tell them apart
+    db.prepare("UPDATE runs SET owner_pid = 999999003, owner_started = 'proc:100', heartbeat_at = ? WHERE id = ?").run(Date.now(), reused.id);
+    // start times of these owners cannot be read (no /proc where they run): the heartbeat decides
+    db.prepare("UPDATE runs SET owner_pid = 999999003, owner_started = 'clock:5', heartbeat_at = ? WHERE id = ?").run(stale, silent.id);
+    db.prepare("UPDATE runs SET owner_pid = 999999003, owner_started = 'clock:5', heartbeat_at = ? WHERE id = ?").run(Date.now(), beating.id);
+    // the owner itself, checked by its start time: silent (busy, or stopped with Ctrl+Z) but alive
+    db.prepare("UPDATE runs SET owner_pid = 999999003, owner_started = 'proc:200', heartbeat_at = ? WHERE id = ?").run(stale, busy.id);
     db.close();
     const probe: OwnerProbe = { isAlive: (pid) => pid === 999_999_003, startTime: () => 'proc:200', now: Date.now };
-    expect(store.runsOwnedElsewhere([reused.id, silent.id, beating.id], probe)).toEqual([{ id: beating.id, pid: 999_999_003 }]);
+    expect(store.runsOwnedElsewhere([reused.id, silent.id, beating.id, busy.id], probe)).toEqual([{ id: beating.id, pid: 999_999_003 }, { id: busy.id, pid: 999_999_003 }]);
     expect(store.recoverInterruptedRuns(probe).sort()).toEqual([reused.id, silent.id].sort());
     expect(store.getRun(reused.id)!.error).toBe('the process training it (pid 999999003) ended without finishing it (that id now belongs to another process); resume continues from its last checkpoint');
     expect(store.getRun(silent.id)!.error).toMatch(/^the process training it \(pid 999999003\) stopped answering \(no heartbeat for 1[12] s\); resume continues/);
     expect(store.getRun(beating.id)!.status).toBe('running');
+    expect(store.getRun(busy.id)!.status).toBe('running');
   });
 
   it('beats the heartbeat of this process\' running runs only', () => {
