@@ -67,6 +67,22 @@ async function startCliRun(): Promise<number> {
   return until('CLI run training', 60_000, async () => (await runsNow()).find((r) => r.status === 'running' && !before.has(r.id))?.id);
 }
 
+/** The run becomes interrupted within 5 s of `killedAt`, saying `why`; then resume and cancel work on it. */
+async function expectInterruptedSoon(runId: number, killedAt: number, what: string, why: string): Promise<void> {
+  const run = await until('interrupted status', 10_000, async () => {
+    const current = await runStatus(runId);
+    return current.status === 'interrupted' ? current : undefined;
+  });
+  const seconds = (Date.now() - killedAt) / 1000;
+  console.log(`${what} noticed after ${seconds.toFixed(1)} s`);
+  expect(seconds).toBeLessThan(5);
+  expect(run.error).toBe(`${why}; resume continues from its last checkpoint`);
+  const resumed = await invoke('resumeRun', { id: runId });
+  expect(resumed.ok ? 'resumed' : resumed.error.message).toBe('resumed');
+  const cancelled = await invoke('cancelRun', { id: runId });
+  expect(cancelled.ok ? 'cancelled' : cancelled.error.message).toBe('cancelled');
+}
+
 describe('a run trained by the lab command on the app\'s database', () => {
   let runId: number;
   beforeAll(async () => {
@@ -95,19 +111,7 @@ describe('a run trained by the lab command on the app\'s database', () => {
     const exited = new Promise((resolve) => cli!.once('exit', resolve));
     cli!.kill('SIGKILL');
     await exited;
-    const killedAt = Date.now();
-    const run = await until('interrupted status', 10_000, async () => {
-      const current = await runStatus(runId);
-      return current.status === 'interrupted' ? current : undefined;
-    });
-    const seconds = (Date.now() - killedAt) / 1000;
-    console.log(`dead owner noticed after ${seconds.toFixed(1)} s`);
-    expect(seconds).toBeLessThan(5);
-    expect(run.error).toBe(`the process training it (pid ${cli!.pid}) ended without finishing it; resume continues from its last checkpoint`);
-    const resumed = await invoke('resumeRun', { id: runId });
-    expect(resumed.ok ? 'resumed' : resumed.error.message).toBe('resumed');
-    const cancelled = await invoke('cancelRun', { id: runId });
-    expect(cancelled.ok ? 'cancelled' : cancelled.error.message).toBe('cancelled');
+    await expectInterruptedSoon(runId, Date.now(), 'dead owner', `the process training it (pid ${cli!.pid}) ended without finishing it`);
   }, 30_000);
 });
 
@@ -141,18 +145,8 @@ describe('a killed CLI run whose process id now belongs to another process', () 
     db.close();
     const killedAt = Date.now();
     await exited;
-    const run = await until('interrupted status', 10_000, async () => {
-      const current = await runStatus(runId);
-      return current.status === 'interrupted' ? current : undefined;
-    });
-    const seconds = (Date.now() - killedAt) / 1000;
-    console.log(`dead owner with a reused pid noticed after ${seconds.toFixed(1)} s`);
-    expect(seconds).toBeLessThan(5);
+    await expectInterruptedSoon(runId, killedAt, 'dead owner with a reused pid',
+      `the process training it (pid ${stranger.pid}) ended without finishing it (that id now belongs to another process)`);
     expect(stranger.exitCode).toBeNull(); // the stranger lives on: its id alone said "alive"
-    expect(run.error).toBe(`the process training it (pid ${stranger.pid}) ended without finishing it (that id now belongs to another process); resume continues from its last checkpoint`);
-    const resumed = await invoke('resumeRun', { id: runId });
-    expect(resumed.ok ? 'resumed' : resumed.error.message).toBe('resumed');
-    const cancelled = await invoke('cancelRun', { id: runId });
-    expect(cancelled.ok ? 'cancelled' : cancelled.error.message).toBe('cancelled');
   }, 30_000);
 });
