@@ -161,11 +161,12 @@ export async function runModelInput(store: LabStore, run: RunRecord, loadDataset
   }
   const kept = store.runModelInput(run.id);
   if (kept) return imageInputOf(kept);
+  const why = 'was recorded before runs kept their image preprocessing, so its model needs its dataset once to recover it';
   let loaded: LoadedDataset;
   try {
-    loaded = await loadRunDataset(run, loadDataset, 'it was recorded before runs kept their image preprocessing, so its model needs its dataset once to recover it');
+    loaded = await loadRunDataset(run, loadDataset, `it ${why}`);
   } catch (error) {
-    if (error instanceof DatasetError) throw new DatasetError(error.code, `run ${run.id} was recorded before runs kept their image preprocessing, so its model needs its dataset once to recover it: ${error.message}`);
+    if (error instanceof DatasetError) throw new DatasetError(error.code, `run ${run.id} ${why}: ${error.message}`);
     throw error;
   }
   return imageInputOf(keepDerivedInput(store, run.id, run.data.normalisation, loaded));
