@@ -65,7 +65,7 @@ function createRun(store: LabStore, spec: CliRunSpec): CliRunRecord {
       try {
         store.heartbeatRuns();
       } catch {
-        // a locked database: the next beat tries again, and the owner's process id still tells it is alive
+        // a full or read-only disk: the recorder says so when it writes; the owner's process id still tells it is alive
       }
     }, HEARTBEAT_MS);
     heartbeat.unref();

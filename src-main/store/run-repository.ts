@@ -259,10 +259,23 @@ export class RunRepository {
   /**
    * The owner's heartbeat: marks this process' running runs alive now. One small UPDATE
    * (runs_status index), called every HEARTBEAT_MS by the app's owner watch and the CLI.
+   * It never waits for another writer's lock (false: skipped): a missed beat is harmless,
+   * a main thread held for the busy timeout every second is not.
    */
-  heartbeat(): void {
-    this.sql.run("UPDATE runs SET heartbeat_at = ? WHERE status = 'running' AND owner_pid = ? AND owner_started = ?",
-      Date.now(), THIS_PROCESS.pid, THIS_PROCESS.started);
+  heartbeat(): boolean {
+    const { db } = this.sql;
+    const wait = db.pragma('busy_timeout', { simple: true }) as number;
+    db.pragma('busy_timeout = 0');
+    try {
+      this.sql.run("UPDATE runs SET heartbeat_at = ? WHERE status = 'running' AND owner_pid = ? AND owner_started = ?",
+        Date.now(), THIS_PROCESS.pid, THIS_PROCESS.started);
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') return false;
+      throw error;
+    } finally {
+      db.pragma(`busy_timeout = ${wait}`);
+    }
   }
 
   /**

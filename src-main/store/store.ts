@@ -114,7 +114,7 @@ export class LabStore {
   setRunStatus(id: number, status: RunStatus, details: { error?: string | null } = {}): RunRecord { return this.runs.setStatus(id, status, details); }
   deleteRun(id: number): boolean { return this.runs.delete(id); }
   recoverInterruptedRuns(probe?: OwnerProbe): number[] { return this.runs.recoverInterrupted(probe); }
-  heartbeatRuns(): void { this.runs.heartbeat(); }
+  heartbeatRuns(): boolean { return this.runs.heartbeat(); }
   setRunModelInput(id: number, input: ImageModelInput): void { this.runs.setModelInput(id, input); }
   runModelInput(id: number): ImageModelInput | null { return this.runs.modelInput(id); }
   runsOwnedElsewhere(ids: readonly number[], probe?: OwnerProbe): { id: number; pid: number }[] { return this.runs.ownedElsewhere(ids, probe); }

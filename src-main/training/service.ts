@@ -374,8 +374,8 @@ export class TrainingService {
     if (this.ownerWatch) return;
     this.ownerWatch = setInterval(() => {
       try {
-        this.store.heartbeatRuns();
         this.markDeadOwnersInterrupted();
+        this.store.heartbeatRuns();
       } catch (error) {
         // a locked or full database: the next round tries again
         if (!(error instanceof Error) || !/locked|busy|full/i.test(error.message)) throw error;

@@ -178,10 +178,19 @@ describe('runs', () => {
     const db = raw();
     db.prepare('UPDATE runs SET heartbeat_at = 1 WHERE id IN (?, ?)').run(run.id, other.id);
     db.prepare('UPDATE runs SET owner_pid = 999999004 WHERE id = ?').run(other.id);
-    store.heartbeatRuns();
+    expect(store.heartbeatRuns()).toBe(true);
     const beat = (id: number) => (db.prepare('SELECT heartbeat_at FROM runs WHERE id = ?').get(id) as { heartbeat_at: number }).heartbeat_at;
     expect(beat(run.id)).toBeGreaterThan(Date.now() - 60_000);
     expect(beat(other.id)).toBe(1);
+    // another writer holds the lock: the beat is skipped at once instead of waiting for it
+    db.prepare('UPDATE runs SET heartbeat_at = 1 WHERE id = ?').run(run.id);
+    db.exec('BEGIN IMMEDIATE');
+    const started = performance.now();
+    expect(store.heartbeatRuns()).toBe(false);
+    expect(performance.now() - started).toBeLessThan(1000); // the busy timeout is 5 s
+    db.exec('ROLLBACK');
+    expect(beat(run.id)).toBe(1);
+    expect(store.heartbeatRuns()).toBe(true);
     db.close();
   });
 });
