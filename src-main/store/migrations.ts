@@ -180,12 +180,16 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 5,
     description: 'image runs keep their model input (class names, preprocessing, fitted normalisation); run owners get a start time and a heartbeat',
     up(db) {
-      // `model_input` lets a run's model predict and export without its dataset folder; runs
-      // from before this version get it the first time their folder is read (modelFromRun).
+      // `run_inputs` lets a run's model predict and export without its dataset folder (its own
+      // table: a mean image is tens of kB, which every runs list would read as a column); runs
+      // from before this version get a row the first time their folder is read (modelFromRun).
       // `owner_started` tells a reused process id from the owner itself; `heartbeat_at` is
-      // refreshed by the owner every second, so a dead or frozen owner shows within seconds.
+      // refreshed by the owner every second, so a dead owner shows within seconds.
       db.exec(`
-        ALTER TABLE runs ADD COLUMN model_input   TEXT CHECK (model_input IS NULL OR json_valid(model_input));
+        CREATE TABLE run_inputs (
+          run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+          input  TEXT    NOT NULL CHECK (json_valid(input))
+        );
         ALTER TABLE runs ADD COLUMN owner_started TEXT;
         ALTER TABLE runs ADD COLUMN heartbeat_at  INTEGER;
       `);

@@ -201,16 +201,17 @@ export class RunRepository {
 
   /** Keeps what an image run's model reads with the run (imageModelInputSchema), so its model needs no dataset folder. */
   setModelInput(id: number, input: ImageModelInput): void {
-    const changed = this.sql.run('UPDATE runs SET model_input = ? WHERE id = ?', JSON.stringify(imageModelInputSchema.parse(input)), id).changes;
-    if (changed === 0) throw new StoreError(`run ${id} does not exist`);
+    this.require(id);
+    this.sql.run('INSERT INTO run_inputs (run_id, input) VALUES (?, ?) ON CONFLICT (run_id) DO UPDATE SET input = excluded.input',
+      id, JSON.stringify(imageModelInputSchema.parse(input)));
   }
 
   /** What an image run's model reads, or null when the run did not keep it (toy runs, runs from before schema 5). */
   modelInput(id: number): ImageModelInput | null {
-    const row = this.sql.get<{ model_input: string | null }>('SELECT model_input FROM runs WHERE id = ?', id);
-    if (!row?.model_input) return null;
+    const row = this.sql.get<{ input: string }>('SELECT input FROM run_inputs WHERE run_id = ?', id);
+    if (!row) return null;
     // checked like any file content: a row edited by hand reads as missing, and the folder is asked instead
-    const parsed = imageModelInputSchema.safeParse(JSON.parse(row.model_input));
+    const parsed = imageModelInputSchema.safeParse(JSON.parse(row.input));
     return parsed.success ? parsed.data : null;
   }
 

@@ -136,7 +136,7 @@ export const imageInputSchema = z.object({ preprocessing: imagePreprocessingSche
 
 /**
  * What an image run's model reads, fixed when the run starts and kept with the run (the
- * store's `runs.model_input`): its class names, preprocessing and the normalisation
+ * store's `run_inputs`): its class names, preprocessing and the normalisation
  * statistics fitted on its training split. Predicting and exporting need nothing more, so
  * they work after the dataset folder moved, changed or went away.
  */

@@ -159,7 +159,7 @@ async function expectModelsWork(when: string): Promise<void> {
 describe('image models without their dataset folder (failure 5)', () => {
   it('keeps class names, preprocessing and fitted statistics with each run', () => {
     const db = new Database(folder.file('lab.db'), { readonly: true });
-    const kept = (id: number) => JSON.parse((db.prepare('SELECT model_input FROM runs WHERE id = ?').get(id) as { model_input: string }).model_input);
+    const kept = (id: number) => JSON.parse((db.prepare('SELECT input FROM run_inputs WHERE run_id = ?').get(id) as { input: string }).input);
     const app = kept(appRun);
     expect(app.classNames).toEqual(['blue', 'green', 'red']);
     expect(app.preprocessing).toEqual({ width: 8, height: 6, channels: 3, fit: 'cover', background: [255, 255, 255] });
@@ -216,7 +216,7 @@ describe('image models without their dataset folder (failure 5)', () => {
   it('a run recorded before runs kept their input: rebuilt from its folder once, then works without it', async () => {
     // as a schema-4 database migrated to 5 leaves it: no kept input
     const db = new Database(folder.file('lab.db'));
-    db.prepare('UPDATE runs SET model_input = NULL WHERE id = ?').run(appRun);
+    db.prepare('DELETE FROM run_inputs WHERE run_id = ?').run(appRun);
     db.close();
     await restartLab();
     const error = await refusal('predict', { model: { kind: 'run', runId: appRun }, paths: probes });
