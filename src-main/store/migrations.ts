@@ -176,6 +176,25 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('ALTER TABLE checkpoints ADD COLUMN snapshot BLOB');
     },
   },
+  {
+    version: 5,
+    description: 'image runs keep their model input (class names, preprocessing, fitted normalisation); run owners get a start time and a heartbeat',
+    up(db) {
+      // `run_inputs` lets a run's model predict and export without its dataset folder (its own
+      // table: a mean image is tens of kB, which every runs list would read as a column); runs
+      // from before this version get a row the first time their folder is read (modelFromRun).
+      // `owner_started` tells a reused process id from the owner itself; `heartbeat_at` is
+      // refreshed by the owner every second, so a dead owner shows within seconds.
+      db.exec(`
+        CREATE TABLE run_inputs (
+          run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+          input  TEXT    NOT NULL CHECK (json_valid(input))
+        );
+        ALTER TABLE runs ADD COLUMN owner_started TEXT;
+        ALTER TABLE runs ADD COLUMN heartbeat_at  INTEGER;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

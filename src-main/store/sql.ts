@@ -43,6 +43,21 @@ export class Sql {
     return this.db.transaction(fn).immediate();
   }
 
+  /**
+   * `fn` without waiting for another connection's lock (busy_timeout 0): a locked database
+   * fails at once with SQLITE_BUSY, for callers on main's thread that would rather skip or
+   * hand the write on than hold the event loop for the timeout.
+   */
+  withoutWaiting<T>(fn: () => T): T {
+    const wait = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      return fn();
+    } finally {
+      this.db.pragma(`busy_timeout = ${wait}`);
+    }
+  }
+
   /** One transaction committed with synchronous=FULL: survives a power cut once it returns. */
   durably<T>(fn: () => T): T {
     return durably(this.db, fn);

@@ -1,3 +1,4 @@
+import type { ImageModelInput } from '../../src-shared/data/normalize';
 import type { LayerWeights } from '../../src-shared/engine/types';
 import type {
   CheckpointRecord,
@@ -20,7 +21,8 @@ import { DatasetRepository, type NewDataset } from './dataset-repository';
 import { ExperimentRepository } from './experiment-repository';
 import { ExportRepository } from './export-repository';
 import { MetricRepository, type RunProgress } from './metric-repository';
-import { processIsAlive, RunRepository } from './run-repository';
+import type { OwnerProbe } from './owner';
+import { RunRepository } from './run-repository';
 import { SpaceKeeper } from './space';
 import { Sql } from './sql';
 import { HEALTH_METRIC_PREFIX } from '../../src-shared/training/health-metrics';
@@ -92,18 +94,9 @@ export class LabStore {
     return this.sql.transaction(fn);
   }
 
-  /**
-   * `fn` without waiting for another connection's lock (busy_timeout 0): a locked database
-   * fails at once with SQLITE_BUSY, for callers on main's thread that can hand the write on.
-   */
+  /** `fn` without waiting for another connection's lock: see Sql.withoutWaiting. */
   withoutWaiting<T>(fn: () => T): T {
-    const timeout = this.sql.db.pragma('busy_timeout', { simple: true }) as number;
-    this.sql.db.pragma('busy_timeout = 0');
-    try {
-      return fn();
-    } finally {
-      this.sql.db.pragma(`busy_timeout = ${timeout}`);
-    }
+    return this.sql.withoutWaiting(fn);
   }
 
   /** SQLite's count of commits made by other connections (another process: the CLI): moves when they wrote. */
@@ -135,8 +128,11 @@ export class LabStore {
   renameRun(id: number, name: string): RunRecord { return this.runs.rename(id, name); }
   setRunStatus(id: number, status: RunStatus, details: { error?: string | null } = {}): RunRecord { return this.runs.setStatus(id, status, details); }
   deleteRun(id: number): boolean { return this.runs.delete(id); }
-  recoverInterruptedRuns(isAlive: (pid: number) => boolean = processIsAlive): number[] { return this.runs.recoverInterrupted(isAlive); }
-  runsOwnedElsewhere(ids: readonly number[]): { id: number; pid: number }[] { return this.runs.ownedElsewhere(ids); }
+  recoverInterruptedRuns(probe?: OwnerProbe): number[] { return this.runs.recoverInterrupted(probe); }
+  heartbeatRuns(): boolean { return this.runs.heartbeat(); }
+  setRunModelInput(id: number, input: ImageModelInput): void { this.runs.setModelInput(id, input); }
+  runModelInput(id: number): ImageModelInput | null { return this.runs.modelInput(id); }
+  runsOwnedElsewhere(ids: readonly number[], probe?: OwnerProbe): { id: number; pid: number }[] { return this.runs.ownedElsewhere(ids, probe); }
   prepareResume(id: number): SavedCheckpoint | null { return this.runs.prepareResume(id); }
   finishRun(id: number, status: Parameters<RunRepository['finish']>[1], details: Parameters<RunRepository['finish']>[2] = {}): RunRecord { return this.runs.finish(id, status, details); }
 

@@ -57,8 +57,12 @@ export async function runTrainingSession(input: RunWorkerInput, host: RunLoopHos
   /** the trainer now (a change of course replaces it) */
   const session: { trainer: Trainer | null } = { trainer: null };
   const final = await (async () => {
-    const { train, val } = runSources(input.data);
+    const { train, val, normalisation } = runSources(input.data);
     host.post({ type: 'kernels', runId: input.runId, kernel: (host.kernels ?? referenceKernels).name, threads: host.threads ?? 1 });
+    if (input.data.kind === 'images' && normalisation) {
+      const { dataset, preprocessing } = input.data;
+      host.post({ type: 'input', runId: input.runId, input: { classNames: dataset.classNames, preprocessing, normalisation } });
+    }
     const state = input.state ? decodeTrainerState(input.state) : undefined;
     const course = [...(input.course ?? [])].sort((a, b) => a.step - b.step);
     session.trainer = new Trainer(configAt(input.config, course, state?.step ?? 0), train, val, { kernels: host.kernels, state });
