@@ -14,13 +14,14 @@
  * wall-clock bound below (10 s) only fails the old behaviour (300 s).
  */
 
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Lab } from '../../src-main/api/lab';
 import { startWebServer, type WebServer } from '../../src-main/web/server';
 import type { MetricRow } from '../../src-shared/training/records';
 import { smallConfig, toyData, toySplit } from '../src-main/store/helpers';
+import { idleEventLoopP99 } from '../src-main/training/helpers';
 import { GIB, startTestLab, tempFolder, withPeakRss, type TempFolder } from './helpers';
 
 let folder: TempFolder;
@@ -81,19 +82,6 @@ function loadFromAnotherProcess(count: number): Promise<{ series: number[]; ping
   });
 }
 
-/** p99 event-loop delay (ms) of an idle Node process until `stop` resolves. */
-function idleBaseline(stop: Promise<unknown>): Promise<number> {
-  const script = `const h = require('node:perf_hooks').monitorEventLoopDelay({ resolution: 10 }); h.enable(); process.stdin.on('end', () => { h.disable(); console.log(h.percentile(99) / 1e6); }); process.stdin.resume();`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', () => resolve(Number(out.trim())));
-    void stop.finally(() => child.stdin.end());
-  });
-}
-
 it('series scans of a 1,000,000-row run leave the main thread free', async () => {
   // Five chart sizes: five scans (0.3 s each on a quiet machine, over 1 s at load 20), one after another.
   const delay = monitorEventLoopDelay({ resolution: 10 });
@@ -104,7 +92,7 @@ it('series scans of a 1,000,000-row run leave the main thread free', async () =>
       expect(result.ok).toBe(true);
     }
   })();
-  const [, idleP99] = await Promise.all([reads, idleBaseline(reads)]);
+  const [, idleP99] = await Promise.all([reads, idleEventLoopP99(reads)]);
   delay.disable();
   const p99 = delay.percentile(99) / 1e6;
   console.log(`heavy reads: five scans of 1,000,000 rows, main's event loop p99 ${p99.toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms over ${delay.count} samples (an idle process beside it: p99 ${idleP99.toFixed(1)} ms)`);

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LabStore } from '../../../src-main/store';
@@ -7,7 +6,7 @@ import { defaultPreprocessing, type ImageDataset } from '../../../src-shared/dat
 import type { TrainConfig } from '../../../src-shared/engine/types';
 import { Rng } from '../../../src-shared/random';
 import { tempFolder } from '../store/helpers';
-import { bigSpiral, nextEvent, spiralConfig, split } from './helpers';
+import { bigSpiral, idleEventLoopP99, nextEvent, spiralConfig, split } from './helpers';
 
 /**
  * The main thread under load: four runs train at once, one a 3072-512-256-10 net with Adam
@@ -21,18 +20,6 @@ import { bigSpiral, nextEvent, spiralConfig, split } from './helpers';
  */
 const P99_LIMIT_MS = 50;
 const WATCH_MS = 20_000;
-
-/** p99 event-loop delay (ms) of an idle Node process over `ms`, started now. */
-function idleBaseline(ms: number): Promise<number> {
-  const script = `const h = require('node:perf_hooks').monitorEventLoopDelay({ resolution: 10 }); h.enable(); setTimeout(() => { h.disable(); console.log(h.percentile(99) / 1e6); }, ${ms});`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', () => resolve(Number(out.trim())));
-  });
-}
 
 /** 240 random 32×32 colour images of 10 classes: 200 to train on in 4 mini-batches of 50. */
 function randomImages(): ImageDataset {
@@ -95,10 +82,11 @@ describe.skipIf(!process.env.NEURAL_LAB_LOAD_TESTS)('the main thread under load'
     // Watch from the big run's first epoch on: its checkpoints are the heaviest writes.
     await nextEvent(service, 'progress', (e) => e.runId === big.id && e.epoch >= 1);
     const delay = monitorEventLoopDelay({ resolution: 10 });
-    const baseline = idleBaseline(WATCH_MS);
+    const watched = new Promise((resolve) => setTimeout(resolve, WATCH_MS));
+    const baseline = idleEventLoopP99(watched);
     delay.enable();
     const checkpointsBefore = store.listCheckpoints(big.id).at(-1)?.epoch ?? 0;
-    await new Promise((resolve) => setTimeout(resolve, WATCH_MS));
+    await watched;
     delay.disable();
     const idleP99 = await baseline;
 
