@@ -77,6 +77,9 @@ describe('training service', () => {
     const svc = makeService({ checkpointEvery: 5 });
     const config = spiralConfig(6);
     const run = svc.start({ config, data: bigSpiral, split });
+    // paced so the pause lands mid-run however late a busy machine delivers it (at full speed the
+    // run could end first); the pace changes timing only, never the weights
+    svc.setPace(run.id, { kind: 'batches', perSecond: 100 });
     await nextEvent(svc, 'progress', (e) => e.runId === run.id && e.step > BIG_STEPS_PER_EPOCH);
     svc.pause(run.id);
     expect(await svc.waitFor(run.id)).toEqual({ runId: run.id, status: 'paused', error: null });
@@ -90,6 +93,7 @@ describe('training service', () => {
     await svc.whenIdle();
     expect(svc.snapshot()).toEqual({ training: [], queued: [] });
 
+    svc.setPace(run.id, { kind: 'realtime' });
     svc.resume(run.id);
     expect((await svc.waitFor(run.id)).status).toBe('done');
     expect(store.getRun(run.id)).toMatchObject({ status: 'done', stepsDone: 6 * BIG_STEPS_PER_EPOCH, epochsDone: 6 });
