@@ -68,6 +68,12 @@ function rebuiltError(carried: CarriedError): Error {
   return error;
 }
 
+/**
+ * While the thread starts, main carries out records up to this size: a toy run's states are
+ * kilobytes, but a 1.7 M-parameter one's 23 MB would hold main's event loop for 0.2–0.6 s.
+ */
+const MAIN_WRITE_LIMIT_BYTES = 1 << 20;
+
 /** Trainer states and snapshots are fresh buffers from the training worker: handed on, not copied. */
 function transferablesOf(request: DatabaseRequest): ArrayBuffer[] {
   if (request.kind !== 'record' || !('state' in request.message)) return [];
@@ -139,14 +145,15 @@ export class DatabaseThread {
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private readonly onMain: DatabaseRequests;
   /**
-   * Requests waiting for the thread to be ready, in order: from the first one that met a lock
-   * on main (main never waits for a lock) until the thread can wait it out.
+   * Requests waiting for the thread to be ready, in order: from the first one main does not
+   * carry out (it met a lock, which main never waits for; a large state; a chart read) on.
    */
   private forThread: { request: DatabaseRequest; resolve: (value: unknown) => void; reject: (error: Error) => void }[] = [];
 
   /**
    * `onMainWhileStarting`: main carries out requests until the thread is ready (records: a
-   * run's first ones are small, and a pause must not wait for the thread's start); otherwise
+   * run's first ones are small, and a pause must not wait for the thread's start), except
+   * states over MAIN_WRITE_LIMIT_BYTES; otherwise
    * they wait for it (chart reads: one may scan a million rows), unless it cannot start.
    */
   constructor(
@@ -163,7 +170,8 @@ export class DatabaseThread {
     if (this.worker && this.ready) return this.post(this.worker, request);
     return new Promise<DatabaseResults[K]>((resolve, reject) => {
       const waiting = { request, resolve: resolve as (value: unknown) => void, reject };
-      if (this.forThread.length > 0 || (this.worker && !this.onMainWhileStarting)) return void this.forThread.push(waiting);
+      const heavy = transferablesOf(request).reduce((bytes, b) => bytes + b.byteLength, 0) > MAIN_WRITE_LIMIT_BYTES;
+      if (this.forThread.length > 0 || (this.worker && (!this.onMainWhileStarting || heavy))) return void this.forThread.push(waiting);
       try {
         resolve(this.store.withoutWaiting(() => this.onMain.execute<K>(request)));
       } catch (error) {

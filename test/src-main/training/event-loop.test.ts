@@ -74,6 +74,8 @@ describe.skipIf(!process.env.NEURAL_LAB_LOAD_TESTS)('the main thread under load'
       maxConcurrent: 4,
       loadDataset: async () => ({ dataset: images, splits: { train, val, test: new Int32Array(0) }, preprocessing: { ...defaultPreprocessing, width: images.width, height: images.height, channels: images.channels } }),
     });
+    // as startLab does: the runs' records find their thread ready, none is written on main while it starts
+    service.startDatabaseThreads();
     const dataset = store.createDataset({ name: 'random images', source: 'bench' });
     const big = service.start({ name: 'big', config: bigConfig, data: { kind: 'dataset', datasetId: dataset.id, normalisation: 'scale' }, split: { val: 0.1, test: 0, seed: 1 } });
     expect(big.config.model.hidden.map((h) => h.units)).toEqual([512, 256]);
