@@ -176,6 +176,33 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('ALTER TABLE checkpoints ADD COLUMN snapshot BLOB');
     },
   },
+  {
+    version: 5,
+    description: 'run summaries keep the data loss and the penalty λR(W) apart; split sizes and majority baselines',
+    up(db) {
+      // train_loss / val_loss held data loss + penalty, while live numbers were the data loss
+      // alone: an L1 run's loss jumped when it paused. The summary now holds what it says.
+      db.exec(`
+        ALTER TABLE runs RENAME COLUMN train_loss TO train_data_loss;
+        ALTER TABLE runs RENAME COLUMN val_loss TO val_data_loss;
+        ALTER TABLE runs ADD COLUMN train_penalty REAL;
+        ALTER TABLE runs ADD COLUMN splits TEXT;
+      `);
+      for (const [column, split, name] of [
+        ['train_data_loss', 'train', 'dataLoss'],
+        ['train_penalty', 'train', 'regLoss'],
+        ['val_data_loss', 'val', 'dataLoss'],
+      ] as const) {
+        db.exec(`
+          UPDATE runs SET ${column} = (
+            SELECT value FROM metrics m
+            WHERE m.run_id = runs.id AND m.split = '${split}' AND m.name = '${name}'
+            ORDER BY m.step DESC LIMIT 1
+          )
+        `);
+      }
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

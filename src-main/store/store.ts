@@ -11,6 +11,7 @@ import type {
   MetricSplit,
   RunQuery,
   RunRecord,
+  RunSplitCounts,
   RunStatus,
 } from '../../src-shared/training/records';
 import packageJson from '../../package.json';
@@ -109,6 +110,7 @@ export class LabStore {
   requireRun(id: number): RunRecord { return this.runs.require(id); }
   listRuns(query: RunQuery = {}): RunRecord[] { return this.runs.list(query); }
   renameRun(id: number, name: string): RunRecord { return this.runs.rename(id, name); }
+  recordRunSplits(id: number, splits: RunSplitCounts): void { this.runs.recordSplits(id, splits); }
   setRunStatus(id: number, status: RunStatus, details: { error?: string | null } = {}): RunRecord { return this.runs.setStatus(id, status, details); }
   deleteRun(id: number): boolean { return this.runs.delete(id); }
   recoverInterruptedRuns(isAlive: (pid: number) => boolean = processIsAlive): number[] { return this.runs.recoverInterrupted(isAlive); }

@@ -45,6 +45,9 @@ export class RunRecorder {
       case 'kernels':
         store.replays.recordProvenance(runId, { datasetHash: datasetHash(store, runId), appVersion: store.requireRun(runId).appVersion, kernel: message.kernel, threads: message.threads });
         return;
+      case 'splits':
+        store.recordRunSplits(runId, message.splits);
+        return;
       case 'checkpoint': {
         const now = performance.now();
         const full = this.lastFullState === null || now - this.lastFullState >= this.fullStateIntervalMs;

@@ -6,7 +6,7 @@ import type { EpochReport, SampleSource } from '../engine/types';
 import type { EpochMetrics, WeightSparsity } from './records';
 import type { ControlMessage, FinalWorkerMessage, ProgressMessage, RunWorkerInput, SavedStateMessage, StepRow, WorkerMessage } from './messages';
 import { encodeWeightsSnapshot } from './history';
-import { runSources } from './run-data';
+import { runSources, runSplitCounts } from './run-data';
 import { StepGate, type PaceMessage } from './pace';
 import { HealthProbe } from './health-probe';
 import { configAt, type CourseChange } from './course';
@@ -59,6 +59,7 @@ export async function runTrainingSession(input: RunWorkerInput, host: RunLoopHos
   const final = await (async () => {
     const { train, val } = runSources(input.data);
     host.post({ type: 'kernels', runId: input.runId, kernel: (host.kernels ?? referenceKernels).name, threads: host.threads ?? 1 });
+    host.post({ type: 'splits', runId: input.runId, splits: runSplitCounts(input.data) });
     const state = input.state ? decodeTrainerState(input.state) : undefined;
     const course = [...(input.course ?? [])].sort((a, b) => a.step - b.step);
     session.trainer = new Trainer(configAt(input.config, course, state?.step ?? 0), train, val, { kernels: host.kernels, state });
