@@ -369,9 +369,9 @@ function CompareRow({ run, color }: { run: Run; color: string }) {
         </div>
       </td>
       <td className="nowrap">{describeRegularizer(run.config.regularizer)}</td>
-      <td className="right num" data-testid="compare-val-acc">
-        <span className={noBetterThanBaseline(summary.valAccuracy, run.splits?.val) ? 'warn-text' : undefined}>{formatPercent(summary.valAccuracy)}</span>
-        {run.splits?.val && <div className="small faint nowrap">{baselineText(run.splits.val)}</div>}
+      <td className="right num">
+        <span className={noBetterThanBaseline(summary.valAccuracy, run.splits?.val) ? 'warn-text' : undefined} data-testid="compare-val-acc">{formatPercent(summary.valAccuracy)}</span>
+        {run.splits?.val && <div className="small faint nowrap" data-testid="compare-val-baseline">{baselineText(run.splits.val)}</div>}
       </td>
       <td className="right num" data-testid="compare-val-data-loss">{formatNumber(summary.valDataLoss)}</td>
       <td className="right num" data-testid="compare-train-data-loss">{formatNumber(summary.trainDataLoss)}</td>

@@ -364,13 +364,17 @@ function RunRow({
         <div>{describeRegularizer(run.config.regularizer)}</div>
         <div className="small faint">{describeOptimizer(run.config.optimizer)}</div>
       </td>
-      <td className="right num" data-testid="run-val-acc">
-        <span className={noBetterThanBaseline(summary.valAccuracy, run.splits?.val) ? 'warn-text' : undefined}>{formatPercent(summary.valAccuracy)}</span>
-        {run.splits?.val && <div className="small faint nowrap" title={`always answering “${run.splits.val.majorityClass}” scores this on the ${run.splits.val.samples} validation images`}>{baselineText(run.splits.val)}</div>}
+      <td className="right num">
+        <span className={noBetterThanBaseline(summary.valAccuracy, run.splits?.val) ? 'warn-text' : undefined} data-testid="run-val-acc">{formatPercent(summary.valAccuracy)}</span>
+        {run.splits?.val && <div className="small faint nowrap" data-testid="run-val-baseline" title={`always answering “${run.splits.val.majorityClass}” scores this on the ${run.splits.val.samples} validation images`}>{baselineText(run.splits.val)}</div>}
       </td>
-      <td className="right num" data-testid="run-train-data-loss">
-        {formatNumber(summary.trainDataLoss)}
-        {run.config.regularizer.kind !== 'none' && <div className="small faint nowrap" data-testid="run-penalty">penalty {formatNumber(summary.trainPenalty)}</div>}
+      <td className="right num">
+        <span data-testid="run-train-data-loss">{formatNumber(summary.trainDataLoss)}</span>
+        {run.config.regularizer.kind !== 'none' && (
+          <div className="small faint nowrap">
+            penalty <span data-testid="run-penalty">{formatNumber(summary.trainPenalty)}</span>
+          </div>
+        )}
       </td>
       <td className="right num nowrap">{formatDuration(run.trainSeconds)}</td>
       <td className="right">
