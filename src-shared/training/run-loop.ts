@@ -57,9 +57,10 @@ export async function runTrainingSession(input: RunWorkerInput, host: RunLoopHos
   /** the trainer now (a change of course replaces it) */
   const session: { trainer: Trainer | null } = { trainer: null };
   const final = await (async () => {
-    const { train, val } = runSources(input.data);
+    const sources = runSources(input.data);
+    const { train, val } = sources;
     host.post({ type: 'kernels', runId: input.runId, kernel: (host.kernels ?? referenceKernels).name, threads: host.threads ?? 1 });
-    host.post({ type: 'splits', runId: input.runId, splits: runSplitCounts(input.data) });
+    host.post({ type: 'splits', runId: input.runId, splits: runSplitCounts(sources) });
     const state = input.state ? decodeTrainerState(input.state) : undefined;
     const course = [...(input.course ?? [])].sort((a, b) => a.step - b.step);
     session.trainer = new Trainer(configAt(input.config, course, state?.step ?? 0), train, val, { kernels: host.kernels, state });

@@ -132,7 +132,7 @@ export async function run(args: string[]): Promise<number> {
   const written = await modelFile?.finish(trainer);
   if (written) console.log(`model written to ${written.file.path}`);
   // the numbers the app shows next to a run's accuracy (the same rule, src-shared/training/run-data.ts)
-  const splits = runSplitCounts(data.samples);
+  const splits = runSplitCounts(data);
   if (last && last.train.accuracy <= splits.train.majorityAccuracy) {
     console.log(`warning: train accuracy ${(100 * last.train.accuracy).toFixed(1)}% is no better than always answering "${splits.train.majorityClass}" (${(100 * splits.train.majorityAccuracy).toFixed(1)}%)`);
   }

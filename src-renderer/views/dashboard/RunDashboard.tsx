@@ -164,7 +164,7 @@ function Dashboard({ run, batch, perEpoch }: { run: Run; batch: MetricSeries[]; 
               ? formatEta(progress?.etaSeconds)
               : run.status === 'queued'
                 ? 'waiting for a free training slot'
-                : run.error
+                : run.error && run.status !== 'diverged' // a diverged run's error is its warning below, with the rate to try
                   ? run.error
                   : `trained for ${formatDuration(run.trainSeconds)}`}
           </span>
