@@ -188,19 +188,9 @@ export const MIGRATIONS: readonly Migration[] = [
         ALTER TABLE runs ADD COLUMN train_penalty REAL;
         ALTER TABLE runs ADD COLUMN splits TEXT;
       `);
-      for (const [column, split, name] of [
-        ['train_data_loss', 'train', 'dataLoss'],
-        ['train_penalty', 'train', 'regLoss'],
-        ['val_data_loss', 'val', 'dataLoss'],
-      ] as const) {
-        db.exec(`
-          UPDATE runs SET ${column} = (
-            SELECT value FROM metrics m
-            WHERE m.run_id = runs.id AND m.split = '${split}' AND m.name = '${name}'
-            ORDER BY m.step DESC LIMIT 1
-          )
-        `);
-      }
+      const last = (split: string, name: string) =>
+        `(SELECT value FROM metrics m WHERE m.run_id = runs.id AND m.split = '${split}' AND m.name = '${name}' ORDER BY m.step DESC LIMIT 1)`;
+      db.exec(`UPDATE runs SET train_data_loss = ${last('train', 'dataLoss')}, train_penalty = ${last('train', 'regLoss')}, val_data_loss = ${last('val', 'dataLoss')}`);
     },
   },
 ];
