@@ -140,7 +140,12 @@ export function viewDataChannels(deps: ViewDataDeps) {
       labels = Int32Array.from(rows, (r) => points.labels[r]);
       shape = { kind: 'vector', size };
     } else {
-      const data: LoadedDataset = loaded ?? (await loadOnce(run.data.datasetId, run.split));
+      const data: LoadedDataset = loaded ?? (await loadOnce(run.data.datasetId, run.split).catch((error: unknown) => {
+        // unlike predicting and exporting, evaluating reads the images themselves: say which and why
+        if (!(error instanceof DatasetError)) throw error;
+        throw new ApiFailure('failed', `evaluating run ${runId} on its ${split} split needs the images it trained on (it scores its model on each of them): `
+          + `${error.message}. Its model predicts and exports without them.`);
+      }));
       rows = Int32Array.from(data.splits[split]);
       size = data.dataset.width * data.dataset.height * data.dataset.channels;
       pixels = data.dataset.pixels;

@@ -161,7 +161,7 @@ async function loadImageData(options: SourceOptions, seed: number): Promise<Trai
   for (const skip of report.skipped.slice(0, shown)) console.log(`skipped: ${skip.path}: ${skipReasonText[skip.reason]} (${skip.detail})`);
   if (report.skipped.length > shown) console.log(`skipped: … and ${report.skipped.length - shown} more`);
 
-  const samples: WorkerData = { kind: 'images', dataset, train: splits.train, val: splits.val, normalisation: options.norm ?? DEFAULT_NORM };
+  const samples: WorkerData = { kind: 'images', dataset, train: splits.train, val: splits.val, normalisation: options.norm ?? DEFAULT_NORM, preprocessing: result.preprocessing };
   const { train, val, normalisation } = trainAndVal(samples, valFraction);
   const name = options.data !== undefined ? basename(resolve(options.data)) : basename(options.idx!.images);
   const description = `${name} (${dataset.classNames.length} classes, ${dataset.width}×${dataset.height} ${dataset.channels === 1 ? 'grey' : 'RGB'}, ${normalisation!.kind})`;

@@ -6,7 +6,7 @@ import type { NormalisationKind } from '../../src-shared/data/normalize';
 import type { TrainConfig } from '../../src-shared/engine/types';
 import type { WorkerMessage } from '../../src-shared/training/messages';
 import type { RunDataSpec, RunSplitSpec } from '../../src-shared/training/records';
-import { defaultDatabasePath, LabStore, prepareDatabase, type NewDataset } from '../store';
+import { defaultDatabasePath, HEARTBEAT_MS, LabStore, prepareDatabase, type NewDataset } from '../store';
 import { RunRecorder } from '../training';
 
 /** Where a CLI run's samples came from: toy data as the app would rebuild it, or an imported image dataset. */
@@ -32,8 +32,9 @@ export interface CliRunRecord {
  * Opens the database given with --db (which must open), or else the app's default one,
  * created if needed, and records a new running run. When the default database cannot be
  * opened the run still trains, unrecorded, after a one-line warning on stderr (null).
- * A CLI killed midway leaves its run 'running' with a dead owner process; the app marks
- * it interrupted on its next start, resumable from the last checkpoint.
+ * A CLI killed midway leaves its run 'running' with a dead owner process; a live app marks
+ * it interrupted within seconds (its owner watch), resumable from the last checkpoint. The
+ * run's heartbeat is refreshed every second meanwhile (the loop yields to timers between reports).
  */
 export async function openCliRun(dbOption: string | undefined, spec: CliRunSpec): Promise<CliRunRecord | null> {
   // Refuses a damaged or foreign file (the app, not the CLI, moves such a file aside) and backs up one about to be migrated.
@@ -60,7 +61,22 @@ function createRun(store: LabStore, spec: CliRunSpec): CliRunRecord {
       : { kind: 'dataset', datasetId: (spec.data.dataset.source === 'folder' ? store.findOrCreateFolderDataset(spec.data.dataset) : store.findOrCreateDataset(spec.data.dataset)).id, normalisation: spec.data.normalisation };
     const runId = store.createRun({ name: spec.name, config: spec.config, data, split: spec.split, origin: 'cli', status: 'running' }).id;
     const recorder = new RunRecorder(store, runId);
-    return { runId, record: (message) => recorder.record(message), close: () => store.close() };
+    const heartbeat = setInterval(() => {
+      try {
+        store.heartbeatRuns();
+      } catch {
+        // a full or read-only disk: the recorder says so when it writes; the owner's process id still tells it is alive
+      }
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
+    return {
+      runId,
+      record: (message) => recorder.record(message),
+      close: () => {
+        clearInterval(heartbeat);
+        store.close();
+      },
+    };
   } catch (error) {
     store.close();
     throw error;

@@ -1,8 +1,9 @@
 /**
- * Loads a stored image dataset for `modelFromRun` (class names and normalisation
- * statistics of an image run) the way it was trained: the folder (or IDX files) is
+ * Loads a stored image dataset the way a run trained on it (training, evaluation, a
+ * PyTorch project; a run's model itself needs no dataset): the folder (or IDX files) is
  * re-imported with the stored options and split as the run was, through the pixel cache,
- * and refused if its images changed since the import.
+ * and refused if its images changed since the import. Messages name the dataset and where
+ * it is read from.
  */
 import { DatasetError } from '../../src-shared/data/errors';
 import type { FitMode } from '../../src-shared/data/dataset';
@@ -33,20 +34,29 @@ export function folderDatasetLoader(store: LabStore, cacheDir: string | null): D
     const folder = options.path ?? options.folder;
     const pre = { width: options.width, height: options.height, channels: options.channels, fit: options.fit, dropDuplicates: options.dropDuplicates ?? false };
     let result: ImportResult;
-    if (typeof folder === 'string') {
-      result = await importFolder(folder, { ...pre, valFraction: split.val, testFraction: split.test, seed: split.seed }, { cacheDir });
-    } else if (options.idx && typeof options.idx.images === 'string') {
-      result = await importIdx(
-        { images: options.idx.images, labels: options.idx.labels, testImages: options.testIdx?.images, testLabels: options.testIdx?.labels },
-        { ...pre, valFraction: split.val, seed: split.seed },
-      );
-    } else {
-      throw new DatasetError('not-found', `dataset ${datasetId} (${record.name}) has no folder or IDX files to load from`);
+    const source = typeof folder === 'string' ? `the folder ${folder}` : `the IDX files ${options.idx?.images} and ${options.idx?.labels}`;
+    const named = `dataset "${record.name}" (read from ${source})`;
+    try {
+      if (typeof folder === 'string') {
+        result = await importFolder(folder, { ...pre, valFraction: split.val, testFraction: split.test, seed: split.seed }, { cacheDir });
+      } else if (options.idx && typeof options.idx.images === 'string') {
+        result = await importIdx(
+          { images: options.idx.images, labels: options.idx.labels, testImages: options.testIdx?.images, testLabels: options.testIdx?.labels },
+          { ...pre, valFraction: split.val, seed: split.seed },
+        );
+      } else {
+        throw new DatasetError('not-found', `dataset ${datasetId} (${record.name}) has no folder or IDX files to load from`);
+      }
+    } catch (error) {
+      if (error instanceof DatasetError && error.code !== 'cancelled' && !error.message.startsWith(`dataset ${datasetId} `)) {
+        throw new DatasetError(error.code, `${named}: ${error.message}`);
+      }
+      throw error;
     }
     // the importers' own hash (datasetHash), the one the app records at import
     if (record.contentHash && result.report.contentHash !== record.contentHash) {
-      throw new DatasetError('unreadable', `the images of dataset "${record.name}" changed since it was imported; import it again`);
+      throw new DatasetError('unreadable', `${named}: its images changed since it was imported (files added, removed or edited); import it again`);
     }
-    return { dataset: result.dataset, splits: result.splits };
+    return { dataset: result.dataset, splits: result.splits, preprocessing: result.preprocessing };
   };
 }

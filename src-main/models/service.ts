@@ -2,7 +2,7 @@
  * Export, import and prediction for the main process and the CLI.
  *
  *   readModelFile(path)                       native JSON or our ONNX → TrainedModel
- *   modelFromRun(store, runId, options)       a run's latest (or chosen) checkpoint → TrainedModel
+ *   modelFromRun(store, runId, options)       a run's latest (or chosen) checkpoint → TrainedModel (no dataset needed)
  *   exportModel(model, format, outPath)       json | onnx | safetensors (+ PyTorch snippet beside it)
  *   exportRun(store, runId, format, outPath)  the same for a stored run, recorded in its exports
  *   exportTemplates(model, folder)            first-layer templates as PNG files
@@ -18,10 +18,10 @@ import { basename, extname, join } from 'node:path';
 import sharp from 'sharp';
 import packageJson from '../../package.json';
 import { templateImages, type TemplateOptions } from '../../src-shared/analysis/templates';
-import type { ImageDataset, ImagePreprocessing } from '../../src-shared/data/dataset';
+import type { ImageDataset } from '../../src-shared/data/dataset';
 import { stratifiedSplit, type SplitIndices } from '../../src-shared/data/split';
 import { DatasetError } from '../../src-shared/data/errors';
-import { fitNormalisation } from '../../src-shared/data/normalize';
+import { fitNormalisation, type ImageModelInput, type NormalisationKind } from '../../src-shared/data/normalize';
 import { metricsCsv, type MetricValue } from '../../src-shared/export/csv';
 import { checkModel, ModelError, type FinalMetrics, type ModelInput, type SplitMetrics, type TrainedModel } from '../../src-shared/export/model';
 import { decodeNativeModel, encodeNativeModel, ModelFileError } from '../../src-shared/export/native';
@@ -31,9 +31,9 @@ import { encodeSafetensors, pytorchSnippet } from '../../src-shared/export/safet
 import { LIMITS } from '../../src-shared/limits';
 import { makeToyDataset } from '../../src-shared/toy/datasets';
 import type { ExportFormat, ExportRecord, MetricSplit, RunRecord } from '../../src-shared/training/records';
-import { decodeImage, FileReadError, ImageSkip, loadImage, readRegularFile, resolvePreprocessing } from '../datasets';
+import { decodeImage, FileReadError, ImageSkip, loadImage, readRegularFile } from '../datasets';
 import type { LabStore } from '../store';
-import type { DatasetLoader } from '../training';
+import type { DatasetLoader, LoadedDataset } from '../training';
 import { cleanFileName, ExportError, pathInside, splitOutputPath, writeFilesAtomically, type FileToWrite } from './files';
 
 export { ExportError } from './files';
@@ -83,7 +83,10 @@ export function decodeModelBytes(bytes: Uint8Array, name = ''): TrainedModel {
 }
 
 export interface RunModelOptions {
-  /** loads the run's image dataset (needed for image runs: class names and normalisation statistics) */
+  /**
+   * loads the run's image dataset: for the samples themselves (a PyTorch project), and once
+   * for an image run recorded before runs kept their model input (schema 5)
+   */
   loadDataset?: DatasetLoader;
   /** a checkpoint of the run (default: its latest) */
   checkpointId?: number;
@@ -92,7 +95,8 @@ export interface RunModelOptions {
 /**
  * A stored run as a model: the weights of its latest checkpoint (or `checkpointId`), the
  * class names and input of its data, its config, and its metrics at that checkpoint.
- * Image runs refit the normalisation on the run's training split, exactly as training did.
+ * An image run's class names, preprocessing and normalisation are the ones it kept when it
+ * started training (runModelInput), so its dataset folder may have moved, changed or gone.
  */
 export async function modelFromRun(store: LabStore, runId: number, options: RunModelOptions = {}): Promise<TrainedModel & { checkpointId: number }> {
   const run = store.requireRun(runId);
@@ -110,7 +114,7 @@ export async function modelFromRun(store: LabStore, runId: number, options: RunM
     throw new ExportError(`run ${runId}: its checkpoint ${checkpoint.id} cannot be read (${(error as Error).message})`);
   }
 
-  const { classNames, input } = await runData(store, run, options.loadDataset);
+  const { classNames, input } = await runModelInput(store, run, options.loadDataset);
 
   const model: TrainedModel & { checkpointId: number } = {
     name: run.name.trim() || `run ${runId}`,
@@ -146,8 +150,57 @@ export interface RunData {
 }
 
 /**
- * Rebuilds a run's data: toy points from their seed, image datasets through `loadDataset`
- * with the normalisation refitted on the run's training split, exactly as training did.
+ * What a run's model reads, with its class names. Toy runs: the points' size and names.
+ * Image runs: what the run kept when it started training. A run recorded before runs kept
+ * it (schema 5) has it rebuilt once from its dataset, as training built it, and kept from then on.
+ */
+export async function runModelInput(store: LabStore, run: RunRecord, loadDataset: DatasetLoader | undefined): Promise<{ classNames: string[]; input: ModelInput }> {
+  if (run.data.kind === 'toy') {
+    const { toy, samples, noise, seed, classes } = run.data;
+    return { classNames: makeToyDataset(toy, { samples, noise, seed, classes }).classNames, input: { kind: 'vector', size: run.config.model.inputSize } };
+  }
+  const kept = store.runModelInput(run.id);
+  if (kept) return imageInputOf(kept);
+  const why = 'was recorded before runs kept their image preprocessing, so its model needs its dataset once to recover it';
+  let loaded: LoadedDataset;
+  try {
+    loaded = await loadRunDataset(run, loadDataset, `it ${why}`);
+  } catch (error) {
+    if (error instanceof DatasetError) throw new DatasetError(error.code, `run ${run.id} ${why}: ${error.message}`);
+    throw error;
+  }
+  return imageInputOf(keepDerivedInput(store, run.id, run.data.normalisation, loaded));
+}
+
+function imageInputOf(kept: ImageModelInput): { classNames: string[]; input: ModelInput } {
+  return { classNames: kept.classNames, input: { kind: 'image', preprocessing: kept.preprocessing, normalisation: kept.normalisation } };
+}
+
+/**
+ * What training fitted for an image run, rebuilt from its dataset as loaded and split for
+ * it (the loader refuses images that changed since the import), and kept with the run.
+ */
+function keepDerivedInput(store: LabStore, runId: number, normalisation: NormalisationKind, { dataset, splits, preprocessing }: LoadedDataset): ImageModelInput {
+  const derived = { classNames: dataset.classNames, preprocessing, normalisation: fitNormalisation(normalisation, dataset, splits.train) };
+  try {
+    store.setRunModelInput(runId, derived);
+  } catch {
+    // a read-only or full database: the model is still right, it just needs the folder again next time
+  }
+  return derived;
+}
+
+/** An image run's dataset through `loadDataset`; `why` says what needs it, for the message when there is no loader. */
+async function loadRunDataset(run: RunRecord, loadDataset: DatasetLoader | undefined, why: string): Promise<LoadedDataset> {
+  if (run.data.kind !== 'dataset') throw new Error(`run ${run.id} has no image dataset`);
+  if (!loadDataset) throw new ExportError(`run ${run.id} trained on image dataset ${run.data.datasetId}; ${why} (no dataset loader given)`);
+  return loadDataset(run.data.datasetId, run.split);
+}
+
+/**
+ * Rebuilds a run's samples as it trained on them: toy points from their seed, image
+ * datasets through `loadDataset` (the images themselves are needed, so the folder must be
+ * there and unchanged). Class names and input as runModelInput gives them.
  */
 export async function runData(store: LabStore, run: RunRecord, loadDataset: DatasetLoader | undefined): Promise<RunData> {
   if (run.data.kind === 'toy') {
@@ -159,16 +212,9 @@ export async function runData(store: LabStore, run: RunRecord, loadDataset: Data
       toy: { x: points.x, labels: points.labels, splits: stratifiedSplit(points.labels, { val: run.split.val, test: run.split.test }, run.split.seed) },
     };
   }
-  if (!loadDataset) throw new ExportError(`run ${run.id} trained on image dataset ${run.data.datasetId}; exporting it needs the dataset (no dataset loader given)`);
-  const { dataset, splits } = await loadDataset(run.data.datasetId, run.split);
-  const record = store.getDataset(run.data.datasetId);
-  const stored = (record?.options ?? {}) as Partial<ImagePreprocessing>;
-  const preprocessing = resolvePreprocessing({ ...stored, width: dataset.width, height: dataset.height, channels: dataset.channels });
-  return {
-    classNames: dataset.classNames,
-    input: { kind: 'image', preprocessing, normalisation: fitNormalisation(run.data.normalisation, dataset, splits.train) },
-    images: { dataset, splits },
-  };
+  const loaded = await loadRunDataset(run, loadDataset, 'its training samples are read from that dataset');
+  const { classNames, input } = imageInputOf(store.runModelInput(run.id) ?? keepDerivedInput(store, run.id, run.data.normalisation, loaded));
+  return { classNames, input, images: { dataset: loaded.dataset, splits: loaded.splits } };
 }
 
 /** The run's last train/val numbers at or before `step`. */

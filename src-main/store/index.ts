@@ -8,11 +8,12 @@
  *   datasets     createDataset · findOrCreateDataset · getDataset · listDatasets · updateDataset · deleteDataset
  *   experiments  createExperiment · updateExperiment · getExperiment · listExperiments · deleteExperiment
  *   runs         createRun · getRun · requireRun · listRuns(RunQuery) · renameRun · setRunStatus · deleteRun
- *                recoverInterruptedRuns · prepareResume · finishRun
+ *                recoverInterruptedRuns · heartbeatRuns (owners: owner.ts) · prepareResume · finishRun
+ *                setRunModelInput · runModelInput (what an image run's model reads)
  *   metrics      recordProgress · recordEpoch · appendMetrics · metricNames · metricSeries (downsampled)
  *   checkpoints  saveCheckpoint · listCheckpoints · latestCheckpoint · checkpointState · checkpointWeights
  *                (a bounded history: one full state, float16 snapshots of at most 64 epochs a run)
- *   space        store.space: figures · runSpaces · deleteRun (in slices) · releaseFreePages · compact
+ *   space        store.space: figures · runSpaces · deleteRun (in slices) · releaseFreePages · shrinkLog · compact
  *   exports      recordExport · listExports
  *   comparison   compareRuns(a, b, maxPoints)
  *
@@ -20,7 +21,8 @@
  * are StoreError. Record types live in src-shared/training/records.ts.
  */
 export { LabStore, openStore, type LabStoreOptions, type RunComparison } from './store';
-export { RunRepository, processIsAlive, type NewRun } from './run-repository';
+export { RunRepository, type NewRun } from './run-repository';
+export { HEARTBEAT_MS, HEARTBEAT_STALE_MS, ownerGone, processIsAlive, processStartTime, THIS_PROCESS, type OwnerProbe } from './owner';
 export { DatasetRepository, type NewDataset } from './dataset-repository';
 export { ExperimentRepository } from './experiment-repository';
 export { MetricRepository, type RunProgress } from './metric-repository';

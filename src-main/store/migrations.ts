@@ -178,6 +178,25 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
+    description: 'image runs keep their model input (class names, preprocessing, fitted normalisation); run owners get a start time and a heartbeat',
+    up(db) {
+      // `run_inputs` lets a run's model predict and export without its dataset folder (its own
+      // table: a mean image is tens of kB, which every runs list would read as a column); runs
+      // from before this version get a row the first time their folder is read (modelFromRun).
+      // `owner_started` tells a reused process id from the owner itself; `heartbeat_at` is
+      // refreshed by the owner every second, so a dead owner shows within seconds.
+      db.exec(`
+        CREATE TABLE run_inputs (
+          run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+          input  TEXT    NOT NULL CHECK (json_valid(input))
+        );
+        ALTER TABLE runs ADD COLUMN owner_started TEXT;
+        ALTER TABLE runs ADD COLUMN heartbeat_at  INTEGER;
+      `);
+    },
+  },
+  {
+    version: 6,
     description: 'run summaries keep the data loss and the penalty λR(W) apart; split sizes and majority baselines',
     up(db) {
       // train_loss / val_loss held data loss + penalty, while live numbers were the data loss

@@ -1,3 +1,4 @@
+import { imageModelInputSchema, type ImageModelInput } from '../../src-shared/data/normalize';
 import type { TrainConfig } from '../../src-shared/engine/types';
 import {
   FINAL_RUN_STATUSES,
@@ -16,6 +17,7 @@ import { StoreError } from './database';
 import type { DatasetRepository } from './dataset-repository';
 import type { ExperimentRepository } from './experiment-repository';
 import type { MetricRepository } from './metric-repository';
+import { ownerGone, systemProbe, THIS_PROCESS, type OwnerProbe } from './owner';
 import { existing, type Sql } from './sql';
 
 export interface NewRun {
@@ -67,6 +69,8 @@ interface RunRow {
   status: RunStatus;
   twin_group: string | null;
   owner_pid: number | null;
+  owner_started: string | null;
+  heartbeat_at: number | null;
   epochs_done: number;
   steps_done: number;
   error: string | null;
@@ -93,7 +97,8 @@ export interface RunRelations {
 
 /**
  * Runs and their status. Status changes follow ALLOWED_TRANSITIONS and are durable; the
- * owner process id of a running run lets a later start tell a crash from a live CLI run.
+ * owner of a running run (process id, its start time, a heartbeat: owner.ts) lets a live
+ * app tell a crash from a live CLI run.
  */
 export class RunRepository {
   constructor(private readonly sql: Sql, private readonly related: RunRelations, private readonly appVersion: string) {}
@@ -106,11 +111,12 @@ export class RunRepository {
     const now = Date.now();
     const id = this.sql.run(
       `INSERT INTO runs (experiment_id, name, config, seed, dataset_id, data, split, app_version, origin, status,
-                         twin_group, owner_pid, created_at, started_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                         twin_group, owner_pid, owner_started, heartbeat_at, created_at, started_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       input.experimentId ?? null, input.name ?? '', JSON.stringify(input.config), input.config.seed, datasetId,
       JSON.stringify(input.data), JSON.stringify(input.split), this.appVersion, input.origin ?? 'app', status,
-      input.twinGroup ?? null, status === 'running' ? process.pid : null, now, status === 'running' ? now : null, now,
+      input.twinGroup ?? null, ...(status === 'running' ? [THIS_PROCESS.pid, THIS_PROCESS.started, now] : [null, null, null]),
+      now, status === 'running' ? now : null, now,
     ).lastInsertRowid;
     return this.get(Number(id))!;
   }
@@ -192,14 +198,30 @@ export class RunRepository {
     }
     const now = Date.now();
     const final = FINAL_RUN_STATUSES.includes(status);
+    const running = status === 'running';
     this.sql.run(
-      `UPDATE runs SET status = ?, error = ?, updated_at = ?,
-         owner_pid = CASE WHEN ? = 'running' THEN ? ELSE NULL END,
-         started_at = CASE WHEN ? = 'running' AND started_at IS NULL THEN ? ELSE started_at END,
+      `UPDATE runs SET status = ?, error = ?, updated_at = ?, owner_pid = ?, owner_started = ?, heartbeat_at = ?,
+         started_at = CASE WHEN ? AND started_at IS NULL THEN ? ELSE started_at END,
          finished_at = CASE WHEN ? THEN ? ELSE NULL END
        WHERE id = ?`,
-      status, error, now, status, process.pid, status, now, final ? 1 : 0, now, id,
+      status, error, now, ...(running ? [THIS_PROCESS.pid, THIS_PROCESS.started, now] : [null, null, null]), running ? 1 : 0, now, final ? 1 : 0, now, id,
     );
+  }
+
+  /** Keeps what an image run's model reads with the run (imageModelInputSchema), so its model needs no dataset folder. */
+  setModelInput(id: number, input: ImageModelInput): void {
+    this.require(id);
+    this.sql.run('INSERT INTO run_inputs (run_id, input) VALUES (?, ?) ON CONFLICT (run_id) DO UPDATE SET input = excluded.input',
+      id, JSON.stringify(imageModelInputSchema.parse(input)));
+  }
+
+  /** What an image run's model reads, or null when the run did not keep it (toy runs, runs from before schema 5). */
+  modelInput(id: number): ImageModelInput | null {
+    const row = this.sql.get<{ input: string }>('SELECT input FROM run_inputs WHERE run_id = ?', id);
+    if (!row) return null;
+    // checked like any file content: a row edited by hand reads as missing, and the folder is asked instead
+    const parsed = imageModelInputSchema.safeParse(JSON.parse(row.input));
+    return parsed.success ? parsed.data : null;
   }
 
   /** Deletes the run with its metrics, checkpoints and exports, in one transaction. */
@@ -208,19 +230,22 @@ export class RunRepository {
   }
 
   /**
-   * Runs a crash left 'running' (their owner process is gone) become 'interrupted'.
-   * Runs owned by a live process (this one, or a CLI training right now) are left alone.
+   * Runs a crash left 'running' (their owner is gone: ownerGone) become 'interrupted',
+   * saying why. Runs owned by a live process (this one, or a CLI training right now) are left alone.
    */
-  recoverInterrupted(isAlive: (pid: number) => boolean = processIsAlive): number[] {
-    return this.sql.durably(() => {
-      const stale = this.sql.all<{ id: number; owner_pid: number | null }>("SELECT id, owner_pid FROM runs WHERE status = 'running'")
-        .filter((r) => r.owner_pid === null || (r.owner_pid !== process.pid && !isAlive(r.owner_pid)));
-      for (const r of stale) {
-        const why = r.owner_pid === null || r.owner_pid === process.pid ? 'the app stopped while this run was training' : `the process training it (pid ${r.owner_pid}) ended without finishing it`;
-        this.transition(r.id, 'interrupted', `${why}; resume continues from its last checkpoint`);
-      }
-      return stale.map((r) => r.id);
+  recoverInterrupted(probe: OwnerProbe = systemProbe): number[] {
+    // read first, outside the write transaction: a live server asks every second
+    const stale = this.runningOwners().flatMap((r) => {
+      const why = ownerGone(r, probe);
+      return why === null ? [] : [{ id: r.id, why }];
     });
+    if (stale.length === 0) return [];
+    return this.sql.durably(() => stale.filter(({ id, why }) => {
+      // the owner may have finished the run meanwhile
+      if (this.sql.get<{ status: RunStatus }>('SELECT status FROM runs WHERE id = ?', id)?.status !== 'running') return false;
+      this.transition(id, 'interrupted', `${why}; resume continues from its last checkpoint`);
+      return true;
+    }).map((r) => r.id));
   }
 
   /**
@@ -228,11 +253,39 @@ export class RunRepository {
    * cannot stop them, so it must not delete them under that process (its next write would
    * fail on a missing run). Each with the owner's process id.
    */
-  ownedElsewhere(ids: readonly number[], isAlive: (pid: number) => boolean = processIsAlive): { id: number; pid: number }[] {
+  ownedElsewhere(ids: readonly number[], probe: OwnerProbe = systemProbe): { id: number; pid: number }[] {
     if (ids.length === 0) return [];
-    const rows = this.sql.all<{ id: number; owner_pid: number | null }>(
-      `SELECT id, owner_pid FROM runs WHERE status = 'running' AND id IN (${ids.map(() => '?').join(',')})`, ...ids);
-    return rows.filter((r) => r.owner_pid !== null && r.owner_pid !== process.pid && isAlive(r.owner_pid)).map((r) => ({ id: r.id, pid: r.owner_pid! }));
+    const wanted = new Set(ids);
+    return this.runningOwners()
+      .filter((r) => wanted.has(r.id) && r.pid !== null && r.pid !== THIS_PROCESS.pid && ownerGone(r, probe) === null)
+      .map((r) => ({ id: r.id, pid: r.pid! }));
+  }
+
+  private runningOwners(): { id: number; pid: number | null; started: string | null; heartbeatAt: number | null }[] {
+    return this.sql.all<{ id: number; pid: number | null; started: string | null; heartbeatAt: number | null }>(
+      "SELECT id, owner_pid AS pid, owner_started AS started, heartbeat_at AS heartbeatAt FROM runs WHERE status = 'running' ORDER BY id");
+  }
+
+  /**
+   * The owner's heartbeat: marks this process' running runs alive now. One small UPDATE
+   * (runs_status index), called every HEARTBEAT_MS by the app's owner watch and the CLI.
+   * It never waits for another writer's lock (false: skipped): a missed beat is harmless,
+   * a main thread held for the busy timeout every second is not.
+   */
+  heartbeat(): boolean {
+    const { db } = this.sql;
+    const wait = db.pragma('busy_timeout', { simple: true }) as number;
+    db.pragma('busy_timeout = 0');
+    try {
+      this.sql.run("UPDATE runs SET heartbeat_at = ? WHERE status = 'running' AND owner_pid = ? AND owner_started = ?",
+        Date.now(), THIS_PROCESS.pid, THIS_PROCESS.started);
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') return false;
+      throw error;
+    } finally {
+      db.pragma(`busy_timeout = ${wait}`);
+    }
   }
 
   /**
@@ -266,16 +319,6 @@ export class RunRepository {
       this.transition(id, status, details.error ?? null);
     });
     return this.get(id)!;
-  }
-}
-
-/** Whether a process with this id exists (signal 0 checks without sending anything). */
-export function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as { code?: string }).code === 'EPERM';
   }
 }
 

@@ -1,3 +1,4 @@
+import type { ImageModelInput } from '../../src-shared/data/normalize';
 import type { LayerWeights } from '../../src-shared/engine/types';
 import type {
   CheckpointRecord,
@@ -21,7 +22,8 @@ import { DatasetRepository, type NewDataset } from './dataset-repository';
 import { ExperimentRepository } from './experiment-repository';
 import { ExportRepository } from './export-repository';
 import { MetricRepository, type RunProgress } from './metric-repository';
-import { processIsAlive, RunRepository } from './run-repository';
+import type { OwnerProbe } from './owner';
+import { RunRepository } from './run-repository';
 import { SpaceKeeper } from './space';
 import { Sql } from './sql';
 import { HEALTH_METRIC_PREFIX } from '../../src-shared/training/health-metrics';
@@ -113,8 +115,11 @@ export class LabStore {
   recordRunSplits(id: number, splits: RunSplitCounts): void { this.runs.recordSplits(id, splits); }
   setRunStatus(id: number, status: RunStatus, details: { error?: string | null } = {}): RunRecord { return this.runs.setStatus(id, status, details); }
   deleteRun(id: number): boolean { return this.runs.delete(id); }
-  recoverInterruptedRuns(isAlive: (pid: number) => boolean = processIsAlive): number[] { return this.runs.recoverInterrupted(isAlive); }
-  runsOwnedElsewhere(ids: readonly number[]): { id: number; pid: number }[] { return this.runs.ownedElsewhere(ids); }
+  recoverInterruptedRuns(probe?: OwnerProbe): number[] { return this.runs.recoverInterrupted(probe); }
+  heartbeatRuns(): boolean { return this.runs.heartbeat(); }
+  setRunModelInput(id: number, input: ImageModelInput): void { this.runs.setModelInput(id, input); }
+  runModelInput(id: number): ImageModelInput | null { return this.runs.modelInput(id); }
+  runsOwnedElsewhere(ids: readonly number[], probe?: OwnerProbe): { id: number; pid: number }[] { return this.runs.ownedElsewhere(ids, probe); }
   prepareResume(id: number): SavedCheckpoint | null { return this.runs.prepareResume(id); }
   finishRun(id: number, status: Parameters<RunRepository['finish']>[1], details: Parameters<RunRepository['finish']>[2] = {}): RunRecord { return this.runs.finish(id, status, details); }
 

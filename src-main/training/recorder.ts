@@ -48,6 +48,9 @@ export class RunRecorder {
       case 'splits':
         store.recordRunSplits(runId, message.splits);
         return;
+      case 'input':
+        store.setRunModelInput(runId, message.input);
+        return;
       case 'checkpoint': {
         const now = performance.now();
         const full = this.lastFullState === null || now - this.lastFullState >= this.fullStateIntervalMs;

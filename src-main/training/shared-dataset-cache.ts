@@ -1,4 +1,4 @@
-import type { ImageDataset } from '../../src-shared/data/dataset';
+import type { ImageDataset, ImagePreprocessing } from '../../src-shared/data/dataset';
 import type { SplitIndices } from '../../src-shared/data/split';
 import type { SharedImageDataset } from '../../src-shared/training/messages';
 import type { RunSplitSpec } from '../../src-shared/training/records';
@@ -7,6 +7,8 @@ import type { RunSplitSpec } from '../../src-shared/training/records';
 export interface LoadedDataset {
   dataset: ImageDataset;
   splits: SplitIndices;
+  /** how its image files became pixels (a run's model repeats it on new images) */
+  preprocessing: ImagePreprocessing;
 }
 
 /** Supplied by the dataset service: loads dataset `datasetId` of the store and splits it. */
@@ -15,6 +17,7 @@ export type DatasetLoader = (datasetId: number, split: RunSplitSpec) => Promise<
 export interface SharedLoadedDataset {
   dataset: SharedImageDataset;
   splits: SplitIndices;
+  preprocessing: ImagePreprocessing;
 }
 
 /**
@@ -32,7 +35,7 @@ export class SharedDatasetCache {
     const key = `${datasetId}:${JSON.stringify(split)}`;
     let entry = this.entries.get(key);
     if (!entry) {
-      const payload = this.load(datasetId, split).then(({ dataset, splits }) => ({ dataset: shareDataset(dataset), splits }));
+      const payload = this.load(datasetId, split).then(({ dataset, splits, preprocessing }) => ({ dataset: shareDataset(dataset), splits, preprocessing }));
       entry = { payload, users: 0 };
       this.entries.set(key, entry);
       payload.catch(() => this.entries.delete(key));

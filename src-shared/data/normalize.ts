@@ -133,3 +133,12 @@ export const imagePreprocessingSchema = z.object({
 });
 
 export const imageInputSchema = z.object({ preprocessing: imagePreprocessingSchema, normalisation: normalisationSchema });
+
+/**
+ * What an image run's model reads, fixed when the run starts and kept with the run (the
+ * store's `run_inputs`): its class names, preprocessing and the normalisation
+ * statistics fitted on its training split. Predicting and exporting need nothing more, so
+ * they work after the dataset folder moved, changed or went away.
+ */
+export const imageModelInputSchema = imageInputSchema.extend({ classNames: z.array(z.string()).min(1) });
+export type ImageModelInput = z.infer<typeof imageModelInputSchema>;

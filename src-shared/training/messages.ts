@@ -14,8 +14,8 @@
  */
 
 import { z } from 'zod';
-import type { ImageDataset } from '../data/dataset';
-import type { NormalisationKind } from '../data/normalize';
+import type { ImageDataset, ImagePreprocessing } from '../data/dataset';
+import { imageModelInputSchema, type NormalisationKind } from '../data/normalize';
 import type { EpochMetrics, RunDataSpec, RunSplitCounts, RunSplitSpec, RunStatus, RunSummary } from './records';
 import type { TrainConfig } from '../engine/types';
 import type { RunPace } from './pace';
@@ -32,7 +32,7 @@ export type SharedImageDataset = Omit<ImageDataset, 'sources'>;
 /** The samples a worker trains on: a toy spec it generates itself, or shared image data with split rows. */
 export type WorkerData =
   | { kind: 'toy'; spec: Extract<RunDataSpec, { kind: 'toy' }>; split: RunSplitSpec }
-  | { kind: 'images'; dataset: SharedImageDataset; train: Int32Array; val: Int32Array; normalisation: NormalisationKind };
+  | { kind: 'images'; dataset: SharedImageDataset; train: Int32Array; val: Int32Array; normalisation: NormalisationKind; preprocessing: ImagePreprocessing };
 
 /** Everything a run worker needs, passed as the Worker's `workerData`. */
 export interface RunWorkerInput {
@@ -147,6 +147,8 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('kernels'), runId, kernel: z.string(), threads: z.number().int().positive() }),
   /** sent once at the start of every session, before any progress: the sizes and majority baselines of the run's splits */
   z.strictObject({ type: z.literal('splits'), runId, splits: runSplitCounts }),
+  /** sent at the start of every image session: what the run's model reads, so main keeps it with the run */
+  z.strictObject({ type: z.literal('input'), runId, input: imageModelInputSchema }),
   z.strictObject({ type: z.literal('checkpoint'), ...savedFields }),
   z.strictObject({ type: z.literal('done'), ...savedFields }),
   z.strictObject({ type: z.literal('diverged'), ...savedFields }),

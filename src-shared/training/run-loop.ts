@@ -58,9 +58,13 @@ export async function runTrainingSession(input: RunWorkerInput, host: RunLoopHos
   const session: { trainer: Trainer | null } = { trainer: null };
   const final = await (async () => {
     const sources = runSources(input.data);
-    const { train, val } = sources;
+    const { train, val, normalisation } = sources;
     host.post({ type: 'kernels', runId: input.runId, kernel: (host.kernels ?? referenceKernels).name, threads: host.threads ?? 1 });
     host.post({ type: 'splits', runId: input.runId, splits: runSplitCounts(sources) });
+    if (input.data.kind === 'images' && normalisation) {
+      const { dataset, preprocessing } = input.data;
+      host.post({ type: 'input', runId: input.runId, input: { classNames: dataset.classNames, preprocessing, normalisation } });
+    }
     const state = input.state ? decodeTrainerState(input.state) : undefined;
     const course = [...(input.course ?? [])].sort((a, b) => a.step - b.step);
     session.trainer = new Trainer(configAt(input.config, course, state?.step ?? 0), train, val, { kernels: host.kernels, state });

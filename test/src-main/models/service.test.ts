@@ -228,7 +228,7 @@ describe('runs from the store', () => {
     }
   });
 
-  it('an image run refits its normalisation on the run\'s training split: the exported model predicts exactly like the trained one', async () => {
+  it('an image run recorded without its model input refits its normalisation on the run\'s training split once: the exported model predicts exactly like the trained one', async () => {
     const store = new LabStore(out('images.db'));
     try {
       const split = { val: 0.25, test: 0, seed: 11 };
@@ -238,11 +238,15 @@ describe('runs from the store', () => {
       store.setRunStatus(run.id, 'running');
       store.finishRun(run.id, 'done', { checkpoint: { epoch: trainer.epoch, step: trainer.step, reason: 'final', state: encodeTrainerState(trainer.saveState()) } });
 
-      await expect(modelFromRun(store, run.id)).rejects.toThrow(/needs the dataset/);
+      // a run that kept no model input (recorded before schema 5) needs its dataset once …
+      await expect(modelFromRun(store, run.id)).rejects.toThrow(/recorded before runs kept their image preprocessing, so its model needs its dataset once/);
       const exported = await modelFromRun(store, run.id, { loadDataset: folderDatasetLoader(store, null) });
       expect(exported.input).toEqual(trained.input);
       expect(exported.classNames).toEqual(trained.classNames);
       expect(await predictFiles(exported, images)).toEqual(await predictFiles(trained, images));
+      // … and keeps it from then on
+      expect(store.runModelInput(run.id)).toEqual({ classNames: trained.classNames, ...(trained.input.kind === 'image' ? { preprocessing: trained.input.preprocessing, normalisation: trained.input.normalisation } : {}) });
+      expect((await modelFromRun(store, run.id)).input).toEqual(trained.input);
     } finally {
       store.close();
     }

@@ -92,13 +92,13 @@ describe('schema migrations', () => {
     store.close();
   });
 
-  it('version 5 keeps the data loss and the penalty apart in the summary (version 4 kept their sum as "loss")', () => {
-    const old = openDatabase(folder.file('v4.db'), { version: 4 });
-    fillVersion(old, 4);
+  it('version 6 keeps the data loss and the penalty apart in the summary (version 5 kept their sum as "loss")', () => {
+    const old = openDatabase(folder.file('v5.db'), { version: 5 });
+    fillVersion(old, 5);
     // what version 2's summary held: the total, data loss + penalty
     old.prepare('UPDATE runs SET train_loss = 0.6, train_accuracy = 0.7, val_loss = 0.8, val_accuracy = 0.65 WHERE id = 1').run();
     old.close();
-    const store = new LabStore(folder.file('v4.db'));
+    const store = new LabStore(folder.file('v5.db'));
     const run = store.getRun(1)!;
     expect(run.summary).toEqual({ trainDataLoss: 0.45, trainPenalty: 0.15, trainAccuracy: 0.7, valDataLoss: 0.65, valAccuracy: 0.65 });
     expect(run.splits).toBeNull(); // recorded when it next trains

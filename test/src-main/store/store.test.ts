@@ -8,7 +8,7 @@ import { Rng } from '../../../src-shared/random';
 import type { MetricRow } from '../../../src-shared/training/records';
 import { LATEST_VERSION } from '../../../src-main/store/migrations';
 import { defaultDatabasePath } from '../../../src-main/store/paths';
-import { LabStore, StoreError } from '../../../src-main/store';
+import { HEARTBEAT_STALE_MS, LabStore, StoreError, THIS_PROCESS, type OwnerProbe } from '../../../src-main/store';
 import { smallConfig, tempFolder, toyData, toySplit } from './helpers';
 
 let folder: ReturnType<typeof tempFolder>;
@@ -143,12 +143,55 @@ describe('runs', () => {
     db.prepare('UPDATE runs SET owner_pid = ? WHERE id = ?').run(999_999_001, orphan.id);
     db.prepare('UPDATE runs SET owner_pid = ? WHERE id = ?').run(999_999_002, elsewhere.id);
     db.close();
-    const alive = (pid: number) => pid === 999_999_002;
-    expect(store.recoverInterruptedRuns(alive)).toEqual([orphan.id]);
+    const probe: OwnerProbe = { isAlive: (pid) => pid === 999_999_002, startTime: () => THIS_PROCESS.started, now: Date.now };
+    expect(store.recoverInterruptedRuns(probe)).toEqual([orphan.id]);
     expect(store.getRun(orphan.id)!.status).toBe('interrupted');
     expect(store.getRun(orphan.id)!.error).toMatch(/the process training it \(pid 999999001\) ended without finishing it; resume continues/);
     expect(store.getRun(mine.id)!.status).toBe('running');
     expect(store.getRun(elsewhere.id)!.status).toBe('running');
+  });
+
+  it('tells a reused process id and a silent owner from a live one (start time, heartbeat)', () => {
+    const [reused, silent, beating, busy] = [0, 1, 2, 3].map(() => store.createRun({ config: smallConfig(), data: toyData, split: toySplit, status: 'running' }));
+    const stale = Date.now() - HEARTBEAT_STALE_MS - 1000;
+    const db = raw();
+    // the same live id for all: only start time and heartbeat tell them apart
+    db.prepare("UPDATE runs SET owner_pid = 999999003, owner_started = 'proc:100', heartbeat_at = ? WHERE id = ?").run(Date.now(), reused.id);
+    // start times of these owners cannot be read (no /proc where they run): the heartbeat decides
+    db.prepare("UPDATE runs SET owner_pid = 999999003, owner_started = 'clock:5', heartbeat_at = ? WHERE id = ?").run(stale, silent.id);
+    db.prepare("UPDATE runs SET owner_pid = 999999003, owner_started = 'clock:5', heartbeat_at = ? WHERE id = ?").run(Date.now(), beating.id);
+    // the owner itself, checked by its start time: silent (busy, or stopped with Ctrl+Z) but alive
+    db.prepare("UPDATE runs SET owner_pid = 999999003, owner_started = 'proc:200', heartbeat_at = ? WHERE id = ?").run(stale, busy.id);
+    db.close();
+    const probe: OwnerProbe = { isAlive: (pid) => pid === 999_999_003, startTime: () => 'proc:200', now: Date.now };
+    expect(store.runsOwnedElsewhere([reused.id, silent.id, beating.id, busy.id], probe)).toEqual([{ id: beating.id, pid: 999_999_003 }, { id: busy.id, pid: 999_999_003 }]);
+    expect(store.recoverInterruptedRuns(probe).sort()).toEqual([reused.id, silent.id].sort());
+    expect(store.getRun(reused.id)!.error).toBe('the process training it (pid 999999003) ended without finishing it (that id now belongs to another process); resume continues from its last checkpoint');
+    expect(store.getRun(silent.id)!.error).toMatch(/^the process training it \(pid 999999003\) stopped answering \(no heartbeat for 1[12] s\); resume continues/);
+    expect(store.getRun(beating.id)!.status).toBe('running');
+    expect(store.getRun(busy.id)!.status).toBe('running');
+  });
+
+  it('beats the heartbeat of this process\' running runs only', () => {
+    const run = store.createRun({ config: smallConfig(), data: toyData, split: toySplit, status: 'running' });
+    const other = store.createRun({ config: smallConfig(), data: toyData, split: toySplit, status: 'running' });
+    const db = raw();
+    db.prepare('UPDATE runs SET heartbeat_at = 1 WHERE id IN (?, ?)').run(run.id, other.id);
+    db.prepare('UPDATE runs SET owner_pid = 999999004 WHERE id = ?').run(other.id);
+    expect(store.heartbeatRuns()).toBe(true);
+    const beat = (id: number) => (db.prepare('SELECT heartbeat_at FROM runs WHERE id = ?').get(id) as { heartbeat_at: number }).heartbeat_at;
+    expect(beat(run.id)).toBeGreaterThan(Date.now() - 60_000);
+    expect(beat(other.id)).toBe(1);
+    // another writer holds the lock: the beat is skipped at once instead of waiting for it
+    db.prepare('UPDATE runs SET heartbeat_at = 1 WHERE id = ?').run(run.id);
+    db.exec('BEGIN IMMEDIATE');
+    const started = performance.now();
+    expect(store.heartbeatRuns()).toBe(false);
+    expect(performance.now() - started).toBeLessThan(1000); // the busy timeout is 5 s
+    db.exec('ROLLBACK');
+    expect(beat(run.id)).toBe(1);
+    expect(store.heartbeatRuns()).toBe(true);
+    db.close();
   });
 });
 

@@ -3,7 +3,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LabStore } from '../../../src-main/store';
 import { TrainingService } from '../../../src-main/training';
-import type { ImageDataset } from '../../../src-shared/data/dataset';
+import { defaultPreprocessing, type ImageDataset } from '../../../src-shared/data/dataset';
 import type { TrainConfig } from '../../../src-shared/engine/types';
 import { Rng } from '../../../src-shared/random';
 import { tempFolder } from '../store/helpers';
@@ -82,7 +82,7 @@ describe.skipIf(!process.env.NEURAL_LAB_LOAD_TESTS)('the main thread under load'
     const val = Int32Array.from({ length: 40 }, (_, i) => 200 + i);
     service = new TrainingService(store, {
       maxConcurrent: 4,
-      loadDataset: async () => ({ dataset: images, splits: { train, val, test: new Int32Array(0) } }),
+      loadDataset: async () => ({ dataset: images, splits: { train, val, test: new Int32Array(0) }, preprocessing: { ...defaultPreprocessing, width: images.width, height: images.height, channels: images.channels } }),
     });
     const dataset = store.createDataset({ name: 'random images', source: 'bench' });
     const big = service.start({ name: 'big', config: bigConfig, data: { kind: 'dataset', datasetId: dataset.id, normalisation: 'scale' }, split: { val: 0.1, test: 0, seed: 1 } });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Worker } from 'node:worker_threads';
 import { LabStore } from '../../../src-main/store';
 import { TrainingService, spawnRunWorker, type TrainingServiceOptions } from '../../../src-main/training';
-import type { ImageDataset } from '../../../src-shared/data/dataset';
+import type { ImageDataset, ImagePreprocessing } from '../../../src-shared/data/dataset';
 import { stratifiedSplit } from '../../../src-shared/data/split';
 import { Rng } from '../../../src-shared/random';
 import { Trainer } from '../../../src-shared/engine/trainer';
@@ -79,6 +79,9 @@ describe('training service', () => {
     const svc = makeService({ checkpointEvery: 5 });
     const config = spiralConfig(6);
     const run = svc.start({ config, data: bigSpiral, split });
+    // paced so the pause lands mid-run however late a busy machine delivers it (at full speed the
+    // run could end first); the pace changes timing only, never the weights
+    svc.setPace(run.id, { kind: 'batches', perSecond: 100 });
     await nextEvent(svc, 'progress', (e) => e.runId === run.id && e.step > BIG_STEPS_PER_EPOCH);
     svc.pause(run.id);
     expect(await svc.waitFor(run.id)).toEqual({ runId: run.id, status: 'paused', error: null });
@@ -92,6 +95,7 @@ describe('training service', () => {
     await svc.whenIdle();
     expect(svc.snapshot()).toEqual({ training: [], queued: [] });
 
+    svc.setPace(run.id, { kind: 'realtime' });
     svc.resume(run.id);
     expect((await svc.waitFor(run.id)).status).toBe('done');
     expect(store.getRun(run.id)).toMatchObject({ status: 'done', stepsDone: 6 * BIG_STEPS_PER_EPOCH, epochsDone: 6 });
@@ -351,13 +355,14 @@ describe('training service', () => {
       for (let j = 0; j < size; j++) pixels[i * size + j] = j % 3 === labels[i] ? 150 + rng.int(100) : rng.int(120);
     }
     const dataset: ImageDataset = { width: 4, height: 4, channels: 3, classNames: ['red', 'green', 'blue'], pixels, labels };
+    const preprocessing: ImagePreprocessing = { width: 4, height: 4, channels: 3, fit: 'contain', background: [0, 0, 0] };
     const record = store.createDataset({ name: 'colours', source: 'builtin', options: { width: 4, height: 4 } });
     let loads = 0;
     const svc = makeService({
       loadDataset: async (datasetId, runSplit) => {
         expect(datasetId).toBe(record.id);
         loads++;
-        return { dataset, splits: stratifiedSplit(labels, runSplit, runSplit.seed) };
+        return { dataset, splits: stratifiedSplit(labels, runSplit, runSplit.seed), preprocessing };
       },
     });
     const config = spiralConfig(5, { model: { inputSize: size, numClasses: 3, hidden: [{ units: 8, activation: 'relu' }] } });
@@ -370,7 +375,9 @@ describe('training service', () => {
 
     // the L2 twin ends exactly where the same training in this thread ends
     const rows = stratifiedSplit(labels, split, split.seed);
-    const { train, val } = runSources({ kind: 'images', dataset, train: rows.train, val: rows.val, normalisation: 'per-channel' });
+    const { train, val, normalisation } = runSources({ kind: 'images', dataset, train: rows.train, val: rows.val, normalisation: 'per-channel', preprocessing });
+    // each run keeps what its model reads, so it predicts without the dataset
+    for (const run of runs) expect(store.runModelInput(run.id)).toEqual({ classNames: ['red', 'green', 'blue'], preprocessing, normalisation });
     const trainer = new Trainer(store.getRun(runs[1].id)!.config, train, val, { kernels: await workerKernels() });
     while (!trainer.finished) trainer.runEpoch();
     expect(finalWeights(store, runs[1].id)).toEqual(trainer.layerWeights());
