@@ -349,7 +349,7 @@ def main():
             if val is not None:
                 val_report = evaluate(model, val, device)
                 metrics.write({"split": "val", "epoch": epoch, "step": step, **val_report})
-                line += f"  |  val loss {val_report['loss']:.6f}  acc {100 * val_report['accuracy']:.1f}%"
+                line += f"  |  val data loss {val_report['dataLoss']:.6f}  acc {100 * val_report['accuracy']:.1f}%"
             lab = lab_epochs.get(epoch) if args.replay else None
             if lab is not None:
                 line += f"  |  lab's loss {lab['trainLoss']:.6f} (relative difference {abs(report['loss'] - lab['trainLoss']) / abs(lab['trainLoss']):.1e})"
