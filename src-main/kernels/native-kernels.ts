@@ -114,7 +114,7 @@ export interface NativeKernels extends Kernels {
 
 const OPTIMIZER_KIND = { sgd: 0, momentum: 1, adam: 2 } as const;
 
-/** Kernels through `addon` on up to `threads` BLAS threads. */
+/** Kernels through `addon`; with `threads` ≥ 2, big products are shared with the addon's one helper thread (productSplit). */
 export function nativeKernels(addon: BlasAddon, options: { threads?: number } = {}): NativeKernels {
   const threads = Math.max(1, Math.floor(options.threads ?? 1));
   const lossResult = new Float64Array(2);

@@ -244,6 +244,18 @@ static int helper_ready(void) {
 }
 
 /*
+ * When the helper took a chunk and then lost its core to another process, the caller
+ * waits for that chunk, and a shared product can end up slower than one computed alone.
+ * The caller keeps a moving average of the share of each shared product it spent waiting;
+ * above CONTENDED it computes the chunks alone for SOLO_NS, then shares again. The chunks
+ * are the same either way, so the result does not change.
+ */
+#define CONTENDED 0.3
+#define SOLO_NS 200000000
+static double waiting_share;
+static int64_t solo_until;
+
+/*
  * C = alpha·op(A)·op(B) + beta·C shared with the helper, in chunks of `chunk` rows
  * (by_rows) or columns of C; 0 when it cannot be shared (the caller then runs it alone).
  */
@@ -255,6 +267,12 @@ static int shared_gemm(int trans_a, int trans_b, int m, int n, int k, float alph
   if (atomic_flag_test_and_set(&pool_busy)) return 0;
   uint32_t number = (uint32_t)(atomic_load(&ticket) >> 32) + 1;
   Product p = { trans_a, trans_b, m, n, k, alpha, beta, a, b, c, by_rows, chunk, chunks, number };
+  int64_t started = now_ns();
+  if (started < solo_until) {
+    for (int i = 0; i < chunks; i++) run_chunk(&p, i);
+    atomic_flag_clear(&pool_busy);
+    return 1;
+  }
   atomic_fetch_add(&shared_seq, 1);
   atomic_thread_fence(memory_order_release);
   shared = p;
@@ -268,8 +286,15 @@ static int shared_gemm(int trans_a, int trans_b, int m, int n, int k, float alph
   }
   take_chunks(&p);
   /* the helper may still be finishing a chunk it took */
+  int64_t ran_out = now_ns();
   for (int spins = 0; atomic_load(&chunks_done) < chunks; spins++) {
     if ((spins & 1023) == 1023) sched_yield(); else cpu_relax();
+  }
+  int64_t finished = now_ns();
+  waiting_share = 0.75 * waiting_share + 0.25 * (double)(finished - ran_out) / (double)(finished - started + 1);
+  if (waiting_share > CONTENDED) {
+    solo_until = finished + SOLO_NS;
+    waiting_share = 0;
   }
   atomic_flag_clear(&pool_busy);
   return 1;
