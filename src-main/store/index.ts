@@ -12,7 +12,7 @@
  *   metrics      recordProgress · recordEpoch · appendMetrics · metricNames · metricSeries (downsampled)
  *   checkpoints  saveCheckpoint · listCheckpoints · latestCheckpoint · checkpointState · checkpointWeights
  *                (a bounded history: one full state, float16 snapshots of at most 64 epochs a run)
- *   space        store.space: figures · runSpaces · deleteRun (in slices) · releaseFreePages · compact
+ *   space        store.space: figures · runSpaces · deleteRun (in slices) · releaseFreePages · shrinkLog · compact
  *   exports      recordExport · listExports
  *   comparison   compareRuns(a, b, maxPoints)
  *

@@ -40,9 +40,9 @@ export interface CompactProgress {
 /** Approximate bytes a metric row takes in the metrics table (key, epoch and value, b-tree overhead included). */
 const METRIC_ROW_BYTES = 40;
 /** Metric rows deleted per statement while a run is deleted. */
-const METRIC_DELETE_CHUNK = 5_000;
-/** Pages handed back per incremental_vacuum call (1 MiB of 4 KiB pages). */
-const VACUUM_CHUNK_PAGES = 256;
+const METRIC_DELETE_CHUNK = 1_000;
+/** Pages handed back per incremental_vacuum call (256 KiB of 4 KiB pages: a few ms of work, so a slice ends near its 10 ms). */
+const VACUUM_CHUNK_PAGES = 64;
 
 export function storageFigures(db: Database.Database): StorageFigures {
   const pageSize = db.pragma('page_size', { simple: true }) as number;
@@ -91,24 +91,64 @@ try {
 }`;
 
 /**
- * Copies the write-ahead log back into the database file every second, on its own
- * connection in a worker thread (PASSIVE: it never waits for, nor blocks, main's writes).
- * Left to main's connection, SQLite does it inside whichever commit crosses 1,000 pages,
- * with an fsync: on a busy disk, seconds of a frozen main thread after a large checkpoint.
+ * Keeps the write-ahead log short, on its own connection in a worker thread. Every
+ * `intervalMs` it copies the log back into the database file (PASSIVE: it never waits for,
+ * nor blocks, main's writes). Left to main's connection, SQLite does that inside whichever
+ * commit crosses 1,000 pages, with an fsync: on a busy disk, seconds of a frozen main thread.
+ *
+ * Copying is not enough to shrink the log: SQLite starts it over from the beginning only when
+ * a writer begins at a moment the log is wholly copied, which a writer that commits without
+ * pause (a recorder catching up, a delete, an incremental vacuum) never meets, so the -wal
+ * file grew by every byte written (900 MB after six 300-epoch runs) and kept that size
+ * after everything was deleted. So once a PASSIVE pass has copied every frame and the file
+ * is over `limitBytes`, a TRUNCATE checkpoint cuts it to nothing: with (almost) nothing left
+ * to copy it holds the write lock only for the truncate and what main committed in between,
+ * and with busy_timeout 0 it gives up at once, to try again next time, when a reader is
+ * still in the log or main is writing.
+ *
+ * A 'shrink' message asks for the log cut to nothing now (after a compaction or a large
+ * delete), retried for up to two seconds; the answer carries the log's size after.
+ * With `intervalMs` null the worker only answers such messages (no app running the timer).
  */
 const LOG_CHECKPOINT_SCRIPT = `
 const { parentPort, workerData } = require('node:worker_threads');
+const { statSync } = require('node:fs');
 const Database = require(workerData.module);
 const db = new Database(workerData.file, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : undefined);
-db.pragma('busy_timeout = 1000');
-const timer = setInterval(() => {
+const walFile = workerData.file + '-wal';
+const walBytes = () => { try { return statSync(walFile).size; } catch { return 0; } };
+const pause = new Int32Array(new SharedArrayBuffer(4));
+function checkpoint(limitBytes) {
+  const [copied] = db.pragma('wal_checkpoint(PASSIVE)');
+  if (copied.log !== copied.checkpointed || walBytes() <= limitBytes) return;
+  db.pragma('busy_timeout = 0');
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.pragma('busy_timeout = 1000');
+  }
+}
+db.pragma('busy_timeout = 1000');
+const timer = workerData.intervalMs === null ? null : setInterval(() => {
+  try {
+    checkpoint(workerData.limitBytes);
   } catch (error) {
     parentPort.postMessage({ error: error.message });
   }
 }, workerData.intervalMs);
-parentPort.on('message', () => {
+parentPort.on('message', (message) => {
+  if (message.shrink !== undefined) {
+    try {
+      for (let attempt = 0; attempt < 100 && walBytes() > 0; attempt++) {
+        checkpoint(0);
+        if (walBytes() > 0) Atomics.wait(pause, 0, 0, 20);
+      }
+      parentPort.postMessage({ shrunk: message.shrink, walBytes: walBytes() });
+    } catch (error) {
+      parentPort.postMessage({ shrunk: message.shrink, error: error.message });
+    }
+    return;
+  }
   clearInterval(timer);
   db.close();
   parentPort.close();
@@ -131,6 +171,7 @@ export class SpaceKeeper {
   }
 
   private logCheckpointer: Worker | null = null;
+  private shrinks = 0;
 
   /**
    * Moves the log's checkpoints off this thread (see LOG_CHECKPOINT_SCRIPT) for as long as
@@ -139,10 +180,7 @@ export class SpaceKeeper {
    */
   startLogCheckpoints(intervalMs = 1000): void {
     if (this.logCheckpointer) return;
-    const worker = new Worker(LOG_CHECKPOINT_SCRIPT, {
-      eval: true,
-      workerData: { module: createRequire(import.meta.url).resolve('better-sqlite3'), file: this.db.name, nativeBinding: this.options.nativeBinding ?? null, intervalMs },
-    });
+    const worker = this.logWorker(intervalMs);
     worker.unref();
     const fallBack = () => {
       if (this.logCheckpointer !== worker) return;
@@ -160,15 +198,55 @@ export class SpaceKeeper {
     const worker = this.logCheckpointer;
     if (!worker) return;
     this.logCheckpointer = null;
-    const exited = new Promise((resolve) => worker.once('exit', resolve));
-    // referenced while it stops: a process that is closing has nothing else keeping it
-    // alive, and would end before the store is closed
+    await stopLogWorker(worker);
+  }
+
+  /** A worker running LOG_CHECKPOINT_SCRIPT on this file; `intervalMs` null: it only answers 'shrink'. */
+  private logWorker(intervalMs: number | null): Worker {
+    return new Worker(LOG_CHECKPOINT_SCRIPT, {
+      eval: true,
+      workerData: {
+        module: createRequire(import.meta.url).resolve('better-sqlite3'),
+        file: this.db.name,
+        nativeBinding: this.options.nativeBinding ?? null,
+        intervalMs,
+        // the connection's journal_size_limit (set where the database is opened)
+        limitBytes: Math.max(0, this.db.pragma('journal_size_limit', { simple: true }) as number),
+      },
+    });
+  }
+
+  /**
+   * Copies the write-ahead log into the file and cuts it to nothing, on a worker thread (the
+   * app's log checkpointer, or one started for the job): this is also when the file itself
+   * shrinks to what incremental vacuum left of it. Resolves with the log's bytes after: 0
+   * unless readers or writers kept it busy for two seconds, or the store closed meanwhile.
+   */
+  async shrinkLog(): Promise<number> {
+    const shared = this.logCheckpointer;
+    const worker = shared ?? this.logWorker(null);
+    const id = ++this.shrinks;
+    // referenced while it works: the caller's await alone does not keep a process running
     worker.ref();
-    worker.postMessage('stop');
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([exited, new Promise((resolve) => { timer = setTimeout(resolve, 2000); })]);
-    clearTimeout(timer);
-    await worker.terminate();
+    try {
+      return await new Promise<number>((resolve, reject) => {
+        const settle = (message: { shrunk?: number; walBytes?: number; error?: string } | null) => {
+          if (message && message.shrunk !== id) return;
+          worker.off('message', settle);
+          worker.off('exit', stopped);
+          if (message?.error) reject(new Error(`cannot shrink the log of ${this.db.name}: ${message.error}`));
+          else resolve(message?.walBytes ?? fileSize(`${this.db.name}-wal`));
+        };
+        // the app's worker stops when the store closes: what is left stays for the next time
+        const stopped = () => settle(null);
+        worker.on('message', settle);
+        worker.once('exit', stopped);
+        worker.postMessage({ shrink: id });
+      });
+    } finally {
+      if (shared) shared.unref();
+      else await stopLogWorker(worker);
+    }
   }
 
   get isCompacting(): boolean {
@@ -210,24 +288,30 @@ export class SpaceKeeper {
     await inSlices(this.sliceMs, () => metrics.run(runId, runId).changes > 0);
     await inSlices(this.sliceMs, () => checkpoint.run(runId).changes > 0);
     const deleted = this.db.prepare('DELETE FROM runs WHERE id = ?').run(runId).changes > 0;
-    this.releaseFreePages();
+    // in the background: the caller has its answer; what is not given back now is at the next delete or Compact
+    this.releaseFreePages().catch((error: Error) => console.error(`giving back the space of run ${runId}: ${error.message}`));
     return deleted;
   }
 
   /**
-   * Hands free pages back to the disk in the background (incremental files only); resolves
-   * when none are left. Calls while one is under way share it.
+   * Hands free pages back to the disk in the background (incremental files only), then cuts
+   * the write-ahead log back (shrinkLog): the file and its log end as small as the data.
+   * Resolves when done; calls while one is under way share it. Stops early, quietly, when
+   * the store closes.
    */
   releaseFreePages(onProgress?: (progress: CompactProgress) => void): Promise<void> {
     if (!storageFigures(this.db).incremental) return Promise.resolve();
     if (this.releasing) return this.releasing;
     const total = this.db.pragma('freelist_count', { simple: true }) as number;
     const release = inSlices(this.sliceMs, () => {
+      if (!this.db.open) return false;
       const left = this.db.pragma('freelist_count', { simple: true }) as number;
       onProgress?.({ phase: 'freeing', done: Math.max(0, total - left), total });
       if (left === 0) return false;
       this.db.pragma(`incremental_vacuum(${VACUUM_CHUNK_PAGES})`);
       return true;
+    }).then(async () => {
+      if (this.db.open) await this.shrinkLog();
     });
     this.releasing = release.finally(() => (this.releasing = null));
     return this.releasing;
@@ -278,6 +362,19 @@ export class SpaceKeeper {
       onProgress({ phase: 'rebuilding', done: used, total: used });
     });
   }
+}
+
+/** Asks a log worker to stop and waits (at most 2 s) before ending its thread. */
+async function stopLogWorker(worker: Worker): Promise<void> {
+  const exited = new Promise((resolve) => worker.once('exit', resolve));
+  // referenced while it stops: a process that is closing has nothing else keeping it
+  // alive, and would end before the store is closed
+  worker.ref();
+  worker.postMessage('stop');
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([exited, new Promise((resolve) => { timer = setTimeout(resolve, 2000); })]);
+  clearTimeout(timer);
+  await worker.terminate();
 }
 
 function fileSize(path: string): number {

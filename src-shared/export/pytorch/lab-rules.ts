@@ -2,9 +2,10 @@
  * THE LAB'S RULES IN PYTHON: the one place the exported PyTorch project restates what
  * the engine does, so that `train.py --replay` follows the lab's run step for step.
  * Whenever one of these changes in src-shared, change it here too (the replay test in
- * test/src-main/export/pytorch-project.test.ts fails until both agree):
+ * tests in test/src-main/models/pytorch-*.test.ts fail until both agree):
  *
  *   seeded shuffle          src-shared/random.ts (xoshiro128**, splitmix32 seeding, Fisher–Yates)
+ *   mirror augmentation     src-shared/engine/trainer.ts (trainStep's draws, mirrorImage)
  *   optimiser updates       src-shared/engine/optimizers.ts (sgd, momentum, adam)
  *   regularisation          src-shared/engine/regularizers.ts (L1/L2 gradient, reported λR(W))
  *   proximal L1             src-shared/engine/optimizers.ts proximalL1 (threshold in the optimiser's metric)
@@ -92,6 +93,23 @@ class LabRng:
 def epoch_order(rng, count):
     """The order of one epoch (Trainer.startEpoch): 0..count-1 shuffled by the run's generator."""
     return rng.shuffle(list(range(count)))
+
+
+def mirror_draws(rng, count):
+    """Which of a batch's count images mirror augmentation flips (Trainer.trainStep): one draw
+    per row in batch order, after the batch is gathered; below 1/2 flips. Every process of a
+    torchrun draws for the whole batch, so the generator stays the lab's."""
+    return [rng.uniform() < 0.5 for _ in range(count)]
+
+
+def mirror(x, flips, shape):
+    """x [rows, H*W*C] (normalised, channels interleaved) with the rows where flips is True
+    flipped left-right (mirrorImage in src-shared/engine/trainer.ts)."""
+    if not any(flips):
+        return x
+    images = x.reshape(x.shape[0], shape["height"], shape["width"], shape["channels"])
+    chosen = torch.tensor(flips, dtype=torch.bool, device=x.device).view(-1, 1, 1, 1)
+    return torch.where(chosen, images.flip(2), images).reshape(x.shape)
 
 
 def learning_rate(schedule, base_lr, epoch, epochs):

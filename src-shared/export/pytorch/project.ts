@@ -16,6 +16,8 @@ import { encodeSafetensorsFile, safetensorsNames, transposeWeights, type Safeten
 import { slotCount } from '../../engine/optimizers';
 import type { ModelSpec, TrainConfig, TrainerState } from '../../engine/types';
 import type { RngState } from '../../random';
+import { featureNames, featureSize, type FeatureTransform } from '../../features/transforms';
+import { featuresPython } from './features';
 import { LAB_RULES_FILE, labRulesPython } from './lab-rules';
 import { dataPython, trainPython } from './python-files';
 
@@ -142,8 +144,9 @@ function projectWeights(spec: PytorchProjectSpec): Uint8Array {
   });
 }
 
+/** The dense layers' shapes; the first reads φ(x) when the model has a feature transform. */
 function denseShapes(model: ModelSpec): { inputs: number; units: number }[] {
-  const widths = [model.inputSize, ...model.hidden.map((h) => h.units), model.numClasses];
+  const widths = [model.features ? featureSize(model.features) : model.inputSize, ...model.hidden.map((h) => h.units), model.numClasses];
   return widths.slice(1).map((units, i) => ({ inputs: widths[i], units }));
 }
 
@@ -179,6 +182,7 @@ const PYTORCH_ACTIVATIONS = { relu: 'nn.ReLU()', sigmoid: 'nn.Sigmoid()', tanh: 
 
 function modelPython(spec: PytorchProjectSpec): string {
   const { model } = spec.config;
+  const features = featuresPython(model.features);
   const modules: string[] = [];
   denseShapes(model).forEach((layer, i) => {
     modules.push(`nn.Linear(${layer.inputs}, ${layer.units}),  # layers.${2 * i}: W${i + 1}, b${i + 1}`);
@@ -187,16 +191,20 @@ function modelPython(spec: PytorchProjectSpec): string {
       modules.push(h.activation === 'leaky-relu' ? `nn.LeakyReLU(${h.alpha ?? 0.01}),` : `${PYTORCH_ACTIVATIONS[h.activation]},`);
     }
   });
+  const phi = model.features ? `${featureSize(model.features)} ${model.features.kind} features` : null;
   return `"""${describeArchitecture(model)}: the model of Neural Lab run ${spec.run.id} (${pythonText(spec.run.name)}) as a PyTorch module.
 
 Input: ${describeInput(spec.input)}, ${model.inputSize} values (data.py prepares them).
-Output: ${model.numClasses} class scores${spec.config.loss === 'softmax' ? '; softmax(dim=1) gives the probabilities the lab shows' : ' of a multiclass SVM (the highest wins)'}.
+${phi ? `The module applies the run's fixed feature transform first (${phi}, no weights), as the lab's
+model does, so it reads the same inputs as the lab's.
+` : ''}Output: ${model.numClasses} class scores${spec.config.loss === 'softmax' ? '; softmax(dim=1) gives the probabilities the lab shows' : ' of a multiclass SVM (the highest wins)'}.
 
 The lab computes x·W + b with W stored [inputs x units]; PyTorch's Linear keeps its weight
 as [units x inputs] and computes x·Wᵀ + b: the same numbers, transposed. The names match
 weights.safetensors, so load_state_dict takes the lab's checkpoint as it is.
 """
 import json
+import math
 import struct
 
 import numpy as np
@@ -204,18 +212,21 @@ import torch
 from torch import nn
 
 CLASS_NAMES = ${JSON.stringify(spec.classNames)}
-
+${features.code && `
+${features.code}`}
 
 class LabModel(nn.Module):
     def __init__(self):
         super().__init__()
+        # ${phi ? 'the fixed feature transform: no parameters, so the weights file holds nothing of it' : 'no feature transform: the first layer reads the input itself'}
+        self.features = ${features.construct}
         self.layers = nn.Sequential(
 ${modules.map((m) => `            ${m}`).join('\n')}
         )
 
     def forward(self, x):
         """x: [batch, ${model.inputSize}] -> class scores [batch, ${model.numClasses}]"""
-        return self.layers(x)
+        return self.layers(self.features(x))
 
     def weights(self):
         """The weight matrices, first layer first: what regularisation sees (never the biases)."""
@@ -298,6 +309,13 @@ function pythonText(text: string): string {
   return JSON.stringify(text.replace(/[\r\n]+/g, ' ')).replace(/"""/g, '"\\"\\"');
 }
 
+/** "HOG features (8×8-pixel cells, 9 orientations)": the transform with its settings. */
+function featureText(t: FeatureTransform): string {
+  if (t.kind === 'hog') return `HOG features (${t.cell}×${t.cell}-pixel cells, ${t.bins} orientations)`;
+  if (t.kind === 'color-histogram') return `colour-histogram features (${t.bins} bins per channel)`;
+  return `${t.kind} features (${featureNames(t).join(', ')})`;
+}
+
 function readme(spec: PytorchProjectSpec): string {
   const { config, run } = spec;
   const reg = config.regularizer;
@@ -308,7 +326,7 @@ function readme(spec: PytorchProjectSpec): string {
 
 ${describeArchitecture(config.model)}, ${config.loss} loss, ${config.optimizer.kind} (lr ${config.optimizer.lr}, ${config.schedule.kind} schedule),
 regularisation ${regText}${reg.proximal ? ' (proximal)' : ''}, batch ${config.batchSize}, ${config.epochs} epochs, seed ${config.seed}.
-Data: ${spec.source}; ${describeInput(spec.input)}; ${counts} samples.
+${config.model.features ? `The model reads ${featureText(config.model.features)}, computed inside LabModel from the inputs.\n` : ''}${config.augmentation?.mirror ? 'Mirror augmentation: each training image is flipped left-right with probability ½, drawn from the lab\'s generator.\n' : ''}Data: ${spec.source}; ${describeInput(spec.input)}; ${counts} samples.
 Exported from epoch ${spec.checkpoint.epoch} (step ${spec.checkpoint.step}) by Neural Lab ${spec.appVersion}.
 
 ## Run it
@@ -339,7 +357,7 @@ Compare view, or
 
 | file | what |
 | --- | --- |
-| model.py | \`LabModel\`, the architecture as an \`nn.Module\`; \`load_trained()\` for predictions |
+| model.py | \`LabModel\`, the architecture (with its fixed feature transform) as an \`nn.Module\`; \`load_trained()\` for predictions |
 | lab_rules.py | the lab's shuffle, optimiser, regularisation (and proximal L1), schedule and losses |
 | data.py | the splits and their normalisation; \`--images FOLDER\` decodes the image files with Pillow |
 | train.py | training: continue, \`--replay\`, \`--device\`, torchrun |

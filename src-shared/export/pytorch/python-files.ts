@@ -154,6 +154,10 @@ export const trainPython = String.raw`"""Trains the lab's model with the lab's r
   python3 train.py --replay             the lab's run again from its initial weights, batch by batch
   torchrun --nproc_per_node 2 train.py  DistributedDataParallel (gloo on CPU, nccl on GPU)
 
+A run with mirror augmentation flips its training images as the lab did: the same draws
+from the lab's generator, so --replay still follows the lab batch by batch. The run's
+feature transform, if it has one, is part of LabModel (model.py).
+
 Every epoch's numbers go to metrics.jsonl, which the lab imports back as a run of the same
 experiment (lab import-metrics metrics.jsonl); the final weights go to trained.safetensors.
 """
@@ -174,6 +178,8 @@ from model import LabModel, lab_parameters, read_safetensors, write_safetensors
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CONFIG = EXPERIMENT["config"]
+# mirror augmentation: the image shape to flip training images in, or None
+MIRROR = (CONFIG.get("augmentation") or {}).get("mirror")
 
 
 def parse_args():
@@ -301,8 +307,11 @@ def main():
             count = len(rows)
             # every process takes its share of the lab's batch; the loss is scaled so that
             # DistributedDataParallel's gradient average is the mean over the whole batch
-            mine = torch.tensor(rows[rank * count // world:(rank + 1) * count // world], dtype=torch.long, device=device)
+            share = slice(rank * count // world, (rank + 1) * count // world)
+            mine = torch.tensor(rows[share], dtype=torch.long, device=device)
             x, y = train.batch(mine)
+            if MIRROR is not None:
+                x = lab_rules.mirror(x, lab_rules.mirror_draws(rng, count)[share], MIRROR)
             began = time.perf_counter()
             reg_loss = lab_rules.regularisation_loss(CONFIG["regularizer"], model.weights())
             for _, p, _ in params:

@@ -5,50 +5,15 @@
  * gloo processes. No safetensors package is installed, so the project reads its weights
  * file itself.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LabStore } from '../../../src-main/store';
 import { decodeTrainerState } from '../../../src-shared/engine/state';
 import { Rng } from '../../../src-shared/random';
 import { rawImage, tempDir, writeBytes } from '../datasets/fixtures';
-
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const PYTHON = '/usr/bin/python3';
-const TORCHRUN = '/usr/bin/torchrun';
-
-interface Result { code: number; stdout: string; stderr: string }
-
-function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(command, args, { cwd: options.cwd ?? root, timeout: 300_000, env: { ...process.env, ...options.env }, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-const lab = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src-main/cli/lab.ts', ...args]);
-
-interface MetricLine { split?: string; epoch?: number; step?: number; loss?: number; accuracy?: number; neuralLab?: string; mode?: string; worldSize?: number }
-const readMetrics = (path: string): MetricLine[] => readFileSync(path, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as MetricLine);
-
-/** {name: float32 values} of a safetensors file (F32 tensors only). */
-function readSafetensors(path: string): Map<string, Float32Array> {
-  const bytes = readFileSync(path);
-  const length = Number(bytes.readBigUInt64LE(0));
-  const header = JSON.parse(bytes.subarray(8, 8 + length).toString('utf8')) as Record<string, { dtype: string; data_offsets: [number, number] }>;
-  const tensors = new Map<string, Float32Array>();
-  for (const [name, info] of Object.entries(header)) {
-    if (name === '__metadata__' || info.dtype !== 'F32') continue;
-    const [begin, end] = info.data_offsets;
-    const slice = bytes.subarray(8 + length + begin, 8 + length + end);
-    tensors.set(name, new Float32Array(slice.buffer.slice(slice.byteOffset, slice.byteOffset + slice.byteLength)));
-  }
-  return tensors;
-}
+import { compareWeights, lab, PYTHON, readMetrics, readSafetensors, run, TORCHRUN } from './pytorch-fixtures';
 
 /** Three colour classes with heavy noise, so the classes overlap and accuracy says something. */
 async function writeNoisyFolder(folder: string, perClass: number): Promise<void> {
@@ -105,29 +70,12 @@ describe('a run exported as a PyTorch project', () => {
       for (const r of relative) expect(r).toBeLessThan(1e-4);
 
       const final = decodeTrainerState(store.latestCheckpoint(1)!.state);
-      const weights = readSafetensors(path('replay.safetensors'));
-      const shapes = final.config.model.hidden.map((h) => h.units).concat(final.config.model.numClasses);
-      let worst = 0;
-      let compared = 0;
-      let inputs = final.config.model.inputSize;
-      shapes.forEach((units, layer) => {
-        const w = final.params[2 * layer];
-        const b = final.params[2 * layer + 1];
-        const torchW = weights.get(`layers.${2 * layer}.weight`)!;
-        const torchB = weights.get(`layers.${2 * layer}.bias`)!;
-        expect(torchW.length).toBe(w.length);
-        for (let i = 0; i < inputs; i++) {
-          for (let j = 0; j < units; j++) worst = Math.max(worst, Math.abs(torchW[j * inputs + i] - w[i * units + j]));
-        }
-        for (let j = 0; j < units; j++) worst = Math.max(worst, Math.abs(torchB[j] - b[j]));
-        compared += w.length + b.length;
-        inputs = units;
-      });
+      const { worst, compared, labZeros, torchZeros } = compareWeights(final, readSafetensors(path('replay.safetensors')));
       console.log(`replay: ${compared} final parameters, largest difference to the lab's ${worst.toExponential(2)}`);
       expect(worst).toBeLessThan(1e-4);
       // proximal L1 sets weights exactly to zero: the replay zeroes the same number as the lab
-      const zeros = (values: Float32Array[]) => values.reduce((n, v) => n + v.filter((x) => x === 0).length, 0);
-      expect(zeros([weights.get('layers.0.weight')!, weights.get('layers.2.weight')!])).toBe(zeros([final.params[0], final.params[2]]));
+      expect(labZeros).toBeGreaterThan(0);
+      expect(torchZeros).toBe(labZeros);
     } finally {
       store.close();
     }

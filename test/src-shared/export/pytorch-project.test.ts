@@ -5,6 +5,7 @@ import { arraySource } from '../../../src-shared/engine/source';
 import { Trainer } from '../../../src-shared/engine/trainer';
 import type { TrainConfig } from '../../../src-shared/engine/types';
 import { pytorchProjectFiles, type PytorchProjectSpec } from '../../../src-shared/export/pytorch/project';
+import { Rng } from '../../../src-shared/random';
 import { makeToyDataset } from '../../../src-shared/toy/datasets';
 
 const config: TrainConfig = {
@@ -37,9 +38,11 @@ function spec(): PytorchProjectSpec {
   };
 }
 
-function tensorNames(bytes: Uint8Array): string[] {
+
+function tensorShapes(bytes: Uint8Array): Record<string, number[]> {
   const length = Number(new DataView(bytes.buffer, bytes.byteOffset).getBigUint64(0, true));
-  return Object.keys(JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + length))) as object).filter((k) => k !== '__metadata__');
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + length))) as Record<string, { shape: number[] }>;
+  return Object.fromEntries(Object.entries(header).filter(([k]) => k !== '__metadata__').map(([k, v]) => [k, v.shape]));
 }
 
 describe('pytorchProjectFiles', () => {
@@ -51,7 +54,7 @@ describe('pytorchProjectFiles', () => {
     ]);
     const weights = files.find((f) => f.path === 'weights.safetensors')!.bytes as Uint8Array;
     const layer = (prefix: string) => [`${prefix}layers.0.weight`, `${prefix}layers.0.bias`, `${prefix}layers.2.weight`, `${prefix}layers.2.bias`];
-    expect(tensorNames(weights)).toEqual([...layer(''), ...layer('optimizer.0.'), ...layer('optimizer.1.'), ...layer('initial.'), 'checkpoint.order']);
+    expect(Object.keys(tensorShapes(weights))).toEqual([...layer(''), ...layer('optimizer.0.'), ...layer('optimizer.1.'), ...layer('initial.'), 'checkpoint.order']);
     const model = files.find((f) => f.path === 'model.py')!.bytes as string;
     expect(model).toContain('nn.Linear(2, 5),  # layers.0: W1, b1');
     expect(model).toContain('nn.LeakyReLU(0.05),');
@@ -62,6 +65,32 @@ describe('pytorchProjectFiles', () => {
     const experiment = JSON.parse(files.find((f) => f.path === 'experiment.json')!.bytes as string) as { checkpoint: { position: number; step: number }; splits: { train: { count: number } } };
     expect(experiment.checkpoint).toMatchObject({ position: 8, step: 1 });
     expect(experiment.splits.train.count).toBe(30);
+  });
+
+  it('puts an image run\'s feature transform into model.py and sizes the first layer for φ(x), not x', () => {
+    const hog: TrainConfig = {
+      ...config,
+      model: { inputSize: 16 * 12 * 3, numClasses: 2, hidden: [{ units: 4, activation: 'relu' }], features: { kind: 'hog', width: 16, height: 12, channels: 3, cell: 4, bins: 6 } },
+      augmentation: { mirror: { width: 16, height: 12, channels: 3 } },
+    };
+    const labels = Int32Array.from({ length: 6 }, (_, i) => i % 2);
+    const rng = new Rng(2);
+    const pixels = Float32Array.from({ length: 6 * hog.model.inputSize }, () => rng.uniform());
+    const trainer = new Trainer(hog, arraySource(pixels, labels, hog.model.inputSize));
+    const initial = trainer.saveState();
+    const files = pytorchProjectFiles({
+      ...spec(), config: hog, classNames: ['a', 'b'], splits: { train: { labels, inputs: pixels } }, checkpoint: initial, initial,
+    });
+    const model = files.find((f) => f.path === 'model.py')!.bytes as string;
+    // 4×3 cells of 6 orientations
+    expect(model).toContain('self.features = OrientedGradients(width=16, height=12, channels=3, cell=4, bins=6)');
+    expect(model).toContain('nn.Linear(72, 4),  # layers.0: W1, b1');
+    expect(() => execFileSync('/usr/bin/python3', ['-c', 'import ast, sys; ast.parse(sys.stdin.read())'], { input: model })).not.toThrow();
+    const weights = files.find((f) => f.path === 'weights.safetensors')!.bytes as Uint8Array;
+    expect(tensorShapes(weights)['layers.0.weight']).toEqual([4, 72]);
+    const readme = files.find((f) => f.path === 'README.md')!.bytes as string;
+    expect(readme).toContain('The model reads HOG features (4×4-pixel cells, 6 orientations)');
+    expect(readme).toContain('Mirror augmentation: each training image is flipped left-right');
   });
 
   it('refuses a spec whose parts do not fit, saying which', () => {
