@@ -10,18 +10,22 @@
  *    in a plain PyTorch script (scripts/torch/fashion_mnist_mlp.py): wall time of each
  *    process from start to exit, loading included.
  *
- *   npm run bench:compare [-- --seconds 2 --rounds 1 --threads 1,2 --epochs 10 --no-e2e
- *                            --e2e-limit 900 --no-torch --tfjs --fashion DIR --json]
+ *   npm run bench:compare [-- --seconds 1 --rounds 3 --e2e-rounds 1 --threads 1,2 --epochs 10
+ *                            --no-e2e --e2e-limit 900 --no-torch --tfjs --fashion DIR --json]
  *
  * PyTorch is optional (Debian: python3-torch, with libopenblas0-pthread); the end-to-end
  * run needs Debian's dataset-fashion-mnist (or --fashion DIR with the four .gz files).
  * W1–W4 are float32, softmax cross-entropy, L2 1e-4 on the weights, plain SGD,
- * forward+backward+update on random data held in memory; each figure is the best of 5
- * windows (other processes only ever slow a window down). Columns are measured
- * interleaved, so a busy spell hits all alike; `--rounds N` repeats everything and keeps
- * each column's best. Ratios above 1 mean the lab is faster.
+ * forward+backward+update on random data held in memory. Side by side: every column (lab
+ * native, lab WebAssembly, PyTorch, at each thread count) stays up for the whole run (one
+ * long-lived PyTorch process per thread count), and each round measures one workload on
+ * every column in turn before the next workload, so a busy spell on the machine hits all
+ * columns alike; each measurement is the best of 5 windows of seconds/5, and the table
+ * shows each column's median over `--rounds` rounds. The end-to-end runs alternate lab
+ * and PyTorch the same way (`--e2e-rounds`, median wall time). Ratios above 1 mean the
+ * lab is faster.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +35,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { measureGemm, measureWorkload, randomData, WORKLOADS, workloadConfig, type Workload } from '../src-main/cli/commands/bench';
 import type { Kernels } from '../src-shared/engine/kernels';
 import { Trainer } from '../src-shared/engine/trainer';
-import { createNodeKernels, type KernelPath } from '../src-main/kernels/node-kernels';
+import { createNodeKernels, type KernelPath, type NodeKernels } from '../src-main/kernels/node-kernels';
 
 interface Column { label: string; samples: Record<string, number>; gemmGflops: number }
 
@@ -39,13 +43,14 @@ function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
-const seconds = Number(option('seconds') ?? 2);
+const seconds = Number(option('seconds') ?? 1);
 const threadCounts = (option('threads') ?? '1,2').split(',').map(Number);
 const wantTfjs = process.argv.includes('--tfjs');
 const wantTorch = !process.argv.includes('--no-torch');
 const wantEndToEnd = !process.argv.includes('--no-e2e');
 const asJson = process.argv.includes('--json');
-const rounds = Number(option('rounds') ?? 1);
+const rounds = Number(option('rounds') ?? 3);
+const e2eRounds = Number(option('e2e-rounds') ?? 1);
 const epochs = Number(option('epochs') ?? 10);
 const fashionDir = option('fashion') ?? '/usr/share/datasets/fashion-mnist';
 const PYTHON = '/usr/bin/python3';
@@ -56,7 +61,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  * on busy cores stretch wall time, while CPU time counts only the work done (and all
  * threads', so it is no use for two).
  */
-const cpuColumns: Column[] = [];
+const cpuSamples = new Map<string, Record<string, number[]>>();
 
 /** Training samples per CPU second of workload `w`: best of 5 windows after a warm-up, like measureWorkload. */
 function perCpuSecond(w: Workload, kernels: Kernels): number {
@@ -74,21 +79,18 @@ function perCpuSecond(w: Workload, kernels: Kernels): number {
   return best;
 }
 
-/** The lab's kernels on `path`, or null when that path is not available (native not built). */
-async function ours(threads: number, path: KernelPath): Promise<Column | null> {
+/** A lab column: its kernels, kept for the whole run. */
+interface LabSide { label: string; path: KernelPath; threads: number; kernels: NodeKernels }
+
+/** The lab's kernels on `path` at `threads`, or null when that path is not available (native not built). */
+async function labSide(threads: number, path: KernelPath): Promise<LabSide | null> {
   const kernels = await createNodeKernels({ threads, native: path === 'native' ? undefined : false });
-  try {
-    if (kernels.path !== path) {
-      console.log(`(lab ${path} skipped: ${kernels.fallbackReason})`);
-      return null;
-    }
-    const samples: Record<string, number> = {};
-    for (const w of WORKLOADS) samples[w.name] = measureWorkload(w, kernels, seconds);
-    if (threads === 1) cpuColumns.push({ label: `lab ${path} 1t`, samples: Object.fromEntries(WORKLOADS.map((w) => [w.name, perCpuSecond(w, kernels)])), gemmGflops: 0 });
-    return { label: `lab ${path} ${threads}t`, samples, gemmGflops: measureGemm(kernels, 256, 100, 3072) };
-  } finally {
+  if (kernels.path !== path) {
+    console.log(`(lab ${path} skipped: ${kernels.fallbackReason})`);
     kernels.close();
+    return null;
   }
+  return { label: `lab ${path} ${threads}t`, path, threads, kernels };
 }
 
 /**
@@ -166,13 +168,19 @@ async function tfjs(): Promise<Column> {
   return { label: 'TF.js wasm', samples, gemmGflops: (2 * 256 * 3072 * 100) / (best / 1000) / 1e9 };
 }
 
+/**
+ * PyTorch's side of the workloads, as a long-lived process: it reads one request a line
+ * ({"workload": W, "seconds": S} or {"gemm": true}) and answers with one JSON line, so it
+ * can be measured in turn with the lab's columns without paying its start-up each time.
+ */
 const TORCH_SCRIPT = String.raw`
 import json, sys, time, torch
-seconds, threads, workloads = float(sys.argv[1]), int(sys.argv[2]), json.loads(sys.argv[3])
+threads = int(sys.argv[1])
 torch.set_num_threads(threads)
 torch.manual_seed(0)
-out = {}
-for w in workloads:
+nets = {}
+
+def setup(w):
     sizes = [w['inputs']] + w['hidden'] + [w['classes']]
     layers = []
     for i in range(len(sizes) - 1):
@@ -192,6 +200,20 @@ for w in workloads:
         loss.backward()
         opt.step()
     for i in range(5): step(i)
+    return step
+
+for line in sys.stdin:
+    request = json.loads(line)
+    if 'gemm' in request:
+        a, b = torch.rand(256, 3072), torch.rand(3072, 100)
+        best, start = 1e9, time.perf_counter()
+        while time.perf_counter() - start < 0.5:
+            t0 = time.perf_counter(); torch.mm(a, b); best = min(best, time.perf_counter() - t0)
+        print(json.dumps({'gemm': 2 * 256 * 3072 * 100 / best / 1e9}), flush=True)
+        continue
+    w, seconds = request['workload'], request['seconds']
+    if w['name'] not in nets: nets[w['name']] = setup(w)
+    step = nets[w['name']]
     best = best_cpu = 0
     for window in range(5):  # best of 5 windows, as for ours
         steps, start, cpu = 0, time.perf_counter(), time.process_time()
@@ -199,14 +221,7 @@ for w in workloads:
             step(steps); steps += 1
         best = max(best, steps * w['batch'] / (time.perf_counter() - start))
         best_cpu = max(best_cpu, steps * w['batch'] / max(time.process_time() - cpu, 1e-9))
-    out[w['name']] = best
-    out[w['name'] + ' cpu'] = best_cpu
-a, b = torch.rand(256, 3072), torch.rand(3072, 100)
-best, start = 1e9, time.perf_counter()
-while time.perf_counter() - start < 0.5:
-    t0 = time.perf_counter(); torch.mm(a, b); best = min(best, time.perf_counter() - t0)
-out['gemm'] = 2 * 256 * 3072 * 100 / best / 1e9
-print(json.dumps(out))
+    print(json.dumps({'samples': best, 'cpu': best_cpu}), flush=True)
 `;
 
 /** torch.set_num_threads covers PyTorch's own pool; OpenBLAS (pthread build) keeps its own. */
@@ -214,21 +229,39 @@ const torchEnv = (threads: number) => ({
   ...process.env, OMP_NUM_THREADS: String(threads), OPENBLAS_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads),
 });
 
-function torch(threads: number): Column | null {
+/** A PyTorch column: one python process answering requests in turn. */
+interface TorchSide { label: string; threads: number; ask(request: object): Promise<Record<string, number>>; close(): void }
+
+async function torchSide(threads: number): Promise<TorchSide | null> {
   if (!existsSync(PYTHON)) return null;
-  const result = spawnSync(PYTHON, ['-c', TORCH_SCRIPT, String(seconds), String(threads), JSON.stringify(WORKLOADS)], {
-    encoding: 'utf8', timeout: 600_000, env: torchEnv(threads),
+  const child = spawn(PYTHON, ['-c', TORCH_SCRIPT, String(threads)], { env: torchEnv(threads), stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '', buffered = '';
+  const waiting: ((line: string | null) => void)[] = [];
+  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk; });
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffered += chunk;
+    for (let end = buffered.indexOf('\n'); end >= 0; end = buffered.indexOf('\n')) {
+      const line = buffered.slice(0, end);
+      buffered = buffered.slice(end + 1);
+      waiting.shift()?.(line);
+    }
   });
-  if (result.status !== 0) {
-    const reason = result.stderr.includes("No module named 'torch'") ? 'torch is not installed' : result.stderr.trim().split('\n').pop();
-    console.log(`(PyTorch skipped: ${reason})`);
+  child.on('close', () => { for (const resolve of waiting.splice(0)) resolve(null); });
+  const ask = (request: object) => new Promise<Record<string, number>>((resolve, reject) => {
+    waiting.push((line) => {
+      if (line !== null) { resolve(JSON.parse(line) as Record<string, number>); return; }
+      const reason = stderr.includes("No module named 'torch'") ? 'torch is not installed' : stderr.trim().split('\n').pop();
+      reject(new Error(reason ?? 'PyTorch exited'));
+    });
+    child.stdin.write(`${JSON.stringify(request)}\n`);
+  });
+  try {
+    await ask({ gemm: true });
+  } catch (error) {
+    console.log(`(PyTorch skipped: ${(error as Error).message})`);
     return null;
   }
-  const parsed = JSON.parse(result.stdout.trim().split('\n').pop()!) as Record<string, number>;
-  const { gemm, ...samples } = parsed;
-  if (threads === 1) cpuColumns.push({ label: 'torch 1t', samples: Object.fromEntries(WORKLOADS.map((w) => [w.name, samples[`${w.name} cpu`]])), gemmGflops: 0 });
-  for (const w of WORKLOADS) delete samples[`${w.name} cpu`];
-  return { label: `torch ${threads}t`, samples, gemmGflops: gemm };
+  return { label: `torch ${threads}t`, threads, ask, close: () => child.stdin.end() };
 }
 
 /** One end-to-end run: wall seconds from process start to exit, and what it printed as JSON. */
@@ -312,21 +345,8 @@ async function torchEndToEnd(threads: number): Promise<EndToEnd | null> {
   };
 }
 
-/** Column by column (matched by label), the better figure of two rounds. */
-function keepBest(previous: Column[], next: Column[]): Column[] {
-  return next.map((column) => {
-    const before = previous.find((c) => c.label === column.label);
-    if (!before) return column;
-    return {
-      label: column.label,
-      samples: Object.fromEntries(Object.keys(column.samples).map((w) => [w, Math.max(column.samples[w], before.samples[w])])),
-      gemmGflops: Math.max(column.gemmGflops, before.gemmGflops),
-    };
-  });
-}
-
 function printTable(columns: Column[]): void {
-  const pad = (s: string, n = 12) => s.padStart(n);
+  const pad = (s: string, n = 14) => s.padStart(n);
   console.log(`\n${'workload'.padEnd(9)}${columns.map((c) => pad(c.label)).join('')}`);
   for (const w of WORKLOADS) {
     console.log(`${w.name.padEnd(9)}${columns.map((c) => pad(c.samples[w.name] === undefined ? '–' : c.samples[w.name].toFixed(0))).join('')}`);
@@ -359,18 +379,13 @@ function printRatios(columns: Column[]): void {
   }
 }
 
-/** Per label, the best figure of all rounds. */
-function bestByLabel(all: Column[]): Column[] {
-  const best = new Map<string, Column>();
-  for (const column of all) best.set(column.label, keepBest([...best.values()], [column])[0]);
-  return [...best.values()];
-}
-
-/** Per label, the fastest of the rounds. */
-function fastest(runs: EndToEnd[]): EndToEnd[] {
-  const best = new Map<string, EndToEnd>();
-  for (const run of runs) if (!best.has(run.label) || run.wall < best.get(run.label)!.wall) best.set(run.label, run);
-  return [...best.values()];
+/** Per label, the run of median wall time over the rounds. */
+function medianRuns(runs: EndToEnd[]): EndToEnd[] {
+  const labels = [...new Set(runs.map((r) => r.label))];
+  return labels.map((label) => {
+    const mine = runs.filter((r) => r.label === label).sort((x, y) => x.wall - y.wall);
+    return mine[(mine.length - 1) >> 1];
+  });
 }
 
 function printEndToEnd(runs: EndToEnd[]): void {
@@ -387,29 +402,75 @@ function printEndToEnd(runs: EndToEnd[]): void {
   }
 }
 
+const median = (values: number[]) => {
+  const sorted = [...values].sort((x, y) => x - y);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** Per column and workload, every round's figure; the table shows their medians. */
+type Samples = Map<string, Record<string, number[]>>;
+
+function record(samples: Samples, label: string, workload: string, value: number): void {
+  const column = samples.get(label) ?? {};
+  (column[workload] ??= []).push(value);
+  samples.set(label, column);
+}
+
+function medianColumns(samples: Samples, gemm: Map<string, number>): Column[] {
+  return [...samples].map(([label, byWorkload]) => ({
+    label,
+    samples: Object.fromEntries(Object.entries(byWorkload).map(([w, values]) => [w, median(values)])),
+    gemmGflops: gemm.get(label) ?? 0,
+  }));
+}
+
 async function main(): Promise<void> {
   const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
   console.log(`load average before: ${load()} (other processes share the cores)`);
-  let columns: Column[] = [];
   const endToEnd: EndToEnd[] = [];
   const e2eReady = wantEndToEnd && FASHION.every((f) => existsSync(join(fashionDir, f)));
   if (wantEndToEnd && !e2eReady) console.log(`(end-to-end run skipped: no Fashion-MNIST files in ${fashionDir}; apt install dataset-fashion-mnist or pass --fashion DIR)`);
-  for (let round = 0; round < rounds; round++) {
-    // interleaved: a busy spell on the machine hits every column alike
-    const roundColumns: Column[] = [];
-    for (const threads of threadCounts) {
-      for (const path of ['native', 'wasm'] as const) {
-        const column = await ours(threads, path);
-        if (column) roundColumns.push(column);
-      }
-      if (wantTorch) {
-        const column = torch(threads);
-        if (column) roundColumns.push(column);
+
+  const labs: LabSide[] = [];
+  const torches: TorchSide[] = [];
+  for (const threads of threadCounts) {
+    for (const path of ['native', 'wasm'] as const) {
+      const side = await labSide(threads, path);
+      if (side) labs.push(side);
+    }
+    const side = wantTorch ? await torchSide(threads) : null;
+    if (side) torches.push(side);
+  }
+  const samples: Samples = new Map();
+  const gemm = new Map<string, number>();
+  try {
+    for (const side of labs) gemm.set(side.label, measureGemm(side.kernels, 256, 100, 3072));
+    for (const side of torches) gemm.set(side.label, (await side.ask({ gemm: true })).gemm);
+    for (let round = 0; round < rounds; round++) {
+      for (const w of WORKLOADS) {
+        // every column in turn on this workload, then the next workload: a busy spell hits all alike
+        for (const threads of threadCounts) {
+          for (const side of labs.filter((l) => l.threads === threads)) {
+            record(samples, side.label, w.name, measureWorkload(w, side.kernels, seconds));
+            if (threads === 1) record(cpuSamples, side.label, w.name, perCpuSecond(w, side.kernels));
+          }
+          for (const side of torches.filter((t) => t.threads === threads)) {
+            const answer = await side.ask({ workload: w, seconds });
+            record(samples, side.label, w.name, answer.samples);
+            if (threads === 1) record(cpuSamples, side.label, w.name, answer.cpu);
+          }
+        }
       }
     }
-    if (wantTfjs) roundColumns.push(await tfjs());
-    columns = keepBest(columns, roundColumns);
-    if (e2eReady) {
+  } finally {
+    for (const side of labs) side.kernels.close();
+    for (const side of torches) side.close();
+  }
+  const columns = medianColumns(samples, gemm);
+  if (wantTfjs) columns.push(await tfjs());
+  if (e2eReady) {
+    for (let round = 0; round < e2eRounds; round++) {
       for (const threads of threadCounts) {
         const runs = [await labEndToEnd(threads, 'native'), wantTorch ? await torchEndToEnd(threads) : null, await labEndToEnd(threads, 'wasm')];
         for (const run of runs) if (run) endToEnd.push(run);
@@ -418,7 +479,7 @@ async function main(): Promise<void> {
   }
   printTable(columns);
   printRatios(columns);
-  const cpu = bestByLabel(cpuColumns);
+  const cpu = medianColumns(cpuSamples, new Map());
   if (cpu.length > 1) {
     console.log('\none thread, samples per CPU second (steady under load: counts only the work done)');
     printTable(cpu);
@@ -427,7 +488,7 @@ async function main(): Promise<void> {
       if (torchCpu) console.log(`${`${lab.label} / torch 1t (CPU)`.padEnd(28)}${WORKLOADS.map((w) => ratio(lab.samples[w.name], torchCpu.samples[w.name]).padStart(8)).join('')}`);
     }
   }
-  const best = fastest(endToEnd);
+  const best = medianRuns(endToEnd);
   if (best.length > 0) printEndToEnd(best);
   console.log(`\nload average after: ${load()}`);
   if (asJson) {

@@ -6,8 +6,8 @@
  *   const kernels = nativeKernels(addon, { threads: 2 });
  *
  * Buffers are plain Float32Arrays (BLAS reads any memory), so there is no heap to manage
- * and nothing to close. Products smaller than NATIVE_PARALLEL_MIN_WORK multiply-adds run
- * on one thread: below it, handing work to a second thread costs more than it saves.
+ * and nothing to close. With two threads, `productSplit` decides which products the
+ * addon's helper thread shares, and in what chunks; all others run on the calling thread.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,8 +17,9 @@ import type { LossKind } from '../../src-shared/engine/types';
 
 /** The addon's exports (src-main/kernels/native/blas_kernels.c documents each). */
 export interface BlasAddon {
+  /** split: 0 alone, 1 chunks of `chunk` rows of C shared with the helper thread, 2 chunks of columns */
   gemm(transA: number, transB: number, m: number, n: number, k: number, alpha: number,
-    a: Float32Array, b: Float32Array, beta: number, c: Float32Array, threads: number): void;
+    a: Float32Array, b: Float32Array, beta: number, c: Float32Array, split: number, chunk: number): void;
   axpby(n: number, a: number, x: Float32Array, b: number, y: Float32Array): void;
   dot(n: number, x: Float32Array, y: Float32Array): number;
   sum(n: number, x: Float32Array): number;
@@ -69,11 +70,41 @@ export function loadNativeAddon(): { addon: BlasAddon } | { reason: string } {
 }
 
 /**
- * Smallest product (multiply-adds) given to more than one BLAS thread. Measured on W1–W4
- * shapes: at 64×100×784 (5 M) two threads already pay on an idle machine but lose as soon
- * as the other core is busy, so the bar sits above that.
+ * Smallest product (multiply-adds) shared with the helper thread. Measured on the W1–W4
+ * and Fashion-MNIST shapes with the other core busy (other processes): below about 64 M,
+ * waiting for a helper that is not running loses more than sharing wins (W2's 39 M
+ * products ran 4× slower shared at load 18), while W3's 403 M products and 1024-row
+ * evaluation batches still gain. W3 spends 89% of its multiply-adds in products above it.
  */
-export const NATIVE_PARALLEL_MIN_WORK = 1 << 23;
+export const PARALLEL_MIN_WORK = 1 << 26;
+/** Chunks per shared product: a few per thread, so the caller can take over a late helper's. */
+export const CHUNKS_PER_PRODUCT = 4;
+/**
+ * Fewest rows or columns of C in one chunk: every chunk packs its share of both operands
+ * again, which costs about as much as 8 multiply-adds per value packed, so thinner
+ * chunks than this spend over a tenth of their time packing.
+ */
+export const CHUNK_MIN = 64;
+
+/** How one product is computed: alone, or shared in chunks of `chunk` rows or columns of C. */
+export type ProductSplit = { by: 'none' } | { by: 'rows' | 'columns'; chunk: number };
+
+/**
+ * The rule for sharing C[m×n] = op(A)[m×k]·op(B)[k×n] when `threads` threads may work on
+ * it: small products stay on the calling thread; big ones are cut along C's longer side
+ * into CHUNKS_PER_PRODUCT chunks of whole 16-wide register blocks (at least CHUNK_MIN).
+ * It depends on the shape and the thread count only, so training stays deterministic for
+ * a given thread count.
+ */
+export function productSplit(m: number, n: number, k: number, threads: number): ProductSplit {
+  if (threads < 2 || m * n * k < PARALLEL_MIN_WORK) return { by: 'none' };
+  const side = Math.max(m, n);
+  const chunk = Math.max(CHUNK_MIN, Math.ceil(side / CHUNKS_PER_PRODUCT / 16) * 16);
+  if (side < 2 * chunk) return { by: 'none' };
+  return { by: m >= n ? 'rows' : 'columns', chunk };
+}
+
+const SPLIT_CODE = { none: 0, rows: 1, columns: 2 } as const;
 
 export interface NativeKernels extends Kernels {
   readonly threads: number;
@@ -83,7 +114,7 @@ export interface NativeKernels extends Kernels {
 
 const OPTIMIZER_KIND = { sgd: 0, momentum: 1, adam: 2 } as const;
 
-/** Kernels through `addon` on up to `threads` BLAS threads. */
+/** Kernels through `addon`; with `threads` ≥ 2, big products are shared with the addon's one helper thread (productSplit). */
 export function nativeKernels(addon: BlasAddon, options: { threads?: number } = {}): NativeKernels {
   const threads = Math.max(1, Math.floor(options.threads ?? 1));
   const lossResult = new Float64Array(2);
@@ -99,8 +130,8 @@ export function nativeKernels(addon: BlasAddon, options: { threads?: number } = 
     allocate: (length) => new Float32Array(length),
     readsAnyMemory: true,
     gemm(transA, transB, m, n, k, alpha, a, b, beta, c) {
-      const work = m * n * k;
-      addon.gemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, f32(a), f32(b), beta, f32(c), work >= NATIVE_PARALLEL_MIN_WORK ? threads : 1);
+      const split = productSplit(m, n, k, threads);
+      addon.gemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, f32(a), f32(b), beta, f32(c), SPLIT_CODE[split.by], split.by === 'none' ? 0 : split.chunk);
     },
     axpby: (n, a, x, b, y) => addon.axpby(n, a, f32(x), b, f32(y)),
     dot: (n, x, y) => addon.dot(n, f32(x), f32(y)),

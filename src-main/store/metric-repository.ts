@@ -1,5 +1,6 @@
 import type { LossReport } from '../../src-shared/engine/types';
 import {
+  epochSummary,
   WEIGHT_SPARSITY_METRICS,
   type EpochMetrics,
   type MetricPoint,
@@ -9,7 +10,7 @@ import {
 } from '../../src-shared/training/records';
 import { healthMetricRows } from '../../src-shared/training/health-metrics';
 import { StoreError } from './database';
-import { nullIfNaN, type Sql } from './sql';
+import type { Sql } from './sql';
 
 export interface RunProgress {
   epochsDone: number;
@@ -25,7 +26,7 @@ const LOSS_METRICS = ['loss', 'dataLoss', 'regLoss', 'accuracy'] as const;
 
 /**
  * Metric rows of runs: per step ('batch'), per epoch ('train', 'val'), and the run
- * counters and summary columns that move with them (so a list sorts by the latest loss).
+ * counters and summary columns that move with them (so a list sorts by the latest data loss).
  */
 export class MetricRepository {
   constructor(private readonly sql: Sql) {}
@@ -56,11 +57,12 @@ export class MetricRepository {
     if (report.health) for (const row of healthMetricRows(report.health)) add('train', row.name, row.value);
     this.sql.transaction(() => {
       this.insert(runId, rows);
+      const summary = epochSummary(report);
       this.sql.run(
-        `UPDATE runs SET epochs_done = ?, steps_done = MAX(steps_done, ?), train_loss = ?, train_accuracy = ?,
-           val_loss = ?, val_accuracy = ?, updated_at = ? WHERE id = ?`,
-        report.epoch, report.step, nullIfNaN(report.train.loss), nullIfNaN(report.train.accuracy),
-        report.val ? nullIfNaN(report.val.loss) : null, report.val ? nullIfNaN(report.val.accuracy) : null, Date.now(), runId,
+        `UPDATE runs SET epochs_done = ?, steps_done = MAX(steps_done, ?), train_data_loss = ?, train_penalty = ?, train_accuracy = ?,
+           val_data_loss = ?, val_accuracy = ?, updated_at = ? WHERE id = ?`,
+        report.epoch, report.step, summary.trainDataLoss, summary.trainPenalty, summary.trainAccuracy,
+        summary.valDataLoss, summary.valAccuracy, Date.now(), runId,
       );
     });
   }
@@ -86,8 +88,8 @@ export class MetricRepository {
     const last = (split: string, name: string) =>
       this.sql.get<{ value: number | null }>('SELECT value FROM metrics WHERE run_id = ? AND split = ? AND name = ? ORDER BY step DESC LIMIT 1', runId, split, name)?.value ?? null;
     this.sql.run(
-      'UPDATE runs SET train_loss = ?, train_accuracy = ?, val_loss = ?, val_accuracy = ? WHERE id = ?',
-      last('train', 'loss'), last('train', 'accuracy'), last('val', 'loss'), last('val', 'accuracy'), runId,
+      'UPDATE runs SET train_data_loss = ?, train_penalty = ?, train_accuracy = ?, val_data_loss = ?, val_accuracy = ? WHERE id = ?',
+      last('train', 'dataLoss'), last('train', 'regLoss'), last('train', 'accuracy'), last('val', 'dataLoss'), last('val', 'accuracy'), runId,
     );
   }
 

@@ -195,6 +195,23 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    description: 'run summaries keep the data loss and the penalty λR(W) apart; split sizes and majority baselines',
+    up(db) {
+      // train_loss / val_loss held data loss + penalty, while live numbers were the data loss
+      // alone: an L1 run's loss jumped when it paused. The summary now holds what it says.
+      db.exec(`
+        ALTER TABLE runs RENAME COLUMN train_loss TO train_data_loss;
+        ALTER TABLE runs RENAME COLUMN val_loss TO val_data_loss;
+        ALTER TABLE runs ADD COLUMN train_penalty REAL;
+        ALTER TABLE runs ADD COLUMN splits TEXT;
+      `);
+      const last = (split: string, name: string) =>
+        `(SELECT value FROM metrics m WHERE m.run_id = runs.id AND m.split = '${split}' AND m.name = '${name}' ORDER BY m.step DESC LIMIT 1)`;
+      db.exec(`UPDATE runs SET train_data_loss = ${last('train', 'dataLoss')}, train_penalty = ${last('train', 'regLoss')}, val_data_loss = ${last('val', 'dataLoss')}`);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -9,6 +9,7 @@ import {
   type RunRecord,
   type RunSortKey,
   type RunSplitSpec,
+  type RunSplitCounts,
   type RunStatus,
 } from '../../src-shared/training/records';
 import type { CheckpointRepository, NewCheckpoint, SavedCheckpoint } from './checkpoint-repository';
@@ -47,8 +48,8 @@ const SORT_COLUMNS: Record<RunSortKey, string> = {
   createdAt: 'r.created_at',
   name: 'r.name COLLATE NOCASE',
   status: 'r.status',
-  trainLoss: 'r.train_loss',
-  valLoss: 'r.val_loss',
+  trainDataLoss: 'r.train_data_loss',
+  valDataLoss: 'r.val_data_loss',
   trainAccuracy: 'r.train_accuracy',
   valAccuracy: 'r.val_accuracy',
   trainSeconds: 'r.train_seconds',
@@ -78,10 +79,12 @@ interface RunRow {
   finished_at: number | null;
   updated_at: number;
   train_seconds: number;
-  train_loss: number | null;
+  train_data_loss: number | null;
+  train_penalty: number | null;
   train_accuracy: number | null;
-  val_loss: number | null;
+  val_data_loss: number | null;
   val_accuracy: number | null;
+  splits: string | null;
 }
 
 /** The other repositories a run's life touches: what it belongs to, what it recorded. */
@@ -164,6 +167,12 @@ export class RunRepository {
        LIMIT ? OFFSET ?`,
       ...params, limit, offset,
     ).map(runRecord);
+  }
+
+  /** The sizes and majority baselines of the splits a run trains on (recorded as each session starts: same split, same numbers). */
+  recordSplits(id: number, splits: RunSplitCounts): void {
+    this.require(id);
+    this.sql.run('UPDATE runs SET splits = ? WHERE id = ?', JSON.stringify(splits), id);
   }
 
   rename(id: number, name: string): RunRecord {
@@ -330,6 +339,7 @@ function runRecord(r: RunRow): RunRecord {
     finishedAt: r.finished_at,
     updatedAt: r.updated_at,
     trainSeconds: r.train_seconds,
-    summary: { trainLoss: r.train_loss, trainAccuracy: r.train_accuracy, valLoss: r.val_loss, valAccuracy: r.val_accuracy },
+    summary: { trainDataLoss: r.train_data_loss, trainPenalty: r.train_penalty, trainAccuracy: r.train_accuracy, valDataLoss: r.val_data_loss, valAccuracy: r.val_accuracy },
+    splits: r.splits === null ? null : JSON.parse(r.splits),
   };
 }

@@ -64,11 +64,6 @@ export class Sql {
   }
 }
 
-/** SQLite stores NaN as NULL; summaries keep "no number" as null. */
-export function nullIfNaN(x: number): number | null {
-  return Number.isNaN(x) ? null : x;
-}
-
 export function toUint8Array(buffer: Buffer): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

@@ -12,6 +12,7 @@ import type {
   MetricSplit,
   RunQuery,
   RunRecord,
+  RunSplitCounts,
   RunStatus,
 } from '../../src-shared/training/records';
 import packageJson from '../../package.json';
@@ -126,6 +127,7 @@ export class LabStore {
   requireRun(id: number): RunRecord { return this.runs.require(id); }
   listRuns(query: RunQuery = {}): RunRecord[] { return this.runs.list(query); }
   renameRun(id: number, name: string): RunRecord { return this.runs.rename(id, name); }
+  recordRunSplits(id: number, splits: RunSplitCounts): void { this.runs.recordSplits(id, splits); }
   setRunStatus(id: number, status: RunStatus, details: { error?: string | null } = {}): RunRecord { return this.runs.setStatus(id, status, details); }
   deleteRun(id: number): boolean { return this.runs.delete(id); }
   recoverInterruptedRuns(probe?: OwnerProbe): number[] { return this.runs.recoverInterrupted(probe); }

@@ -1,4 +1,5 @@
 import type { ProgressMessage, RunProgressEvent } from '../../src-shared/training/messages';
+import { epochSummary, NO_EPOCH_SUMMARY } from '../../src-shared/training/records';
 
 /**
  * Turns a run's progress messages into `progress` events, at most one per interval: the
@@ -47,7 +48,7 @@ function progressEvent(runId: number, message: ProgressMessage, previous: RunPro
     if (message.steps.length === 0) return previous?.[key] ?? null;
     return finiteOrNull(message.steps.reduce((sum, s) => sum + s[key], 0) / message.steps.length);
   };
-  const lastVal = message.epochReports.at(-1)?.val;
+  const last = message.epochReports.at(-1);
   return {
     runId,
     status: 'running',
@@ -58,8 +59,7 @@ function progressEvent(runId: number, message: ProgressMessage, previous: RunPro
     dataLoss: mean('dataLoss'),
     regLoss: mean('regLoss'),
     accuracy: mean('accuracy'),
-    valLoss: lastVal ? finiteOrNull(lastVal.loss) : previous?.valLoss ?? null,
-    valAccuracy: lastVal ? finiteOrNull(lastVal.accuracy) : previous?.valAccuracy ?? null,
+    summary: last ? epochSummary(last) : previous?.summary ?? NO_EPOCH_SUMMARY,
     samplesPerSecond: Number.isFinite(message.samplesPerSecond) ? message.samplesPerSecond : 0,
     etaSeconds: message.etaSeconds !== null && Number.isFinite(message.etaSeconds) ? message.etaSeconds : null,
   };

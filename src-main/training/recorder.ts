@@ -49,6 +49,9 @@ export class RunRecorder {
       case 'kernels':
         store.replays.recordProvenance(runId, { datasetHash: datasetHash(store, runId), appVersion: store.requireRun(runId).appVersion, kernel: message.kernel, threads: message.threads });
         return;
+      case 'splits':
+        store.recordRunSplits(runId, message.splits);
+        return;
       case 'input':
         store.setRunModelInput(runId, message.input);
         return;

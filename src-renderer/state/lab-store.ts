@@ -40,6 +40,8 @@ export class LabState {
   private readonly unsubscribe: (() => void)[] = [];
   private readonly importListeners = new Map<string, (event: ImportProgress) => void>();
   private runRefresh = new Set<number>();
+  /** runs fetched again once because they were listed before their split sizes were recorded */
+  private readonly splitsAsked = new Set<number>();
   private runRefreshTimer: ReturnType<typeof setTimeout> | null = null;
   private externalRefreshTimer: ReturnType<typeof setTimeout> | null = null;
   private lastExternalRefresh = 0;
@@ -52,8 +54,12 @@ export class LabState {
         const progress = new Map(this.snapshot.progress);
         progress.set(event.runId, event);
         const known = this.snapshot.runs.find((r) => r.id === event.runId);
-        // A progress event for a run we have not listed yet (started by the CLI) or whose status moved on.
-        if (!known || known.status !== event.status) this.scheduleRunRefresh(event.runId);
+        // A progress event for a run we have not listed yet (started by the CLI), whose status moved
+        // on, or whose split sizes were recorded after it was listed (they come as training starts).
+        if (!known || known.status !== event.status || (known.splits === null && !this.splitsAsked.has(event.runId))) {
+          if (known?.splits === null) this.splitsAsked.add(event.runId);
+          this.scheduleRunRefresh(event.runId);
+        }
         this.set({ progress }, false);
       }),
       this.api.onRunStatus((event) => this.scheduleRunRefresh(event.runId)),

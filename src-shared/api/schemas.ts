@@ -16,8 +16,11 @@ import type {
   RunQuery,
   RunRecord,
   RunSortKey,
+  RunSplitCounts,
   RunSplitSpec,
   RunStatus,
+  RunSummary,
+  SplitCount,
 } from '../training/records';
 import type { ToyKind } from '../toy/datasets';
 import { LIMITS } from '../limits';
@@ -204,6 +207,10 @@ export const runSplitSpec = z
 
 const nullableMetric = z.number().nullable();
 
+const splitCount = z.strictObject({ samples: z.number().int().nonnegative(), majorityClass: z.string(), majorityAccuracy: z.number().min(0).max(1) }) satisfies z.ZodType<SplitCount>;
+const runSummary = z.strictObject({ trainDataLoss: nullableMetric, trainPenalty: nullableMetric, trainAccuracy: nullableMetric, valDataLoss: nullableMetric, valAccuracy: nullableMetric }) satisfies z.ZodType<RunSummary>;
+export const runSplitCounts = z.strictObject({ train: splitCount, val: splitCount.nullable() }) satisfies z.ZodType<RunSplitCounts>;
+
 export const runRecord = z.strictObject({
   id: entityId,
   experimentId: entityId.nullable(),
@@ -225,10 +232,11 @@ export const runRecord = z.strictObject({
   finishedAt: timestamp.nullable(),
   updatedAt: timestamp,
   trainSeconds: z.number().nonnegative(),
-  summary: z.strictObject({ trainLoss: nullableMetric, trainAccuracy: nullableMetric, valLoss: nullableMetric, valAccuracy: nullableMetric }),
+  summary: runSummary,
+  splits: runSplitCounts.nullable(),
 }) satisfies z.ZodType<RunRecord>;
 
-export const runSortKey = z.enum(['createdAt', 'name', 'status', 'trainLoss', 'valLoss', 'valAccuracy', 'trainAccuracy', 'trainSeconds']) satisfies z.ZodType<RunSortKey>;
+export const runSortKey = z.enum(['createdAt', 'name', 'status', 'trainDataLoss', 'valDataLoss', 'valAccuracy', 'trainAccuracy', 'trainSeconds']) satisfies z.ZodType<RunSortKey>;
 
 export const runQuery = z.strictObject({
   status: z.array(runStatus).max(8).optional(),
@@ -289,8 +297,7 @@ export const runProgressEvent = z.strictObject({
   dataLoss: nullableMetric,
   regLoss: nullableMetric,
   accuracy: nullableMetric,
-  valLoss: nullableMetric,
-  valAccuracy: nullableMetric,
+  summary: runSummary,
   samplesPerSecond: z.number().nonnegative(),
   /** seconds left at the current speed; null while unknown */
   etaSeconds: z.number().nonnegative().nullable(),

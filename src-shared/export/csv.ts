@@ -1,9 +1,11 @@
 /**
  * A run's metrics as CSV for spreadsheets: one row per step that has any value, one
- * column per series (`train.loss`, `val.accuracy`, `batch.loss`, …), empty where a series
- * has no value at that step. Epoch metrics sit on the step that ended their epoch.
+ * column per series (`train.dataLoss`, `val.accuracy`, `batch.dataLoss`, …), empty where a
+ * series has no value at that step. Epoch metrics sit on the step that ended their epoch.
+ * The loss columns say what they hold, as the app's labels do: `dataLoss`, `penalty`
+ * (λR(W)) and `totalLoss` (their sum; the store calls these series dataLoss, regLoss, loss).
  *
- *   step,epoch,batch.loss,train.loss,val.loss
+ *   step,epoch,batch.dataLoss,train.dataLoss,val.dataLoss
  *   1,1,2.301,,
  *   …
  *   50,1,0.812,0.79,0.83
@@ -20,8 +22,15 @@ export interface MetricValue {
 
 const SPLIT_ORDER = ['batch', 'train', 'val', 'test'];
 
+/** Column names of the stored loss series whose own names do not say what they hold. */
+const COLUMN_NAMES: Record<string, string> = { loss: 'totalLoss', regLoss: 'penalty' };
+
+function columnOf(v: MetricValue): string {
+  return `${v.split}.${COLUMN_NAMES[v.name] ?? v.name}`;
+}
+
 export function metricsCsv(values: readonly MetricValue[]): string {
-  const columns = [...new Set(values.map((v) => `${v.split}.${v.name}`))].sort((a, b) => {
+  const columns = [...new Set(values.map(columnOf))].sort((a, b) => {
     const [sa, na] = splitKey(a);
     const [sb, nb] = splitKey(b);
     return sa - sb || na.localeCompare(nb);
@@ -33,7 +42,7 @@ export function metricsCsv(values: readonly MetricValue[]): string {
       row = { epoch: v.epoch, cells: new Map() };
       rows.set(v.step, row);
     }
-    row.cells.set(`${v.split}.${v.name}`, v.value);
+    row.cells.set(columnOf(v), v.value);
   }
   const lines = [['step', 'epoch', ...columns].map(csvField).join(',')];
   for (const step of [...rows.keys()].sort((a, b) => a - b)) {

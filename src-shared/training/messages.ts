@@ -16,7 +16,7 @@
 import { z } from 'zod';
 import type { ImageDataset, ImagePreprocessing } from '../data/dataset';
 import { imageModelInputSchema, type NormalisationKind } from '../data/normalize';
-import type { EpochMetrics, RunDataSpec, RunSplitSpec, RunStatus } from './records';
+import type { EpochMetrics, RunDataSpec, RunSplitCounts, RunSplitSpec, RunStatus, RunSummary } from './records';
 import type { TrainConfig } from '../engine/types';
 import type { RunPace } from './pace';
 import type { CourseChange } from './course';
@@ -93,6 +93,9 @@ export type StepRow = z.infer<typeof stepRowSchema>;
 
 const fraction = z.number().min(0).max(1);
 
+const splitCount = z.strictObject({ samples: count, majorityClass: z.string(), majorityAccuracy: fraction });
+const runSplitCounts = z.strictObject({ train: splitCount, val: splitCount.nullable() }) satisfies z.ZodType<RunSplitCounts>;
+
 const epochMetricsSchema = z.strictObject({
   epoch: count,
   step: count,
@@ -142,6 +145,8 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
   progressSchema,
   /** sent once at the start of every session: how this worker computes (recorded for replay) */
   z.strictObject({ type: z.literal('kernels'), runId, kernel: z.string(), threads: z.number().int().positive() }),
+  /** sent once at the start of every session, before any progress: the sizes and majority baselines of the run's splits */
+  z.strictObject({ type: z.literal('splits'), runId, splits: runSplitCounts }),
   /** sent at the start of every image session: what the run's model reads, so main keeps it with the run */
   z.strictObject({ type: z.literal('input'), runId, input: imageModelInputSchema }),
   z.strictObject({ type: z.literal('checkpoint'), ...savedFields }),
@@ -176,13 +181,12 @@ export interface RunProgressEvent {
   step: number;
   /** mini-batches per epoch, to draw progress within an epoch */
   stepsPerEpoch: number;
-  /** mean over the mini-batches since the previous event */
+  /** mean over the mini-batches since the previous event: data loss, penalty λR(W), accuracy */
   dataLoss: number | null;
   regLoss: number | null;
   accuracy: number | null;
-  /** of the last completed epoch */
-  valLoss: number | null;
-  valAccuracy: number | null;
+  /** the last completed epoch's numbers, as the run record's summary holds them once it stops (null fields: no epoch yet this session) */
+  summary: RunSummary;
   samplesPerSecond: number;
   /** seconds left at the current speed; null while unknown */
   etaSeconds: number | null;

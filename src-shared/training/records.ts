@@ -95,14 +95,53 @@ export interface RunRecord {
   trainSeconds: number;
   /** metrics of the last completed epoch, for sorting and lists */
   summary: RunSummary;
+  /** how many samples each split holds and what always answering its most common class scores; null until training first starts */
+  splits: RunSplitCounts | null;
 }
 
+/**
+ * The last completed epoch's numbers. Losses are kept apart the way the lab shows them
+ * everywhere: the data loss, and the penalty λR(W) (the total, their sum, is never summarised).
+ */
 export interface RunSummary {
-  trainLoss: number | null;
+  trainDataLoss: number | null;
+  /** λR(W) at the end of the epoch */
+  trainPenalty: number | null;
   trainAccuracy: number | null;
-  valLoss: number | null;
+  valDataLoss: number | null;
   valAccuracy: number | null;
 }
+
+export const NO_EPOCH_SUMMARY: RunSummary = { trainDataLoss: null, trainPenalty: null, trainAccuracy: null, valDataLoss: null, valAccuracy: null };
+
+/** An epoch's numbers as a summary: what the run record keeps and live progress shows (not finite: null). */
+export function epochSummary(report: EpochMetrics): RunSummary {
+  const finite = (x: number) => (Number.isFinite(x) ? x : null);
+  return {
+    trainDataLoss: finite(report.train.dataLoss),
+    trainPenalty: finite(report.train.regLoss),
+    trainAccuracy: finite(report.train.accuracy),
+    valDataLoss: report.val ? finite(report.val.dataLoss) : null,
+    valAccuracy: report.val ? finite(report.val.accuracy) : null,
+  };
+}
+
+/** One split's size and its majority-class baseline (src-shared/analysis/baseline.ts). */
+export interface SplitCount {
+  samples: number;
+  majorityClass: string;
+  /** accuracy of always answering `majorityClass`, in [0, 1] */
+  majorityAccuracy: number;
+}
+
+export interface RunSplitCounts {
+  train: SplitCount;
+  /** null when the run holds out no validation samples */
+  val: SplitCount | null;
+}
+
+/** Below this many validation samples the lab warns that validation accuracy is too coarse to trust. */
+export const MIN_TRUSTED_VAL_SAMPLES = 30;
 
 /**
  * 'batch': one value per mini-batch (x axis: step).
@@ -163,7 +202,7 @@ export interface ExportRecord {
   createdAt: number;
 }
 
-export type RunSortKey = 'createdAt' | 'name' | 'status' | 'trainLoss' | 'valLoss' | 'valAccuracy' | 'trainAccuracy' | 'trainSeconds';
+export type RunSortKey = 'createdAt' | 'name' | 'status' | 'trainDataLoss' | 'valDataLoss' | 'valAccuracy' | 'trainAccuracy' | 'trainSeconds';
 
 export interface RunQuery {
   status?: RunStatus[];

@@ -5,6 +5,8 @@ import { arraySource, denseSource, subsetSource } from '../engine/source';
 import type { SampleSource } from '../engine/types';
 import { makeToyDataset } from '../toy/datasets';
 import type { WorkerData } from './messages';
+import type { RunSplitCounts, SplitCount } from './records';
+import { majorityBaseline } from '../analysis/baseline';
 
 export interface RunSources {
   train: SampleSource;
@@ -12,6 +14,8 @@ export interface RunSources {
   val?: SampleSource;
   /** image data: the statistics fitted on the training rows (a model file keeps them) */
   normalisation?: Normalisation;
+  /** label k is classNames[k] */
+  classNames: readonly string[];
 }
 
 /**
@@ -26,7 +30,7 @@ export function runSources(data: WorkerData): RunSources {
     const points = makeToyDataset(toy, { samples, noise, seed, classes });
     const all = arraySource(points.x, points.labels, 2);
     const rows = stratifiedSplit(points.labels, { val: data.split.val, test: data.split.test }, data.split.seed);
-    return { train: subsetSource(all, rows.train), val: rows.val.length > 0 ? subsetSource(all, rows.val) : undefined };
+    return { train: subsetSource(all, rows.train), val: rows.val.length > 0 ? subsetSource(all, rows.val) : undefined, classNames: points.classNames };
   }
   const normalisation = fitNormalisation(data.normalisation, data.dataset, data.train);
   return {
@@ -35,5 +39,19 @@ export function runSources(data: WorkerData): RunSources {
     train: denseSource(imageSource(data.dataset, data.train, normalisation)),
     val: data.val.length > 0 ? denseSource(imageSource(data.dataset, data.val, normalisation)) : undefined,
     normalisation,
+    classNames: data.dataset.classNames,
   };
+}
+
+/**
+ * How many samples each split of a run holds and what always answering its most common
+ * class scores: the numbers a run's accuracy is read against (a 66.7 % on a 6-image
+ * validation split with 4 horses is no learning at all).
+ */
+export function runSplitCounts(sources: Pick<RunSources, 'train' | 'val' | 'classNames'>): RunSplitCounts {
+  const count = (source: SampleSource): SplitCount => {
+    const baseline = majorityBaseline(source.labels);
+    return { samples: source.length, majorityClass: sources.classNames[baseline.classIndex] ?? `class ${baseline.classIndex}`, majorityAccuracy: baseline.accuracy };
+  };
+  return { train: count(sources.train), val: sources.val && sources.val.length > 0 ? count(sources.val) : null };
 }

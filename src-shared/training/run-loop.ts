@@ -6,7 +6,7 @@ import type { EpochReport, SampleSource } from '../engine/types';
 import type { EpochMetrics, WeightSparsity } from './records';
 import type { ControlMessage, FinalWorkerMessage, ProgressMessage, RunWorkerInput, SavedStateMessage, StepRow, WorkerMessage } from './messages';
 import { encodeWeightsSnapshot } from './history';
-import { runSources } from './run-data';
+import { runSources, runSplitCounts } from './run-data';
 import { StepGate, type PaceMessage } from './pace';
 import { HealthProbe } from './health-probe';
 import { configAt, type CourseChange } from './course';
@@ -57,8 +57,10 @@ export async function runTrainingSession(input: RunWorkerInput, host: RunLoopHos
   /** the trainer now (a change of course replaces it) */
   const session: { trainer: Trainer | null } = { trainer: null };
   const final = await (async () => {
-    const { train, val, normalisation } = runSources(input.data);
+    const sources = runSources(input.data);
+    const { train, val, normalisation } = sources;
     host.post({ type: 'kernels', runId: input.runId, kernel: (host.kernels ?? referenceKernels).name, threads: host.threads ?? 1 });
+    host.post({ type: 'splits', runId: input.runId, splits: runSplitCounts(sources) });
     if (input.data.kind === 'images' && normalisation) {
       const { dataset, preprocessing } = input.data;
       host.post({ type: 'input', runId: input.runId, input: { classNames: dataset.classNames, preprocessing, normalisation } });

@@ -198,7 +198,8 @@ describe.skipIf(!haveChromium)('the lab in Chromium, end to end', () => {
   it('the twins finish, with accuracy on the validation split', async () => {
     const { l1, l2 } = context.twins;
     await waitFor('both twins done', async () => (await statusOf(l1)) === 'done' && (await statusOf(l2)) === 'done', 180_000, 500);
-    const accuracies = await ui.page.locator('[data-testid="compare-view"] tr[data-run-id] td:nth-child(5)').allInnerTexts();
+    const accuracies = await ui.page.locator('[data-testid="compare-view"] tr[data-run-id] [data-testid="compare-val-acc"]').allInnerTexts();
+    expect(accuracies).toHaveLength(2);
     for (const text of accuracies) expect(Number(text.replace('%', ''))).toBeGreaterThan(50);
     await expect(ui.page.locator('[data-testid="jobs-indicator"]').innerText()).resolves.toContain('Nothing running');
     await ui.shot('09-twins-done');

@@ -8,7 +8,8 @@ import { openCliRun } from '../run-record';
 import { impliedInputSize, loadTrainingData, outputOptions, sourceOptions } from '../data-options';
 import { buildConfig, checkModelSize, DEFAULTS, describeModel, modelOptions, trainingOptions } from '../train-options';
 import { divergenceMessage } from '../../../src-shared/engine/trainer';
-import { majorityBaseline } from '../../../src-shared/analysis/baseline';
+import { runSplitCounts } from '../../../src-shared/training/run-data';
+import { MIN_TRUSTED_VAL_SAMPLES, type RunSplitCounts } from '../../../src-shared/training/records';
 import type { EpochReport, LayerWeights, LossReport, TrainConfig } from '../../../src-shared/engine/types';
 import type { EpochTimes } from '../../../src-shared/engine/trainer';
 import type { RunWorkerInput } from '../../../src-shared/training/messages';
@@ -33,7 +34,9 @@ const HELP = formatHelp('npm run lab -- train <source> [model] [training] [--jso
   { title: 'model', specs: modelOptions },
   { title: 'training', specs: trainingOptions },
   { title: 'output', specs: { ...outputFlags, ...outputOptions } },
-]) + '\n\nexample: npm run lab -- train --toy spiral --model mlp:100 --epochs 200 --lr 0.5';
+]) + '\n\n--json: each split\'s "dataLoss" is the data loss alone, "regLoss" the penalty λR(W) (the same for every split: it is of the weights),'
+  + '\nand "loss" their sum, the total. A line per epoch prints them the same way.'
+  + '\n\nexample: npm run lab -- train --toy spiral --model mlp:100 --epochs 200 --lr 0.5';
 
 /** The --json summary (docs/cli.md lists the required fields; the rest are extras). */
 export interface TrainSummary {
@@ -52,6 +55,8 @@ export interface TrainSummary {
   diverged: boolean;
   /** accuracy of always answering the training split's most common class: a run below it learnt nothing */
   majorityBaseline: { className: string; accuracy: number };
+  /** each split's size and majority-class baseline (train's is majorityBaseline) */
+  splits: RunSplitCounts;
   stopReason: string;
   /** wall-clock seconds of each epoch's parts: mini-batches, evaluation, recording (database, model file) */
   epochSeconds: EpochSeconds[];
@@ -126,12 +131,14 @@ export async function run(args: string[]): Promise<number> {
   }
   const written = await modelFile?.finish(trainer);
   if (written) console.log(`model written to ${written.file.path}`);
-  const baseline = majorityBaseline(data.train.labels);
-  const baselineName = data.classNames[baseline.classIndex];
-  if (last && last.train.accuracy <= baseline.accuracy) {
-    console.log(`warning: train accuracy ${(100 * last.train.accuracy).toFixed(1)}% is no better than always answering "${baselineName}" (${(100 * baseline.accuracy).toFixed(1)}%)`);
+  // the numbers the app shows next to a run's accuracy (the same rule, src-shared/training/run-data.ts)
+  const splits = runSplitCounts(data);
+  if (last && last.train.accuracy <= splits.train.majorityAccuracy) {
+    console.log(`warning: train accuracy ${(100 * last.train.accuracy).toFixed(1)}% is no better than always answering "${splits.train.majorityClass}" (${(100 * splits.train.majorityAccuracy).toFixed(1)}%)`);
   }
-  if (data.val && data.val.length < 30) console.log(`warning: only ${data.val.length} validation samples: validation accuracy moves in steps of ${(100 / data.val.length).toFixed(1)} points (use 30 or more)`);
+  if (splits.val && splits.val.samples < MIN_TRUSTED_VAL_SAMPLES) {
+    console.log(`warning: only ${splits.val.samples} validation samples: validation accuracy moves in steps of ${(100 / splits.val.samples).toFixed(1)} points (use ${MIN_TRUSTED_VAL_SAMPLES} or more)`);
+  }
 
   if (options.json) {
     const { samples, seconds } = trainer.throughput;
@@ -145,7 +152,8 @@ export async function run(args: string[]): Promise<number> {
       weights: weightStats(trainer.layerWeights()),
       layers: trainer.layerWeights().map((layer) => weightStats([layer])),
       diverged: trainer.stopReason === 'diverged',
-      majorityBaseline: { className: baselineName, accuracy: baseline.accuracy },
+      majorityBaseline: { className: splits.train.majorityClass, accuracy: splits.train.majorityAccuracy },
+      splits,
       stopReason: trainer.stopReason ?? 'done',
       epochSeconds: epochSeconds.map((e) => ({ train: round4(e.train), evaluate: round4(e.evaluate), record: round4(e.record) })),
       kernels: { path: kernels.path, name: kernels.name, threads: kernels.threads },
@@ -161,15 +169,18 @@ export async function run(args: string[]): Promise<number> {
 
 const round4 = (x: number) => Number(x.toFixed(4));
 
+/**
+ * One epoch as a line. Each number says what it is, as the app's cards do: the data loss
+ * and the penalty λR(W) apart, and their sum only where it is called the total.
+ */
 function formatEpoch(report: EpochReport, epochs: number): string {
   const width = String(epochs).length;
-  const loss = (r: LossReport) => `loss ${r.loss.toFixed(4)}`;
   const accuracy = (r: LossReport) => `acc ${(100 * r.accuracy).toFixed(1)}%`;
   const parts = [
     `epoch ${String(report.epoch).padStart(width)}/${epochs}`,
-    `${loss(report.train)} (data ${report.train.dataLoss.toFixed(4)} + reg ${report.train.regLoss.toFixed(4)})  ${accuracy(report.train)}`,
+    `data loss ${report.train.dataLoss.toFixed(4)} + penalty λR(W) ${report.train.regLoss.toFixed(4)} = total ${report.train.loss.toFixed(4)}  ${accuracy(report.train)}`,
   ];
-  if (report.val) parts.push(`val ${loss(report.val)}  ${accuracy(report.val)}`);
+  if (report.val) parts.push(`val data loss ${report.val.dataLoss.toFixed(4)}  ${accuracy(report.val)}`);
   parts.push(`lr ${Number(report.lr.toPrecision(4))}`, `${Math.round(report.samplesPerSecond)} samples/s`);
   return parts.join('  |  ');
 }

@@ -20,6 +20,7 @@ import { differingSettings, describeModel, describeRegularizer, settingLabel } f
 import { formatCount, formatEta, formatNumber, formatPercent } from '../../format';
 import { usePalette, type ChartPalette } from '../../theme';
 import { runControl } from '../runs/run-actions';
+import { baselineText, noBetterThanBaseline, shownSummary } from '../../run-summary';
 import { showToast } from '../../state/toasts';
 import { runFraction } from '../runs/RunsView';
 
@@ -40,8 +41,8 @@ const metrics: { id: string; label: string; split: MetricSeries['split']; name: 
   { id: 'valData', label: 'Validation data loss', split: 'val', name: 'dataLoss', x: 'epoch' },
   { id: 'trainData', label: 'Train data loss (per epoch)', split: 'train', name: 'dataLoss', x: 'epoch' },
   { id: 'trainAcc', label: 'Train accuracy', split: 'train', name: 'accuracy', x: 'epoch', percent: true },
-  { id: 'reg', label: 'Regularisation loss λ·R(W)', split: 'train', name: 'regLoss', x: 'epoch' },
-  { id: 'total', label: 'Total train loss', split: 'train', name: 'loss', x: 'epoch' },
+  { id: 'reg', label: 'Penalty λR(W)', split: 'train', name: 'regLoss', x: 'epoch' },
+  { id: 'total', label: 'Total train loss (data loss + penalty λR(W))', split: 'train', name: 'loss', x: 'epoch' },
 ];
 
 /** Two runs of one L1 vs L2 twin start: same model, seed and split, one L1 and one L2. */
@@ -181,7 +182,9 @@ export function CompareView({ runIds }: { runIds: number[] }) {
                 <th style={{ width: 200 }}>Progress</th>
                 <th>Regulariser</th>
                 <th className="right">Val acc</th>
-                <th className="right">Val loss</th>
+                <th className="right">Val data loss</th>
+                <th className="right">Train data loss</th>
+                <th className="right">Penalty λR(W)</th>
                 <th className="right">Actions</th>
               </tr>
             </thead>
@@ -338,6 +341,7 @@ function CompareRow({ run, color }: { run: Run; color: string }) {
   const navigate = useNavigate();
   const progress = useLab((s) => s.progress.get(run.id));
   const active = isActive(run.status);
+  const summary = shownSummary(run, progress);
   const control = async (command: 'pause' | 'resume') => {
     const updated = await runControl(api, run, command);
     if (updated) store.upsertRun(updated);
@@ -365,8 +369,13 @@ function CompareRow({ run, color }: { run: Run; color: string }) {
         </div>
       </td>
       <td className="nowrap">{describeRegularizer(run.config.regularizer)}</td>
-      <td className="right num">{formatPercent(run.status === 'running' ? (progress?.valAccuracy ?? run.summary.valAccuracy) : run.summary.valAccuracy)}</td>
-      <td className="right num">{formatNumber(run.status === 'running' ? (progress?.valLoss ?? run.summary.valLoss) : run.summary.valLoss)}</td>
+      <td className="right num">
+        <span className={noBetterThanBaseline(summary.valAccuracy, run.splits?.val) ? 'warn-text' : undefined} data-testid="compare-val-acc">{formatPercent(summary.valAccuracy)}</span>
+        {run.splits?.val && <div className="small faint nowrap" data-testid="compare-val-baseline">{baselineText(run.splits.val)}</div>}
+      </td>
+      <td className="right num" data-testid="compare-val-data-loss">{formatNumber(summary.valDataLoss)}</td>
+      <td className="right num" data-testid="compare-train-data-loss">{formatNumber(summary.trainDataLoss)}</td>
+      <td className="right num" data-testid="compare-penalty">{formatNumber(summary.trainPenalty)}</td>
       <td className="right">
         <div className="row nowrap" style={{ justifyContent: 'flex-end', gap: 4 }}>
           <PauseResumeButtons run={run} onControl={(command) => void control(command)} />

@@ -24,6 +24,7 @@ import { formatCount, formatDuration, formatEta, formatHyper, formatNumber, form
 import { usePalette, type ChartPalette } from '../../theme';
 import { Stat } from '../datasets/DatasetsView';
 import { runControl } from '../runs/run-actions';
+import { baselineText, noBetterThanBaseline, shownSummary, smallValidationWarning, type RunSummary } from '../../run-summary';
 import { runFraction } from '../runs/RunsView';
 import { ConfusionPanel } from './ConfusionPanel';
 import { pauseTitle, resumeTitle } from '../../components/PauseResumeButtons';
@@ -105,7 +106,7 @@ function Dashboard({ run, batch, perEpoch }: { run: Run; batch: MetricSeries[]; 
     if (updated) store.upsertRun(updated);
   };
   const live = run.status === 'running' && progress;
-  const dataLoss = live ? progress.dataLoss : run.summary.trainLoss;
+  const summary = shownSummary(run, progress);
   const samplesPerSecond = live ? progress.samplesPerSecond : lastValue(findSeries(perEpoch, 'train', 'samplesPerSecond'));
 
   return (
@@ -163,7 +164,7 @@ function Dashboard({ run, batch, perEpoch }: { run: Run; batch: MetricSeries[]; 
               ? formatEta(progress?.etaSeconds)
               : run.status === 'queued'
                 ? 'waiting for a free training slot'
-                : run.error
+                : run.error && run.status !== 'diverged' // a diverged run's error is its warning below, with the rate to try
                   ? run.error
                   : `trained for ${formatDuration(run.trainSeconds)}`}
           </span>
@@ -173,20 +174,23 @@ function Dashboard({ run, batch, perEpoch }: { run: Run; batch: MetricSeries[]; 
       <ChangeCoursePanel run={run} onChanged={course.reload} />
 
       <div className="stats">
-        <Stat label="Train data loss" value={formatNumber(dataLoss)} sub={live ? `reg ${formatNumber(progress.regLoss)}` : 'last epoch'} testId="stat-train-loss" />
-        <Stat label="Val loss" value={formatNumber(live ? (progress.valLoss ?? run.summary.valLoss) : run.summary.valLoss)} sub="last epoch" />
-        <Stat label="Train accuracy" value={formatPercent(live ? progress.accuracy : run.summary.trainAccuracy)} sub={live ? 'recent batches' : 'last epoch'} />
-        <Stat label="Val accuracy" value={formatPercent(live ? (progress.valAccuracy ?? run.summary.valAccuracy) : run.summary.valAccuracy)} sub="last epoch" testId="stat-val-acc" />
+        <Stat label="Train data loss" value={formatNumber(summary.trainDataLoss)} sub={live ? `last epoch · now ${formatNumber(progress.dataLoss)}` : 'last epoch'} testId="stat-train-data-loss" />
+        <Stat label="Penalty λR(W)" value={formatNumber(summary.trainPenalty)} sub={run.config.regularizer.kind === 'none' ? 'no regulariser' : 'last epoch, not in the data loss'} testId="stat-penalty" />
+        <Stat label="Val data loss" value={formatNumber(summary.valDataLoss)} sub="last epoch" testId="stat-val-data-loss" />
+        <Stat label="Train accuracy" value={formatPercent(summary.trainAccuracy)} sub={baselineText(run.splits?.train) ?? 'last epoch'} testId="stat-train-acc" />
+        <Stat label="Val accuracy" value={formatPercent(summary.valAccuracy)} sub={[baselineText(run.splits?.val), run.splits?.val ? `${formatCount(run.splits.val.samples)} images` : null].filter(Boolean).join(' · ') || 'last epoch'} testId="stat-val-acc" />
         <Stat label="Samples / s" value={formatCount(samplesPerSecond)} sub={`batch ${formatCount(run.config.batchSize)}`} />
         <Stat label="Parameters" value={formatCount(parameterCount(run.config.model))} sub={run.config.model.hidden.length === 0 ? 'linear' : `${run.config.model.hidden.length} hidden`} />
       </div>
 
+      <RunWarnings run={run} summary={summary} />
+
       <div className="grid-2">
         <div className="panel panel-body">
-          <SeriesChart title="Loss per epoch" series={epochCharts.epochLoss} xLabel="epoch" testId="chart-epoch-loss" markers={course.epoch} />
+          <SeriesChart title="Data loss and penalty per epoch" series={epochCharts.epochLoss} xLabel="epoch" testId="chart-epoch-loss" markers={course.epoch} />
         </div>
         <div className="panel panel-body">
-          <SeriesChart title="Loss per mini-batch" series={batchLoss} xLabel="step" testId="chart-batch-loss" smoothable markers={course.step} />
+          <SeriesChart title="Data loss and penalty per mini-batch" series={batchLoss} xLabel="step" testId="chart-batch-loss" smoothable markers={course.step} />
         </div>
         <div className="panel panel-body">
           <SeriesChart title="Accuracy per epoch" series={epochCharts.accuracy} xLabel="epoch" percent testId="chart-accuracy" markers={course.epoch} />
@@ -200,6 +204,40 @@ function Dashboard({ run, batch, perEpoch }: { run: Run; batch: MetricSeries[]; 
       <ConfusionPanel run={run} />
       <ReplayPanel run={run} />
       <SettingsPanel run={run} />
+    </div>
+  );
+}
+
+/**
+ * What says a run went wrong or cannot be trusted, on its dashboard: divergence with what
+ * to do, accuracy no better than the majority class, a validation split too small to read.
+ */
+function RunWarnings({ run, summary }: { run: Run; summary: RunSummary }) {
+  const warnings: { id: string; text: string }[] = [];
+  if (run.status === 'diverged') {
+    const lr = run.config.optimizer.lr;
+    // run.error says what happened and to lower the learning rate; the number to try goes with it
+    warnings.push({ id: 'run-diverged', text: `Diverged: ${run.error ?? 'the loss grew out of bounds. Lower the learning rate'}: try ${formatHyper(Number((lr / 10).toPrecision(2)))} instead of ${formatHyper(lr)}.` });
+  }
+  const epochDone = run.epochsDone > 0 || summary.trainAccuracy !== null;
+  for (const [split, accuracy, name] of [['val', summary.valAccuracy, 'Validation'], ['train', summary.trainAccuracy, 'Training']] as const) {
+    const counts = run.splits?.[split];
+    if (!epochDone || !counts || !noBetterThanBaseline(accuracy, counts)) continue;
+    warnings.push({
+      id: `baseline-warning-${split}`,
+      text: `${name} accuracy ${formatPercent(accuracy)} is no better than always answering “${counts.majorityClass}” (${formatPercent(counts.majorityAccuracy)}, the majority class): the model has not learnt to tell the classes apart yet.`,
+    });
+  }
+  const small = smallValidationWarning(run.splits?.val);
+  if (small) warnings.push({ id: 'small-val-warning', text: small });
+  if (warnings.length === 0) return null;
+  return (
+    <div className="stack" style={{ gap: 6 }} data-testid="run-warnings">
+      {warnings.map((w) => (
+        <div key={w.id} className={`notice small ${w.id === 'run-diverged' ? 'error' : 'warn'}`} data-testid={w.id} role={w.id === 'run-diverged' ? 'alert' : undefined}>
+          {w.text}
+        </div>
+      ))}
     </div>
   );
 }
@@ -246,7 +284,7 @@ function buildBatchChart(series: MetricSeries[], palette: ChartPalette): ChartSe
   const [blue, , , purple] = palette.series;
   return [
     { ...line('batchData', 'data loss', blue, findSeries(series, 'batch', 'dataLoss'), 'step'), width: 1.2 },
-    line('batchReg', 'λ·R(W)', purple, findSeries(series, 'batch', 'regLoss'), 'step', true),
+    line('batchReg', 'penalty λR(W)', purple, findSeries(series, 'batch', 'regLoss'), 'step', true),
   ];
 }
 
@@ -262,7 +300,7 @@ function buildEpochCharts(series: MetricSeries[], palette: ChartPalette): Record
     epochLoss: [
       line('trainData', 'train data loss', blue, findSeries(series, 'train', 'dataLoss'), 'epoch'),
       line('valData', 'val data loss', orange, findSeries(series, 'val', 'dataLoss'), 'epoch'),
-      line('reg', 'λ·R(W)', purple, findSeries(series, 'train', 'regLoss'), 'epoch', true),
+      line('reg', 'penalty λR(W)', purple, findSeries(series, 'train', 'regLoss'), 'epoch', true),
     ],
     accuracy: [
       line('trainAcc', 'train', blue, findSeries(series, 'train', 'accuracy'), 'epoch'),

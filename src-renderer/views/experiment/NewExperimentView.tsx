@@ -16,6 +16,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { describeModel, parameterCount } from '../../describe';
 import { formatCount, formatHyper, plural } from '../../format';
 import { featureDescriptions, IMAGE_FEATURES, POINT_FEATURES } from '../../../src-shared/features/transforms';
+import { MIN_TRUSTED_VAL_SAMPLES } from '../../../src-shared/training/records';
 import { useRememberedDraft } from './remembered-draft';
 import {
   checkDraft,
@@ -252,9 +253,9 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
                   <NumberInput value={draft.testPercent} onChange={(v) => set('testPercent', v)} invalid={!!errors.testPercent} label="Test percent" />
                 </Field>
               </div>
-              {valImages !== null && valImages < 30 && !errors.valPercent && (
+              {valImages !== null && valImages < MIN_TRUSTED_VAL_SAMPLES && !errors.valPercent && (
                 <div className="notice small" data-testid="small-validation-warning">
-                  {valImages === 0 ? 'No validation images: nothing will tell you whether the model generalises.' : `Only about ${plural(valImages, 'validation image')}: its accuracy moves in steps of ${Math.round(100 / valImages)} points, too coarse to trust.`} Use 30 or more (a larger split, or more images).
+                  {valImages === 0 ? 'No validation images: nothing will tell you whether the model generalises.' : `Only about ${plural(valImages, 'validation image')}: its accuracy moves in steps of ${Math.round(100 / valImages)} points, too coarse to trust.`} Use {MIN_TRUSTED_VAL_SAMPLES} or more (a larger split, or more images).
                 </div>
               )}
             </div>

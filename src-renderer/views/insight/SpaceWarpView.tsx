@@ -246,7 +246,7 @@ export function SpaceWarpView() {
       <div className="stats" data-testid="warp-stats">
         <Figure label="Epoch" value={snapshot ? `${snapshot.epoch}` : '–'} sub={snapshot?.finished ? `done (limit ${snapshot.settings.maxEpochs})` : running ? 'training' : 'paused'} />
         <Figure label="Accuracy" value={formatPercent(snapshot?.accuracy)} sub="on these points" testId="warp-accuracy" />
-        <Figure label="Data loss" value={formatNumber(snapshot?.dataLoss)} sub={`λ·R(W) ${formatNumber(snapshot?.regLoss)}`} />
+        <Figure label="Data loss" value={formatNumber(snapshot?.dataLoss)} sub={`penalty λR(W) ${formatNumber(snapshot?.regLoss)}`} />
         <Figure label="Model" value={snapshot ? describeNet(snapshot) : '–'} sub={mode === 'worker' ? 'in a Web Worker' : mode === 'main-thread' ? 'between frames' : ''} />
       </div>
 

@@ -29,6 +29,8 @@ import { EpochScrubber, resolvePosition, type ScrubPosition } from './EpochScrub
 import { RunSelect } from './TemplatesView';
 import { TemplateTile } from './TemplateTile';
 import { inputShape, useCheckpoints, useWeights, type InputShape, type Layer } from './weights';
+import { baselineText } from '../../run-summary';
+import type { SplitCount } from '../../../src-shared/training/records';
 
 const templatesPerRun = 12;
 /** 70,003 → "70K": weight counts in narrow cards */
@@ -258,8 +260,8 @@ function Comparison({ runs }: { runs: [Run, Run] }) {
               <div className="stats insight-stats">
                 <Figure label="Exactly zero" value={formatPercent(s?.all.zeroFraction)} sub={s ? `${compact.format(s.all.zeros)} of ${compact.format(s.all.count)} weights` : ''} testId={`zero-fraction-${i}`} raw={s?.all.zeroFraction} />
                 <Figure label={`|w| < ${formatNumber(NEAR_ZERO)}`} value={formatPercent(s?.all.nearZeroFraction)} sub={s ? `${compact.format(s.all.nearZeros)} weights` : ''} testId={`near-zero-fraction-${i}`} raw={s?.all.nearZeroFraction} />
-                <Figure label="Val accuracy" value={formatPercent(epoch !== undefined ? valueAt(acc, 'val', epoch) : null)} sub={epoch !== undefined ? `epoch ${epoch}` : ''} />
-                <Figure label="Train accuracy" value={formatPercent(epoch !== undefined ? valueAt(acc, 'train', epoch) : null)} sub={epoch !== undefined ? `epoch ${epoch}` : ''} />
+                <Figure label="Val accuracy" value={formatPercent(epoch !== undefined ? valueAt(acc, 'val', epoch) : null)} sub={withBaseline(epoch, run.splits?.val)} />
+                <Figure label="Train accuracy" value={formatPercent(epoch !== undefined ? valueAt(acc, 'train', epoch) : null)} sub={withBaseline(epoch, run.splits?.train)} />
               </div>
             </div>
           );
@@ -531,4 +533,9 @@ function TwinTemplates({ runs, layers, shapes, colours }: { runs: [Run, Run]; la
       </div>
     </div>
   );
+}
+
+/** "epoch 12 · majority 10.0%": which epoch an accuracy is of, and what always answering the majority class scores. */
+function withBaseline(epoch: number | undefined, split: SplitCount | null | undefined): string {
+  return [epoch !== undefined ? `epoch ${epoch}` : null, baselineText(split)].filter(Boolean).join(' · ');
 }

@@ -21,6 +21,7 @@ import { formatNumber, formatPercent } from '../../format';
 import { EpochScrubber, resolvePosition, type ScrubPosition } from './EpochScrubber';
 import { TemplateTile } from './TemplateTile';
 import { checkpointLabel, inputShape, useCheckpoints, useImageRuns, useWeights, type InputShape, type Layer } from './weights';
+import { baselineText } from '../../run-summary';
 
 const tileSizes = { s: 48, m: 72, l: 112 } as const;
 type TileSize = keyof typeof tileSizes;
@@ -210,8 +211,8 @@ function RunTemplates({ run }: { run: Run }) {
           </span>
           <span>{describeModel(run.config.model)}</span>
           <span>{describeRegularizer(run.config.regularizer)}</span>
-          <span>val accuracy {formatPercent(valAcc)}</span>
-          <span>train accuracy {formatPercent(trainAcc)}</span>
+          <span>val accuracy {formatPercent(valAcc)}{run.splits?.val ? ` (${baselineText(run.splits.val)})` : ''}</span>
+          <span>train accuracy {formatPercent(trainAcc)}{run.splits ? ` (${baselineText(run.splits.train)})` : ''}</span>
         </div>
       </div>
       {(error ?? listError) && <div className="notice error">{error ?? listError}</div>}

@@ -17,10 +17,11 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { describeModel, describeOptimizer, describeRegularizer, modelKind } from '../../describe';
 import { formatCount, formatDuration, formatEta, formatNumber, formatPercent, formatWhen, plural } from '../../format';
+import { baselineText, noBetterThanBaseline, shownSummary } from '../../run-summary';
 import { deleteRun, runControl } from './run-actions';
 import { StoragePanel } from './StoragePanel';
 
-type SortKey = 'createdAt' | 'name' | 'status' | 'valAccuracy' | 'trainLoss' | 'trainSeconds';
+type SortKey = 'createdAt' | 'name' | 'status' | 'valAccuracy' | 'trainDataLoss' | 'trainSeconds';
 
 const statusFilters: { value: string; label: string; statuses: RunStatus[] | null }[] = [
   { value: 'all', label: 'All statuses', statuses: null },
@@ -94,8 +95,8 @@ export function RunsView() {
           return r.status;
         case 'valAccuracy':
           return r.summary.valAccuracy ?? -Infinity;
-        case 'trainLoss':
-          return r.summary.trainLoss ?? Infinity;
+        case 'trainDataLoss':
+          return r.summary.trainDataLoss ?? Infinity;
         case 'trainSeconds':
           return r.trainSeconds;
         default:
@@ -212,8 +213,8 @@ export function RunsView() {
                 <th className="sortable right" onClick={() => toggleSort('valAccuracy')}>
                   Val acc{sortMark('valAccuracy')}
                 </th>
-                <th className="sortable right" onClick={() => toggleSort('trainLoss')}>
-                  Train loss{sortMark('trainLoss')}
+                <th className="sortable right" onClick={() => toggleSort('trainDataLoss')} title="The last epoch's data loss on the training split; the penalty λR(W) is shown under it, never added in">
+                  Train data loss{sortMark('trainDataLoss')}
                 </th>
                 <th className="sortable right" onClick={() => toggleSort('trainSeconds')}>
                   Time{sortMark('trainSeconds')}
@@ -304,6 +305,7 @@ function RunRow({
   const api = useApi();
   const store = useLabStore();
   const navigate = useNavigate();
+  const summary = shownSummary(run, progress);
   const fraction = runFraction(run, progress);
   const active = isActive(run.status);
   const control = async (command: 'pause' | 'resume' | 'cancel') => {
@@ -362,8 +364,18 @@ function RunRow({
         <div>{describeRegularizer(run.config.regularizer)}</div>
         <div className="small faint">{describeOptimizer(run.config.optimizer)}</div>
       </td>
-      <td className="right num">{formatPercent(run.status === 'running' ? (progress?.valAccuracy ?? run.summary.valAccuracy) : run.summary.valAccuracy)}</td>
-      <td className="right num">{formatNumber(run.status === 'running' && progress ? progress.dataLoss : run.summary.trainLoss)}</td>
+      <td className="right num">
+        <span className={noBetterThanBaseline(summary.valAccuracy, run.splits?.val) ? 'warn-text' : undefined} data-testid="run-val-acc">{formatPercent(summary.valAccuracy)}</span>
+        {run.splits?.val && <div className="small faint nowrap" data-testid="run-val-baseline" title={`always answering “${run.splits.val.majorityClass}” scores this on the ${run.splits.val.samples} validation images`}>{baselineText(run.splits.val)}</div>}
+      </td>
+      <td className="right num">
+        <span data-testid="run-train-data-loss">{formatNumber(summary.trainDataLoss)}</span>
+        {run.config.regularizer.kind !== 'none' && (
+          <div className="small faint nowrap">
+            penalty <span data-testid="run-penalty">{formatNumber(summary.trainPenalty)}</span>
+          </div>
+        )}
+      </td>
       <td className="right num nowrap">{formatDuration(run.trainSeconds)}</td>
       <td className="right">
         <div className="row nowrap" style={{ justifyContent: 'flex-end', gap: 4 }}>

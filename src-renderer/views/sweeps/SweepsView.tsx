@@ -157,6 +157,8 @@ function SweepHeatmap({ sweepId }: { sweepId: number }) {
   const lo = Math.min(...values);
   const hi = Math.max(...values);
   const running = state.finished < state.total;
+  // every cell trains on the same data and split: any recorded run's validation baseline is theirs
+  const baseline = sweep.metric === 'valAccuracy' ? runs.find((r) => ids.has(r.id) && r.splits?.val)?.splits?.val : undefined;
   const cancel = async () => {
     setCancelling(true);
     const result = await api.cancelSweep({ id: sweepId });
@@ -212,7 +214,14 @@ function SweepHeatmap({ sweepId }: { sweepId: number }) {
             ))}
           </tbody>
         </table>
-        <div className="muted small" style={{ marginTop: 6 }}>Click a cell to open its run. Colours span {values.length > 0 ? `${formatPercent(lo, 1)} … ${formatPercent(hi, 1)}` : 'the values as they arrive'}.</div>
+        <div className="muted small" style={{ marginTop: 6 }}>
+          Click a cell to open its run. Colours span {values.length > 0 ? `${formatPercent(lo, 1)} … ${formatPercent(hi, 1)}` : 'the values as they arrive'}.
+          {baseline && (
+            <span data-testid="sweep-baseline">
+              {' '}Always answering “{baseline.majorityClass}” scores {formatPercent(baseline.majorityAccuracy, 1)} on the validation split: a cell at or below that learnt nothing.
+            </span>
+          )}
+        </div>
       </div>
     </div>
   );

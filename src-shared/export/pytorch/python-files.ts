@@ -345,11 +345,11 @@ def main():
             report = evaluate(model, train, device)
             metrics.write({"split": "train", "epoch": epoch, "step": step, **report, "lr": lr,
                            "samplesPerSecond": samples / seconds if seconds > 0 else 0, **sparsity(model)})
-            line = f"epoch {epoch}/{epochs}  loss {report['loss']:.6f} (data {report['dataLoss']:.6f} + reg {report['regLoss']:.6f})  acc {100 * report['accuracy']:.1f}%"
+            line = f"epoch {epoch}/{epochs}  data loss {report['dataLoss']:.6f} + penalty lambda*R(W) {report['regLoss']:.6f} = total {report['loss']:.6f}  acc {100 * report['accuracy']:.1f}%"
             if val is not None:
                 val_report = evaluate(model, val, device)
                 metrics.write({"split": "val", "epoch": epoch, "step": step, **val_report})
-                line += f"  |  val loss {val_report['loss']:.6f}  acc {100 * val_report['accuracy']:.1f}%"
+                line += f"  |  val data loss {val_report['dataLoss']:.6f}  acc {100 * val_report['accuracy']:.1f}%"
             lab = lab_epochs.get(epoch) if args.replay else None
             if lab is not None:
                 line += f"  |  lab's loss {lab['trainLoss']:.6f} (relative difference {abs(report['loss'] - lab['trainLoss']) / abs(lab['trainLoss']):.1e})"

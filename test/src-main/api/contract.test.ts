@@ -408,7 +408,7 @@ describe.each<TransportKind>(['ipc', 'web'])('the API over %s', (kind) => {
     expect(b.files.map((f) => readFileSync(f.path))).toEqual(a.files.map((f) => readFileSync(f.path)));
     const csv = checked('exportMetricsCsv', await h.api.exportMetricsCsv({ runId: run.id, folder: out, fileName: 'metrics.csv' }));
     const lines = readFileSync(csv.file.path, 'utf8').trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^step,epoch,.*train\.loss/);
+    expect(lines[0]).toMatch(/^step,epoch,.*train\.dataLoss,.*train\.penalty,.*train\.totalLoss/);
     expect(lines.length).toBeGreaterThan(3);
     expect(error(await h.api.exportMetricsCsv({ runId: run.id, path: csv.file.path }))).toMatchObject({ code: 'conflict' });
 

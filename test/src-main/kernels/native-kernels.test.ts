@@ -15,7 +15,9 @@ import { addRegularizationGradient, regularizationLoss } from '../../../src-shar
 import type { OptimizerSpec, RegularizerSpec } from '../../../src-shared/engine/types';
 import { Rng } from '../../../src-shared/random';
 import { createNodeKernels, type NodeKernels } from '../../../src-main/kernels/node-kernels';
-import { loadNativeAddon, nativeDisabledByEnv, nativeKernels } from '../../../src-main/kernels/native-kernels';
+import {
+  CHUNK_MIN, CHUNKS_PER_PRODUCT, loadNativeAddon, nativeDisabledByEnv, nativeKernels, PARALLEL_MIN_WORK, productSplit,
+} from '../../../src-main/kernels/native-kernels';
 
 const nativeOff = nativeDisabledByEnv();
 
@@ -92,7 +94,36 @@ describe.skipIf(nativeOff)('native kernels', () => {
       const a = new Float32Array(6), b = new Float32Array(6), c = new Float32Array(3);
       expect(() => k.gemm(false, false, 2, 2, 3, 1, a, b, 0, c)).toThrow(RangeError);
       expect(() => k.axpby!(10, 1, new Float32Array(9), 1, new Float32Array(10))).toThrow(/shorter/);
-      expect(() => addon().gemm(0, 0, 2, 2, 3, 1, new Float64Array(6) as unknown as Float32Array, b, 0, new Float32Array(4), 1)).toThrow(/Float32Array/);
+      expect(() => addon().gemm(0, 0, 2, 2, 3, 1, new Float64Array(6) as unknown as Float32Array, b, 0, new Float32Array(4), 0, 0)).toThrow(/Float32Array/);
+      expect(() => addon().gemm(0, 0, 2, 2, 3, 1, a, b, 0, new Float32Array(4), 3, 1)).toThrow(/split/);
+    });
+
+    /** Kernels whose every product is shared with the helper thread in chunks of `chunk` rows or columns. */
+    const sharedKernels = (by: 'rows' | 'columns', chunk: number): Kernels => ({
+      ...nativeKernels(addon(), { threads: 2 }),
+      name: `native shared by ${by} of ${chunk}`,
+      gemm: (transA, transB, m, n, k, alpha, a, b, beta, c) => addon().gemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha,
+        a as Float32Array, b as Float32Array, beta, c as Float32Array, by === 'rows' ? 1 : 2, chunk),
+    });
+
+    it('products shared with the helper thread, in chunks of rows or of columns, agree with the reference within 1e-5', () => {
+      // chunks far smaller than productSplit ever picks, so every shape here is cut into many
+      expectGemmAgrees(sharedKernels('rows', 5), 5);
+      expectGemmAgrees(sharedKernels('columns', 3), 6);
+      expectGemmAgrees(sharedKernels('rows', 64), 7);
+    });
+
+    it('a shared product gives the same bits whichever thread computes which chunk', () => {
+      const rng = new Rng(8);
+      const [m, n, k] = [300, 70, 90];
+      const a = randomArray(m * k, rng), b = randomArray(k * n, rng);
+      const first = new Float32Array(m * n);
+      addon().gemm(1, 0, m, n, k, 1, a, b, 0, first, 1, 16);
+      for (let run = 0; run < 50; run++) {
+        const again = new Float32Array(m * n);
+        addon().gemm(1, 0, m, n, k, 1, a, b, 0, again, 1, 16);
+        expect(Buffer.from(again.buffer).equals(Buffer.from(first.buffer)), `run ${run}`).toBe(true);
+      }
     });
 
     it('the fused loss equals losses.ts (softmax and SVM, value, accuracy and gradient), 1-row batches included', () => {
@@ -193,5 +224,56 @@ describe('choosing the path', () => {
     expect(auto.path).toBe(nativeOff ? 'wasm' : 'native');
     if (nativeOff) expect(auto.fallbackReason).toMatch(/NEURAL_LAB_NATIVE/);
     auto.close();
+  });
+});
+
+describe('which products the helper thread shares (productSplit)', () => {
+  // [m, n, k] of every product one training step of W1–W4 makes, and a 1024-row evaluation batch of Fashion-MNIST
+  const forward = (batch: number, inputs: number, units: number) => [batch, units, inputs] as const;
+  const weightGradient = (batch: number, inputs: number, units: number) => [inputs, units, batch] as const;
+  const inputGradient = (batch: number, inputs: number, units: number) => [batch, inputs, units] as const;
+  const layerProducts = (batch: number, sizes: number[]) => sizes.slice(1).flatMap((units, i) => [
+    forward(batch, sizes[i], units), weightGradient(batch, sizes[i], units), ...(i > 0 ? [inputGradient(batch, sizes[i], units)] : []),
+  ]);
+
+  it('one thread never shares', () => {
+    for (const [m, n, k] of [[256, 512, 3072], [4096, 4096, 4096], [1, 1, 1]]) expect(productSplit(m, n, k, 1)).toEqual({ by: 'none' });
+  });
+
+  it('keeps W1, W2, W4 and the small products of W3 on the calling thread, where sharing lost under load', () => {
+    const small = [...layerProducts(64, [784, 100, 10]), ...layerProducts(128, [3072, 100, 10]), ...layerProducts(256, [3072, 10]),
+      ...layerProducts(256, [3072, 512, 256, 10]).filter(([m, n, k]) => m * n * k < 100e6)];
+    for (const [m, n, k] of small) expect(productSplit(m, n, k, 2), `${m}×${n}×${k}`).toEqual({ by: 'none' });
+  });
+
+  it("shares W3's first-layer products and 1024-row evaluation batches, cut along C's longer side", () => {
+    expect(productSplit(...forward(256, 3072, 512), 2)).toEqual({ by: 'columns', chunk: 128 });
+    expect(productSplit(...weightGradient(256, 3072, 512), 2)).toEqual({ by: 'rows', chunk: 768 });
+    expect(productSplit(...forward(1024, 784, 100), 2)).toEqual({ by: 'rows', chunk: 256 });
+    // more threads than the one helper changes nothing
+    expect(productSplit(...forward(256, 3072, 512), 8)).toEqual(productSplit(...forward(256, 3072, 512), 2));
+  });
+
+  it('cuts shared products into 2 to CHUNKS_PER_PRODUCT chunks of whole 16-wide blocks, at least CHUNK_MIN wide', () => {
+    const rng = new Rng(11);
+    let shared = 0;
+    for (let i = 0; i < 500; i++) {
+      const [m, n, k] = [1 + rng.int(4000), 1 + rng.int(4000), 1 + rng.int(4000)];
+      const split = productSplit(m, n, k, 2);
+      if (split.by === 'none') {
+        expect(m * n * k < PARALLEL_MIN_WORK || Math.max(m, n) < 2 * CHUNK_MIN, `${m}×${n}×${k}`).toBe(true);
+        continue;
+      }
+      shared++;
+      const side = split.by === 'rows' ? m : n;
+      expect(side).toBe(Math.max(m, n));
+      expect(m * n * k).toBeGreaterThanOrEqual(PARALLEL_MIN_WORK);
+      expect(split.chunk % 16).toBe(0);
+      expect(split.chunk).toBeGreaterThanOrEqual(CHUNK_MIN);
+      const chunks = Math.ceil(side / split.chunk);
+      expect(chunks).toBeGreaterThanOrEqual(2);
+      expect(chunks).toBeLessThanOrEqual(CHUNKS_PER_PRODUCT);
+    }
+    expect(shared).toBeGreaterThan(25);
   });
 });

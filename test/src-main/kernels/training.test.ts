@@ -12,11 +12,11 @@ import type { SampleSource, TrainConfig } from '../../../src-shared/engine/types
 import { makeToyDataset } from '../../../src-shared/toy/datasets';
 import { Rng } from '../../../src-shared/random';
 import { createNodeKernels, type NodeKernels } from '../../../src-main/kernels/node-kernels';
-import { nativeDisabledByEnv } from '../../../src-main/kernels/native-kernels';
+import { nativeDisabledByEnv, productSplit } from '../../../src-main/kernels/native-kernels';
 
-/** Noisy Gaussian clusters around 10 random templates in 256 dimensions. */
-function clusters(n: number, seed: number, templatesSeed = 7): SampleSource {
-  const dims = 256, classes = 10;
+/** Noisy Gaussian clusters around 10 random templates in `dims` dimensions. */
+function clusters(n: number, seed: number, templatesSeed = 7, dims = 256): SampleSource {
+  const classes = 10;
   const t = new Rng(templatesSeed);
   const templates = Float32Array.from({ length: classes * dims }, () => t.normal());
   const rng = new Rng(seed);
@@ -87,7 +87,7 @@ describe('training with the fast kernels', () => {
 
   it('is deterministic for a fixed seed on each path and thread count (Adam, products split over threads)', () => {
     const train = clusters(512, 3);
-    // 128 × 256 × 256 products: large enough for both paths to use their second thread
+    // 128 × 256 × 256 products: large enough for the WebAssembly pool to use its second thread
     const config: TrainConfig = { ...mlpConfig([256], 256, 10, 128, 2, 1e-3), optimizer: { kind: 'adam', lr: 1e-3 } };
     for (const [label, kernels] of Object.entries(fast)) {
       const weights = () => {
@@ -98,5 +98,21 @@ describe('training with the fast kernels', () => {
       const first = weights(), second = weights();
       expect(second, label).toEqual(first);
     }
+  });
+
+  it.skipIf(nativeDisabledByEnv())('is deterministic on the native path with products shared with its helper thread', () => {
+    const train = clusters(768, 3, 7, 1024);
+    // 256 × 256 × 1024 products: big enough for productSplit to share them
+    expect(productSplit(256, 256, 1024, 2).by).not.toBe('none');
+    const config: TrainConfig = { ...mlpConfig([256], 1024, 10, 256, 2, 1e-3), optimizer: { kind: 'adam', lr: 1e-3 } };
+    const kernels = fast['native-blas-2t'];
+    expect(kernels.path).toBe('native');
+    const weights = () => {
+      const trainer = new Trainer(config, train, undefined, { kernels });
+      while (!trainer.finished) trainer.runEpoch();
+      return trainer.layerWeights();
+    };
+    const first = weights();
+    for (let run = 0; run < 3; run++) expect(weights()).toEqual(first);
   });
 });

@@ -216,7 +216,7 @@ describe('runs from the store', () => {
 
       const csv = await exportMetricsCsv(store, run.id, out('spiral.csv'));
       const lines = readFileSync(csv.path, 'utf8').trim().split('\n');
-      expect(lines[0]).toContain('train.loss');
+      expect(lines[0].split(',')).toEqual(expect.arrayContaining(['train.dataLoss', 'train.penalty', 'train.totalLoss']));
       expect(lines).toHaveLength(3); // header + 2 epoch-end steps
 
       await expect(exportTemplates(back, out('x'))).rejects.toThrow(/reads numbers, not images: it has no templates/);

@@ -30,6 +30,9 @@ function fillVersion(db: Database.Database, version: number): void {
   const metric = db.prepare('INSERT INTO metrics (run_id, split, name, step, epoch, value) VALUES (1, ?, ?, ?, ?, ?)');
   for (const [split, name, step, epoch, value] of [
     ['train', 'loss', 10, 1, 0.9], ['train', 'loss', 20, 2, 0.6],
+    ['train', 'dataLoss', 10, 1, 0.8], ['train', 'dataLoss', 20, 2, 0.45],
+    ['train', 'regLoss', 10, 1, 0.1], ['train', 'regLoss', 20, 2, 0.15],
+    ['val', 'dataLoss', 10, 1, 0.9], ['val', 'dataLoss', 20, 2, 0.65],
     ['train', 'accuracy', 10, 1, 0.5], ['train', 'accuracy', 20, 2, 0.7],
     ['val', 'loss', 10, 1, 1.0], ['val', 'loss', 20, 2, 0.8],
     ['val', 'accuracy', 10, 1, 0.4], ['val', 'accuracy', 20, 2, 0.65],
@@ -82,10 +85,24 @@ describe('schema migrations', () => {
     fillVersion(old, 1);
     old.close();
     const store = new LabStore(folder.file('v1.db'));
-    expect(store.getRun(1)!.summary).toEqual({ trainLoss: 0.6, trainAccuracy: 0.7, valLoss: 0.8, valAccuracy: 0.65 });
+    expect(store.getRun(1)!.summary).toEqual({ trainDataLoss: 0.45, trainPenalty: 0.15, trainAccuracy: 0.7, valDataLoss: 0.65, valAccuracy: 0.65 });
     const exported = store.recordExport({ runId: 1, checkpointId: store.listCheckpoints(1)[0].id, format: 'onnx', path: '/tmp/m.onnx', bytes: 123 });
     expect(store.listExports(1)).toEqual([exported]);
     expect(store.listRuns({ sort: 'valAccuracy' }).map((r) => r.id)).toEqual([1]);
+    store.close();
+  });
+
+  it('version 6 keeps the data loss and the penalty apart in the summary (version 5 kept their sum as "loss")', () => {
+    const old = openDatabase(folder.file('v5.db'), { version: 5 });
+    fillVersion(old, 5);
+    // what version 2's summary held: the total, data loss + penalty
+    old.prepare('UPDATE runs SET train_loss = 0.6, train_accuracy = 0.7, val_loss = 0.8, val_accuracy = 0.65 WHERE id = 1').run();
+    old.close();
+    const store = new LabStore(folder.file('v5.db'));
+    const run = store.getRun(1)!;
+    expect(run.summary).toEqual({ trainDataLoss: 0.45, trainPenalty: 0.15, trainAccuracy: 0.7, valDataLoss: 0.65, valAccuracy: 0.65 });
+    expect(run.splits).toBeNull(); // recorded when it next trains
+    expect(store.listRuns({ sort: 'trainDataLoss' }).map((r) => r.id)).toEqual([1]);
     store.close();
   });
 });

@@ -295,9 +295,14 @@ describe('checkpoints and deletion', () => {
     store.saveCheckpoint(run.id, { epoch: 0, step: 0, reason: 'epoch', state: new Uint8Array([9]) });
     store.recordProgress(run.id, { epochsDone: 1, stepsDone: 10, trainSeconds: 1, metrics: rows(1, 10) });
     const weights = { zeroFraction: 0.25, nearZeroFraction: 0.5, firstLayerZeroFraction: 0.125, firstLayerNearZeroFraction: 0.375 };
-    store.recordEpoch(run.id, { epoch: 1, step: 10, train: { loss: 1, dataLoss: 1, regLoss: 0, accuracy: 0.4 }, lr: 0.1, samplesPerSecond: 5, weights });
+    const epochOne = { loss: 1.25, dataLoss: 1, regLoss: 0.25, accuracy: 0.4 };
+    store.recordEpoch(run.id, { epoch: 1, step: 10, train: epochOne, val: { ...epochOne, dataLoss: 1.5, loss: 1.75 }, lr: 0.1, samplesPerSecond: 5, weights });
     store.saveCheckpoint(run.id, { epoch: 1, step: 10, reason: 'epoch', state: new Uint8Array([1, 2, 3]) });
-    store.recordProgress(run.id, { epochsDone: 1, stepsDone: 14, trainSeconds: 1, metrics: rows(11, 14) });
+    store.recordProgress(run.id, { epochsDone: 1, stepsDone: 20, trainSeconds: 1, metrics: rows(11, 20) });
+    // an epoch recorded after the last checkpoint: a resume trains it again, so the summary goes back to epoch 1
+    store.recordEpoch(run.id, { epoch: 2, step: 20, train: { loss: 0.5, dataLoss: 0.2, regLoss: 0.3, accuracy: 0.9 }, lr: 0.1, samplesPerSecond: 5 });
+    // the summary holds the data loss and the penalty apart, never their sum
+    expect(store.getRun(run.id)!.summary).toEqual({ trainDataLoss: 0.2, trainPenalty: 0.3, trainAccuracy: 0.9, valDataLoss: null, valAccuracy: null });
     store.finishRun(run.id, 'interrupted');
     // the weight sparsity is kept as one 'train' series per measure
     for (const [name, value] of Object.entries(weights)) {
@@ -308,7 +313,8 @@ describe('checkpoints and deletion', () => {
     const checkpoint = store.prepareResume(run.id)!;
     expect(checkpoint).toMatchObject({ epoch: 1, step: 10, state: new Uint8Array([1, 2, 3]) });
     expect(store.metricSeries(run.id, 'batch', 'loss').points.map((p) => p.step)).toEqual(rows(1, 10).map((r) => r.step));
-    expect(store.getRun(run.id)).toMatchObject({ status: 'queued', epochsDone: 1, stepsDone: 10, error: null, summary: { trainAccuracy: 0.4 } });
+    expect(store.getRun(run.id)).toMatchObject({ status: 'queued', epochsDone: 1, stepsDone: 10, error: null });
+    expect(store.getRun(run.id)!.summary).toEqual({ trainDataLoss: 1, trainPenalty: 0.25, trainAccuracy: 0.4, valDataLoss: 1.5, valAccuracy: 0.4 });
     expect(store.listCheckpoints(run.id).map((c) => c.epoch)).toEqual([0, 1]);
 
     // interrupted within its first epoch: it continues from the initial weights, with nothing recorded before them

@@ -33,7 +33,7 @@ function recordedRows(file: string, runId: number): { metrics: Record<string, un
     return {
       metrics: db.prepare("SELECT split, name, epoch, step, value FROM metrics WHERE run_id = ? AND name != 'samplesPerSecond' ORDER BY split, name, step").all(runId) as Record<string, unknown>[],
       checkpoints: db.prepare('SELECT epoch, step, reason, hex(state) AS state FROM checkpoints WHERE run_id = ? ORDER BY step').all(runId),
-      run: db.prepare(`SELECT config, seed, data, split, status, epochs_done, steps_done, error, train_loss, train_accuracy, val_loss, val_accuracy
+      run: db.prepare(`SELECT config, seed, data, split, status, epochs_done, steps_done, error, train_data_loss, train_penalty, train_accuracy, val_data_loss, val_accuracy, splits
                        FROM runs WHERE id = ?`).get(runId),
     };
   } finally {

@@ -12,12 +12,21 @@ describe('metrics CSV', () => {
       { split: 'batch', name: 'loss', epoch: 2, step: 3, value: NaN },
     ]);
     expect(csv).toBe([
-      'step,epoch,batch.loss,train.accuracy,train.loss,val.loss',
+      'step,epoch,batch.totalLoss,train.accuracy,train.totalLoss,val.totalLoss',
       '1,1,1.5,,,',
       '2,1,1.25,0.5,1.1,0.9',
       '3,2,NaN,,,',
       '',
     ].join('\n'));
+  });
+
+  it('names the loss columns by what they hold: data loss, penalty λR(W), total', () => {
+    const csv = metricsCsv([
+      { split: 'train', name: 'loss', epoch: 1, step: 4, value: 0.7 },
+      { split: 'train', name: 'dataLoss', epoch: 1, step: 4, value: 0.5 },
+      { split: 'train', name: 'regLoss', epoch: 1, step: 4, value: 0.2 },
+    ]);
+    expect(csv.split('\n').slice(0, 2)).toEqual(['step,epoch,train.dataLoss,train.penalty,train.totalLoss', '4,1,0.5,0.2,0.7']);
   });
 
   it('quotes names that hold commas or quotes', () => {
