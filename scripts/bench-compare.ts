@@ -8,10 +8,12 @@
  * 2. end to end, the Fashion-MNIST run `lab train --idx … --test-idx … --model mlp:100
  *    --opt adam --lr 0.001 --batch 128 --epochs 10 --val-split 0` against the same training
  *    in a plain PyTorch script (scripts/torch/fashion_mnist_mlp.py): wall time of each
- *    process from start to exit, loading included.
+ *    process from start to exit, loading included; then the same with `--model linear`
+ *    (the linear twin) on both sides.
  *
  *   npm run bench:compare [-- --seconds 1 --rounds 3 --e2e-rounds 1 --threads 1,2 --epochs 10
- *                            --no-e2e --e2e-limit 900 --no-torch --tfjs --fashion DIR --json]
+ *                            --no-e2e --e2e-models mlp:100,linear --e2e-limit 900 --no-torch
+ *                            --tfjs --fashion DIR --json]
  *
  * PyTorch is optional (Debian: python3-torch, with libopenblas0-pthread); the end-to-end
  * run needs Debian's dataset-fashion-mnist (or --fashion DIR with the four .gz files).
@@ -265,7 +267,11 @@ async function torchSide(threads: number): Promise<TorchSide | null> {
 }
 
 /** One end-to-end run: wall seconds from process start to exit, and what it printed as JSON. */
-interface EndToEnd { label: string; wall: number; accuracy: number; detail: string }
+/** One end-to-end process: `label` is `lab PATH Nt` or `torch Nt`, `model` the CLI's model option. */
+interface EndToEnd { model: string; label: string; wall: number; accuracy: number; detail: string }
+
+/** The issue's run and its linear twin (`--e2e-models` chooses others). */
+const e2eModels = (option('e2e-models') ?? 'mlp:100,linear').split(',');
 
 const FASHION = ['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', 't10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'];
 
@@ -295,14 +301,14 @@ function timed(command: string, args: string[], env: NodeJS.ProcessEnv): Promise
 
 const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, unknown>;
 
-async function labEndToEnd(threads: number, path: KernelPath): Promise<EndToEnd | null> {
+async function labEndToEnd(threads: number, path: KernelPath, model: string): Promise<EndToEnd | null> {
   const files = FASHION.map((f) => join(fashionDir, f));
   const db = mkdtempSync(join(tmpdir(), 'neural-lab-bench-'));
   try {
     const env = { ...process.env, ...(path === 'wasm' ? { NEURAL_LAB_NATIVE: 'off' } : {}) };
     const result = await timed(process.execPath, [
       '--import', 'tsx', 'src-main/cli/lab.ts', 'train', '--idx', files[0], files[1], '--test-idx', files[2], files[3],
-      '--model', 'mlp:100', '--opt', 'adam', '--lr', '0.001', '--batch', '128', '--epochs', String(epochs), '--val-split', '0',
+      '--model', model, '--opt', 'adam', '--lr', '0.001', '--batch', '128', '--epochs', String(epochs), '--val-split', '0',
       '--threads', String(threads), '--db', join(db, 'lab.db'), '--json',
     ], env);
     if (result.status !== 0) {
@@ -319,7 +325,7 @@ async function labEndToEnd(threads: number, path: KernelPath): Promise<EndToEnd 
     }
     const total = (key: 'train' | 'evaluate' | 'record') => summary.epochSeconds.reduce((sum, e) => sum + e[key], 0);
     return {
-      label: `lab ${path} ${threads}t`, wall: result.wall, accuracy: summary.test.accuracy,
+      model, label: `lab ${path} ${threads}t`, wall: result.wall, accuracy: summary.test.accuracy,
       detail: `train ${total('train').toFixed(2)} s, evaluate ${total('evaluate').toFixed(2)} s, record ${total('record').toFixed(2)} s, `
         + `${Math.round(summary.samplesPerSecond)} samples/s in steps`,
     };
@@ -328,9 +334,9 @@ async function labEndToEnd(threads: number, path: KernelPath): Promise<EndToEnd 
   }
 }
 
-async function torchEndToEnd(threads: number): Promise<EndToEnd | null> {
+async function torchEndToEnd(threads: number, model: string): Promise<EndToEnd | null> {
   const files = FASHION.map((f) => join(fashionDir, f));
-  const result = await timed(PYTHON, [join(root, 'scripts', 'torch', 'fashion_mnist_mlp.py'), ...files, String(threads), String(epochs)], torchEnv(threads));
+  const result = await timed(PYTHON, [join(root, 'scripts', 'torch', 'fashion_mnist_mlp.py'), ...files, String(threads), String(epochs), model], torchEnv(threads));
   if (result.status !== 0) {
     console.log(`(PyTorch end-to-end failed: ${result.stderr.trim().split('\n').pop()})`);
     return null;
@@ -339,7 +345,7 @@ async function torchEndToEnd(threads: number): Promise<EndToEnd | null> {
     loadSeconds: number; trainSeconds: number; evaluateSeconds: number; samplesPerSecond: number; test: { accuracy: number };
   };
   return {
-    label: `torch ${threads}t`, wall: result.wall, accuracy: summary.test.accuracy,
+    model, label: `torch ${threads}t`, wall: result.wall, accuracy: summary.test.accuracy,
     detail: `load ${summary.loadSeconds.toFixed(2)} s, train ${summary.trainSeconds.toFixed(2)} s, evaluate ${summary.evaluateSeconds.toFixed(2)} s, `
       + `${Math.round(summary.samplesPerSecond)} samples/s in steps`,
   };
@@ -379,25 +385,29 @@ function printRatios(columns: Column[]): void {
   }
 }
 
-/** Per label, the run of median wall time over the rounds. */
+/** Per model and label, the run of median wall time over the rounds. */
 function medianRuns(runs: EndToEnd[]): EndToEnd[] {
-  const labels = [...new Set(runs.map((r) => r.label))];
-  return labels.map((label) => {
-    const mine = runs.filter((r) => r.label === label).sort((x, y) => x.wall - y.wall);
+  const keys = [...new Set(runs.map((r) => `${r.model} ${r.label}`))];
+  return keys.map((key) => {
+    const mine = runs.filter((r) => `${r.model} ${r.label}` === key).sort((x, y) => x.wall - y.wall);
     return mine[(mine.length - 1) >> 1];
   });
 }
 
-function printEndToEnd(runs: EndToEnd[]): void {
-  console.log(`\nend to end: Fashion-MNIST 60k/10k, mlp:100, Adam 1e-3, batch 128, ${epochs} epochs; wall seconds, loading included`);
-  for (const run of runs) {
-    console.log(`${run.label.padEnd(16)}${run.wall.toFixed(2).padStart(8)} s   test acc ${(100 * run.accuracy).toFixed(1)}%   (${run.detail})`);
-  }
-  for (const threads of threadCounts) {
-    const torchRun = runs.find((r) => r.label === `torch ${threads}t`);
-    if (!torchRun) continue;
-    for (const run of runs.filter((r) => r.label.startsWith('lab ') && r.label.endsWith(` ${threads}t`))) {
-      console.log(`${`torch wall / ${run.label} wall`.padEnd(32)}${ratio(torchRun.wall, run.wall)}   (above 1: the lab is faster)`);
+function printEndToEnd(all: EndToEnd[]): void {
+  for (const model of e2eModels) {
+    const runs = all.filter((r) => r.model === model);
+    if (runs.length === 0) continue;
+    console.log(`\nend to end: Fashion-MNIST 60k/10k, ${model}, Adam 1e-3, batch 128, ${epochs} epochs; wall seconds, loading included`);
+    for (const run of runs) {
+      console.log(`${run.label.padEnd(16)}${run.wall.toFixed(2).padStart(8)} s   test acc ${(100 * run.accuracy).toFixed(1)}%   (${run.detail})`);
+    }
+    for (const threads of threadCounts) {
+      const torchRun = runs.find((r) => r.label === `torch ${threads}t`);
+      if (!torchRun) continue;
+      for (const run of runs.filter((r) => r.label.startsWith('lab ') && r.label.endsWith(` ${threads}t`))) {
+        console.log(`${`torch wall / ${run.label} wall`.padEnd(32)}${ratio(torchRun.wall, run.wall)}   (above 1: the lab is faster)`);
+      }
     }
   }
 }
@@ -471,9 +481,11 @@ async function main(): Promise<void> {
   if (wantTfjs) columns.push(await tfjs());
   if (e2eReady) {
     for (let round = 0; round < e2eRounds; round++) {
-      for (const threads of threadCounts) {
-        const runs = [await labEndToEnd(threads, 'native'), wantTorch ? await torchEndToEnd(threads) : null, await labEndToEnd(threads, 'wasm')];
-        for (const run of runs) if (run) endToEnd.push(run);
+      for (const model of e2eModels) {
+        for (const threads of threadCounts) {
+          const runs = [await labEndToEnd(threads, 'native', model), wantTorch ? await torchEndToEnd(threads, model) : null, await labEndToEnd(threads, 'wasm', model)];
+          for (const run of runs) if (run) endToEnd.push(run);
+        }
       }
     }
   }
@@ -494,7 +506,7 @@ async function main(): Promise<void> {
   if (asJson) {
     console.log(JSON.stringify({
       workloads: Object.fromEntries(columns.map((c) => [c.label, { ...c.samples, gemmGflops: c.gemmGflops }])),
-      endToEnd: Object.fromEntries(best.map((r) => [r.label, { wallSeconds: r.wall, testAccuracy: r.accuracy }])),
+      endToEnd: Object.fromEntries(best.map((r) => [`${r.model} ${r.label}`, { wallSeconds: r.wall, testAccuracy: r.accuracy }])),
     }));
   }
 }

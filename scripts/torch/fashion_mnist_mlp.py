@@ -9,7 +9,9 @@ training mean image from pixels scaled to [0, 1], train a 784-100-10 ReLU MLP wi
 evaluate loss and accuracy on the whole training set, as the lab reports them; test
 accuracy at the end. Prints one JSON line.
 
-    python3 fashion_mnist_mlp.py TRAIN_IMAGES TRAIN_LABELS TEST_IMAGES TEST_LABELS THREADS [EPOCHS]
+    python3 fashion_mnist_mlp.py TRAIN_IMAGES TRAIN_LABELS TEST_IMAGES TEST_LABELS THREADS [EPOCHS [MODEL]]
+
+MODEL is the lab's model option: mlp:100 (the default) or linear (784-10, the linear twin).
 """
 import gzip
 import json
@@ -32,6 +34,9 @@ def read_idx(path):
 def main():
     train_images, train_labels, test_images, test_labels, threads = sys.argv[1:6]
     epochs = int(sys.argv[6]) if len(sys.argv) > 6 else 10
+    model = sys.argv[7] if len(sys.argv) > 7 else 'mlp:100'
+    if model not in ('mlp:100', 'linear'):
+        sys.exit(f'model {model!r}: this script knows mlp:100 and linear')
     torch.set_num_threads(int(threads))
     torch.manual_seed(1)
     x = torch.from_numpy(read_idx(train_images).reshape(-1, 784).astype(np.float32) / 255)
@@ -43,7 +48,10 @@ def main():
     tx -= mean
     loaded = time.perf_counter()
 
-    net = torch.nn.Sequential(torch.nn.Linear(784, 100), torch.nn.ReLU(), torch.nn.Linear(100, 10))
+    if model == 'linear':
+        net = torch.nn.Sequential(torch.nn.Linear(784, 10))
+    else:
+        net = torch.nn.Sequential(torch.nn.Linear(784, 100), torch.nn.ReLU(), torch.nn.Linear(100, 10))
     opt = torch.optim.Adam(net.parameters(), lr=1e-3)
     loss_fn = torch.nn.CrossEntropyLoss()
 
