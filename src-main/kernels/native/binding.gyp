@@ -13,7 +13,7 @@
       }],
       ["OS=='linux'", {
         "include_dirs": ["/usr/include/<!(uname -m)-linux-gnu/openblas-pthread", "/usr/include/openblas"],
-        "libraries": ["-lopenblas"]
+        "libraries": ["-lopenblas", "-ldl"]
       }]
     ]
   }]

@@ -8,12 +8,14 @@
  * throws a RangeError otherwise, so a wrong call is an exception, never a stray write.
  * Sums are accumulated in double, as the reference kernels do.
  */
+#define _GNU_SOURCE /* dladdr */
 #define _POSIX_C_SOURCE 200809L
 #define NAPI_VERSION 8
 #include <node_api.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
+#include <dlfcn.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
@@ -228,8 +230,20 @@ static void *helper_main(void *unused) {
   return NULL;
 }
 
+/*
+ * Keeps this library mapped for the life of the process. Node unloads an addon when the
+ * last worker thread that loaded it exits; the helper thread outlives them all and would
+ * then run in unmapped (or reloaded, re-zeroed) code. 1 when pinned.
+ */
+static int pin_library(void) {
+  Dl_info self;
+  if (!dladdr((void *)&pin_library, &self) || !self.dli_fname) return 0;
+  return dlopen(self.dli_fname, RTLD_NOW | RTLD_NODELETE) != NULL;
+}
+
 static int helper_ready(void) {
   pthread_mutex_lock(&wake_lock);
+  if (helper_state == 0 && !pin_library()) helper_state = -1; /* products then run on the caller alone */
   if (helper_state == 0) {
     pthread_t thread;
     pthread_attr_t attr;

@@ -7,6 +7,7 @@
  * With NEURAL_LAB_NATIVE=off (the CI pass that runs without the native path) the native
  * cases are skipped; otherwise the addon must be built and load.
  */
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referenceKernels, type FloatArray, type Kernels, type OptimizerStep } from '../../../src-shared/engine/kernels';
 import { softmaxCrossEntropy, svmHinge } from '../../../src-shared/engine/losses';
@@ -16,7 +17,7 @@ import type { OptimizerSpec, RegularizerSpec } from '../../../src-shared/engine/
 import { Rng } from '../../../src-shared/random';
 import { createNodeKernels, type NodeKernels } from '../../../src-main/kernels/node-kernels';
 import {
-  CHUNK_MIN, CHUNKS_PER_PRODUCT, loadNativeAddon, nativeDisabledByEnv, nativeKernels, PARALLEL_MIN_WORK, productSplit,
+  CHUNK_MIN, CHUNKS_PER_PRODUCT, loadNativeAddon, nativeAddonPath, nativeDisabledByEnv, nativeKernels, PARALLEL_MIN_WORK, productSplit,
 } from '../../../src-main/kernels/native-kernels';
 
 const nativeOff = nativeDisabledByEnv();
@@ -124,6 +125,37 @@ describe.skipIf(nativeOff)('native kernels', () => {
         addon().gemm(1, 0, m, n, k, 1, a, b, 0, again, 1, 16);
         expect(Buffer.from(again.buffer).equals(Buffer.from(first.buffer)), `run ${run}`).toBe(true);
       }
+    });
+
+    it('the helper thread outlives the worker threads that load the addon: shared products in one worker after another all finish', () => {
+      // Node unloads an addon when the last thread that loaded it exits; the helper thread
+      // must not be left in unmapped or reloaded code (this hung at the third worker before
+      // the library pinned itself). A child process, so a hang or a crash fails only this test.
+      const worker = `
+        const addon = require(${JSON.stringify(nativeAddonPath())});
+        const [m, n, k] = [1024, 512, 3072];
+        const a = new Float32Array(m * k).fill(1), b = new Float32Array(k * n).fill(1), c = new Float32Array(m * n);
+        for (let i = 0; i < 5; i++) addon.gemm(0, 0, m, n, k, 1, a, b, 0, c, 1, 64);
+        require('node:worker_threads').parentPort.postMessage(c[0]);
+      `;
+      const main = `
+        const { Worker } = require('node:worker_threads');
+        (async () => {
+          for (let round = 0; round < 5; round++) {
+            await new Promise((resolve, reject) => {
+              const w = new Worker(${JSON.stringify(worker)}, { eval: true });
+              w.on('message', (value) => console.log('worker', round, value));
+              w.on('error', reject);
+              w.on('exit', resolve);
+            });
+            await new Promise((resolve) => setTimeout(resolve, 300));
+          }
+        })();
+      `;
+      const child = spawnSync(process.execPath, ['-e', main], { encoding: 'utf8', timeout: 60_000 });
+      expect(child.error, child.stderr).toBeUndefined();
+      expect(child.signal, child.stderr).toBeNull();
+      expect(child.stdout.trim().split('\n')).toEqual([0, 1, 2, 3, 4].map((round) => `worker ${round} 3072`));
     });
 
     it('the fused loss equals losses.ts (softmax and SVM, value, accuracy and gradient), 1-row batches included', () => {
