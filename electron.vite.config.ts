@@ -11,13 +11,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The training and database workers are entries of their own: worker_threads load them from files next to main.js.
+      // The training worker is its own entry: worker_threads load it from a file next to main.js.
       rollupOptions: {
-        input: {
-          main: resolve(root, 'src-main/electron/main.ts'),
-          'run-worker': resolve(root, 'src-main/training/run-worker.ts'),
-          'database-worker': resolve(root, 'src-main/training/database-worker.ts'),
-        },
+        input: { main: resolve(root, 'src-main/electron/main.ts'), 'run-worker': resolve(root, 'src-main/training/run-worker.ts') },
       },
     },
   },

@@ -158,18 +158,12 @@ export async function startLab(options: LabOptions): Promise<Lab> {
   store.space.startLogCheckpoints();
 
   // Runs and datasets another process (the lab CLI) records appear without a reload.
-  training.startDatabaseThreads();
-  let watching = false;
+  let seenVersion = store.externalVersion();
   const watchOthers = setInterval(() => {
-    if (watching) return;
-    watching = true;
-    void training.writtenElsewhere().then(
-      (written) => {
-        watching = false;
-        if (written) api.emit('labChanged', { at: Date.now() });
-      },
-      () => (watching = false),
-    );
+    const version = store.externalVersion();
+    if (version === seenVersion) return;
+    seenVersion = version;
+    api.emit('labChanged', { at: Date.now() });
   }, externalChangePollMs);
   watchOthers.unref();
 

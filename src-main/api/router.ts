@@ -47,23 +47,6 @@ export interface RouterOptions {
   onInternalError?: (where: string, error: unknown) => void;
 }
 
-/**
- * Answers a handler gives to many callers unchanged (a cached chart series for a thousand
- * clients): checked against the contract once, and a transport may encode them once.
- */
-const sharedAnswers = new WeakMap<object, { checked?: unknown }>();
-
-/** Marks `answer` as shared: it is never changed after this. */
-export function sharedAnswer<T extends object>(answer: T): T {
-  if (!sharedAnswers.has(answer)) sharedAnswers.set(answer, {});
-  return answer;
-}
-
-/** True for a shared answer as the router returns it (checked): never changed, so its encoding can be reused. */
-export function isSharedAnswer(value: unknown): value is object {
-  return typeof value === 'object' && value !== null && sharedAnswers.has(value);
-}
-
 const invokeSet = new Set<string>(invokeNames);
 const eventSet = new Set<string>(eventNames);
 
@@ -96,14 +79,11 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): A
       } catch (error) {
         return { ok: false, error: failure(error, name) };
       }
-      const shared = typeof value === 'object' && value !== null ? sharedAnswers.get(value) : undefined;
-      if (shared?.checked !== undefined) return { ok: true, value: shared.checked };
       const checked = spec.response.safeParse(value);
       if (!checked.success) {
         report(`response of ${name}`, checked.error);
         return { ok: false, error: { code: 'internal', message: validationError(`${name} response`, checked.error).message } };
       }
-      if (shared) shared.checked = sharedAnswer(checked.data as object);
       return { ok: true, value: checked.data };
     },
 

@@ -13,7 +13,7 @@ import { makeToyDataset } from '../../src-shared/toy/datasets';
 import { StoreError, type LabStore } from '../store';
 import type { TrainingService } from '../training';
 import { datasetSummary } from './datasets';
-import { ApiFailure, sharedAnswer } from './router';
+import { ApiFailure } from './router';
 
 type NewRunRequest = ParsedRequestOf<'startRun'>;
 
@@ -39,19 +39,6 @@ export function seriesForApi(series: MetricSeries): ResponseOf<'getMetricSeries'
 /** Chart answers kept for unchanged runs: one run's series are ~5 small arrays each. */
 const seriesCacheEntries = 64;
 
-/** Callers answered per turn of the event loop when many wait for one read: other requests go between. */
-const ANSWERS_PER_TURN = 25;
-
-/**
- * Calls `answer` for every caller, a slice per turn of the event loop: a thousand callers
- * of one read, answered at once, would hold the loop for their encoding and writing.
- */
-function answerInSlices<T>(callers: T[], answer: (caller: T) => void): void {
-  const slice = callers.splice(0, ANSWERS_PER_TURN);
-  for (const caller of slice) answer(caller);
-  if (callers.length > 0) setImmediate(() => answerInSlices(callers, answer));
-}
-
 /** The run, or a not-found failure naming it. */
 export function requireRunOf(store: LabStore, id: number): RunRecord {
   const run = store.getRun(id);
@@ -72,40 +59,18 @@ export function asCommand<T>(fn: () => T): T {
 export function runChannels(store: LabStore, training: TrainingService) {
   /**
    * Series answers by run version. A series of a million rows takes a few hundred ms to
-   * bucket (on the service's reading thread); a thousand clients asking for it at once
-   * must not cost a thousand scans, so concurrent identical requests share one read in
-   * flight, and its answer is reused until the run records something new (its updatedAt,
-   * steps and status change with every write).
+   * bucket; a thousand clients asking for it at once must not cost a thousand scans on
+   * the main thread, so an answer is reused until the run records something new (its
+   * updatedAt, steps and status change with every write).
    */
-  type SeriesAnswer = ResponseOf<'getMetricSeries'>;
-  const seriesCache = new Map<string, SeriesAnswer>();
-  /** callers waiting for a read in flight, by key */
-  const seriesWaiting = new Map<string, { resolve: (answer: SeriesAnswer) => void; reject: (error: unknown) => void }[]>();
-  const cachedSeries = (key: string, read: () => Promise<SeriesAnswer>): Promise<SeriesAnswer> => {
-    const cached = seriesCache.get(key);
-    if (cached) {
-      seriesCache.delete(key);
-      seriesCache.set(key, cached);
-      return Promise.resolve(cached);
-    }
-    return new Promise((resolve, reject) => {
-      const waiting = seriesWaiting.get(key);
-      if (waiting) return void waiting.push({ resolve, reject });
-      const callers = [{ resolve, reject }];
-      seriesWaiting.set(key, callers);
-      const answerAll = (answer: (caller: (typeof callers)[number]) => void) => {
-        seriesWaiting.delete(key);
-        answerInSlices(callers, answer);
-      };
-      read().then(
-        (answer) => {
-          seriesCache.set(key, answer);
-          while (seriesCache.size > seriesCacheEntries) seriesCache.delete(seriesCache.keys().next().value!);
-          answerAll((caller) => caller.resolve(answer));
-        },
-        (error: unknown) => answerAll((caller) => caller.reject(error)),
-      );
-    });
+  const seriesCache = new Map<string, ResponseOf<'getMetricSeries'>['series']>();
+  const cachedSeries = (key: string, compute: () => ResponseOf<'getMetricSeries'>['series']) => {
+    let value = seriesCache.get(key);
+    if (value) seriesCache.delete(key);
+    else value = compute();
+    seriesCache.set(key, value);
+    while (seriesCache.size > seriesCacheEntries) seriesCache.delete(seriesCache.keys().next().value!);
+    return value;
   };
 
   const requireRun = (id: number) => requireRunOf(store, id);
@@ -198,12 +163,18 @@ export function runChannels(store: LabStore, training: TrainingService) {
       if (!store.getExperiment(request.id)) throw new ApiFailure('not-found', `Experiment ${request.id} does not exist`);
       return { deleted: await training.deleteExperiment(request.id) };
     },
-    getMetricSeries: async (request: ParsedRequestOf<'getMetricSeries'>) => {
+    getMetricSeries: (request: ParsedRequestOf<'getMetricSeries'>) => {
       const run = requireRun(request.runId);
       const version = `${run.id}:${run.updatedAt}:${run.stepsDone}:${run.status}:${request.maxPoints}`;
       const key = `${version}:${request.series ? request.series.map((w) => `${w.split}/${w.name}`).join(',') : '*'}`;
-      // one answer object for every caller of a version: the router checks it, and the server encodes it, once
-      return cachedSeries(key, async () => sharedAnswer({ runId: request.runId, series: (await training.metricSeries(request.runId, request.series ?? null, request.maxPoints)).map(seriesForApi) }));
+      const series = cachedSeries(key, () => {
+        const available = store.metricNames(request.runId);
+        const wanted = request.series ?? available.map(({ split, name }) => ({ split, name }));
+        return wanted
+          .filter((w) => available.some((a) => a.split === w.split && a.name === w.name))
+          .map((w) => seriesForApi(store.metricSeries(request.runId, w.split, w.name, request.maxPoints)));
+      });
+      return { runId: request.runId, series };
     },
     getWeights: (request: ParsedRequestOf<'getWeights'>) => {
       requireRun(request.runId);

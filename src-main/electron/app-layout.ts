@@ -5,7 +5,6 @@
  *   resources/app.asar/out/{main,preload,renderer}/…     the bundles, read through Electron's asar support
  *   resources/app.asar.unpacked/out/main/run-worker.js    the training worker: worker_threads start it from
  *                                                          a real file, with its chunks and zod beside it
- *   resources/app.asar.unpacked/out/main/database-worker.js   the database thread, found beside run-worker.js
  *   resources/app.asar.unpacked/node_modules/…            native modules (better-sqlite3, sharp + libvips)
  *   resources/fashion-mnist-sample/                       the built-in sample (extraResources)
  *

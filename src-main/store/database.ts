@@ -135,7 +135,7 @@ export function migrate(db: Database.Database, target: number, file = db.name): 
 export function durably<T>(db: Database.Database, fn: () => T): T {
   db.pragma('synchronous = FULL');
   try {
-    return db.transaction(fn).immediate(); // the write lock first: see Sql.transaction
+    return db.transaction(fn)();
   } finally {
     db.pragma('synchronous = NORMAL');
   }

@@ -273,13 +273,18 @@ export class RunRepository {
    * a main thread held for the busy timeout every second is not.
    */
   heartbeat(): boolean {
+    const { db } = this.sql;
+    const wait = db.pragma('busy_timeout', { simple: true }) as number;
+    db.pragma('busy_timeout = 0');
     try {
-      this.sql.withoutWaiting(() => this.sql.run("UPDATE runs SET heartbeat_at = ? WHERE status = 'running' AND owner_pid = ? AND owner_started = ?",
-        Date.now(), THIS_PROCESS.pid, THIS_PROCESS.started));
+      this.sql.run("UPDATE runs SET heartbeat_at = ? WHERE status = 'running' AND owner_pid = ? AND owner_started = ?",
+        Date.now(), THIS_PROCESS.pid, THIS_PROCESS.started);
       return true;
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_BUSY') return false;
       throw error;
+    } finally {
+      db.pragma(`busy_timeout = ${wait}`);
     }
   }
 

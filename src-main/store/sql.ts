@@ -32,30 +32,9 @@ export class Sql {
     return this.statement(sql).all(...params) as T[];
   }
 
-  /**
-   * One transaction (synchronous=NORMAL: survives a crash of the app). Nested calls join the
-   * outer one. IMMEDIATE: it takes the write lock first, waiting (busy_timeout) for another
-   * connection's write to end; a deferred one that read before another connection committed
-   * could not write at all (SQLITE_BUSY at once, "database is locked"): the database thread
-   * and main both write the file.
-   */
+  /** One transaction (synchronous=NORMAL: survives a crash of the app). Nested calls join the outer one. */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
-  }
-
-  /**
-   * `fn` without waiting for another connection's lock (busy_timeout 0): a locked database
-   * fails at once with SQLITE_BUSY, for callers on main's thread that would rather skip or
-   * hand the write on than hold the event loop for the timeout.
-   */
-  withoutWaiting<T>(fn: () => T): T {
-    const wait = this.db.pragma('busy_timeout', { simple: true }) as number;
-    this.db.pragma('busy_timeout = 0');
-    try {
-      return fn();
-    } finally {
-      this.db.pragma(`busy_timeout = ${wait}`);
-    }
+    return this.db.transaction(fn)();
   }
 
   /** One transaction committed with synchronous=FULL: survives a power cut once it returns. */

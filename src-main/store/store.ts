@@ -45,11 +45,9 @@ export interface LabStoreOptions extends OpenDatabaseOptions {
 
 /**
  * The lab's memory: one SQLite file holding datasets, experiments, runs, their metrics,
- * checkpoints and exports, one repository per record kind over one connection. Training
- * workers never write: they post messages, which the training service's database thread
- * records through a LabStore of its own (src-main/training/database-thread.ts), so the big
- * writes stay off main's event loop. Every method is synchronous and each write is one
- * transaction, taking the write lock first (see Sql.transaction).
+ * checkpoints and exports, one repository per record kind over one connection. Only the
+ * main process writes (workers post messages to it). Every method is synchronous and each
+ * write is one transaction.
  *
  * The methods below are the store's vocabulary for the rest of src-main; each hands the
  * call to its repository (`store.runs`, `store.metrics`, … for code that works with one kind).
@@ -67,14 +65,11 @@ export class LabStore {
   readonly sweeps: SweepRepository;
   /** disk space: sizes, deleting runs and giving space back a slice at a time */
   readonly space: SpaceKeeper;
-  /** better-sqlite3's compiled module this store was opened with (a database thread opens its own connection with it) */
-  readonly nativeBinding: string | null;
   private readonly sql: Sql;
 
   constructor(path: string, options: LabStoreOptions = {}) {
     this.sql = new Sql(openDatabase(path, options));
     this.path = this.sql.db.name;
-    this.nativeBinding = options.nativeBinding ?? null;
     this.datasets = new DatasetRepository(this.sql);
     this.experiments = new ExperimentRepository(this.sql);
     this.metrics = new MetricRepository(this.sql);
@@ -88,16 +83,6 @@ export class LabStore {
 
   close(): void {
     if (this.sql.db.open) this.sql.db.close();
-  }
-
-  /** Several writes as one transaction (one commit): nested store writes join it. */
-  transaction<T>(fn: () => T): T {
-    return this.sql.transaction(fn);
-  }
-
-  /** `fn` without waiting for another connection's lock: see Sql.withoutWaiting. */
-  withoutWaiting<T>(fn: () => T): T {
-    return this.sql.withoutWaiting(fn);
   }
 
   /** SQLite's count of commits made by other connections (another process: the CLI): moves when they wrote. */

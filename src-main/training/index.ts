@@ -1,7 +1,6 @@
 /**
  * Background training: each run in its own worker thread (run-worker.ts), a queue of at
- * most `maxConcurrent` at once; their records written by one database thread
- * (database-worker.ts), chart series read by another, so main's event loop holds neither.
+ * most `maxConcurrent` at once, main as the only database writer.
  *
  *   const service = new TrainingService(store, { workerScript, loadDataset, maxConcurrent })
  *   service.recover()                       at start-up: crashed runs → interrupted, queued runs → queue
@@ -9,7 +8,6 @@
  *   service.deleteRun(id) · deleteExperiment(id)   (stop the workers first)
  *   service.on('progress' | 'status' | 'finished', listener) → unsubscribe
  *   service.waitFor(id) · whenIdle() · snapshot() · shutdown()   (shutdown pauses training runs)
- *   service.metricSeries(runId, wanted, maxPoints)   chart series, read off main's thread
  *
  * Message and event types: src-shared/training/messages.ts. The CLI trains in its own
  * process through the same run loop (trainInProcess) and records it with the same RunRecorder.

@@ -14,8 +14,7 @@ const STEP_METRICS = ['loss', 'dataLoss', 'regLoss', 'accuracy'] as const;
 /**
  * Writes what a training session reports into the store: the one place where worker
  * messages become rows, used by the training service (messages from workers) and by
- * the CLI (the same messages, produced in-process). In the app it runs on the database
- * thread (database-worker.ts), off main's event loop. Progress is one transaction per
+ * the CLI (the same messages, produced in-process). Progress is one transaction per
  * message; checkpoints and final states are durable.
  */
 export class RunRecorder {
@@ -39,11 +38,8 @@ export class RunRecorder {
         for (const s of message.steps) {
           for (const name of STEP_METRICS) metrics.push({ split: 'batch', name, epoch: s.epoch, step: s.step, value: s[name] });
         }
-        // one commit for the steps and the epochs they close
-        store.transaction(() => {
-          store.recordProgress(runId, { epochsDone: message.epoch, stepsDone: message.step, trainSeconds: message.trainSeconds, metrics });
-          for (const report of message.epochReports) store.recordEpoch(runId, report);
-        });
+        store.recordProgress(runId, { epochsDone: message.epoch, stepsDone: message.step, trainSeconds: message.trainSeconds, metrics });
+        for (const report of message.epochReports) store.recordEpoch(runId, report);
         return;
       }
       case 'kernels':

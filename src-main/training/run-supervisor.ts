@@ -12,19 +12,25 @@ import {
 } from '../../src-shared/training/messages';
 import type { RunRecord } from '../../src-shared/training/records';
 import { diskWriteProblem, StoreError, type LabStore } from '../store';
-import type { DatabaseThread } from './database-thread';
 import { ProgressThrottle } from './progress-throttle';
+import { RunRecorder } from './recorder';
 import type { PaceMessage, RunPace } from '../../src-shared/training/pace';
 import { initialRunState, nextRunState, type RunEvent, type RunState, type StopRequest } from './run-state';
 
 /** Worker settings that are the same for every run of a service. */
 export type WorkerSettings = Pick<RunWorkerInput, 'checkpointEvery' | 'checkpointMinIntervalMs' | 'progressIntervalMs' | 'maxStepRowsPerSecond'>;
 
+/** How long a run waits for another writer's lock before its records count as failed. */
+const lockPatienceMs = 120_000;
+const lockRetryFirstMs = 100;
+const lockRetryMaxMs = 2_000;
+
+type WorkerMessage = ReturnType<typeof workerMessageSchema.parse>;
+type Backlogged = { message: WorkerMessage } | { end: { status: RunFinishedEvent['status']; error: string | null } };
+
 /** What a supervisor needs from its service. */
 export interface SupervisorContext {
   store: LabStore;
-  /** where the run's records are written, in the order they are sent (waiting out another process' lock there) */
-  database: DatabaseThread;
   settings: WorkerSettings;
   stopTimeoutMs: number;
   /** what the run's worker trains on, and how to give it back once the worker is gone */
@@ -43,10 +49,7 @@ export interface SupervisorContext {
  * One run in its worker thread: starts the worker once the data is loaded, passes pause
  * and cancel on (terminating a worker that does not answer within stopTimeoutMs), records
  * what the worker reports, and records the run's end exactly once, whatever way it ends.
- * Its state is one RunState, changed only through nextRunState. Records go to the database
- * thread and are awaited there, so main's event loop never holds a write: a checkpoint is
- * acknowledged to the worker, and progress announced, once it is stored; the end is
- * announced, and the slot freed, once it is stored.
+ * Its state is one RunState, changed only through nextRunState.
  */
 export class RunSupervisor {
   /** resolves once the worker has exited and the slot is free */
@@ -60,12 +63,21 @@ export class RunSupervisor {
   /** pace and step requests made while the data was loading, sent once the worker runs */
   private pendingPace: PaceMessage[] = [];
   private markExited!: () => void;
+  private readonly recorder: RunRecorder;
   private readonly progress: ProgressThrottle;
-  /** the run's end, being recorded (set once, by `end`): what comes after it is ignored, the slot waits for it */
-  private ending: Promise<void> | null = null;
+  /**
+   * Work waiting for a database another writer holds locked (past busy_timeout): worker
+   * messages in arrival order, or an end to record. Retried with backoff, so a lock held
+   * for a while delays the records instead of failing the run or leaving it 'running'.
+   */
+  private readonly backlog: Backlogged[] = [];
+  private backlogTimer: NodeJS.Timeout | null = null;
+  private lockedSince = 0;
+  private afterBacklog: (() => void) | null = null;
 
   constructor(readonly runId: number, private readonly context: SupervisorContext, progressIntervalMs: number) {
     this.exited = new Promise((resolve) => (this.markExited = resolve));
+    this.recorder = new RunRecorder(context.store, runId);
     this.progress = new ProgressThrottle(runId, progressIntervalMs, (event) => context.emit('progress', event));
   }
 
@@ -148,8 +160,14 @@ export class RunSupervisor {
     this.apply({ type: 'spawned' });
     worker.on('message', (message: unknown) => this.onMessage(message));
     worker.on('error', (error: Error) => this.end('failed', `the training worker crashed: ${error.message}`));
-    // The worker's messages all arrive before its exit; their records are already on their way.
-    worker.on('exit', (code) => this.workerExited(code));
+    worker.on('exit', (code) => {
+      // Records still waiting for a locked database come first: they may hold the final message.
+      if (this.backlog.length > 0) {
+        this.afterBacklog = () => this.workerExited(code);
+        return;
+      }
+      this.workerExited(code);
+    });
   }
 
   /** Gone without a final message: terminated (after a stop request that went unanswered), killed or out of memory. */
@@ -158,7 +176,9 @@ export class RunSupervisor {
     if (state.phase === 'stopping' && state.request === 'cancel') this.end('cancelled', null);
     else if (state.phase === 'stopping') this.end('interrupted', 'the worker did not pause in time; resume continues from the last checkpoint');
     else this.end('failed', `the training worker stopped unexpectedly (exit code ${code}) before finishing`);
-    this.exit();
+    // an end still waiting for the lock frees the slot once it is recorded
+    if (this.backlog.length > 0) this.afterBacklog = () => this.exit();
+    else this.exit();
   }
 
   private sendStop(request: StopRequest): void {
@@ -177,7 +197,7 @@ export class RunSupervisor {
   }
 
   private onMessage(raw: unknown): void {
-    if (this.ending) return;
+    if (this.hasEnded) return;
     const parsed = workerMessageSchema.safeParse(raw);
     if (!parsed.success || parsed.data.runId !== this.runId) {
       const why = parsed.success ? `it is about run ${parsed.data.runId}` : parsed.error.issues.map((i) => `${i.path.join('.') || 'message'}: ${i.message}`).join('; ');
@@ -187,22 +207,29 @@ export class RunSupervisor {
     }
     const message = parsed.data;
     this.heardFromWorker = true;
+    if (this.backlog.length > 0) {
+      this.backlog.push({ message });
+      return;
+    }
+    this.handle(message);
+  }
+
+  private handle(message: WorkerMessage): void {
     if (isFinalMessage(message)) {
       this.end(message.type, message.type === 'failed' ? message.error : null, message);
       return;
     }
-    this.context.database.request({ kind: 'record', runId: this.runId, message }).then(
-      () => {
-        if (message.type === 'progress') this.progress.push(message);
-        // The worker sends its next checkpoint only after this: main never falls behind a fast run.
-        else if (message.type === 'checkpoint') this.worker?.postMessage({ type: 'checkpoint-stored', step: message.step } satisfies MainToWorkerMessage);
-      },
-      (error: unknown) => {
-        if (this.ending) return;
-        this.end('failed', diskWriteProblem(error, this.context.store.path, this.runId) ?? `could not record progress: ${(error as Error).message}`);
-        void this.worker?.terminate();
-      },
-    );
+    try {
+      this.recorder.record(message);
+    } catch (error) {
+      if (this.retryWhenLocked(error, { message })) return;
+      this.end('failed', diskWriteProblem(error, this.context.store.path, this.runId) ?? `could not record progress: ${(error as Error).message}`);
+      void this.worker?.terminate();
+      return;
+    }
+    if (message.type === 'progress') this.progress.push(message);
+    // The worker sends its next checkpoint only after this: main never falls behind a fast run.
+    else if (message.type === 'checkpoint') this.worker?.postMessage({ type: 'checkpoint-stored', step: message.step } satisfies MainToWorkerMessage);
   }
 
   /**
@@ -210,22 +237,20 @@ export class RunSupervisor {
    * could not send one), then emits its last progress, its status and `finished`.
    */
   private end(status: RunFinishedEvent['status'], error: string | null, message?: FinalWorkerMessage): void {
-    if (this.ending) return;
+    if (this.hasEnded) return;
     this.clearStopTimer();
-    this.ending = this.recordEnd(status, error, message);
-  }
-
-  private async recordEnd(status: RunFinishedEvent['status'], error: string | null, message?: FinalWorkerMessage): Promise<void> {
-    const { store, database } = this.context;
+    const { store } = this.context;
     const { runId } = this;
     try {
-      await (message ? database.request({ kind: 'record', runId, message }) : database.request({ kind: 'finish', runId, end: { status, error } }));
+      if (message) this.recorder.record(message);
+      else store.finishRun(runId, status, { error });
       error = store.requireRun(runId).error;
     } catch (recordError) {
+      if (this.retryWhenLocked(recordError, message ? { message } : { end: { status, error } })) return;
       status = 'failed';
       error = diskWriteProblem(recordError, store.path, runId) ?? `could not record the end of the run: ${(recordError as Error).message}`;
       try {
-        await database.request({ kind: 'finish', runId, end: { status: 'failed', error } });
+        store.finishRun(runId, 'failed', { error });
       } catch {
         // The database itself is failing (a full disk): the event below still tells the UI, and resume records it first.
         this.context.unrecordedFailure(runId, error);
@@ -238,14 +263,44 @@ export class RunSupervisor {
     this.context.emit('finished', finished);
   }
 
-  /** Frees the slot once the worker is gone (or was never started) and the run's end is recorded. */
+  /**
+   * Keeps `item` for a retry if `error` is another writer's lock (SQLITE_BUSY) and the lock
+   * has not lasted past lockPatienceMs; false otherwise (the caller reports the error).
+   */
+  private retryWhenLocked(error: unknown, item: Backlogged): boolean {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== 'string' || !/^SQLITE_(BUSY|LOCKED)/.test(code)) return false;
+    const now = Date.now();
+    if (this.lockedSince === 0) this.lockedSince = now;
+    if (now - this.lockedSince > lockPatienceMs) return false;
+    this.backlog.unshift(item);
+    const attempt = Math.round(Math.log2(Math.max(1, (now - this.lockedSince) / lockRetryFirstMs)));
+    this.backlogTimer ??= setTimeout(() => this.drainBacklog(), Math.min(lockRetryMaxMs, lockRetryFirstMs * 2 ** attempt));
+    return true;
+  }
+
+  /** Records what waited for the lock, in order; stops at the first item still locked out. */
+  private drainBacklog(): void {
+    this.backlogTimer = null;
+    while (this.backlog.length > 0 && this.backlogTimer === null) {
+      const item = this.backlog.shift()!;
+      if ('message' in item) {
+        if (this.hasEnded) continue;
+        this.handle(item.message);
+      } else {
+        this.end(item.end.status, item.end.error);
+      }
+    }
+    if (this.backlog.length > 0) return;
+    this.lockedSince = 0;
+    const next = this.afterBacklog;
+    this.afterBacklog = null;
+    next?.();
+  }
+
+  /** Frees the slot once the worker is gone (or was never started). */
   private exit(): void {
     if (this.state.phase === 'exited') return;
-    if (this.ending && !this.hasEnded) {
-      const exitAfterEnd = () => this.exit();
-      void this.ending.then(exitAfterEnd, exitAfterEnd);
-      return;
-    }
     const exited = this.apply({ type: 'exited' });
     this.clearStopTimer();
     this.progress.dispose();

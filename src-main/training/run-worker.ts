@@ -3,7 +3,7 @@
  * run as `workerData` (RunWorkerInput), then control requests and checkpoint
  * acknowledgements as messages (MainToWorkerMessage).
  */
-import { getPriority, setPriority } from 'node:os';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { mainToWorkerMessageSchema, type ControlMessage, type RunWorkerInput, type WorkerMessage } from '../../src-shared/training/messages';
 import { runTrainingSession } from '../../src-shared/training/run-loop';
@@ -40,16 +40,13 @@ async function checkpointsStored(count: number): Promise<void> {
   }
 }
 
-// Training gives way to the UI: this thread runs 5 nice levels below the app (a third of a
-// main thread's share when both want the CPU), so a window repaints and answers clicks at once
-// however many runs share the cores; alone on the machine it trains as fast as before. Relative
-// to the app's own level, since an app started under `nice` cannot go back up to an absolute 5
-// (the call would fail and training would compete with main as an equal). Linux keeps the nice
-// value per thread (getPriority/setPriority with no id act on this thread); elsewhere it is per
-// process and would slow the whole app, so it is left alone.
+// Training gives way to the UI: this thread runs at nice 5 (a third of a normal thread's share
+// when both want the CPU), so a window repaints and answers clicks at once however many runs
+// share the cores; alone on the machine it trains as fast as before. Linux keeps the nice value
+// per thread; elsewhere it is per process and would slow the whole app, so it is left alone.
 if (process.platform === 'linux') {
   try {
-    setPriority(Math.min(19, getPriority() + 5));
+    setPriority(5);
   } catch {
     // not allowed here (a container's seccomp policy): train at normal priority
   }

@@ -4,10 +4,9 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RegularizerSpec, TrainConfig } from '../../src-shared/engine/types';
 import type { RunFinishedEvent, RunWorkerInput, TrainingEvents, WorkerData } from '../../src-shared/training/messages';
-import { RESUMABLE_RUN_STATUSES, type MetricSeries, type RunDataSpec, type RunRecord, type RunSplitSpec, type RunStatus } from '../../src-shared/training/records';
+import { RESUMABLE_RUN_STATUSES, type RunDataSpec, type RunRecord, type RunSplitSpec, type RunStatus } from '../../src-shared/training/records';
 import type { CourseChange } from '../../src-shared/training/course';
 import { diskWriteProblem, HEARTBEAT_MS, StoreError, type LabStore } from '../store';
-import { DatabaseThread, type SeriesKey } from './database-thread';
 import { RunQueue, slotOf } from './run-queue';
 import { RunSupervisor, type SupervisorContext } from './run-supervisor';
 import type { RunPace, StepUnit } from '../../src-shared/training/pace';
@@ -65,8 +64,6 @@ export interface TrainingServiceOptions {
   maxStepRowsPerSecond?: number;
   /** how long a worker has to answer pause or cancel before it is terminated (default 10 s) */
   stopTimeoutMs?: number;
-  /** how long a run's records wait for another process' lock before the run fails (default 120 s) */
-  lockPatienceMs?: number;
 }
 
 /** Default concurrency: leave one core to the UI and main. */
@@ -88,11 +85,8 @@ type Listener<K extends keyof TrainingEvents> = (event: TrainingEvents[K]) => vo
 /**
  * Runs training in the background: a queue (RunQueue) feeding at most `maxConcurrent`
  * worker threads, one run each, each watched by a RunSupervisor; image datasets are shared
- * between runs (SharedDatasetCache). Workers post messages; the supervisors pass them to
- * one database thread (database-worker.ts), the process' only writer of run records, so
- * main's event loop holds no large write; a second one serves chart series, so a scan of
- * millions of rows neither holds main nor waits behind a checkpoint. Every run's last
- * event is `finished`.
+ * between runs (SharedDatasetCache). Main is the only database writer: workers post
+ * messages and the supervisors record them. Every run's last event is `finished`.
  */
 /** How often a live app beats its own runs' heartbeat and looks for runs whose owner died (the issue asks for "within seconds"). */
 const OWNER_WATCH_MS = HEARTBEAT_MS;
@@ -113,12 +107,6 @@ export class TrainingService {
   private ownerWatch: ReturnType<typeof setInterval> | null = null;
   /** runs whose failure could not be written (full disk): still 'running' in the database until resume or delete records it */
   private readonly unrecordedFailures = new Map<number, string>();
-  /** data_version of main's and the recording thread's connections at the last writtenElsewhere */
-  private seenVersions: { main: number; thread: number | null };
-  /** writes the records of runs, in order */
-  private readonly recording: DatabaseThread;
-  /** reads chart series */
-  private readonly reading: DatabaseThread;
 
   constructor(private readonly store: LabStore, options: TrainingServiceOptions = {}) {
     const max = options.maxConcurrent ?? defaultMaxConcurrent();
@@ -128,20 +116,8 @@ export class TrainingService {
     this.progressIntervalMs = options.progressIntervalMs ?? 50;
     const workerScript = options.workerScript ?? new URL('./run-worker.ts', import.meta.url);
     const spawnWorker = options.spawnWorker ?? spawnRunWorker;
-    const databaseThread = (onMainWhileStarting: boolean) =>
-      new DatabaseThread(
-        store,
-        (input) => spawnRunWorker(databaseWorkerScript(options.workerScript), input),
-        { role: 'database', file: store.path, nativeBinding: store.nativeBinding, lockPatienceMs: options.lockPatienceMs ?? 120_000 },
-        onMainWhileStarting,
-      );
-    this.seenVersions = { main: store.externalVersion(), thread: null };
-    // Started when first needed (or by startDatabaseThreads): a service that never trains or draws a chart costs no thread.
-    this.recording = databaseThread(true);
-    this.reading = databaseThread(false);
     this.context = {
       store,
-      database: this.recording,
       settings: {
         checkpointEvery: options.checkpointEvery ?? 1,
         checkpointMinIntervalMs: options.checkpointMinIntervalMs ?? 0,
@@ -420,38 +396,6 @@ export class TrainingService {
     this.queue.clear();
     for (const supervisor of this.active.values()) supervisor.pause();
     await Promise.all([...this.active.values()].map((a) => a.exited));
-    await Promise.all([this.recording.close(), this.reading.close()]);
-  }
-
-  /** Starts the database threads now (the app, at start-up), so the first records and chart reads find them ready. */
-  startDatabaseThreads(): void {
-    this.recording.warm();
-    this.reading.warm();
-  }
-
-  /**
-   * Whether another process (the lab CLI) has written since the last call: main's connection
-   * sees the database thread's commits as another's, so a commit counts as outside only if
-   * the thread's connection saw one too. Commits by main and the thread in the same interval
-   * also read as one from outside (a harmless refresh); none from outside is missed.
-   */
-  async writtenElsewhere(): Promise<boolean> {
-    const main = this.store.externalVersion();
-    const thread = await this.recording.version();
-    const seen = this.seenVersions;
-    this.seenVersions = { main, thread };
-    if (main === seen.main) return false;
-    if (thread === null) return seen.thread === null; // no thread has written since the last call
-    return seen.thread !== null && thread !== seen.thread; // a thread just started: its commits moved main's
-  }
-
-  /**
-   * Chart series of a run (each at most `maxPoints` points), the ones it has of `wanted`
-   * (all when null), read on a thread of their own: a run of a million rows takes a few
-   * hundred ms to bucket, which main's event loop never holds.
-   */
-  metricSeries(runId: number, wanted: SeriesKey[] | null, maxPoints: number): Promise<MetricSeries[]> {
-    return this.reading.request({ kind: 'series', runId, wanted, maxPoints });
   }
 
   /** Runs holding a worker slot, and runs waiting for one, in queue order. */
@@ -500,8 +444,6 @@ export class TrainingService {
       console.error(`training service: run ${runId} cannot start:`, (error as Error).message);
       return;
     }
-    // its first records go through main while the thread starts alongside the run's worker
-    this.recording.warm();
     const supervisor = new RunSupervisor(runId, this.context, this.progressIntervalMs);
     this.active.set(runId, supervisor);
     this.activeSlots.set(runId, slotOf(this.store.requireRun(runId)));
@@ -543,7 +485,7 @@ export class TrainingService {
  * hooks, registered inside the worker before the entry is imported; Node 20 does not
  * carry `--import tsx` from execArgv into a worker's own module loading.
  */
-export function spawnRunWorker(script: string | URL, input: unknown): Worker {
+export function spawnRunWorker(script: string | URL, input: RunWorkerInput): Worker {
   const url = script instanceof URL ? script : pathToFileURL(script);
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: input });
   // import.meta.resolve is missing where tsx compiled this module as CommonJS; a bare
@@ -551,14 +493,4 @@ export function spawnRunWorker(script: string | URL, input: unknown): Worker {
   const tsx = typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api';
   const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); });`;
   return new Worker(bootstrap, { eval: true, workerData: input });
-}
-
-/**
- * The database thread's entry: next to a bundled run worker (`database-worker.js` beside
- * `run-worker.js`, both entries of electron.vite.config.ts), else the source next to this module.
- */
-function databaseWorkerScript(workerScript: string | URL | undefined): URL {
-  const runWorker = workerScript === undefined ? null : workerScript instanceof URL ? workerScript : pathToFileURL(workerScript);
-  if (runWorker && !runWorker.pathname.endsWith('.ts')) return new URL('database-worker.js', runWorker);
-  return new URL('./database-worker.ts', import.meta.url);
 }

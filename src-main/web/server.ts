@@ -24,7 +24,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { httpInvokePrefix, wsEventsPath } from '../../src-shared/api/channels';
 import type { ApiResult } from '../../src-shared/api/result';
-import { contentSecurityPolicy, isSharedAnswer, type ApiRouter } from '../api';
+import { contentSecurityPolicy, type ApiRouter } from '../api';
 import { maxPredictTotalBytes } from '../../src-shared/api/model-schemas';
 import { MAX_METRICS_FILE_BYTES } from '../../src-shared/export/pytorch/metrics';
 
@@ -92,23 +92,8 @@ function bearer(header: string | undefined): string | undefined {
   return match ? match[1] : undefined;
 }
 
-/** JSON of shared answers (see sharedAnswer), encoded once for all their callers. */
-const sharedJson = new WeakMap<object, string>();
-
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  sendText(res, status, text);
-}
-
-/** An invoke result; a shared answer's JSON is reused. */
-function sendResult(res: ServerResponse, status: number, result: ApiResult<unknown>): void {
-  if (!result.ok || !isSharedAnswer(result.value)) return sendJson(res, status, result);
-  let value = sharedJson.get(result.value);
-  if (value === undefined) sharedJson.set(result.value, (value = JSON.stringify(result.value)));
-  sendText(res, status, `{"ok":true,"value":${value}}`);
-}
-
-function sendText(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(text) });
   res.end(text);
 }
@@ -191,7 +176,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const result = await options.router.invoke(name, request, { transport: 'web' });
     // Typed errors are answers, not transport failures: 200 either way, except unknown channels.
-    sendResult(res, result.ok || result.error.code !== 'unknown-channel' ? 200 : 404, result);
+    sendJson(res, result.ok || result.error.code !== 'unknown-channel' ? 200 : 404, result);
   }
 
   function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): void {

@@ -84,7 +84,7 @@ describe('the packaged layout (electron-builder --dir, Linux)', () => {
   it('holds the bundles and production modules, and no sources, tests, source maps or development tools', () => {
     const ours = asarFiles.filter((f) => !f.startsWith('/node_modules'));
     console.log(`app.asar: ${asarFiles.length} entries; outside node_modules: ${ours.join(', ')}`);
-    for (const file of ['/package.json', '/out/main/main.js', '/out/main/run-worker.js', '/out/main/database-worker.js', '/out/preload/index.cjs', '/out/renderer/index.html']) {
+    for (const file of ['/package.json', '/out/main/main.js', '/out/main/run-worker.js', '/out/preload/index.cjs', '/out/renderer/index.html']) {
       expect(asarFiles, file).toContain(file);
     }
     expect(ours.filter((f) => !(f === '/package.json' || f.startsWith('/out') || '/src-main/kernels/native/build/Release/blas_kernels.node'.startsWith(f)))).toEqual([]);

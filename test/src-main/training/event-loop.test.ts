@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LabStore } from '../../../src-main/store';
@@ -6,20 +7,31 @@ import { defaultPreprocessing, type ImageDataset } from '../../../src-shared/dat
 import type { TrainConfig } from '../../../src-shared/engine/types';
 import { Rng } from '../../../src-shared/random';
 import { tempFolder } from '../store/helpers';
-import { bigSpiral, idleEventLoopP99, nextEvent, spiralConfig, split } from './helpers';
+import { bigSpiral, nextEvent, spiralConfig, split } from './helpers';
 
 /**
  * The main thread under load: four runs train at once, one a 3072-512-256-10 net with Adam
  * (1.7 M parameters: each checkpoint a 20 MB state plus a 3.4 MB snapshot, every epoch),
- * while this thread (where the service and the store live; the runs' records are written on
- * the service's database thread) is watched with monitorEventLoopDelay. Its p99 must stay
- * under 50 ms: pause and cancel are answered at once.
+ * while this thread (where the service, its recorder and the database live) is watched with
+ * monitorEventLoopDelay. Its p99 must stay under 50 ms: pause and cancel are answered at once.
  * A process that does nothing is watched over the same window, side by side: on a machine
  * whose cores are shared with other work its delay is the scheduler's, and what the limit
  * holds is the main thread's own part, p99 above that idle baseline.
  */
 const P99_LIMIT_MS = 50;
 const WATCH_MS = 20_000;
+
+/** p99 event-loop delay (ms) of an idle Node process over `ms`, started now. */
+function idleBaseline(ms: number): Promise<number> {
+  const script = `const h = require('node:perf_hooks').monitorEventLoopDelay({ resolution: 10 }); h.enable(); setTimeout(() => { h.disable(); console.log(h.percentile(99) / 1e6); }, ${ms});`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', () => resolve(Number(out.trim())));
+  });
+}
 
 /** 240 random 32×32 colour images of 10 classes: 200 to train on in 4 mini-batches of 50. */
 function randomImages(): ImageDataset {
@@ -61,10 +73,8 @@ afterEach(async () => {
   folder.cleanup();
 });
 
-// Opt-in (`npm run load:event-loop`), outside `npm test`: main now holds no write and no scan
-// (a profile of this load shows it idle 94% of the time), and the test passes with p99 25–49 ms
-// above the idle process at machine load 18–20 on 2 cores, but at load 24 one run of three
-// came out 52 ms above: the margin is the scheduler's, not ours, and a flaky test blocks everyone.
+// A load target, not yet met (measured p99 0.4–2 s at load 45 on 2 cores): it runs with
+// `npm run load:event-loop`, outside `npm test`, until main's writes move to a database thread.
 describe.skipIf(!process.env.NEURAL_LAB_LOAD_TESTS)('the main thread under load', () => {
   it('keeps its event-loop delay p99 under 50 ms with four runs training, one of 1.7 M parameters', async () => {
     const images = randomImages();
@@ -74,21 +84,18 @@ describe.skipIf(!process.env.NEURAL_LAB_LOAD_TESTS)('the main thread under load'
       maxConcurrent: 4,
       loadDataset: async () => ({ dataset: images, splits: { train, val, test: new Int32Array(0) }, preprocessing: { ...defaultPreprocessing, width: images.width, height: images.height, channels: images.channels } }),
     });
-    // as startLab does: the runs' records find their thread ready, none is written on main while it starts
-    service.startDatabaseThreads();
     const dataset = store.createDataset({ name: 'random images', source: 'bench' });
     const big = service.start({ name: 'big', config: bigConfig, data: { kind: 'dataset', datasetId: dataset.id, normalisation: 'scale' }, split: { val: 0.1, test: 0, seed: 1 } });
     expect(big.config.model.hidden.map((h) => h.units)).toEqual([512, 256]);
-    const small = [1, 2, 3].map((i) => service!.start({ name: `small ${i}`, config: spiralConfig(10_000, { seed: i }), data: bigSpiral, split }));
+    const small = [1, 2, 3].map((i) => service!.start({ name: `small ${i}`, config: spiralConfig(100_000, { seed: i }), data: bigSpiral, split }));
 
     // Watch from the big run's first epoch on: its checkpoints are the heaviest writes.
     await nextEvent(service, 'progress', (e) => e.runId === big.id && e.epoch >= 1);
     const delay = monitorEventLoopDelay({ resolution: 10 });
-    const watched = new Promise((resolve) => setTimeout(resolve, WATCH_MS));
-    const baseline = idleEventLoopP99(watched);
+    const baseline = idleBaseline(WATCH_MS);
     delay.enable();
     const checkpointsBefore = store.listCheckpoints(big.id).at(-1)?.epoch ?? 0;
-    await watched;
+    await new Promise((resolve) => setTimeout(resolve, WATCH_MS));
     delay.disable();
     const idleP99 = await baseline;
 

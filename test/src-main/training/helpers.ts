@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { float32BitsToHalf, halfToFloat32Bits } from '../../../src-shared/training/history';
 import { Trainer } from '../../../src-shared/engine/trainer';
 import type { Kernels } from '../../../src-shared/engine/kernels';
@@ -9,23 +8,6 @@ import type { RunDataSpec, RunSplitSpec } from '../../../src-shared/training/rec
 import { runSources } from '../../../src-shared/training/run-data';
 import type { LabStore } from '../../../src-main/store';
 import type { TrainingService } from '../../../src-main/training';
-
-/**
- * p99 event-loop delay (ms) of an idle Node process from now until `until` settles: the
- * scheduler's share of a delay on a machine whose cores are busy with other work.
- */
-export function idleEventLoopP99(until: Promise<unknown>): Promise<number> {
-  const script = `const h = require('node:perf_hooks').monitorEventLoopDelay({ resolution: 10 }); h.enable(); process.stdin.on('end', () => { h.disable(); console.log(h.percentile(99) / 1e6); }); process.stdin.resume();`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', () => resolve(Number(out.trim())));
-    const stop = () => child.stdin.end();
-    until.then(stop, stop);
-  });
-}
 
 export const spiral: Extract<RunDataSpec, { kind: 'toy' }> = { kind: 'toy', toy: 'spiral', samples: 150, noise: 0.1, seed: 1 };
 export const split: RunSplitSpec = { val: 0.2, test: 0, seed: 2 };
