@@ -118,7 +118,7 @@ export function migrate(db: Database.Database, target: number, file = db.name): 
           throw new StoreError(`migration ${migration.version} (${migration.description}) left ${broken.length} broken references in ${file}`);
         }
         db.pragma(`user_version = ${migration.version}`);
-      })();
+      }).immediate();
     }
   } catch (error) {
     if (error instanceof StoreError) throw error;
@@ -130,12 +130,13 @@ export function migrate(db: Database.Database, target: number, file = db.name): 
 
 /**
  * Runs `fn` in a transaction committed with synchronous=FULL: for checkpoints and status
- * changes, which must survive even a power cut once the call returns.
+ * changes, which must survive even a power cut once the call returns. IMMEDIATE, as every
+ * write transaction (see Sql.transaction).
  */
 export function durably<T>(db: Database.Database, fn: () => T): T {
   db.pragma('synchronous = FULL');
   try {
-    return db.transaction(fn)();
+    return db.transaction(fn).immediate();
   } finally {
     db.pragma('synchronous = NORMAL');
   }

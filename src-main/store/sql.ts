@@ -32,9 +32,13 @@ export class Sql {
     return this.statement(sql).all(...params) as T[];
   }
 
-  /** One transaction (synchronous=NORMAL: survives a crash of the app). Nested calls join the outer one. */
+  /**
+   * One transaction (synchronous=NORMAL: survives a crash of the app). Nested calls join the outer one.
+   * IMMEDIATE: it takes the write lock first, waiting up to busy_timeout; a deferred one that
+   * read first would get SQLITE_BUSY at once when its write met another writer's lock.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.db.transaction(fn).immediate();
   }
 
   /** One transaction committed with synchronous=FULL: survives a power cut once it returns. */

@@ -43,7 +43,7 @@ describe.each(['ipc', 'web'] as TransportKind[])('over %s', (kind) => {
 
   it('cancel, then delete as soon as runFinished arrives (the worker is still exiting)', async () => {
     const id = await trainingRun();
-    expect((await h.api.cancelRun({ id })).ok).toBe(true);
+    expect(await h.api.cancelRun({ id })).toMatchObject({ ok: true });
     await waitForEvent(h, 'runFinished', (e) => e.runId === id);
     expect(await h.api.deleteRun({ id })).toEqual({ ok: true, value: { deleted: true } });
     expect(h.lab.training.snapshot().training).not.toContain(id);
@@ -52,7 +52,7 @@ describe.each(['ipc', 'web'] as TransportKind[])('over %s', (kind) => {
 
   it('pause then delete, and delete twice at once', async () => {
     const id = await trainingRun();
-    expect((await h.api.pauseRun({ id })).ok).toBe(true);
+    expect(await h.api.pauseRun({ id })).toMatchObject({ ok: true });
     const [first, second] = await Promise.all([h.api.deleteRun({ id }), h.api.deleteRun({ id })]);
     // one deletes it; the other finds it gone (or deleted already): never an internal error
     for (const result of [first, second]) {

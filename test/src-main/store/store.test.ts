@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Trainer } from '../../../src-shared/engine/trainer';
@@ -11,6 +13,7 @@ import { defaultDatabasePath } from '../../../src-main/store/paths';
 import { HEARTBEAT_STALE_MS, LabStore, StoreError, THIS_PROCESS, type OwnerProbe } from '../../../src-main/store';
 import { smallConfig, tempFolder, toyData, toySplit } from './helpers';
 
+const require = createRequire(import.meta.url);
 let folder: ReturnType<typeof tempFolder>;
 let store: LabStore;
 
@@ -192,6 +195,23 @@ describe('runs', () => {
     expect(beat(run.id)).toBe(1);
     expect(store.heartbeatRuns()).toBe(true);
     db.close();
+  });
+
+  it('a change that reads before it writes waits for another writer\'s lock instead of failing', async () => {
+    const run = store.createRun({ config: smallConfig(), data: toyData, split: toySplit, status: 'running' });
+    // another process (the CLI, the log checkpointer) holds the write lock for 300 ms
+    const holder = spawn(process.execPath, ['-e', `
+      const db = new (require(${JSON.stringify(require.resolve('better-sqlite3'))}))(${JSON.stringify(store.path)});
+      db.exec('BEGIN IMMEDIATE');
+      process.stdout.write('locked');
+      setTimeout(() => { db.exec('COMMIT'); db.close(); }, 300);`]);
+    await new Promise<void>((resolve, reject) => {
+      holder.stdout.once('data', () => resolve());
+      holder.once('exit', (code) => reject(new Error(`the lock holder exited (${code}) before locking`)));
+    });
+    // a deferred transaction would read first and then get SQLITE_BUSY at once: the busy timeout only covers its start
+    expect(store.setRunStatus(run.id, 'paused').status).toBe('paused');
+    await new Promise((resolve) => holder.once('exit', resolve));
   });
 });
 
