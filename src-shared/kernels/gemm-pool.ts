@@ -13,6 +13,18 @@
  *
  * A chunk is claimed by compare-and-swap on one word holding (generation, next chunk), so
  * a helper that read the job's parameters late can never claim a chunk of a newer job.
+ * Before the caller writes a new job it closes the claim word of the last one (next chunk
+ * CLOSED), and claimers read the chunk count atomically before the claim word: a helper
+ * that woke for a job the caller has long finished alone cannot pair that job's claim word
+ * with the next job's (larger) chunk count and claim a chunk that does not exist. Such a
+ * helper would compute a chunk of the next job uninvited and count it as done, so the
+ * caller would go on while a chunk was still being written (different weights now and
+ * then on a busy machine), or, the count overshooting, wait forever.
+ *
+ * The cut into chunks depends only on the shape and the thread count, every chunk is
+ * computed the same way whoever claims it, and the products' sums run along k inside a
+ * chunk, so results do not depend on timing: training is bit-reproducible for a given
+ * seed and thread count.
  *
  * This file is the protocol only; who starts the helper threads (Node worker_threads,
  * Web Workers) is the platform's business (src-main/kernels/threaded-kernels.ts).
@@ -43,6 +55,8 @@ const CHUNKS = 14;
 const GRANULE = 15;
 /** (generation << 8) | next unclaimed chunk */
 const CLAIM = 16;
+/** next-chunk value of a closed claim word: no job has this many chunks (MAX_CHUNKS) */
+const CLOSED = 0xff;
 /** what the job is: GEMM_JOB or one of the VectorJob kinds */
 const KIND = 17;
 const GEMM_JOB = 0;
@@ -137,6 +151,19 @@ export function chunking(m: number, n: number, k: number, threads: number): Chun
 /** Views of one control block. */
 interface Control { ctl: Int32Array; ctlF: Float32Array; partials: Float64Array }
 
+/** Vector chunks start on a 64-byte boundary relative to x: a multiple of 16 values. */
+const VECTOR_GRANULE = 16;
+
+/** A vector kernel over n values on the calling thread; dot's and sum's result (0 for the others). */
+function vectorAlone(exports: KernelExports, job: VectorJob, n: number, a: number, x: number, b: number, y: number): number {
+  switch (job) {
+    case 'axpby': exports.axpby(n, a, x, b, y); return 0;
+    case 'dot': return exports.dot(n, x, y);
+    case 'sum': return exports.sum(n, x);
+    case 'fill': exports.fill(n, a, x); return 0;
+  }
+}
+
 /** Computes chunk `chunk` of a vector job over n values. */
 function runVectorChunk(exports: KernelExports, { ctl, ctlF, partials }: Control, chunk: number): void {
   const start = chunkStart(chunk, ctl[CHUNKS], ctl[N], ctl[GRANULE]);
@@ -178,7 +205,9 @@ function runChunk(exports: KernelExports, control: Control, chunk: number, work:
 /** Claims and computes chunks of job `generation` until none are left; returns how many it did. */
 function claimChunks(exports: KernelExports, control: Control, generation: number, work: number): number {
   const ctl = control.ctl;
-  const chunks = ctl[CHUNKS];
+  // atomically and before the claim word: a successful claim then proves that this count
+  // is the claimed job's (the caller closes the claim word before it writes a new count)
+  const chunks = Atomics.load(ctl, CHUNKS);
   for (let did = 0; ; did++) {
     const word = Atomics.load(ctl, CLAIM);
     if (word >>> 8 !== (generation & 0xffffff)) return did;
@@ -256,9 +285,11 @@ export class PoolRunner implements GemmRunner {
     const { ctl, ctlF } = this.control;
     const plan = chunking(m, n, k, this.threads);
     if (m * n * k < PARALLEL_MIN_WORK || this.threads === 1 || plan.chunks < 2 || this.solo()) {
+      // the same values as the chunks would give: each C value is summed along k alike
       gemmFor(this.exports, n)(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, transA ? m : k, b, transB ? k : n, beta, c, n, this.work);
       return;
     }
+    this.closeClaims();
     ctl[KIND] = GEMM_JOB;
     ctl[TRANS_A] = transA ? 1 : 0; ctl[TRANS_B] = transB ? 1 : 0;
     ctl[M] = m; ctl[N] = n; ctl[K] = k;
@@ -274,23 +305,29 @@ export class PoolRunner implements GemmRunner {
    */
   vector(job: VectorJob, n: number, a: number, x: number, b: number, y: number): number {
     const { ctl, ctlF, partials } = this.control;
+    const exports = this.exports;
+    const reduces = job === 'dot' || job === 'sum';
+    if (n < PARALLEL_MIN_VECTOR || this.threads === 1) return vectorAlone(exports, job, n, a, x, b, y);
     const chunks = Math.min(MAX_CHUNKS, this.threads * 2);
-    if (n < PARALLEL_MIN_VECTOR || this.threads === 1 || this.solo()) {
-      switch (job) {
-        case 'axpby': this.exports.axpby(n, a, x, b, y); return 0;
-        case 'dot': return this.exports.dot(n, x, y);
-        case 'sum': return this.exports.sum(n, x);
-        case 'fill': this.exports.fill(n, a, x); return 0;
+    if (this.solo()) {
+      // Elementwise jobs give the same values whole. Reductions are summed in the same
+      // chunks as when shared, so the contention guard cannot change their result.
+      if (!reduces) return vectorAlone(exports, job, n, a, x, b, y);
+      let total = 0;
+      for (let chunk = 0; chunk < chunks; chunk++) {
+        const start = chunkStart(chunk, chunks, n, VECTOR_GRANULE);
+        total += vectorAlone(exports, job, chunkStart(chunk + 1, chunks, n, VECTOR_GRANULE) - start, a, x + start * 4, b, y + start * 4);
       }
+      return total;
     }
+    this.closeClaims();
     ctl[KIND] = VECTOR_KIND[job];
     ctl[N] = n; ctl[A] = x; ctl[B] = y;
     ctlF[ALPHA] = a; ctlF[BETA] = b;
-    // chunks start on a 64-byte boundary relative to x
-    this.runJob(chunks, 16);
+    this.runJob(chunks, VECTOR_GRANULE);
     let total = 0;
     for (let chunk = 0; chunk < chunks; chunk++) total += partials[chunk];
-    return job === 'dot' || job === 'sum' ? total : 0;
+    return reduces ? total : 0;
   }
 
   /** Whether the contention guard has the caller working alone just now. */
@@ -302,11 +339,20 @@ export class PoolRunner implements GemmRunner {
     return this.soloUntil > 0 && performance.now() < this.soloUntil;
   }
 
-  /** Publishes the job written into the control block, takes part, waits for the rest. */
+  /**
+   * Closes the last job's claim word, so that no helper still holding that job can claim
+   * anything while the next job's parameters are written (see the top of this file).
+   */
+  private closeClaims(): void {
+    const { ctl } = this.control;
+    Atomics.store(ctl, CLAIM, ((Atomics.load(ctl, GENERATION) & 0xffffff) << 8) | CLOSED);
+  }
+
+  /** Publishes the job written into the control block (claims closed), takes part, waits for the rest. */
   private runJob(chunks: number, granule: number): void {
     const { ctl } = this.control;
     const started = performance.now();
-    ctl[CHUNKS] = chunks;
+    Atomics.store(ctl, CHUNKS, chunks);
     ctl[GRANULE] = granule;
     Atomics.store(ctl, DONE, 0);
     const generation = (ctl[GENERATION] + 1) | 0;
