@@ -175,7 +175,7 @@ export interface GemmRunner {
 /** Bump allocator over the kernels' memory, growing it (when shared) as needed. Never frees. */
 export class SharedHeap {
   private top: number;
-  /** Every ArrayBuffer object this memory has shown us (one per growth). */
+  /** Every buffer object this memory has shown us (a new one after each growth, sometimes more: see offsetOf). */
   private readonly buffers = new Set<ArrayBufferLike>();
 
   /** `growable`: false for an unshared memory, whose growth would detach the views handed out */
@@ -207,10 +207,17 @@ export class SharedHeap {
 
   float32(length: number): Float32Array {
     const ptr = this.reserve(length * 4);
-    return new Float32Array(this.memory.buffer, ptr, length);
+    return new Float32Array(this.buffer, ptr, length);
   }
 
-  /** Byte offset of `array` in this memory, or -1 when it is not a view into it. */
+  /**
+   * Byte offset of `array` in this memory, or -1 when it is not a view into it. Known by
+   * the buffer object, so every view must be made on one that `buffer` returned: V8 gives
+   * every shared memory of a thread a new buffer object whenever any of them grows (another
+   * kernels' memory too), not only this one. A view on an unrecorded object would silently
+   * take the reference kernels' path, slowly and with other rounding, so that the weights
+   * of a run depended on what other kernels in the thread had allocated before.
+   */
   offsetOf(array: FloatArray): number {
     if (!(array instanceof Float32Array)) return -1;
     return this.buffers.has(array.buffer) ? array.byteOffset : -1;

@@ -77,6 +77,20 @@ describe('WebAssembly SIMD kernels', () => {
     expect(big.byteOffset % 64).toBe(0);
   });
 
+  it('keeps its own kernels for views made after another memory of this thread grew', () => {
+    const mine = createWasmKernelsSync({ flavour: 'simd' });
+    const other = createWasmKernelsSync({ flavour: 'simd', initialBytes: 65536 });
+    const buffer = mine.memory.buffer;
+    other.allocate(1_000_000);
+    // the premise: V8 gives every shared memory of the thread a new buffer object when one grows
+    expect(mine.memory.buffer).not.toBe(buffer);
+    const x = mine.allocate(4), ones = mine.allocate(4).fill(1);
+    x.set([1e20, 1, -1e20, 1]);
+    // the reference's running sum loses the first 1; the SIMD dot sums lanes 0–1 and 2–3 apart
+    expect(referenceKernels.dot(4, Float64Array.from(x), Float64Array.from(ones))).toBe(1);
+    expect(mine.dot(4, x, ones)).toBe(2);
+  });
+
   it('work over an unshared fixed-size memory too (renderers without cross-origin isolation)', () => {
     const kernels = createWasmKernelsSync({ shared: false, initialBytes: 4 * 2 ** 20 });
     expect(kernels.memory.buffer).toBeInstanceOf(ArrayBuffer);
