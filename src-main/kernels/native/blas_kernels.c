@@ -269,30 +269,38 @@ static int helper_ready(void) {
 static double waiting_share;
 static int64_t solo_until;
 
+static void chunks_alone(const Product *p) {
+  for (int i = 0; i < p->chunks; i++) run_chunk(p, i);
+}
+
 /*
- * C = alpha·op(A)·op(B) + beta·C shared with the helper, in chunks of `chunk` rows
- * (by_rows) or columns of C; 0 when it cannot be shared (the caller then runs it alone).
+ * C = alpha·op(A)·op(B) + beta·C in chunks of `chunk` rows (by_rows) or columns of C,
+ * shared with the helper when it can be. Whenever it cannot (the helper did not start,
+ * another thread's product holds it, the contention guard is on) the caller computes the
+ * same chunks alone: one cblas_sgemm over all of C sums in another order, and which of
+ * these happens depends on timing, which the result must not.
  */
-static int shared_gemm(int trans_a, int trans_b, int m, int n, int k, float alpha, const float *a, const float *b, float beta, float *c,
-                       int by_rows, int chunk) {
+static void chunked_gemm(int trans_a, int trans_b, int m, int n, int k, float alpha, const float *a, const float *b, float beta, float *c,
+                         int by_rows, int chunk) {
   int side = by_rows ? m : n;
-  int chunks = (side + chunk - 1) / chunk;
-  if (chunks < 2 || !helper_ready()) return 0;
-  if (atomic_flag_test_and_set(&pool_busy)) return 0;
-  uint32_t number = (uint32_t)(atomic_load(&ticket) >> 32) + 1;
-  Product p = { trans_a, trans_b, m, n, k, alpha, beta, a, b, c, by_rows, chunk, chunks, number };
+  Product p = { trans_a, trans_b, m, n, k, alpha, beta, a, b, c, by_rows, chunk, (side + chunk - 1) / chunk, 0 };
+  if (!helper_ready() || atomic_flag_test_and_set(&pool_busy)) {
+    chunks_alone(&p);
+    return;
+  }
+  p.number = (uint32_t)(atomic_load(&ticket) >> 32) + 1;
   int64_t started = now_ns();
   if (started < solo_until) {
-    for (int i = 0; i < chunks; i++) run_chunk(&p, i);
+    chunks_alone(&p);
     atomic_flag_clear(&pool_busy);
-    return 1;
+    return;
   }
   atomic_fetch_add(&shared_seq, 1);
   atomic_thread_fence(memory_order_release);
   shared = p;
   atomic_fetch_add(&shared_seq, 1);
   atomic_store(&chunks_done, 0);
-  atomic_store(&ticket, (uint64_t)number << 32);
+  atomic_store(&ticket, (uint64_t)p.number << 32);
   if (atomic_load(&helper_sleeping)) {
     pthread_mutex_lock(&wake_lock);
     pthread_cond_signal(&wake);
@@ -301,7 +309,7 @@ static int shared_gemm(int trans_a, int trans_b, int m, int n, int k, float alph
   take_chunks(&p);
   /* the helper may still be finishing a chunk it took */
   int64_t ran_out = now_ns();
-  for (int spins = 0; atomic_load(&chunks_done) < chunks; spins++) {
+  for (int spins = 0; atomic_load(&chunks_done) < p.chunks; spins++) {
     if ((spins & 1023) == 1023) sched_yield(); else cpu_relax();
   }
   int64_t finished = now_ns();
@@ -311,7 +319,6 @@ static int shared_gemm(int trans_a, int trans_b, int m, int n, int k, float alph
     waiting_share = 0;
   }
   atomic_flag_clear(&pool_busy);
-  return 1;
 }
 
 static int blas_single_threaded;
@@ -339,8 +346,10 @@ static napi_value gemm(napi_env env, napi_callback_info info) {
   if (!blas_single_threaded) openblas_set_num_threads(1);
 #endif
   blas_single_threaded = 1;
-  if (split != 0 && chunk <= INT32_MAX
-      && shared_gemm(trans_a, trans_b, (int)m, (int)n, (int)k, alpha, a, b, beta, c, split == 1, (int)chunk)) return NULL;
+  if (split != 0 && chunk < (split == 1 ? m : n)) {
+    chunked_gemm(trans_a, trans_b, (int)m, (int)n, (int)k, alpha, a, b, beta, c, split == 1, (int)chunk);
+    return NULL;
+  }
   cblas_sgemm(CblasRowMajor, trans_a ? CblasTrans : CblasNoTrans, trans_b ? CblasTrans : CblasNoTrans,
               (int)m, (int)n, (int)k, alpha, a, trans_a ? (int)m : (int)k, b, trans_b ? (int)k : (int)n,
               beta, c, (int)n);
