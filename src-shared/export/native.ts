@@ -21,7 +21,7 @@
  * as a silently different model. Decoding checks everything before building anything.
  */
 import { z } from 'zod';
-import { normalisationSchema } from '../data/normalize';
+import { normalizationSchema } from '../data/normalize';
 import type { LayerWeights } from '../engine/types';
 import { modelSpec, trainConfig } from '../engine/config';
 import { crc32 } from '../crc32';
@@ -57,7 +57,7 @@ const preprocessingSchema = z.object({
 });
 
 export const modelInputSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('image'), preprocessing: preprocessingSchema, normalisation: normalisationSchema }),
+  z.object({ kind: z.literal('image'), preprocessing: preprocessingSchema, normalization: normalizationSchema }),
   z.object({ kind: z.literal('vector'), size: positive }),
 ]);
 

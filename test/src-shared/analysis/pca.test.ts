@@ -108,7 +108,7 @@ describe('fitPca', () => {
   });
 });
 
-describe('fitPca against numpy (SVD of the centred data)', () => {
+describe('fitPca against numpy (SVD of the centered data)', () => {
   const python = '/usr/bin/python3';
   const hasNumpy = (() => {
     try {

@@ -102,7 +102,7 @@ describe('native JSON model', () => {
     expectRefused(edited((d) => { delete d.input; }), 'invalid', /input: /);
     expectRefused(edited((d) => { d.input.preprocessing.channels = 2; }), 'invalid', /input\.preprocessing\.channels/);
     expectRefused(edited((d) => { d.input.preprocessing.width = 9; }), 'invalid', /the input has 162 values but the first layer reads 144/);
-    expectRefused(edited((d) => { d.input.normalisation.mean.pop(); }), 'invalid', /per-channel statistics are for 2 channels, the input has 3/);
+    expectRefused(edited((d) => { d.input.normalization.mean.pop(); }), 'invalid', /per-channel statistics are for 2 channels, the input has 3/);
     expectRefused(edited((d) => { d.layers[0].activation = 'tanh'; }), 'invalid', /layer 1 has activation tanh, the architecture says leaky-relu/);
     expectRefused(edited((d) => { d.output = 'maybe'; }), 'invalid', /output: /);
     expectRefused(edited((d) => { d.layers.pop(); }), 'invalid', /2 dense layers but 1 weight sets/);
