@@ -121,4 +121,13 @@ describe('a remembered draft', () => {
     expect('extra' in restored).toBe(false);
     expect(restoreDraft('nonsense')).toEqual(defaultDraft);
   });
+
+  it('reads a draft saved before "normalization" was spelled the American way, and saves only the new key', () => {
+    const { normalization: _, ...saved } = draftForSaving({ ...draft, epochs: 9 });
+    const restored = restoreDraft(JSON.parse(JSON.stringify({ ...saved, normalisation: 'mean-image' }))); // spelling: keep
+    expect(restored).toMatchObject({ normalization: 'mean-image', epochs: 9 });
+    expect(Object.keys(draftForSaving(restored))).not.toContain('normalisation'); // spelling: keep
+    // a draft with both keys was saved by this version: its own key wins
+    expect(restoreDraft({ ...saved, normalization: 'per-channel', normalisation: 'mean-image' }).normalization).toBe('per-channel'); // spelling: keep
+  });
 });

@@ -8,6 +8,7 @@ import { activationKind, runSplitSpec, trainConfig } from '../../../src-shared/a
 import { featureTransform, IMAGE_FEATURES, type FeatureKind } from '../../../src-shared/features/transforms';
 import type { Dataset, RunData, TrainConfig } from '../../state/types';
 import type { RequestOf } from '../../../src-shared/api/contract';
+import { withRenamedKeys } from '../../../src-shared/renamed-keys';
 
 export type ActivationKind = TrainConfig['model']['hidden'][number]['activation'];
 export type ToyKind = Extract<RunData, { kind: 'toy' }>['toy'];
@@ -343,12 +344,13 @@ export function draftKey(draft: Pick<Draft, 'dataKind' | 'datasetId'>): 'toy' | 
 /**
  * A remembered draft (plain JSON kept by main) back as a Draft: each field taken only when
  * it has the type `base` has, so a draft saved by an older version, or damaged, can only
- * fall back to defaults, never break the form. Values that are the right type but out of
- * range are kept: the form names them, as it would had they been typed.
+ * fall back to defaults, never break the form; keys renamed since are read under their new
+ * names (withRenamedKeys). Values that are the right type but out of range are kept: the
+ * form names them, as it would had they been typed.
  */
 export function restoreDraft(saved: unknown, base: Draft = defaultDraft): Draft {
   if (!saved || typeof saved !== 'object' || Array.isArray(saved)) return { ...base };
-  const source = saved as Record<string, unknown>;
+  const source = withRenamedKeys(saved) as Record<string, unknown>;
   const out: Record<string, unknown> = { ...base };
   for (const [key, fallback] of Object.entries(base)) {
     const value = source[key];

@@ -37,6 +37,14 @@ describe('native JSON model', () => {
     expect(encodeNativeModel(decodeNativeModel(new TextEncoder().encode(text)))).toBe(text);
   });
 
+  it('reads a file written before its input said "normalization" (it said "normalisation"), and writes the new key', () => { // spelling: keep
+    const old = text.replace('"normalization":', '"normalisation":'); // spelling: keep
+    expect(old).not.toBe(text);
+    const back = decodeNativeModel(old);
+    expect(back.input).toEqual(model.input);
+    expect(encodeNativeModel(back)).toBe(text);
+  });
+
   it('keeps awkward float32 values exactly: -0, subnormals, extremes', () => {
     const awkward = structuredClone(model);
     const w = awkward.layers[0].w;

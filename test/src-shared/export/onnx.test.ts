@@ -114,6 +114,16 @@ describe('ONNX export', () => {
     }
   });
 
+  it('reads files whose metadata says "normalisation", as ONNX files did before the key was spelled the American way', () => { // spelling: keep
+    const { model } = smallModel({});
+    const proto = onnx.ModelProto.decode(encodeOnnx(model));
+    const preprocessing = proto.metadataProps.find((p: { key: string }) => p.key === 'preprocessing');
+    const renamed = preprocessing.value.replace('"normalization":', '"normalisation":'); // spelling: keep
+    expect(renamed).not.toBe(preprocessing.value);
+    preprocessing.value = renamed;
+    expect(decodeOnnx(onnx.ModelProto.encode(proto).finish()).input).toEqual(model.input);
+  });
+
   it('refuses truncated, damaged and foreign ONNX files clearly', () => {
     const { model } = smallModel({});
     const bytes = encodeOnnx(model);
