@@ -37,7 +37,7 @@ const IZE_STEMS = [
   'normal', 'optim', 'regular', 'initial', 'serial', 'visual', 'standard', 'summar', 'recogn', 'vector',
   'synchron', 'maxim', 'minim', 'organ', 'custom', 'random', 'final', 'categor', 'token', 'quant', 'util',
   'special', 'general', 'memor', 'stabil', 'equal', 'local', 'penal', 'sanit', 'emphas', 'real', 'author',
-  'priorit', 'capital', 'critic', 'parameter',
+  'priorit', 'capital', 'critic', 'parameter', 'diagonal', 'linear', 'neutral', 'rational', 'polar',
 ];
 const OUR_STEMS = ['behavi', 'neighb', 'fav', 'flav', 'hon', 'hum', 'rum', 'vap', 'arm', 'endeav', 'sav', 'harb', 'col'];
 const DOUBLE_L_STEMS = ['label', 'model', 'travel', 'signal', 'channel', 'tunnel', 'level', 'total', 'fuel', 'jewel', 'counsel', 'dial', 'marvel'];
