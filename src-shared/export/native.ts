@@ -57,7 +57,7 @@ const preprocessingSchema = z.object({
   background: z.tuple([z.number().int().min(0).max(255), z.number().int().min(0).max(255), z.number().int().min(0).max(255)]),
 });
 
-/** The model's input; files written before the rename say `normalisation` (withRenamedKeys). */ // spelling: keep
+/** The model's input; files written before a key was renamed carry the old key (withRenamedKeys). */
 export const modelInputSchema = z.preprocess(withRenamedKeys, z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('image'), preprocessing: preprocessingSchema, normalization: normalizationSchema }),
   z.object({ kind: z.literal('vector'), size: positive }),
