@@ -15,6 +15,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 type Rule = readonly [pattern: RegExp, replace: (match: string) => string];
@@ -64,15 +65,16 @@ const RULES: readonly Rule[] = [
 ];
 
 /** The text with every rule applied. */
-function americanize(text: string): string {
+export function americanize(text: string): string {
   return RULES.reduce((out, [pattern, replace]) => out.replace(pattern, replace), text);
 }
 
 const KEEP = 'spelling: keep';
 
-interface Edit { start: number; end: number; text: string }
+export interface Edit { start: number; end: number; text: string }
 
-function editsOf(path: string, source: string): Edit[] {
+/** The rewrites of one file's code (last first, so applying them in order keeps offsets valid). */
+export function editsOf(path: string, source: string): Edit[] {
   const kind = /\.tsx$/.test(path) ? ts.ScriptKind.TSX : /\.jsx?$|\.mjs$/.test(path) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
   const file = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, true, kind);
   const keptLines = new Set<number>();
@@ -111,8 +113,14 @@ function editsOf(path: string, source: string): Edit[] {
   return edits.sort((a, b) => b.start - a.start);
 }
 
-function trackedFiles(): string[] {
-  const out = execFileSync('git', ['ls-files', '-z', '--', '*.ts', '*.tsx', '*.js', '*.mjs'], { encoding: 'utf8' });
+/** `source` with `edits` applied. */
+export function applyEdits(source: string, edits: readonly Edit[]): string {
+  return edits.reduce((out, edit) => out.slice(0, edit.start) + edit.text + out.slice(edit.end), source);
+}
+
+/** The files it rewrites: tracked TypeScript and JavaScript, minus itself, migrations and generated code. */
+export function trackedFiles(cwd = process.cwd()): string[] {
+  const out = execFileSync('git', ['ls-files', '-z', '--', '*.ts', '*.tsx', '*.js', '*.mjs'], { cwd, encoding: 'utf8' });
   const skipped = new Set(['scripts/american-spelling.ts', 'src-main/store/migrations.ts']);
   return out.split('\0').filter((path) => path && !skipped.has(path) && !path.endsWith('.generated.ts'));
 }
@@ -129,12 +137,10 @@ function main(): void {
       for (const edit of [...edits].reverse()) console.log(`${path}: ${source.slice(edit.start, edit.end).slice(0, 100)} → ${edit.text.slice(0, 100)}`);
       continue;
     }
-    let out = source;
-    for (const edit of edits) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-    writeFileSync(path, out);
+    writeFileSync(path, applyEdits(source, edits));
   }
   console.log(`${changed} file(s) ${check ? 'would change' : 'changed'}`);
   if (check && changed > 0) process.exitCode = 1;
 }
 
-main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) main();
