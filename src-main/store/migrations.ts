@@ -212,6 +212,145 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec(`UPDATE runs SET train_data_loss = ${last('train', 'dataLoss')}, train_penalty = ${last('train', 'regLoss')}, val_data_loss = ${last('val', 'dataLoss')}`);
     },
   },
+  {
+    version: 7,
+    description: 'ids are never reused: runs, experiments, checkpoints, datasets, exports and sweeps count up with AUTOINCREMENT',
+    up(db) {
+      // Without AUTOINCREMENT SQLite gives a new row the largest id + 1, so deleting the newest
+      // run and starting another handed out its id again, and caches keyed by ids (models by
+      // run and checkpoint, evaluations, the renderer's per-run state, a CLI user's `lab show N`)
+      // served the deleted run. SQLite cannot add AUTOINCREMENT to a table: each is rebuilt
+      // (https://www.sqlite.org/lang_altertable.html, "Making Other Kinds Of Table Schema
+      // Changes") with its columns in the same order, its constraints and its indexes; the copy
+      // keeps every id and sets sqlite_sequence to the largest. References from other tables
+      // name the table, so they hold again once the new one takes the old name (foreign keys
+      // are off during migrations; `migrate` checks them after). There are no triggers or views.
+      //
+      // Checkpoints are rebuilt too, although they hold the blobs: a checkpoint id alone is not
+      // safe to cache by even under a run that is never reused, because a resume deletes the
+      // run's checkpoints after its resume point (CheckpointRepository.deleteAfter) and the
+      // next save of the same run would take the deleted id back, with other weights. Copying
+      // costs about as much as reading and writing the checkpoints once, at the first start
+      // of this version; `rebuildWithAutoincrement` copies them a row at a time and frees each
+      // old row at once, so the file grows by about one checkpoint, not by all of them.
+      rebuildWithAutoincrement(db, 'datasets', `
+        CREATE TABLE datasets (
+          id           INTEGER PRIMARY KEY AUTOINCREMENT,
+          name         TEXT    NOT NULL,
+          source       TEXT    NOT NULL,
+          options      TEXT    NOT NULL DEFAULT '{}' CHECK (json_valid(options)),
+          content_hash TEXT,
+          report       TEXT    CHECK (report IS NULL OR json_valid(report)),
+          created_at   INTEGER NOT NULL
+        )`, ['CREATE INDEX datasets_source ON datasets(source)']);
+      rebuildWithAutoincrement(db, 'experiments', `
+        CREATE TABLE experiments (
+          id         INTEGER PRIMARY KEY AUTOINCREMENT,
+          name       TEXT    NOT NULL,
+          notes      TEXT    NOT NULL DEFAULT '',
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL
+        )`, []);
+      // Columns in the order migrations 1–6 left them (later ones were appended by ALTER TABLE).
+      rebuildWithAutoincrement(db, 'runs', `
+        CREATE TABLE runs (
+          id              INTEGER PRIMARY KEY AUTOINCREMENT,
+          experiment_id   INTEGER REFERENCES experiments(id) ON DELETE CASCADE,
+          name            TEXT    NOT NULL DEFAULT '',
+          config          TEXT    NOT NULL CHECK (json_valid(config)),
+          seed            INTEGER NOT NULL,
+          dataset_id      INTEGER REFERENCES datasets(id) ON DELETE RESTRICT,
+          data            TEXT    NOT NULL CHECK (json_valid(data)),
+          split           TEXT    NOT NULL CHECK (json_valid(split)),
+          app_version     TEXT    NOT NULL,
+          origin          TEXT    NOT NULL DEFAULT 'app' CHECK (origin IN ('app', 'cli')),
+          status          TEXT    NOT NULL CHECK (status IN ('queued', 'running', 'paused', 'done', 'cancelled', 'failed', 'diverged', 'interrupted')),
+          twin_group      TEXT,
+          owner_pid       INTEGER,
+          epochs_done     INTEGER NOT NULL DEFAULT 0,
+          steps_done      INTEGER NOT NULL DEFAULT 0,
+          error           TEXT,
+          created_at      INTEGER NOT NULL,
+          started_at      INTEGER,
+          finished_at     INTEGER,
+          updated_at      INTEGER NOT NULL,
+          train_seconds   REAL    NOT NULL DEFAULT 0,
+          train_data_loss REAL,
+          train_accuracy  REAL,
+          val_data_loss   REAL,
+          val_accuracy    REAL,
+          provenance      TEXT    CHECK (provenance IS NULL OR json_valid(provenance)),
+          course          TEXT    NOT NULL DEFAULT '[]' CHECK (json_valid(course)),
+          replay_of       INTEGER REFERENCES runs(id) ON DELETE SET NULL,
+          owner_started   TEXT,
+          heartbeat_at    INTEGER,
+          train_penalty   REAL,
+          splits          TEXT
+        )`, [
+        'CREATE INDEX runs_experiment ON runs(experiment_id)',
+        'CREATE INDEX runs_dataset ON runs(dataset_id)',
+        'CREATE INDEX runs_status ON runs(status)',
+        'CREATE INDEX runs_twin_group ON runs(twin_group) WHERE twin_group IS NOT NULL',
+        'CREATE INDEX runs_replay_of ON runs(replay_of) WHERE replay_of IS NOT NULL',
+      ]);
+      rebuildWithAutoincrement(db, 'checkpoints', `
+        CREATE TABLE checkpoints (
+          id         INTEGER PRIMARY KEY AUTOINCREMENT,
+          run_id     INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+          epoch      INTEGER NOT NULL,
+          step       INTEGER NOT NULL,
+          reason     TEXT    NOT NULL CHECK (reason IN ('epoch', 'pause', 'final')),
+          state      BLOB    NOT NULL,
+          created_at INTEGER NOT NULL,
+          snapshot   BLOB,
+          UNIQUE (run_id, step)
+        )`, []);
+      rebuildWithAutoincrement(db, 'exports', `
+        CREATE TABLE exports (
+          id            INTEGER PRIMARY KEY AUTOINCREMENT,
+          run_id        INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+          checkpoint_id INTEGER REFERENCES checkpoints(id) ON DELETE SET NULL,
+          format        TEXT    NOT NULL CHECK (format IN ('json', 'onnx', 'safetensors')),
+          path          TEXT    NOT NULL,
+          bytes         INTEGER,
+          created_at    INTEGER NOT NULL
+        )`, ['CREATE INDEX exports_run ON exports(run_id)', 'CREATE INDEX exports_checkpoint ON exports(checkpoint_id)']);
+      rebuildWithAutoincrement(db, 'sweeps', `
+        CREATE TABLE sweeps (
+          id            INTEGER PRIMARY KEY AUTOINCREMENT,
+          experiment_id INTEGER NOT NULL REFERENCES experiments(id) ON DELETE CASCADE,
+          name          TEXT    NOT NULL,
+          base_run_id   INTEGER REFERENCES runs(id) ON DELETE SET NULL,
+          axes          TEXT    NOT NULL CHECK (json_valid(axes)),
+          metric        TEXT    NOT NULL CHECK (metric IN ('valAccuracy', 'zeroFraction')),
+          created_at    INTEGER NOT NULL
+        )`, ['CREATE INDEX sweeps_experiment ON sweeps(experiment_id)']);
+    },
+  },
 ];
+
+/**
+ * Replaces `table` by `create` (the same columns in the same order, with AUTOINCREMENT) and
+ * its `indexes`, keeping every row and id. The new table is built under a temporary name and
+ * renamed, as SQLite's procedure for schema changes says; the copy goes a row at a time,
+ * deleting each old row as it is copied, so a table of large blobs (checkpoints) needs room
+ * for about one more row, not for a second copy of itself. Foreign keys must be off.
+ */
+function rebuildWithAutoincrement(db: Database.Database, table: string, create: string, indexes: readonly string[]): void {
+  const building = `${table}_autoincrement`;
+  db.exec(create.replace(`CREATE TABLE ${table} (`, `CREATE TABLE ${building} (`));
+  const columns = (name: string) => (db.pragma(`table_info(${name})`) as { name: string }[]).map((c) => c.name);
+  const list = columns(table).join(', ');
+  if (list !== columns(building).join(', ')) throw new Error(`${table} has columns ${list}, not those of its rebuilt table`);
+  const ids = db.prepare(`SELECT id FROM ${table} ORDER BY id`).pluck();
+  const copy = db.prepare(`INSERT INTO ${building} (${list}) SELECT ${list} FROM ${table} WHERE id = ?`);
+  const drop = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
+  for (const id of ids.all()) {
+    copy.run(id);
+    drop.run(id);
+  }
+  db.exec(`DROP TABLE ${table}; ALTER TABLE ${building} RENAME TO ${table};`);
+  for (const index of indexes) db.exec(index);
+}
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
