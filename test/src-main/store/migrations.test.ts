@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_VERSION, MIGRATIONS } from '../../../src-main/store/migrations';
@@ -195,5 +196,27 @@ describe('version 7: ids are never reused', () => {
     expect([experiment.id, run.id, checkpoint, store.recordExport({ runId: run.id, checkpointId: checkpoint, format: 'json', path: '/tmp/a.json' }).id])
       .toEqual([5, 10, 13, 7]);
     store.close();
+  });
+
+  it('rebuilds the checkpoints a row at a time: the file grows by about one checkpoint, not by a second copy of them all', () => {
+    const file = folder.file('big.db');
+    const old = openDatabase(file, { version: 6 });
+    fillVersion(old, 6);
+    const checkpointBytes = 1 << 20;
+    const save = old.prepare("INSERT INTO checkpoints (run_id, epoch, step, reason, state, snapshot, created_at) VALUES (1, ?, ?, 'epoch', ?, ?, 0)");
+    old.transaction(() => {
+      for (let epoch = 3; epoch < 33; epoch++) save.run(epoch, epoch * 10, Buffer.alloc(checkpointBytes / 2, epoch), Buffer.alloc(checkpointBytes / 2, -epoch));
+    })();
+    old.pragma('wal_checkpoint(TRUNCATE)');
+    old.close();
+    const before = statSync(file).size;
+    expect(before).toBeGreaterThan(30 * checkpointBytes);
+
+    const db = openDatabase(file);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(statSync(file).size - before).toBeLessThan(2 * checkpointBytes);
+    expect(db.prepare('SELECT COUNT(*) FROM checkpoints').pluck().get()).toBe(31);
+    expect(db.prepare('SELECT length(state) + length(snapshot) FROM checkpoints WHERE step = 320').pluck().get()).toBe(checkpointBytes);
+    db.close();
   });
 });
