@@ -230,9 +230,10 @@ export const MIGRATIONS: readonly Migration[] = [
       // safe to cache by even under a run that is never reused, because a resume deletes the
       // run's checkpoints after its resume point (CheckpointRepository.deleteAfter) and the
       // next save of the same run would take the deleted id back, with other weights. Copying
-      // costs about as much as reading and writing the checkpoints once, at the first start
-      // of this version; `rebuildWithAutoincrement` copies them a row at a time and frees each
-      // old row at once, so the file grows by about one checkpoint, not by all of them.
+      // costs writing the checkpoints once more, at the first start of this version (200 MB:
+      // about 3 s on 2 busy cores, three times the backup taken before any upgrade; `npm run
+      // bench:migration`); `rebuildWithAutoincrement` copies them a row at a time and frees
+      // each old row at once, so the file grows by about one checkpoint, not by all of them.
       rebuildWithAutoincrement(db, 'datasets', `
         CREATE TABLE datasets (
           id           INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -334,9 +335,11 @@ export const MIGRATIONS: readonly Migration[] = [
  * its `indexes`, keeping every row and id. The new table is built under a temporary name and
  * renamed, as SQLite's procedure for schema changes says; the copy goes a row at a time,
  * deleting each old row as it is copied, so a table of large blobs (checkpoints) needs room
- * for about one more row, not for a second copy of itself. Foreign keys must be off.
+ * for about one more row, not for a second copy of itself. Foreign keys must be off (`migrate`).
  */
 function rebuildWithAutoincrement(db: Database.Database, table: string, create: string, indexes: readonly string[]): void {
+  // With foreign keys on, deleting the old rows would cascade to every table that refers to them.
+  if (db.pragma('foreign_keys', { simple: true }) !== 0) throw new Error(`cannot rebuild ${table} with foreign keys on`);
   const building = `${table}_autoincrement`;
   db.exec(create.replace(`CREATE TABLE ${table} (`, `CREATE TABLE ${building} (`));
   const columns = (name: string) => (db.pragma(`table_info(${name})`) as { name: string }[]).map((c) => c.name);
