@@ -224,7 +224,7 @@ export const MIGRATIONS: readonly Migration[] = [
       // Changes") with its columns in the same order, its constraints and its indexes; the copy
       // keeps every id and sets sqlite_sequence to the largest. References from other tables
       // name the table, so they hold again once the new one takes the old name (foreign keys
-      // are off during migrations; `migrate` checks them after). There are no triggers or views.
+      // are off during migrations; `migrate` checks them after). No view refers to them.
       //
       // Checkpoints are rebuilt too, although they hold the blobs: a checkpoint id alone is not
       // safe to cache by even under a run that is never reused, because a resume deletes the
@@ -234,126 +234,39 @@ export const MIGRATIONS: readonly Migration[] = [
       // about 3 s on 2 busy cores, three times the backup taken before any upgrade; `npm run
       // bench:migration`); `rebuildWithAutoincrement` copies them a row at a time and frees
       // each old row at once, so the file grows by about one checkpoint, not by all of them.
-      rebuildWithAutoincrement(db, 'datasets', `
-        CREATE TABLE datasets (
-          id           INTEGER PRIMARY KEY AUTOINCREMENT,
-          name         TEXT    NOT NULL,
-          source       TEXT    NOT NULL,
-          options      TEXT    NOT NULL DEFAULT '{}' CHECK (json_valid(options)),
-          content_hash TEXT,
-          report       TEXT    CHECK (report IS NULL OR json_valid(report)),
-          created_at   INTEGER NOT NULL
-        )`, ['CREATE INDEX datasets_source ON datasets(source)']);
-      rebuildWithAutoincrement(db, 'experiments', `
-        CREATE TABLE experiments (
-          id         INTEGER PRIMARY KEY AUTOINCREMENT,
-          name       TEXT    NOT NULL,
-          notes      TEXT    NOT NULL DEFAULT '',
-          created_at INTEGER NOT NULL,
-          updated_at INTEGER NOT NULL
-        )`, []);
-      // Columns in the order migrations 1–6 left them (later ones were appended by ALTER TABLE).
-      rebuildWithAutoincrement(db, 'runs', `
-        CREATE TABLE runs (
-          id              INTEGER PRIMARY KEY AUTOINCREMENT,
-          experiment_id   INTEGER REFERENCES experiments(id) ON DELETE CASCADE,
-          name            TEXT    NOT NULL DEFAULT '',
-          config          TEXT    NOT NULL CHECK (json_valid(config)),
-          seed            INTEGER NOT NULL,
-          dataset_id      INTEGER REFERENCES datasets(id) ON DELETE RESTRICT,
-          data            TEXT    NOT NULL CHECK (json_valid(data)),
-          split           TEXT    NOT NULL CHECK (json_valid(split)),
-          app_version     TEXT    NOT NULL,
-          origin          TEXT    NOT NULL DEFAULT 'app' CHECK (origin IN ('app', 'cli')),
-          status          TEXT    NOT NULL CHECK (status IN ('queued', 'running', 'paused', 'done', 'cancelled', 'failed', 'diverged', 'interrupted')),
-          twin_group      TEXT,
-          owner_pid       INTEGER,
-          epochs_done     INTEGER NOT NULL DEFAULT 0,
-          steps_done      INTEGER NOT NULL DEFAULT 0,
-          error           TEXT,
-          created_at      INTEGER NOT NULL,
-          started_at      INTEGER,
-          finished_at     INTEGER,
-          updated_at      INTEGER NOT NULL,
-          train_seconds   REAL    NOT NULL DEFAULT 0,
-          train_data_loss REAL,
-          train_accuracy  REAL,
-          val_data_loss   REAL,
-          val_accuracy    REAL,
-          provenance      TEXT    CHECK (provenance IS NULL OR json_valid(provenance)),
-          course          TEXT    NOT NULL DEFAULT '[]' CHECK (json_valid(course)),
-          replay_of       INTEGER REFERENCES runs(id) ON DELETE SET NULL,
-          owner_started   TEXT,
-          heartbeat_at    INTEGER,
-          train_penalty   REAL,
-          splits          TEXT
-        )`, [
-        'CREATE INDEX runs_experiment ON runs(experiment_id)',
-        'CREATE INDEX runs_dataset ON runs(dataset_id)',
-        'CREATE INDEX runs_status ON runs(status)',
-        'CREATE INDEX runs_twin_group ON runs(twin_group) WHERE twin_group IS NOT NULL',
-        'CREATE INDEX runs_replay_of ON runs(replay_of) WHERE replay_of IS NOT NULL',
-      ]);
-      rebuildWithAutoincrement(db, 'checkpoints', `
-        CREATE TABLE checkpoints (
-          id         INTEGER PRIMARY KEY AUTOINCREMENT,
-          run_id     INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-          epoch      INTEGER NOT NULL,
-          step       INTEGER NOT NULL,
-          reason     TEXT    NOT NULL CHECK (reason IN ('epoch', 'pause', 'final')),
-          state      BLOB    NOT NULL,
-          created_at INTEGER NOT NULL,
-          snapshot   BLOB,
-          UNIQUE (run_id, step)
-        )`, []);
-      rebuildWithAutoincrement(db, 'exports', `
-        CREATE TABLE exports (
-          id            INTEGER PRIMARY KEY AUTOINCREMENT,
-          run_id        INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-          checkpoint_id INTEGER REFERENCES checkpoints(id) ON DELETE SET NULL,
-          format        TEXT    NOT NULL CHECK (format IN ('json', 'onnx', 'safetensors')),
-          path          TEXT    NOT NULL,
-          bytes         INTEGER,
-          created_at    INTEGER NOT NULL
-        )`, ['CREATE INDEX exports_run ON exports(run_id)', 'CREATE INDEX exports_checkpoint ON exports(checkpoint_id)']);
-      rebuildWithAutoincrement(db, 'sweeps', `
-        CREATE TABLE sweeps (
-          id            INTEGER PRIMARY KEY AUTOINCREMENT,
-          experiment_id INTEGER NOT NULL REFERENCES experiments(id) ON DELETE CASCADE,
-          name          TEXT    NOT NULL,
-          base_run_id   INTEGER REFERENCES runs(id) ON DELETE SET NULL,
-          axes          TEXT    NOT NULL CHECK (json_valid(axes)),
-          metric        TEXT    NOT NULL CHECK (metric IN ('valAccuracy', 'zeroFraction')),
-          created_at    INTEGER NOT NULL
-        )`, ['CREATE INDEX sweeps_experiment ON sweeps(experiment_id)']);
+      for (const table of ['datasets', 'experiments', 'runs', 'checkpoints', 'exports', 'sweeps']) rebuildWithAutoincrement(db, table);
     },
   },
 ];
 
 /**
- * Replaces `table` by `create` (the same columns in the same order, with AUTOINCREMENT) and
- * its `indexes`, keeping every row and id. The new table is built under a temporary name and
- * renamed, as SQLite's procedure for schema changes says; the copy goes a row at a time,
- * deleting each old row as it is copied, so a table of large blobs (checkpoints) needs room
- * for about one more row, not for a second copy of itself. Foreign keys must be off (`migrate`).
+ * Rebuilds `table` with AUTOINCREMENT on its `id INTEGER PRIMARY KEY`, keeping every row
+ * and id, its columns in their order, its constraints, indexes and triggers: its own CREATE
+ * statements, read back from sqlite_master (the later migrations' ALTER TABLEs are folded into
+ * them), under a temporary name, renamed at the end, as SQLite's procedure for schema changes
+ * says. The copy goes a row at a time, deleting each old row as it is copied, so a table of
+ * large blobs (checkpoints) needs room for about one more row, not for a second copy of
+ * itself. Foreign keys must be off (`migrate`).
  */
-function rebuildWithAutoincrement(db: Database.Database, table: string, create: string, indexes: readonly string[]): void {
+function rebuildWithAutoincrement(db: Database.Database, table: string): void {
   // With foreign keys on, deleting the old rows would cascade to every table that refers to them.
   if (db.pragma('foreign_keys', { simple: true }) !== 0) throw new Error(`cannot rebuild ${table} with foreign keys on`);
+  const schema = db.prepare('SELECT type, sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL').all(table) as { type: string; sql: string }[];
+  const create = schema.find((entry) => entry.type === 'table')!.sql;
   const building = `${table}_autoincrement`;
-  db.exec(create.replace(`CREATE TABLE ${table} (`, `CREATE TABLE ${building} (`));
-  const columns = (name: string) => (db.pragma(`table_info(${name})`) as { name: string }[]).map((c) => c.name);
-  const list = columns(table).join(', ');
-  if (list !== columns(building).join(', ')) throw new Error(`${table} has columns ${list}, not those of its rebuilt table`);
+  const key = /^(CREATE TABLE "?\w+"? \(\s*id\s+INTEGER PRIMARY KEY)(\s*,)/;
+  if (!key.test(create)) throw new Error(`${table} does not start with an id INTEGER PRIMARY KEY column: ${create}`);
+  db.exec(create.replace(key, '$1 AUTOINCREMENT$2').replace(/^CREATE TABLE "?\w+"?/, `CREATE TABLE ${building}`));
+  const columns = (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name).join(', ');
   const ids = db.prepare(`SELECT id FROM ${table} ORDER BY id`).pluck();
-  const copy = db.prepare(`INSERT INTO ${building} (${list}) SELECT ${list} FROM ${table} WHERE id = ?`);
+  const copy = db.prepare(`INSERT INTO ${building} (${columns}) SELECT ${columns} FROM ${table} WHERE id = ?`);
   const drop = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
   for (const id of ids.all()) {
     copy.run(id);
     drop.run(id);
   }
   db.exec(`DROP TABLE ${table}; ALTER TABLE ${building} RENAME TO ${table};`);
-  for (const index of indexes) db.exec(index);
+  for (const { sql } of schema.filter((entry) => entry.type === 'index' || entry.type === 'trigger')) db.exec(sql);
 }
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
