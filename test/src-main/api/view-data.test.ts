@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invokeContract, type ResponseOf } from '../../../src-shared/api/contract';
 import type { ApiResult } from '../../../src-shared/api/result';
+import { readModelFile } from '../../../src-main/models';
 import { startHarness, waitForEvent, writeImageFolder, type Harness, type TransportKind } from './harness';
 import { toyConfig, toyRun } from './fixtures';
 
@@ -33,13 +34,13 @@ describe.each<TransportKind>(['ipc', 'web'])('view data over %s', (kind) => {
   it('shows a folder\'s images preprocessed with the options asked for, before any import', async () => {
     const root = join(h.folder, 'shapes');
     await writeImageFolder(root, ['cat', 'dog', 'eel'], 4);
-    const grey = checked('getDatasetImages', await h.api.getDatasetImages({ source: { kind: 'folder', path: root }, options: { width: 5, height: 7, channels: 1 }, perClass: 3 }));
-    expect(grey).toMatchObject({ width: 5, height: 7, channels: 1, classNames: ['cat', 'dog', 'eel'], problems: [] });
-    expect(grey.images.map((i) => i.className)).toEqual(['cat', 'cat', 'cat', 'dog', 'dog', 'dog', 'eel', 'eel', 'eel']);
-    for (const image of grey.images) expect(bytes(image.pixels)).toHaveLength(5 * 7);
+    const gray = checked('getDatasetImages', await h.api.getDatasetImages({ source: { kind: 'folder', path: root }, options: { width: 5, height: 7, channels: 1 }, perClass: 3 }));
+    expect(gray).toMatchObject({ width: 5, height: 7, channels: 1, classNames: ['cat', 'dog', 'eel'], problems: [] });
+    expect(gray.images.map((i) => i.className)).toEqual(['cat', 'cat', 'cat', 'dog', 'dog', 'dog', 'eel', 'eel', 'eel']);
+    for (const image of gray.images) expect(bytes(image.pixels)).toHaveLength(5 * 7);
     // the same file through sharp directly, with the importer's pipeline, gives the same bytes
-    const direct = await sharp(join(root, grey.images[0].path)).flatten({ background: { r: 255, g: 255, b: 255 } }).resize(5, 7, { fit: 'cover' }).greyscale().raw().toBuffer();
-    expect([...bytes(grey.images[0].pixels)]).toEqual([...direct]);
+    const direct = await sharp(join(root, gray.images[0].path)).flatten({ background: { r: 255, g: 255, b: 255 } }).resize(5, 7, { fit: 'cover' }).grayscale().raw().toBuffer();
+    expect([...bytes(gray.images[0].pixels)]).toEqual([...direct]);
     const rgb = checked('getDatasetImages', await h.api.getDatasetImages({ source: { kind: 'folder', path: root }, options: { width: 4, height: 4, channels: 3 }, perClass: 1, maxClasses: 2 }));
     expect(rgb.images.map((i) => i.className)).toEqual(['cat', 'dog']);
     expect(bytes(rgb.images[0].pixels)).toHaveLength(4 * 4 * 3);
@@ -120,7 +121,7 @@ describe.each<TransportKind>(['ipc', 'web'])('view data over %s', (kind) => {
     await writeImageFolder(root, ['cat', 'dog'], 10);
     const { dataset } = checked('importFolder', await h.api.importFolder({ jobId: 'eval', path: root, options: { width: 8, height: 8 } }));
     const config = toyConfig(3, { model: { inputSize: 8 * 8 * 3, numClasses: 2, hidden: [] }, batchSize: 4, optimizer: { kind: 'sgd', lr: 0.05 } });
-    const run = checked('startRun', await h.api.startRun({ config, data: { kind: 'dataset', datasetId: dataset.id, normalisation: 'mean-image' }, split: { val: 0.3, test: 0, seed: 2 } }));
+    const run = checked('startRun', await h.api.startRun({ config, data: { kind: 'dataset', datasetId: dataset.id, normalization: 'mean-image' }, split: { val: 0.3, test: 0, seed: 2 } }));
     expect(await waitForEvent(h, 'runFinished', (e) => e.runId === run.id)).toMatchObject({ status: 'done' });
     const { run: finished } = checked('getRun', await h.api.getRun({ id: run.id }));
     const e = checked('evaluateRun', await h.api.evaluateRun({ runId: run.id }));
@@ -137,5 +138,36 @@ describe.each<TransportKind>(['ipc', 'web'])('view data over %s', (kind) => {
 
     const unknown = await h.api.evaluateRun({ runId: 999_999 });
     expect(unknown.ok ? null : unknown.error.code).toBe('not-found');
+  });
+
+  it('never serves a deleted run\'s model or evaluation to the run started after it', async () => {
+    // Models are cached by run and checkpoint id, evaluations by run, checkpoint and split:
+    // the newest run, deleted, must not lend its ids (and so its cache entries) to the next one.
+    const out = join(h.folder, `ids-${kind}`);
+    mkdirSync(out);
+    const trainAndLook = async (name: string, lr: number) => {
+      const since = h.events.length; // should ids be reused again, the deleted run's events must not stand for the new run's
+      const run = checked('startRun', await h.api.startRun({ ...toyRun(2, name), config: toyConfig(2, { optimizer: { kind: 'sgd', lr }, seed: lr === 0.5 ? 7 : 11 }) }));
+      expect(await waitForEvent(h, 'runFinished', (e) => e.runId === run.id, 30_000, since)).toMatchObject({ status: 'done' });
+      const evaluation = checked('evaluateRun', await h.api.evaluateRun({ runId: run.id }));
+      const exported = checked('exportModel', await h.api.exportModel({ model: { kind: 'run', runId: run.id }, format: 'json', folder: out, fileName: `${name}.json` }));
+      const checkpoint = h.lab.store.listCheckpoints(run.id).at(-1)!;
+      return { run, evaluation, checkpoint, model: await readModelFile(exported.file.path) };
+    };
+    const deleted = await trainAndLook('deleted', 0.5);
+    expect(deleted.model.layers).toEqual(h.lab.store.checkpointWeights(deleted.checkpoint.id));
+    expect(checked('deleteRun', await h.api.deleteRun({ id: deleted.run.id }))).toEqual({ deleted: true });
+
+    const next = await trainAndLook('next', 0.05);
+    expect(next.run.id).toBeGreaterThan(deleted.run.id);
+    expect(next.checkpoint.id).toBeGreaterThan(deleted.checkpoint.id);
+    // what the API serves for the new run is the new run's own: its weights, its accuracy as training measured it
+    expect(next.model.layers).toEqual(h.lab.store.checkpointWeights(next.checkpoint.id));
+    expect(next.model.layers[0].w).not.toEqual(deleted.model.layers[0].w);
+    const { run: finished } = checked('getRun', await h.api.getRun({ id: next.run.id }));
+    expect(next.evaluation).toMatchObject({ runId: next.run.id, epoch: 2 });
+    expect(next.evaluation.accuracy).toBeCloseTo(finished.summary.valAccuracy!, 6);
+    const gone = await h.api.evaluateRun({ runId: deleted.run.id });
+    expect(gone.ok ? null : gone.error.code).toBe('not-found');
   });
 });
