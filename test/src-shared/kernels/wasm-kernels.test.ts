@@ -78,8 +78,8 @@ describe('WebAssembly SIMD kernels', () => {
   });
 
   it('keeps its own kernels for views made after another memory of this thread grew', () => {
-    const mine = createWasmKernelsSync({ flavour: 'simd' });
-    const other = createWasmKernelsSync({ flavour: 'simd', initialBytes: 65536 });
+    const mine = createWasmKernelsSync({ flavor: 'simd' });
+    const other = createWasmKernelsSync({ flavor: 'simd', initialBytes: 65536 });
     const buffer = mine.memory.buffer;
     other.allocate(1_000_000);
     // the premise: V8 gives every shared memory of the thread a new buffer object when one grows
