@@ -103,8 +103,8 @@ export class MetricRepository {
    * panel). One index seek finds each series' first row (a loose index scan over the
    * key's (split, name) prefix); a series evenly spaced in steps, as the recorder writes
    * all of them (every step, or every epoch's last step), has (last − first) / spacing + 1
-   * rows. Its second and next-to-last steps and the step halfway give the spacing and
-   * check it: a series failing that check is counted. A series with a gap in an even
+   * rows. Its second and next-to-last steps, and the step halfway with the one before it,
+   * give the spacing and check it: a series failing that check is counted. A series with a gap in an even
    * spacing would read as longer than it is: callers that need every point ask for
    * EVERY_POINT instead of trusting `count`.
    */
@@ -128,9 +128,10 @@ export class MetricRepository {
         const stepAfter = (at: number) => step(`SELECT step FROM metrics WHERE ${key} AND step > ? ORDER BY step LIMIT 1`, runId, split, name, at);
         const spacing = stepAfter(first.step)! - first.step;
         const intervals = (last - first.step) / spacing;
-        if (!Number.isInteger(intervals) || step(`SELECT step FROM metrics WHERE ${key} AND step < ? ORDER BY step DESC LIMIT 1`, runId, split, name, last) !== last - spacing) return null;
+        const stepBefore = (at: number) => step(`SELECT step FROM metrics WHERE ${key} AND step < ? ORDER BY step DESC LIMIT 1`, runId, split, name, at);
+        if (!Number.isInteger(intervals) || stepBefore(last) !== last - spacing) return null;
         const middle = first.step + Math.floor(intervals / 2) * spacing;
-        return stepAfter(middle - 1) === middle ? intervals + 1 : null;
+        return stepAfter(middle - 1) === middle && (middle === first.step || stepBefore(middle) === middle - spacing) ? intervals + 1 : null;
       };
       const count = evenly() ?? this.sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM metrics WHERE ${key}`, runId, split, name)!.n;
       series.push({ split, name, count });
