@@ -212,6 +212,61 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec(`UPDATE runs SET train_data_loss = ${last('train', 'dataLoss')}, train_penalty = ${last('train', 'regLoss')}, val_data_loss = ${last('val', 'dataLoss')}`);
     },
   },
+  {
+    version: 7,
+    description: 'ids are never reused: runs, experiments, checkpoints, datasets, exports and sweeps count up with AUTOINCREMENT',
+    up(db) {
+      // Without AUTOINCREMENT SQLite gives a new row the largest id + 1, so deleting the newest
+      // run and starting another handed out its id again, and caches keyed by ids (models by
+      // run and checkpoint, evaluations, the renderer's per-run state, a CLI user's `lab show N`)
+      // served the deleted run. SQLite cannot add AUTOINCREMENT to a table: each is rebuilt
+      // (https://www.sqlite.org/lang_altertable.html, "Making Other Kinds Of Table Schema
+      // Changes") with its columns in the same order, its constraints and its indexes; the copy
+      // keeps every id and sets sqlite_sequence to the largest. References from other tables
+      // name the table, so they hold again once the new one takes the old name (foreign keys
+      // are off during migrations; `migrate` checks them after). No view refers to them.
+      //
+      // Checkpoints are rebuilt too, although they hold the blobs: a checkpoint id alone is not
+      // safe to cache by even under a run that is never reused, because a resume deletes the
+      // run's checkpoints after its resume point (CheckpointRepository.deleteAfter) and the
+      // next save of the same run would take the deleted id back, with other weights. Copying
+      // costs writing the checkpoints once more, at the first start of this version (200 MB:
+      // about 3 s on 2 busy cores, three times the backup taken before any upgrade; `npm run
+      // bench:migration`); `rebuildWithAutoincrement` copies them a row at a time and frees
+      // each old row at once, so the file grows by about one checkpoint, not by all of them.
+      for (const table of ['datasets', 'experiments', 'runs', 'checkpoints', 'exports', 'sweeps']) rebuildWithAutoincrement(db, table);
+    },
+  },
 ];
+
+/**
+ * Rebuilds `table` with AUTOINCREMENT on its `id INTEGER PRIMARY KEY`, keeping every row
+ * and id, its columns in their order, its constraints, indexes and triggers: its own CREATE
+ * statements, read back from sqlite_master (the later migrations' ALTER TABLEs are folded into
+ * them), under a temporary name, renamed at the end, as SQLite's procedure for schema changes
+ * says. The copy goes a row at a time, deleting each old row as it is copied, so a table of
+ * large blobs (checkpoints) needs room for about one more row, not for a second copy of
+ * itself. Foreign keys must be off (`migrate`).
+ */
+function rebuildWithAutoincrement(db: Database.Database, table: string): void {
+  // With foreign keys on, deleting the old rows would cascade to every table that refers to them.
+  if (db.pragma('foreign_keys', { simple: true }) !== 0) throw new Error(`cannot rebuild ${table} with foreign keys on`);
+  const schema = db.prepare('SELECT type, sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL').all(table) as { type: string; sql: string }[];
+  const create = schema.find((entry) => entry.type === 'table')!.sql;
+  const building = `${table}_autoincrement`;
+  const key = /^(CREATE TABLE "?\w+"? \(\s*id\s+INTEGER PRIMARY KEY)(\s*,)/;
+  if (!key.test(create)) throw new Error(`${table} does not start with an id INTEGER PRIMARY KEY column: ${create}`);
+  db.exec(create.replace(key, '$1 AUTOINCREMENT$2').replace(/^CREATE TABLE "?\w+"?/, `CREATE TABLE ${building}`));
+  const columns = (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name).join(', ');
+  const ids = db.prepare(`SELECT id FROM ${table} ORDER BY id`).pluck();
+  const copy = db.prepare(`INSERT INTO ${building} (${columns}) SELECT ${columns} FROM ${table} WHERE id = ?`);
+  const drop = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
+  for (const id of ids.all()) {
+    copy.run(id);
+    drop.run(id);
+  }
+  db.exec(`DROP TABLE ${table}; ALTER TABLE ${building} RENAME TO ${table};`);
+  for (const { sql } of schema.filter((entry) => entry.type === 'index' || entry.type === 'trigger')) db.exec(sql);
+}
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

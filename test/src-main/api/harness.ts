@@ -153,8 +153,8 @@ async function waitForSocket(lab: Lab, events: Harness['events']): Promise<void>
 
 /**
  * Resolves with the first event of `event` matching `match`, already received or still to
- * come; `since` skips the events received before that index (run ids are reused after a
- * deletion, so an old run's events can match a new run's id).
+ * come; `since` skips the events received before that index (events of an earlier run of the
+ * test that would match as well).
  */
 export function waitForEvent<E extends EventName>(harness: Harness, event: E, match: (payload: EventOf<E>) => boolean, timeoutMs = 30_000, since = 0): Promise<EventOf<E>> {
   return new Promise((resolveEvent, reject) => {

@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invokeContract, type ResponseOf } from '../../../src-shared/api/contract';
 import type { ApiResult } from '../../../src-shared/api/result';
+import { readModelFile } from '../../../src-main/models';
 import { startHarness, waitForEvent, writeImageFolder, type Harness, type TransportKind } from './harness';
 import { toyConfig, toyRun } from './fixtures';
 
@@ -137,5 +138,36 @@ describe.each<TransportKind>(['ipc', 'web'])('view data over %s', (kind) => {
 
     const unknown = await h.api.evaluateRun({ runId: 999_999 });
     expect(unknown.ok ? null : unknown.error.code).toBe('not-found');
+  });
+
+  it('never serves a deleted run\'s model or evaluation to the run started after it', async () => {
+    // Models are cached by run and checkpoint id, evaluations by run, checkpoint and split:
+    // the newest run, deleted, must not lend its ids (and so its cache entries) to the next one.
+    const out = join(h.folder, `ids-${kind}`);
+    mkdirSync(out);
+    const trainAndLook = async (name: string, lr: number) => {
+      const since = h.events.length; // should ids be reused again, the deleted run's events must not stand for the new run's
+      const run = checked('startRun', await h.api.startRun({ ...toyRun(2, name), config: toyConfig(2, { optimizer: { kind: 'sgd', lr }, seed: lr === 0.5 ? 7 : 11 }) }));
+      expect(await waitForEvent(h, 'runFinished', (e) => e.runId === run.id, 30_000, since)).toMatchObject({ status: 'done' });
+      const evaluation = checked('evaluateRun', await h.api.evaluateRun({ runId: run.id }));
+      const exported = checked('exportModel', await h.api.exportModel({ model: { kind: 'run', runId: run.id }, format: 'json', folder: out, fileName: `${name}.json` }));
+      const checkpoint = h.lab.store.listCheckpoints(run.id).at(-1)!;
+      return { run, evaluation, checkpoint, model: await readModelFile(exported.file.path) };
+    };
+    const deleted = await trainAndLook('deleted', 0.5);
+    expect(deleted.model.layers).toEqual(h.lab.store.checkpointWeights(deleted.checkpoint.id));
+    expect(checked('deleteRun', await h.api.deleteRun({ id: deleted.run.id }))).toEqual({ deleted: true });
+
+    const next = await trainAndLook('next', 0.05);
+    expect(next.run.id).toBeGreaterThan(deleted.run.id);
+    expect(next.checkpoint.id).toBeGreaterThan(deleted.checkpoint.id);
+    // what the API serves for the new run is the new run's own: its weights, its accuracy as training measured it
+    expect(next.model.layers).toEqual(h.lab.store.checkpointWeights(next.checkpoint.id));
+    expect(next.model.layers[0].w).not.toEqual(deleted.model.layers[0].w);
+    const { run: finished } = checked('getRun', await h.api.getRun({ id: next.run.id }));
+    expect(next.evaluation).toMatchObject({ runId: next.run.id, epoch: 2 });
+    expect(next.evaluation.accuracy).toBeCloseTo(finished.summary.valAccuracy!, 6);
+    const gone = await h.api.evaluateRun({ runId: deleted.run.id });
+    expect(gone.ok ? null : gone.error.code).toBe('not-found');
   });
 });

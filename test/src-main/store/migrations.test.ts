@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_VERSION, MIGRATIONS } from '../../../src-main/store/migrations';
@@ -104,5 +105,118 @@ describe('schema migrations', () => {
     expect(run.splits).toBeNull(); // recorded when it next trains
     expect(store.listRuns({ sort: 'trainDataLoss' }).map((r) => r.id)).toEqual([1]);
     store.close();
+  });
+});
+
+describe('version 7: ids are never reused', () => {
+  const tables = ['datasets', 'experiments', 'experiment_tags', 'runs', 'run_inputs', 'metrics', 'checkpoints', 'exports', 'sweeps', 'sweep_cells'];
+  const rebuilt = ['datasets', 'experiments', 'runs', 'checkpoints', 'exports', 'sweeps'];
+
+  /** Every row of every table, in column order. */
+  function contents(db: Database.Database): Record<string, unknown[]> {
+    const orderOf = (t: string) => (db.pragma(`table_info(${t})`) as unknown[]).map((_, i) => i + 1).join(', ');
+    return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY ${orderOf(t)}`).all()]));
+  }
+
+  /** What each table is: columns, foreign keys, indexes with their columns (sqlite_master's text differs: the rebuilt ones say AUTOINCREMENT). */
+  function shape(db: Database.Database): Record<string, unknown> {
+    return Object.fromEntries(tables.map((t) => [t, {
+      columns: db.pragma(`table_info(${t})`),
+      foreignKeys: db.pragma(`foreign_key_list(${t})`),
+      indexes: (db.pragma(`index_list(${t})`) as { name: string; unique: number; origin: string; partial: number }[])
+        .map((i) => ({ ...i, seq: undefined, columns: db.pragma(`index_info(${i.name})`), sql: (db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(i.name) as { sql: string | null } | undefined)?.sql ?? null }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    }]));
+  }
+
+  /** A schema-6 database with gaps in its ids, two runs of two experiments, a replay, a sweep, an export and history checkpoints. */
+  function fillSix(db: Database.Database): void {
+    fillVersion(db, 6);
+    const now = 1_700_000_000_000;
+    db.prepare("INSERT INTO experiments (id, name, created_at, updated_at) VALUES (4, 'second', ?, ?)").run(now, now);
+    db.prepare("INSERT INTO experiment_tags (experiment_id, tag) VALUES (4, 'b'), (4, 'a')").run();
+    const run = db.prepare(
+      `INSERT INTO runs (id, experiment_id, name, config, seed, dataset_id, data, split, app_version, status, created_at, updated_at, replay_of, course, train_penalty)
+       VALUES (?, ?, ?, ?, 7, 1, ?, ?, '0.0.6', 'paused', ?, ?, ?, '[]', 0.01)`,
+    );
+    run.run(5, 4, 'replay', JSON.stringify(smallConfig()), JSON.stringify(toyData), JSON.stringify(toySplit), now, now, 1);
+    run.run(9, 4, 'newest', JSON.stringify(smallConfig()), JSON.stringify(toyData), JSON.stringify(toySplit), now, now, null);
+    db.prepare("INSERT INTO run_inputs (run_id, input) VALUES (5, '{\"kind\":\"image\"}')").run();
+    db.prepare("INSERT INTO metrics (run_id, split, name, step, epoch, value) VALUES (9, 'val', 'loss', 5, 1, 0.5), (5, 'train', 'loss', 5, 1, NULL)").run();
+    const checkpoint = db.prepare("INSERT INTO checkpoints (id, run_id, epoch, step, reason, state, snapshot, created_at) VALUES (?, ?, ?, ?, 'epoch', ?, ?, ?)");
+    checkpoint.run(3, 5, 1, 5, Buffer.alloc(0), Buffer.from([1, 2]), now);
+    checkpoint.run(7, 5, 2, 10, Buffer.from([5, 6, 7]), Buffer.from([3, 4]), now);
+    checkpoint.run(12, 9, 1, 5, Buffer.alloc(100_000, 1), null, now);
+    db.prepare("INSERT INTO exports (id, run_id, checkpoint_id, format, path, bytes, created_at) VALUES (6, 9, 12, 'onnx', '/tmp/m.onnx', 10, ?)").run(now);
+    db.prepare(`INSERT INTO sweeps (id, experiment_id, name, base_run_id, axes, metric, created_at) VALUES (2, 4, 'grid', 5, ?, 'valAccuracy', ?)`)
+      .run(JSON.stringify([{ param: 'lr', values: [0.1] }, { param: 'seed', values: [1] }]), now);
+    db.prepare('INSERT INTO sweep_cells (sweep_id, i, j, run_id) VALUES (2, 0, 0, 9)').run();
+  }
+
+  it('keeps every row, column, reference and index, and counts on from the largest id of each table', () => {
+    const file = folder.file('v6.db');
+    const old = openDatabase(file, { version: 6 });
+    fillSix(old);
+    const before = { contents: contents(old), shape: shape(old) };
+    old.close();
+
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(7);
+    expect(contents(db)).toEqual(before.contents);
+    expect(shape(db)).toEqual(before.shape);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')").all()).toEqual([]); // none before either
+    for (const table of rebuilt) expect(db.prepare(`SELECT sql FROM sqlite_master WHERE name = '${table}'`).pluck().get(), table).toMatch(/id\s+INTEGER PRIMARY KEY AUTOINCREMENT/);
+    expect(Object.fromEntries(db.prepare('SELECT name, seq FROM sqlite_sequence').all().map((r) => [(r as { name: string }).name, (r as { seq: number }).seq])))
+      .toEqual({ datasets: 1, experiments: 4, runs: 9, checkpoints: 12, exports: 6, sweeps: 2 });
+
+    // References hold: deleting a run cascades to its rows and clears the references to it.
+    db.prepare('DELETE FROM runs WHERE id = 5').run();
+    expect(db.prepare('SELECT COUNT(*) FROM checkpoints WHERE run_id = 5').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT COUNT(*) FROM metrics WHERE run_id = 5').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT COUNT(*) FROM run_inputs').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT base_run_id FROM sweeps WHERE id = 2').pluck().get()).toBeNull();
+    db.prepare('DELETE FROM checkpoints WHERE id = 12').run();
+    expect(db.prepare('SELECT checkpoint_id FROM exports WHERE id = 6').pluck().get()).toBeNull();
+    expect(() => db.prepare('DELETE FROM datasets WHERE id = 1').run()).toThrow(/FOREIGN KEY/); // RESTRICT: runs 1 and 9 use it
+    db.prepare('DELETE FROM experiments WHERE id = 4').run();
+    for (const [table, where] of [['runs', 'id = 9'], ['experiment_tags', 'experiment_id = 4'], ['sweeps', 'experiment_id = 4'], ['sweep_cells', 'run_id = 9'], ['exports', 'run_id = 9']]) {
+      expect(db.prepare(`SELECT COUNT(*) FROM ${table} WHERE ${where}`).pluck().get(), table).toBe(0);
+    }
+    expect(db.prepare('SELECT id FROM runs').pluck().all()).toEqual([1]);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+
+    // The newest rows are gone; new ones count on from them.
+    const store = new LabStore(file);
+    const experiment = store.createExperiment({ name: 'after' });
+    const run = store.createRun({ experimentId: experiment.id, config: smallConfig(), data: toyData, split: toySplit });
+    const checkpoint = store.saveCheckpoint(run.id, { epoch: 1, step: 1, reason: 'epoch', state: new Uint8Array([1]) });
+    expect([experiment.id, run.id, checkpoint, store.recordExport({ runId: run.id, checkpointId: checkpoint, format: 'json', path: '/tmp/a.json' }).id])
+      .toEqual([5, 10, 13, 7]);
+    store.close();
+  });
+
+  it('rebuilds the checkpoints a row at a time: the file grows by about one checkpoint, not by a second copy of them all', () => {
+    const file = folder.file('big.db');
+    const old = openDatabase(file, { version: 6 });
+    fillVersion(old, 6);
+    const checkpointBytes = 1 << 20;
+    const save = old.prepare("INSERT INTO checkpoints (run_id, epoch, step, reason, state, snapshot, created_at) VALUES (1, ?, ?, 'epoch', ?, ?, 0)");
+    old.transaction(() => {
+      for (let epoch = 3; epoch < 33; epoch++) save.run(epoch, epoch * 10, Buffer.alloc(checkpointBytes / 2, epoch), Buffer.alloc(checkpointBytes / 2, -epoch));
+    })();
+    old.pragma('wal_checkpoint(TRUNCATE)');
+    old.close();
+    const before = statSync(file).size;
+    expect(before).toBeGreaterThan(30 * checkpointBytes);
+
+    const db = openDatabase(file);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(statSync(file).size - before).toBeLessThan(2 * checkpointBytes);
+    expect(db.prepare('SELECT COUNT(*) FROM checkpoints').pluck().get()).toBe(31);
+    expect(db.prepare('SELECT length(state) + length(snapshot) FROM checkpoints WHERE step = 320').pluck().get()).toBe(checkpointBytes);
+    db.close();
   });
 });

@@ -406,3 +406,51 @@ describe('checkpoints and deletion', () => {
     expect(comparison.series.find((s) => s.split === 'batch')!.b).toBeNull();
   });
 });
+
+describe('ids are never handed out twice', () => {
+  // Caches, the renderer and CLI users know rows by id: a new row must never take the id of a deleted one.
+  it('a run, experiment, checkpoint, dataset, export or sweep made after the newest one was deleted gets a new id, also after reopening', () => {
+    const make = () => {
+      const experiment = store.createExperiment({ name: 'e', tags: ['t'] });
+      const dataset = store.createDataset({ name: 'd', source: 'idx', options: {} });
+      const run = store.createRun({ experimentId: experiment.id, config: smallConfig(), data: toyData, split: toySplit, status: 'running' });
+      const checkpoint = store.saveCheckpoint(run.id, { epoch: 1, step: 10, reason: 'epoch', state: new Uint8Array([1]) });
+      const exported = store.recordExport({ runId: run.id, checkpointId: checkpoint, format: 'json', path: '/tmp/m.json' });
+      const sweep = store.sweeps.create({
+        experimentId: experiment.id, name: 's', baseRunId: run.id, metric: 'valAccuracy', cells: [{ i: 0, j: 0, runId: run.id }],
+        axes: [{ param: 'lr', values: [0.1] }, { param: 'seed', values: [1] }],
+      });
+      return { experiment: experiment.id, dataset: dataset.id, run: run.id, checkpoint, export: exported.id, sweep: sweep.id };
+    };
+    const remove = (ids: ReturnType<typeof make>) => {
+      expect(store.deleteExperiment(ids.experiment)).toBe(true); // with its runs, their checkpoints and exports, and its sweeps
+      expect(store.deleteDataset(ids.dataset)).toBe(true);
+      const db = raw();
+      for (const table of ['experiments', 'datasets', 'runs', 'checkpoints', 'exports', 'sweeps']) expect(count(db, table)).toBe(0);
+      db.close();
+    };
+
+    const first = make();
+    remove(first);
+    const second = make();
+    for (const key of Object.keys(first) as (keyof typeof first)[]) expect(second[key], key).toBeGreaterThan(first[key]);
+    remove(second);
+    store.close();
+    store = new LabStore(folder.file('lab.db'));
+    const third = make();
+    for (const key of Object.keys(first) as (keyof typeof first)[]) expect(third[key], key).toBeGreaterThan(second[key]);
+  });
+
+  it('a resumed run\'s new checkpoint does not take the id of one the resume let go', () => {
+    // Epoch saves between full states keep a snapshot only; a resume goes back to the last full
+    // state and deletes what came after, here the newest checkpoint of the whole table.
+    const run = store.createRun({ config: smallConfig(), data: toyData, split: toySplit, status: 'running' });
+    store.saveCheckpoint(run.id, { epoch: 1, step: 10, reason: 'epoch', state: new Uint8Array([1]), snapshot: new Uint8Array([1]) });
+    const after = store.saveCheckpoint(run.id, { epoch: 2, step: 20, reason: 'epoch', state: new Uint8Array(0), snapshot: new Uint8Array([2]) });
+    store.finishRun(run.id, 'interrupted');
+    expect(store.prepareResume(run.id)).toMatchObject({ epoch: 1, step: 10 });
+    expect(store.listCheckpoints(run.id).map((c) => c.step)).toEqual([10]);
+    const retrained = store.saveCheckpoint(run.id, { epoch: 2, step: 20, reason: 'epoch', state: new Uint8Array([3]), snapshot: new Uint8Array([3]) });
+    expect(retrained).toBeGreaterThan(after);
+  });
+});
