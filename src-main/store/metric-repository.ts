@@ -104,9 +104,9 @@ export class MetricRepository {
    * key's (split, name) prefix); a series evenly spaced in steps, as the recorder writes
    * all of them (every step, or every epoch's last step), has (last − first) / spacing + 1
    * rows. Its second and next-to-last steps, and the step halfway with the one before it,
-   * give the spacing and check it: a series failing that check is counted. A series with a gap in an even
-   * spacing would read as longer than it is: callers that need every point ask for
-   * EVERY_POINT instead of trusting `count`.
+   * give the spacing and check it: a series failing that check is counted. A series with a
+   * gap in an even spacing would read as longer than it is: callers that need every point
+   * ask for EVERY_POINT instead of trusting `count`.
    */
   names(runId: number): { split: MetricSplit; name: string; count: number }[] {
     const step = (sql: string, ...params: unknown[]) => this.sql.get<{ step: number | null }>(sql, ...params)?.step ?? null;
