@@ -46,6 +46,19 @@ export interface CompactProgress {
 const METRIC_ROW_BYTES = 40;
 /** Metric rows deleted per statement while a run is deleted. */
 const METRIC_DELETE_CHUNK = 1_000;
+/**
+ * How a run's metric rows are deleted, a chunk at a time: the first METRIC_DELETE_CHUNK rows
+ * of its first series left, as a range of steps under the series' full key (matching a list
+ * of keys instead, IN (SELECT … LIMIT n), took twice as long: an ephemeral table of the
+ * keys, then a seek for each). Run under withoutForeignKeys. Exported for the test of their plans.
+ */
+export const METRIC_CHUNK_SQL = {
+  firstSeries: 'SELECT split, name FROM metrics WHERE run_id = ? ORDER BY split, name, step LIMIT 1',
+  chunkEnd: `SELECT step FROM metrics WHERE run_id = ? AND split = ? AND name = ? ORDER BY step LIMIT 1 OFFSET ${METRIC_DELETE_CHUNK - 1}`,
+  chunk: 'DELETE FROM metrics WHERE run_id = ? AND split = ? AND name = ? AND step <= ?',
+  /** the series' last rows, fewer than a chunk */
+  rest: 'DELETE FROM metrics WHERE run_id = ? AND split = ? AND name = ?',
+};
 /** Pages handed back per incremental_vacuum call (256 KiB of 4 KiB pages: a few ms of work, so a slice ends near its 10 ms). */
 const VACUUM_CHUNK_PAGES = 64;
 
@@ -58,6 +71,25 @@ export function storageFigures(db: Database.Database): StorageFigures {
     freeBytes: free * pageSize,
     incremental: db.pragma('auto_vacuum', { simple: true }) === 2,
   };
+}
+
+/**
+ * Runs `fn` (one statement, outside a transaction) with foreign keys off, then puts them
+ * back as they were. For deleting metric rows only: a row of a table that refers to another
+ * (metrics → runs) can be deleted without breaking a reference, but SQLite, with foreign
+ * keys on, deletes such rows in two passes (the keys gathered first, then each sought again)
+ * where it otherwise deletes as it goes: 2–4 times as fast (162,000 rows of a 3,000-epoch
+ * run: 450–530 ms against 70–190 ms under load). Not for checkpoints: exports refer to them.
+ * The pragma is a no-op inside a transaction (the statement then runs with them on).
+ */
+export function withoutForeignKeys<T>(db: Database.Database, fn: () => T): T {
+  const on = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (on) db.pragma('foreign_keys = OFF');
+  try {
+    return fn();
+  } finally {
+    if (on) db.pragma('foreign_keys = ON');
+  }
 }
 
 /** Lets the event loop run between slices of database work. */
@@ -290,20 +322,16 @@ export class SpaceKeeper {
    * again finishes the job.
    */
   async deleteRun(runId: number): Promise<boolean> {
-    // A chunk is the key range up to the run's METRIC_DELETE_CHUNK-th row: deleted by one
-    // range of the primary key, where matching a list of keys (IN (SELECT … LIMIT n)) took
-    // twice as long (an ephemeral table of the keys, then a seek for each).
-    const chunkEnd = this.db.prepare(`SELECT split, name, step FROM metrics WHERE run_id = ? ORDER BY split, name, step LIMIT 1 OFFSET ${METRIC_DELETE_CHUNK - 1}`);
-    const chunk = this.db.prepare('DELETE FROM metrics WHERE run_id = ? AND (split, name, step) <= (?, ?, ?)');
-    const rest = this.db.prepare('DELETE FROM metrics WHERE run_id = ?');
+    const firstSeries = this.db.prepare(METRIC_CHUNK_SQL.firstSeries);
+    const chunkEnd = this.db.prepare(METRIC_CHUNK_SQL.chunkEnd);
+    const chunk = this.db.prepare(METRIC_CHUNK_SQL.chunk);
+    const rest = this.db.prepare(METRIC_CHUNK_SQL.rest);
     const checkpoint = this.db.prepare('DELETE FROM checkpoints WHERE id = (SELECT id FROM checkpoints WHERE run_id = ? LIMIT 1)');
     await inSlices(this.sliceMs, () => {
-      const end = chunkEnd.get(runId) as { split: string; name: string; step: number } | undefined;
-      if (!end) {
-        rest.run(runId); // fewer than a chunk left
-        return false;
-      }
-      chunk.run(runId, end.split, end.name, end.step);
+      const series = firstSeries.get(runId) as { split: string; name: string } | undefined;
+      if (!series) return false;
+      const end = chunkEnd.get(runId, series.split, series.name) as { step: number } | undefined;
+      withoutForeignKeys(this.db, () => (end ? chunk.run(runId, series.split, series.name, end.step) : rest.run(runId, series.split, series.name)));
       return true;
     });
     await inSlices(this.sliceMs, () => checkpoint.run(runId).changes > 0);

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MetricRow, MetricSplit } from '../../../src-shared/training/records';
 import { LabStore } from '../../../src-main/store';
+import { METRIC_CHUNK_SQL, withoutForeignKeys } from '../../../src-main/store/space';
 import { smallConfig, tempFolder, toyData, toySplit } from './helpers';
 
 /**
@@ -53,6 +54,32 @@ function counted(runId: number) {
   }
 }
 
+/** A run as the recorder writes 5,000 epochs of 10 mini-batches: 230,000 metric rows. */
+function longRun() {
+  const run = store.createRun({ config: smallConfig(), data: toyData, split: toySplit });
+  const epochs = 5_000;
+  const stepsPerEpoch = 10;
+  const steps = range(1, epochs * stepsPerEpoch);
+  const epochSteps = range(stepsPerEpoch, epochs * stepsPerEpoch, stepsPerEpoch);
+  for (const name of ['loss', 'dataLoss', 'regLoss', 'accuracy']) store.appendMetrics(run.id, rows('batch', name, steps));
+  for (const name of ['loss', 'accuracy', 'zeroFraction', 'nearZeroFraction']) store.appendMetrics(run.id, rows('train', name, epochSteps));
+  for (const name of ['loss', 'accuracy']) store.appendMetrics(run.id, rows('val', name, epochSteps));
+  const metricRows = 4 * steps.length + 6 * epochSteps.length;
+  expect(metricRows).toBe(230_000);
+  return { run, metricRows };
+}
+
+/** The store on a fresh connection, its page cache empty, every row in the file (not the log); returns the path. */
+function reopened(): string {
+  const path = store.path;
+  store.close();
+  const db = new Database(path);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  store = new LabStore(path);
+  return path;
+}
+
 describe('the series of a run and their lengths', () => {
   it('match a count of the rows for series evenly and unevenly spaced, one row long, and of neighbouring runs', () => {
     const before = store.createRun({ config: smallConfig(), data: toyData, split: toySplit });
@@ -75,23 +102,8 @@ describe('the series of a run and their lengths', () => {
   });
 
   it('read a few pages of a run with 230,000 metric rows, where counting them reads them all; the Storage panel likewise', async () => {
-    const run = store.createRun({ config: smallConfig(), data: toyData, split: toySplit });
-    const epochs = 5_000;
-    const stepsPerEpoch = 10;
-    const steps = range(1, epochs * stepsPerEpoch);
-    const epochSteps = range(stepsPerEpoch, epochs * stepsPerEpoch, stepsPerEpoch);
-    for (const name of ['loss', 'dataLoss', 'regLoss', 'accuracy']) store.appendMetrics(run.id, rows('batch', name, steps));
-    for (const name of ['loss', 'accuracy', 'zeroFraction', 'nearZeroFraction']) store.appendMetrics(run.id, rows('train', name, epochSteps));
-    for (const name of ['loss', 'accuracy']) store.appendMetrics(run.id, rows('val', name, epochSteps));
-    const metricRows = 4 * steps.length + 6 * epochSteps.length;
-    expect(metricRows).toBe(230_000);
-    // a fresh connection, its page cache empty, the rows in the file (not the log)
-    const path = store.path;
-    store.close();
-    const db = new Database(path);
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.close();
-    store = new LabStore(path);
+    const { run, metricRows } = longRun();
+    const path = reopened();
 
     const names = reading(() => store.metricNames(run.id));
     const spaces = await store.space.runSpaces(); // (in slices: measured below on its own)
@@ -113,4 +125,51 @@ describe('the series of a run and their lengths', () => {
     expect(panel).toEqual([{ runId: run.id, name: '', status: 'queued', checkpoints: 0, bytes: metricRows * 40 }]);
     expect(panelRead).toBeLessThan(256 * 1024);
   }, 60_000);
+});
+
+describe('deleting a long run', () => {
+  it('reads its rows about once (each chunk a range of one series), keeps its neighbours\' and puts foreign keys back on', async () => {
+    const before = store.createRun({ config: smallConfig(), data: toyData, split: toySplit });
+    const { run, metricRows } = longRun();
+    const after = store.createRun({ config: smallConfig(), data: toyData, split: toySplit });
+    for (const neighbour of [before, after]) store.appendMetrics(neighbour.id, [...rows('batch', 'loss', range(1, 2000)), ...rows('train', 'loss', range(10, 2000, 10))]);
+    reopened();
+
+    const start = bytesRead();
+    expect(await store.space.deleteRun(run.id)).toBe(true);
+    const read = bytesRead() - start;
+    console.log(`deleting a run of ${metricRows.toLocaleString('en-US')} metric rows (~${((metricRows * 40) / 2 ** 20).toFixed(1)} MiB of pages) read ${(read / 2 ** 20).toFixed(1)} MiB`);
+    // each page of the run's rows read about once (a chunk that went back to the start of the run would read it all again each time)
+    expect(read).toBeLessThan(3 * metricRows * 40);
+    // the space it gives back in the background, on a thread of its own that opens the file: done before the folder goes
+    await store.space.releaseFreePages();
+
+    expect(store.getRun(run.id)).toBeNull();
+    expect(counted(run.id)).toEqual([]);
+    for (const neighbour of [before, after]) expect(counted(neighbour.id)).toEqual([{ split: 'batch', name: 'loss', count: 2000 }, { split: 'train', name: 'loss', count: 200 }]);
+    // the references are checked again: a metric row of a run that does not exist is refused
+    expect(() => store.appendMetrics(run.id, rows('batch', 'loss', [1]))).toThrow(/FOREIGN KEY/);
+  }, 60_000);
+});
+
+describe('the statements deleting metric rows', () => {
+  it('seek by the series\' full key (no scan of the run or the table) and, with foreign keys off, delete as they go', () => {
+    const db = new Database(store.path);
+    try {
+      const params = (sql: string) => Array.from(sql.matchAll(/\?/g), () => 1);
+      const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params(sql)) as { detail: string }[]).map((row) => row.detail);
+      expect(plan(METRIC_CHUNK_SQL.firstSeries)).toEqual(['SEARCH metrics USING PRIMARY KEY (run_id=?)']);
+      expect(plan(METRIC_CHUNK_SQL.chunkEnd)).toEqual(['SEARCH metrics USING PRIMARY KEY (run_id=? AND split=? AND name=?)']);
+      expect(plan(METRIC_CHUNK_SQL.chunk)).toEqual(['SEARCH metrics USING PRIMARY KEY (run_id=? AND split=? AND name=? AND step<?)']);
+      expect(plan(METRIC_CHUNK_SQL.rest)).toEqual(['SEARCH metrics USING PRIMARY KEY (run_id=? AND split=? AND name=?)']);
+      // With foreign keys on, SQLite gathers the keys in an ephemeral table first, then seeks each again (twice the work)
+      const opcodes = () => (db.prepare(`EXPLAIN ${METRIC_CHUNK_SQL.chunk}`).all(...params(METRIC_CHUNK_SQL.chunk)) as { opcode: string }[]).map((row) => row.opcode);
+      db.pragma('foreign_keys = ON');
+      expect(opcodes()).toContain('OpenEphemeral');
+      expect(withoutForeignKeys(db, opcodes)).not.toContain('OpenEphemeral');
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
 });
