@@ -40,9 +40,9 @@ const isMain = import.meta.url === `file://${process.argv[1]}`;
 if (isMain) {
   const at = process.argv.indexOf('--threads');
   const threadCounts = (at >= 0 ? process.argv[at + 1] : '1').split(',').map(Number);
-  for (const flavour of ['simd', 'relaxed'] as const) {
+  for (const flavor of ['simd', 'relaxed'] as const) {
     for (const threads of threadCounts) {
-      const kernels = await createNodeKernels({ flavour, threads, native: false });
+      const kernels = await createNodeKernels({ flavor, threads, native: false });
       for (const s of GEMM_SHAPES) console.log(`${kernels.name.padEnd(16)} ${s.label.padEnd(28)} ${gflops(kernels, s).toFixed(1)} GFLOP/s`);
       kernels.close();
     }

@@ -75,7 +75,7 @@ const actions: [number, () => Promise<unknown>][] = [
     if (result && datasetId === null) datasetId = result.dataset.id;
     else if (result) await call('deleteDataset', { id: result.dataset.id });
   }],
-  [1, async () => datasetId !== null && call('startRun', { name: 'soak images', config: { ...config(rng.int(1000)), model: { inputSize: 192, numClasses: 3, hidden: [] } }, data: { kind: 'dataset', datasetId, normalisation: 'per-channel' } })],
+  [1, async () => datasetId !== null && call('startRun', { name: 'soak images', config: { ...config(rng.int(1000)), model: { inputSize: 192, numClasses: 3, hidden: [] } }, data: { kind: 'dataset', datasetId, normalization: 'per-channel' } })],
 ];
 const weight = actions.reduce((s, [w]) => s + w, 0);
 

@@ -99,7 +99,7 @@ export function instrumentChannels(deps: InstrumentDeps) {
       const rows = balanced(data.splits.val.length > 0 ? data.splits.val : data.splits.train, (r) => dataset.labels[r], maxPoints);
       const bytes = new Uint8Array(rows.length * size);
       rows.forEach((r, i) => bytes.set(dataset.pixels.subarray(r * size, (r + 1) * size), i * size));
-      x = new ModelRunner(model).normalise(bytes, rows.length);
+      x = new ModelRunner(model).normalize(bytes, rows.length);
       labels = rows.map((r) => dataset.labels[r]);
       input = { kind: 'image', width: dataset.width, height: dataset.height, channels: dataset.channels, pixels: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') };
     }

@@ -30,7 +30,7 @@ import {
   pathInside,
   readModelFile,
   splitOutputPath,
-  summariseModel,
+  summarizeModel,
   type ModelSummary,
   exportPytorchProject,
   importRunMetrics,
@@ -84,7 +84,7 @@ export function summaryForApi(summary: ModelSummary): ResponseOf<'listModels'>['
         height: input.preprocessing.height,
         channels: input.preprocessing.channels,
         fit: input.preprocessing.fit,
-        normalisation: input.normalisation.kind,
+        normalization: input.normalization.kind,
         description: describeInput(input),
       }
       : { kind: 'vector', size: input.size, description: describeInput(input) },
@@ -191,7 +191,7 @@ export function modelChannels(deps: ModelChannelsDeps) {
       const { model } = await resolve(request.model);
       const files = await service(() =>
         exportTemplates(model, request.folder, {
-          ...(request.colouring ? { colouring: request.colouring } : {}),
+          ...(request.coloring ? { coloring: request.coloring } : {}),
           ...(request.scaling ? { scaling: request.scaling } : {}),
           zoom: request.zoom,
         }),
@@ -230,7 +230,7 @@ export function modelChannels(deps: ModelChannelsDeps) {
         throw new ExportError(`cannot create the models folder ${modelsFolder}: ${error.message}`);
       }));
       const imported = await service(() => importModel(request.path, modelsFolder));
-      return { model: await importedInfo(basename(imported.path), summariseModel(imported.model)) };
+      return { model: await importedInfo(basename(imported.path), summarizeModel(imported.model)) };
     },
 
     listModels: async (): Promise<ResponseOf<'listModels'>> => {
@@ -249,7 +249,7 @@ export function modelChannels(deps: ModelChannelsDeps) {
     getModel: async (request: ParsedRequestOf<'getModel'>): Promise<ResponseOf<'getModel'>> => {
       const { model } = await resolve({ kind: 'imported', modelId: request.modelId });
       const layers = model.layers.map((layer) => ({ inputs: layer.inputs, units: layer.units, activation: layer.activation, w: encodeFloat32(layer.w), b: encodeFloat32(layer.b) }));
-      return { model: await importedInfo(request.modelId, summariseModel(model)), layers };
+      return { model: await importedInfo(request.modelId, summarizeModel(model)), layers };
     },
 
     deleteModel: async (request: ParsedRequestOf<'deleteModel'>): Promise<ResponseOf<'deleteModel'>> => {
@@ -264,7 +264,7 @@ export function modelChannels(deps: ModelChannelsDeps) {
 
     loadModel: async (request: ParsedRequestOf<'loadModel'>): Promise<ResponseOf<'loadModel'>> => {
       const { model } = await resolve(request.model);
-      return { model: summaryForApi(summariseModel(model)) };
+      return { model: summaryForApi(summarizeModel(model)) };
     },
 
     predict: async (request: ParsedRequestOf<'predict'>): Promise<ResponseOf<'predict'>> => {
@@ -301,7 +301,7 @@ export function modelChannels(deps: ModelChannelsDeps) {
       const size = model.architecture.inputSize;
       const pixels = new Uint8Array(good.length * size);
       good.forEach((d, i) => pixels.set(d.pixels, i * size));
-      const x = runner.normalise(pixels, good.length);
+      const x = runner.normalize(pixels, good.length);
       const predictions = good.length > 0 ? runner.predict(x, good.length) : [];
       const explanations = good.length > 0 ? explainPredictions(model, x, good.length, predictions.map((p) => p.classIndex)) : [];
       const index = new Map(good.map((d, i) => [d, i]));
@@ -320,7 +320,7 @@ export function modelChannels(deps: ModelChannelsDeps) {
           explanation: explanations[i],
         };
       });
-      return { model: summaryForApi(summariseModel(model)), classNames: model.classNames, results };
+      return { model: summaryForApi(summarizeModel(model)), classNames: model.classNames, results };
     },
   };
 }

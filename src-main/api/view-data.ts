@@ -164,7 +164,7 @@ export function viewDataChannels(deps: ViewDataDeps) {
       if (pixels) {
         const bytes = new Uint8Array(n * size);
         for (let i = 0; i < n; i++) bytes.set(pixels.subarray(rows[start + i] * size, (rows[start + i] + 1) * size), i * size);
-        batch = runner.normalise(bytes, n);
+        batch = runner.normalize(bytes, n);
       } else {
         batch = new Float32Array(n * size);
         for (let i = 0; i < n; i++) batch.set(input!.subarray(rows[start + i] * size, (rows[start + i] + 1) * size), i * size);

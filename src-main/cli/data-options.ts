@@ -13,7 +13,7 @@ import { LIMITS } from '../../src-shared/limits';
 import { defaultCacheDir, importFolder, importIdx, jsonReport, type ImportResult } from '../datasets';
 import { describeDataset, skipReasonText, type ImportProgress } from '../../src-shared/data/dataset';
 import { imageSource } from '../../src-shared/data/image-source';
-import { normalisationKinds, type ImageInputSpec, type NormalisationKind } from '../../src-shared/data/normalize';
+import { normalizationKinds, type ImageInputSpec, type NormalizationKind } from '../../src-shared/data/normalize';
 import type { WorkerData } from '../../src-shared/training/messages';
 import type { RunSplitSpec } from '../../src-shared/training/records';
 import { runSources } from '../../src-shared/training/run-data';
@@ -22,7 +22,7 @@ import type { RecordedData } from './run-record';
 export const DEFAULT_SAMPLES = 300;
 export const DEFAULT_VAL_SPLIT = 0.1;
 /** Subtracting the training mean image centres every input, which plain SGD on a linear model likes best. */
-export const DEFAULT_NORM: NormalisationKind = 'mean-image';
+export const DEFAULT_NORM: NormalizationKind = 'mean-image';
 
 export const sourceOptions = {
   toy: choice(TOY_KINDS, 'a generated 2-D dataset'),
@@ -48,7 +48,7 @@ export const sourceOptions = {
   'test-split': custom(['F'], '--data without a test/ folder: share of each class held out for test (default 0)',
     ([value], option) => parseNumber(value, option, { min: 0, max: 1, exclusiveMax: true })),
   fit: choice(['cover', 'contain', 'fill'] as const, 'images: fit to W×H by cropping (cover, default), padding (contain) or stretching (fill)'),
-  norm: choice(normalisationKinds, `images: scale to [0,1], subtract the training mean image, or standardise per channel (default ${DEFAULT_NORM})`),
+  norm: choice(normalizationKinds, `images: scale to [0,1], subtract the training mean image, or standardize per channel (default ${DEFAULT_NORM})`),
   cache: text('DIR', 'images: cache of decoded pixels (default $XDG_CACHE_HOME/neural-lab or ~/.cache/neural-lab)'),
 };
 
@@ -161,16 +161,16 @@ async function loadImageData(options: SourceOptions, seed: number): Promise<Trai
   for (const skip of report.skipped.slice(0, shown)) console.log(`skipped: ${skip.path}: ${skipReasonText[skip.reason]} (${skip.detail})`);
   if (report.skipped.length > shown) console.log(`skipped: … and ${report.skipped.length - shown} more`);
 
-  const samples: WorkerData = { kind: 'images', dataset, train: splits.train, val: splits.val, normalisation: options.norm ?? DEFAULT_NORM, preprocessing: result.preprocessing };
-  const { train, val, normalisation } = trainAndVal(samples, valFraction);
+  const samples: WorkerData = { kind: 'images', dataset, train: splits.train, val: splits.val, normalization: options.norm ?? DEFAULT_NORM, preprocessing: result.preprocessing };
+  const { train, val, normalization } = trainAndVal(samples, valFraction);
   const name = options.data !== undefined ? basename(resolve(options.data)) : basename(options.idx!.images);
-  const description = `${name} (${dataset.classNames.length} classes, ${dataset.width}×${dataset.height} ${dataset.channels === 1 ? 'grey' : 'RGB'}, ${normalisation!.kind})`;
+  const description = `${name} (${dataset.classNames.length} classes, ${dataset.width}×${dataset.height} ${dataset.channels === 1 ? 'gray' : 'RGB'}, ${normalization!.kind})`;
   return {
     description,
     samples,
     recorded: {
       kind: 'images',
-      normalisation: normalisation!.kind,
+      normalization: normalization!.kind,
       // as the app records its imports (`path` for a folder, the same options, the report),
       // so a folder is one dataset whoever imports it and the app loads it again
       dataset: {
@@ -186,11 +186,11 @@ async function loadImageData(options: SourceOptions, seed: number): Promise<Trai
     split: { val: valFraction, test: options['test-split'] ?? 0, seed },
     train,
     val,
-    test: splits.test.length > 0 ? denseSource(imageSource(dataset, splits.test, normalisation!)) : undefined,
+    test: splits.test.length > 0 ? denseSource(imageSource(dataset, splits.test, normalization!)) : undefined,
     inputSize: dataset.width * dataset.height * dataset.channels,
     numClasses: dataset.classNames.length,
     classNames: dataset.classNames,
-    imageInput: { preprocessing: result.preprocessing, normalisation: normalisation! },
+    imageInput: { preprocessing: result.preprocessing, normalization: normalization! },
   };
 }
 

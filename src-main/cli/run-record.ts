@@ -2,7 +2,7 @@
  * `lab train --db`: the CLI's run in the lab database, recorded like the app's runs
  * (origin 'cli') by the same RunRecorder the training service uses.
  */
-import type { NormalisationKind } from '../../src-shared/data/normalize';
+import type { NormalizationKind } from '../../src-shared/data/normalize';
 import type { TrainConfig } from '../../src-shared/engine/types';
 import type { WorkerMessage } from '../../src-shared/training/messages';
 import type { RunDataSpec, RunSplitSpec } from '../../src-shared/training/records';
@@ -12,7 +12,7 @@ import { RunRecorder } from '../training';
 /** Where a CLI run's samples came from: toy data as the app would rebuild it, or an imported image dataset. */
 export type RecordedData =
   | Extract<RunDataSpec, { kind: 'toy' }>
-  | { kind: 'images'; dataset: NewDataset; normalisation: NormalisationKind };
+  | { kind: 'images'; dataset: NewDataset; normalization: NormalizationKind };
 
 export interface CliRunSpec {
   name: string;
@@ -58,7 +58,7 @@ function createRun(store: LabStore, spec: CliRunSpec): CliRunRecord {
   try {
     const data: RunDataSpec = spec.data.kind === 'toy'
       ? spec.data
-      : { kind: 'dataset', datasetId: (spec.data.dataset.source === 'folder' ? store.findOrCreateFolderDataset(spec.data.dataset) : store.findOrCreateDataset(spec.data.dataset)).id, normalisation: spec.data.normalisation };
+      : { kind: 'dataset', datasetId: (spec.data.dataset.source === 'folder' ? store.findOrCreateFolderDataset(spec.data.dataset) : store.findOrCreateDataset(spec.data.dataset)).id, normalization: spec.data.normalization };
     const runId = store.createRun({ name: spec.name, config: spec.config, data, split: spec.split, origin: 'cli', status: 'running' }).id;
     const recorder = new RunRecorder(store, runId);
     const heartbeat = setInterval(() => {

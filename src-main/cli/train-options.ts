@@ -95,7 +95,7 @@ export const modelOptions = {
 };
 
 export const trainingOptions = {
-  opt: choice(['sgd', 'momentum', 'adam'] as const, `optimiser (default ${DEFAULTS.opt}; momentum 0.9; Adam 0.9, 0.999)`),
+  opt: choice(['sgd', 'momentum', 'adam'] as const, `optimizer (default ${DEFAULTS.opt}; momentum 0.9; Adam 0.9, 0.999)`),
   lr: number('X', `learning rate (default ${DEFAULTS.lr.sgd} for sgd, ${DEFAULTS.lr.momentum} for momentum, ${DEFAULTS.lr.adam} for adam)`,
     { min: 0, exclusiveMin: true }),
   schedule: custom(['constant|step:E,γ|cosine[:minLr]'], 'learning-rate schedule over the epochs (default constant)', ([v], o) => parseSchedule(v, o)),

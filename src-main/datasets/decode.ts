@@ -115,7 +115,7 @@ export async function decodeImage(bytes: Uint8Array, path: string, pre: ImagePre
       .rotate()
       .flatten({ background })
       .resize(pre.width, pre.height, { fit: pre.fit, background });
-    pipeline = pre.channels === 1 ? pipeline.greyscale() : pipeline.toColourspace('srgb');
+    pipeline = pre.channels === 1 ? pipeline.grayscale() : pipeline.toColorspace('srgb');
     const { data, info } = await pipeline.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
     if (info.width !== pre.width || info.height !== pre.height || info.channels !== pre.channels) {
       throw new Error(`decoder produced ${info.width}×${info.height}×${info.channels}, expected ${pre.width}×${pre.height}×${pre.channels}`);

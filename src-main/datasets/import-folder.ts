@@ -72,7 +72,7 @@ export function resolvePreprocessing(options: Partial<ImagePreprocessing>): Imag
   for (const side of ['width', 'height'] as const) {
     if (!Number.isInteger(pre[side]) || pre[side] < 1 || pre[side] > 4096) throw bad(`image ${side} must be a whole number from 1 to 4096, got ${pre[side]}`);
   }
-  if (pre.channels !== 1 && pre.channels !== 3) throw bad(`channels must be 1 (grey) or 3 (RGB), got ${pre.channels}`);
+  if (pre.channels !== 1 && pre.channels !== 3) throw bad(`channels must be 1 (gray) or 3 (RGB), got ${pre.channels}`);
   if (!['cover', 'contain', 'fill'].includes(pre.fit)) throw bad(`fit must be cover, contain or fill, got '${pre.fit}'`);
   if (pre.background.length !== 3 || pre.background.some((v) => !Number.isInteger(v) || v < 0 || v > 255)) {
     throw bad(`background must be three whole numbers from 0 to 255, got ${JSON.stringify(pre.background)}`);
@@ -269,7 +269,7 @@ export async function importFolder(root: string, options: FolderImportOptions = 
     const largest = counts.reduce((a, b) => (b.total > a.total ? b : a));
     const smallest = counts.reduce((a, b) => (b.total < a.total ? b : a));
     warnings.push(
-      `classes are imbalanced: '${largest.className}' has ${largest.total} images, '${smallest.className}' only ${smallest.total} (${ratio.toFixed(1)}×); accuracy will flatter a model that favours the big classes`,
+      `classes are imbalanced: '${largest.className}' has ${largest.total} images, '${smallest.className}' only ${smallest.total} (${ratio.toFixed(1)}×); accuracy will flatter a model that favors the big classes`,
     );
   }
   if (cache?.writeError) warnings.push(cache.writeError);

@@ -217,7 +217,7 @@ async function convertImages(
         fit: pre.fit,
         background: { r: 0, g: 0, b: 0 },
       });
-      pipeline = pre.channels === 1 ? pipeline.greyscale() : pipeline.toColourspace('srgb');
+      pipeline = pre.channels === 1 ? pipeline.grayscale() : pipeline.toColorspace('srgb');
       jobs.push(
         pipeline
           .raw({ depth: 'uchar' })

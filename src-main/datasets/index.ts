@@ -26,7 +26,7 @@ export type {
   ClassCount,
   DuplicateGroup,
 } from '../../src-shared/data/dataset';
-export type { Normalisation, NormalisationKind } from '../../src-shared/data/normalize';
+export type { Normalization, NormalizationKind } from '../../src-shared/data/normalize';
 export { folderDatasetLoader } from './dataset-loader';
 export { scanFolder } from './scan';
 export { resolvePreprocessing } from './import-folder';

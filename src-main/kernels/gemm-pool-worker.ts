@@ -4,11 +4,11 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { runGemmPoolWorker } from '../../src-shared/kernels/gemm-pool';
-import { instantiateKernels, type SimdFlavour, type WasmMemory, type WasmModule } from '../../src-shared/kernels/wasm-kernels';
+import { instantiateKernels, type SimdFlavor, type WasmMemory, type WasmModule } from '../../src-shared/kernels/wasm-kernels';
 import { enableRelaxedSimd } from './relaxed-simd';
 
 export interface GemmPoolWorkerData {
-  flavour: SimdFlavour;
+  flavor: SimdFlavor;
   module: WasmModule;
   memory: WasmMemory;
   /** byte offset of the control block */
@@ -18,7 +18,7 @@ export interface GemmPoolWorkerData {
 }
 
 const data = workerData as GemmPoolWorkerData;
-if (data.flavour === 'relaxed') enableRelaxedSimd();
-const exports = instantiateKernels({ flavour: data.flavour, module: data.module, memory: data.memory, shared: true });
+if (data.flavor === 'relaxed') enableRelaxedSimd();
+const exports = instantiateKernels({ flavor: data.flavor, module: data.module, memory: data.memory, shared: true });
 parentPort!.postMessage('ready');
 runGemmPoolWorker(exports, data.memory, data.control, data.work);

@@ -40,6 +40,6 @@ export async function createNodeKernels(options: NodeKernelsOptions = {}): Promi
     fallbackReason = native.reason;
   }
   if (threads > 1) return { ...(await createThreadedKernels({ ...options, threads })), path: 'wasm', fallbackReason };
-  if (options.flavour !== 'simd') enableRelaxedSimd();
-  return { ...createWasmKernelsSync({ flavour: options.flavour }), path: 'wasm', fallbackReason };
+  if (options.flavor !== 'simd') enableRelaxedSimd();
+  return { ...createWasmKernelsSync({ flavor: options.flavor }), path: 'wasm', fallbackReason };
 }

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CONTROL_BYTES, PoolRunner } from '../../src-shared/kernels/gemm-pool';
 import {
-  compileWasmKernels, instantiateKernels, kernelsOver, SharedHeap, type SimdFlavour,
+  compileWasmKernels, instantiateKernels, kernelsOver, SharedHeap, type SimdFlavor,
   type WasmKernels, WORK_BYTES,
 } from '../../src-shared/kernels/wasm-kernels';
 import type { GemmPoolWorkerData } from './gemm-pool-worker';
@@ -26,7 +26,7 @@ export interface ThreadedKernelsOptions {
   /** total threads, the caller included (default: defaultKernelThreads()) */
   threads?: number;
   /** 'auto' (default): relaxed SIMD when the runtime can */
-  flavour?: SimdFlavour | 'auto';
+  flavor?: SimdFlavor | 'auto';
   /**
    * The helper thread's entry (gemm-pool-worker). Default: the .ts file next to this one,
    * loaded through tsx; a bundled build passes its own module path (a .js file).
@@ -51,8 +51,8 @@ export function startWorker(url: URL | string, workerData: unknown): Worker {
 
 export async function createThreadedKernels(options: ThreadedKernelsOptions = {}): Promise<WasmKernels> {
   const threads = Math.max(1, Math.floor(options.threads ?? defaultKernelThreads()));
-  if (options.flavour !== 'simd') enableRelaxedSimd();
-  const setup = await compileWasmKernels({ flavour: options.flavour, shared: true });
+  if (options.flavor !== 'simd') enableRelaxedSimd();
+  const setup = await compileWasmKernels({ flavor: options.flavor, shared: true });
   const heap = new SharedHeap(setup.memory);
   const control = heap.reserve(CONTROL_BYTES);
   const works = Array.from({ length: threads }, () => heap.reserve(WORK_BYTES));
@@ -64,7 +64,7 @@ export async function createThreadedKernels(options: ThreadedKernelsOptions = {}
   try {
     await Promise.all(Array.from({ length: threads - 1 }, (_, i) => new Promise<void>((resolve, reject) => {
       const data: GemmPoolWorkerData = {
-        flavour: setup.flavour, module: setup.module, memory: setup.memory, control, work: works[i + 1],
+        flavor: setup.flavor, module: setup.module, memory: setup.memory, control, work: works[i + 1],
       };
       const worker = startWorker(workerUrl, data);
       workers.push(worker);

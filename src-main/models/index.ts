@@ -19,7 +19,7 @@ export {
   MAX_MODEL_BYTES,
   readModelFile,
   runData,
-  summariseModel,
+  summarizeModel,
   type ExportedFile,
   type ExportFormat,
   type ExportResult,

@@ -21,7 +21,7 @@ import { templateImages, type TemplateOptions } from '../../src-shared/analysis/
 import type { ImageDataset } from '../../src-shared/data/dataset';
 import { stratifiedSplit, type SplitIndices } from '../../src-shared/data/split';
 import { DatasetError } from '../../src-shared/data/errors';
-import { fitNormalisation, type ImageModelInput, type NormalisationKind } from '../../src-shared/data/normalize';
+import { fitNormalization, type ImageModelInput, type NormalizationKind } from '../../src-shared/data/normalize';
 import { metricsCsv, type MetricValue } from '../../src-shared/export/csv';
 import { checkModel, ModelError, type FinalMetrics, type ModelInput, type SplitMetrics, type TrainedModel } from '../../src-shared/export/model';
 import { decodeNativeModel, encodeNativeModel, ModelFileError } from '../../src-shared/export/native';
@@ -169,19 +169,19 @@ export async function runModelInput(store: LabStore, run: RunRecord, loadDataset
     if (error instanceof DatasetError) throw new DatasetError(error.code, `run ${run.id} ${why}: ${error.message}`);
     throw error;
   }
-  return imageInputOf(keepDerivedInput(store, run.id, run.data.normalisation, loaded));
+  return imageInputOf(keepDerivedInput(store, run.id, run.data.normalization, loaded));
 }
 
 function imageInputOf(kept: ImageModelInput): { classNames: string[]; input: ModelInput } {
-  return { classNames: kept.classNames, input: { kind: 'image', preprocessing: kept.preprocessing, normalisation: kept.normalisation } };
+  return { classNames: kept.classNames, input: { kind: 'image', preprocessing: kept.preprocessing, normalization: kept.normalization } };
 }
 
 /**
  * What training fitted for an image run, rebuilt from its dataset as loaded and split for
  * it (the loader refuses images that changed since the import), and kept with the run.
  */
-function keepDerivedInput(store: LabStore, runId: number, normalisation: NormalisationKind, { dataset, splits, preprocessing }: LoadedDataset): ImageModelInput {
-  const derived = { classNames: dataset.classNames, preprocessing, normalisation: fitNormalisation(normalisation, dataset, splits.train) };
+function keepDerivedInput(store: LabStore, runId: number, normalization: NormalizationKind, { dataset, splits, preprocessing }: LoadedDataset): ImageModelInput {
+  const derived = { classNames: dataset.classNames, preprocessing, normalization: fitNormalization(normalization, dataset, splits.train) };
   try {
     store.setRunModelInput(runId, derived);
   } catch {
@@ -213,7 +213,7 @@ export async function runData(store: LabStore, run: RunRecord, loadDataset: Data
     };
   }
   const loaded = await loadRunDataset(run, loadDataset, 'its training samples are read from that dataset');
-  const { classNames, input } = imageInputOf(store.runModelInput(run.id) ?? keepDerivedInput(store, run.id, run.data.normalisation, loaded));
+  const { classNames, input } = imageInputOf(store.runModelInput(run.id) ?? keepDerivedInput(store, run.id, run.data.normalization, loaded));
   return { classNames, input, images: { dataset: loaded.dataset, splits: loaded.splits } };
 }
 
@@ -372,7 +372,7 @@ export interface ModelSummary {
   createdAt: string;
 }
 
-export function summariseModel(model: TrainedModel): ModelSummary {
+export function summarizeModel(model: TrainedModel): ModelSummary {
   const { name, architecture, loss, classNames, input, metrics, appVersion, createdAt } = model;
   return { name, architecture, loss, classNames, input, metrics, appVersion, createdAt };
 }
@@ -404,7 +404,7 @@ export async function listModels(modelsFolder: string): Promise<{ models: { path
   for (const name of names) {
     const path = join(modelsFolder, name);
     try {
-      models.push({ path, summary: summariseModel(await readModelFile(path)) });
+      models.push({ path, summary: summarizeModel(await readModelFile(path)) });
     } catch (error) {
       problems.push({ path, message: (error as Error).message });
     }

@@ -3,7 +3,7 @@
  */
 import { statSync } from 'node:fs';
 import type { ImagePreprocessing } from '../../src-shared/data/dataset';
-import type { Normalisation } from '../../src-shared/data/normalize';
+import type { Normalization } from '../../src-shared/data/normalize';
 import type { Trainer } from '../../src-shared/engine/trainer';
 import type { EpochReport, LossReport, SampleSource } from '../../src-shared/engine/types';
 import type { ModelInput, SplitMetrics, TrainedModel } from '../../src-shared/export/model';
@@ -59,7 +59,7 @@ export interface TrainingDataInfo {
   classNames: string[];
   inputSize: number;
   /** image sources: how files became inputs */
-  imageInput?: { preprocessing: ImagePreprocessing; normalisation: Normalisation };
+  imageInput?: { preprocessing: ImagePreprocessing; normalization: Normalization };
   test?: SampleSource;
 }
 

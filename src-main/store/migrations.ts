@@ -237,6 +237,22 @@ export const MIGRATIONS: readonly Migration[] = [
       for (const table of ['datasets', 'experiments', 'runs', 'checkpoints', 'exports', 'sweeps']) rebuildWithAutoincrement(db, table);
     },
   },
+  {
+    version: 8,
+    description: 'stored JSON spells normalization the American way, as the code does (one spelling)',
+    up(db) {
+      // Image runs' `data` and their kept model input said `normalisation`. Only the key
+      // moves; its value (a kind, or the fitted statistics) is kept as it is. `->` hands
+      // json_set JSON, not text, so an object stays an object. Model files and form drafts
+      // outside the database are read with the old key too (src-shared/renamed-keys.ts).
+      for (const [table, column] of [['runs', 'data'], ['run_inputs', 'input']] as const) {
+        db.exec(`
+          UPDATE ${table} SET ${column} = json_remove(json_set(${column}, '$.normalization', ${column} -> '$.normalisation'), '$.normalisation')
+          WHERE json_type(${column}, '$.normalisation') IS NOT NULL
+        `);
+      }
+    },
+  },
 ];
 
 /**

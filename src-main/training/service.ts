@@ -453,9 +453,9 @@ export class TrainingService {
   private workerData(run: RunRecord): { data: Promise<WorkerData>; release: () => void } {
     if (run.data.kind === 'toy') return { data: Promise.resolve({ kind: 'toy', spec: run.data, split: run.split }), release: () => {} };
     if (!this.datasets) throw new Error('this service has no dataset loader, so it can only train on toy data');
-    const { normalisation } = run.data;
+    const { normalization } = run.data;
     const { payload, release } = this.datasets.acquire(run.data.datasetId, run.split);
-    const data = payload.then(({ dataset, splits, preprocessing }): WorkerData => ({ kind: 'images', dataset, train: splits.train, val: splits.val, normalisation, preprocessing }));
+    const data = payload.then(({ dataset, splits, preprocessing }): WorkerData => ({ kind: 'images', dataset, train: splits.train, val: splits.val, normalization, preprocessing }));
     return { data, release };
   }
 

@@ -243,7 +243,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const admitted = admission(req, url);
     if (!admitted) {
       res.writeHead(401, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end('Unauthorised: open the URL that `npm run web` printed (it carries the access token).\n');
+      res.end('Unauthorized: open the URL that `npm run web` printed (it carries the access token).\n');
       return;
     }
     // An old-style ?token= URL, or the bare prefix: move into the prefix (the token leaves the query).

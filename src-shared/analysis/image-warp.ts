@@ -121,12 +121,12 @@ export function nearestCentroidAccuracy(points: ArrayLike<number>, labels: Array
     s[2]++;
     sums.set(labels[r], s);
   }
-  const centres = [...sums].map(([label, [u, v, count]]) => ({ label, u: u / count, v: v / count }));
+  const centers = [...sums].map(([label, [u, v, count]]) => ({ label, u: u / count, v: v / count }));
   let correct = 0;
   for (let r = 0; r < n; r++) {
-    let best = centres[0];
+    let best = centers[0];
     let bestDistance = Infinity;
-    for (const c of centres) {
+    for (const c of centers) {
       const d = (points[2 * r] - c.u) ** 2 + (points[2 * r + 1] - c.v) ** 2;
       if (d < bestDistance) {
         bestDistance = d;

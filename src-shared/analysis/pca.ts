@@ -45,12 +45,12 @@ export function fitPca(values: ArrayLike<number>, n: number, width: number, opti
   const mean = new Float64Array(width);
   for (let r = 0; r < n; r++) for (let c = 0; c < width; c++) mean[c] += values[r * width + c];
   for (let c = 0; c < width; c++) mean[c] /= n;
-  const centred = new Float64Array(n * width);
+  const centered = new Float64Array(n * width);
   let totalVariance = 0;
   for (let r = 0; r < n; r++) {
     for (let c = 0; c < width; c++) {
       const d = values[r * width + c] - mean[c];
-      centred[r * width + c] = d;
+      centered[r * width + c] = d;
       totalVariance += d * d;
     }
   }
@@ -62,14 +62,14 @@ export function fitPca(values: ArrayLike<number>, n: number, width: number, opti
     for (let r = 0; r < n; r++) {
       let s = 0;
       const o = r * width;
-      for (let c = 0; c < width; c++) s += centred[o + c] * v[c];
+      for (let c = 0; c < width; c++) s += centered[o + c] * v[c];
       scores[r] = s;
     }
     out.fill(0);
     for (let r = 0; r < n; r++) {
       const s = scores[r] / n;
       const o = r * width;
-      for (let c = 0; c < width; c++) out[c] += s * centred[o + c];
+      for (let c = 0; c < width; c++) out[c] += s * centered[o + c];
     }
   };
 
@@ -77,7 +77,7 @@ export function fitPca(values: ArrayLike<number>, n: number, width: number, opti
   const p = Math.min(width, k + 4);
   const rng = new Rng(0x9ca);
   let block = Array.from({ length: p }, () => Float64Array.from({ length: width }, () => rng.normal()));
-  orthonormalise(block);
+  orthonormalize(block);
   let ritz = new Float64Array(p);
   let vectors = block;
   for (let iteration = 0; iteration < maxIterations; iteration++) {
@@ -105,7 +105,7 @@ export function fitPca(values: ArrayLike<number>, n: number, width: number, opti
       coef.forEach((x, a) => axpy(x, image[a], v));
       return v;
     });
-    orthonormalise(block);
+    orthonormalize(block);
   }
   const components = vectors.slice(0, k).map((v) => {
     let largest = 0;
@@ -145,7 +145,7 @@ function axpy(a: number, x: Float64Array, y: Float64Array): void {
 }
 
 /** Modified Gram–Schmidt, twice for accuracy; a vector with nothing left becomes a fresh axis. */
-function orthonormalise(block: Float64Array[]): void {
+function orthonormalize(block: Float64Array[]): void {
   block.forEach((v, i) => {
     for (let pass = 0; pass < 2; pass++) for (let j = 0; j < i; j++) axpy(-dot(block[j], v), block[j], v);
     let norm = Math.sqrt(dot(v, v));

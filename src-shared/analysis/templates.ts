@@ -14,12 +14,12 @@
  * for all: strengths compare).
  */
 
-export type TemplateColouring = 'image' | 'diverging';
+export type TemplateColoring = 'image' | 'diverging';
 export type TemplateScaling = 'per-template' | 'shared';
 
 export interface TemplateOptions {
   /** default: 'image' for RGB inputs, 'diverging' for grey ones */
-  colouring?: TemplateColouring;
+  coloring?: TemplateColoring;
   /** default 'per-template' */
   scaling?: TemplateScaling;
 }
@@ -59,13 +59,13 @@ export function templateImages(w: ArrayLike<number>, units: number, shape: Templ
   if (!(Number.isInteger(units) && units > 0)) throw new RangeError(`units must be a positive whole number, got ${units}`);
   if (w.length !== inputs * units) throw new RangeError(`weights hold ${w.length} values, a ${width}×${height}×${channels} input with ${units} units needs ${inputs * units}`);
   if (channels !== 1 && channels !== 3) throw new RangeError(`templates need 1 or 3 channels, got ${channels}`);
-  const colouring = options.colouring ?? (channels === 3 ? 'image' : 'diverging');
+  const coloring = options.coloring ?? (channels === 3 ? 'image' : 'diverging');
   const scaling = options.scaling ?? 'per-template';
   const pixels = width * height;
 
   /** the value each pixel of template j is coloured by ('diverging') or its channel values ('image') */
   const values = (j: number): Float64Array => {
-    if (colouring === 'image') {
+    if (coloring === 'image') {
       const v = new Float64Array(inputs);
       for (let p = 0; p < inputs; p++) v[p] = w[p * units + j];
       return v;
@@ -80,7 +80,7 @@ export function templateImages(w: ArrayLike<number>, units: number, shape: Templ
   };
   const all = Array.from({ length: units }, (_, j) => values(j));
   const rangeOf = (v: Float64Array): [number, number] => {
-    if (colouring === 'diverging') {
+    if (coloring === 'diverging') {
       let m = 0;
       for (const x of v) m = Math.max(m, Math.abs(x));
       return [-m, m];
@@ -102,7 +102,7 @@ export function templateImages(w: ArrayLike<number>, units: number, shape: Templ
     const rgba = new Uint8ClampedArray(pixels * 4);
     for (let q = 0; q < pixels; q++) {
       const o = q * 4;
-      if (colouring === 'image') {
+      if (coloring === 'image') {
         for (let c = 0; c < 3; c++) rgba[o + c] = Math.round(scale(v[q * channels + (channels === 1 ? 0 : c)], lo, hi) * 255);
       } else {
         const [r, g, b] = diverging(hi > 0 ? v[q] / hi : 0);

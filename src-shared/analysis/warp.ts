@@ -286,7 +286,7 @@ function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /** Removes from v its components along each (unit) vector of `basis`, then scales it to length 1; null if nothing is left. */
-function orthonormalise(v: Float64Array, basis: readonly Float64Array[]): Float64Array | null {
+function orthonormalize(v: Float64Array, basis: readonly Float64Array[]): Float64Array | null {
   const out = Float64Array.from(v);
   const before = Math.sqrt(dot(out, out));
   for (let pass = 0; pass < 2; pass++) {
@@ -302,22 +302,22 @@ function orthonormalise(v: Float64Array, basis: readonly Float64Array[]): Float6
 }
 
 /**
- * The direction of largest spread of rows [n × width] around `centre`, orthogonal to every
+ * The direction of largest spread of rows [n × width] around `center`, orthogonal to every
  * vector of `basis` (power iteration on the covariance, deterministic start).
  */
-function principalDirection(values: ArrayLike<number>, n: number, width: number, centre: Float64Array, basis: readonly Float64Array[]): Float64Array | null {
+function principalDirection(values: ArrayLike<number>, n: number, width: number, center: Float64Array, basis: readonly Float64Array[]): Float64Array | null {
   const cov = new Float64Array(width * width);
   const d = new Float64Array(width);
   for (let r = 0; r < n; r++) {
-    for (let k = 0; k < width; k++) d[k] = values[r * width + k] - centre[k];
+    for (let k = 0; k < width; k++) d[k] = values[r * width + k] - center[k];
     for (let a = 0; a < width; a++) for (let b = 0; b < width; b++) cov[a * width + b] += d[a] * d[b];
   }
   let v: Float64Array | null = Float64Array.from({ length: width }, (_, k) => 1 + k / width);
-  v = orthonormalise(v, basis);
+  v = orthonormalize(v, basis);
   for (let iter = 0; iter < 200 && v; iter++) {
     const next = new Float64Array(width);
     for (let a = 0; a < width; a++) for (let b = 0; b < width; b++) next[a] += cov[a * width + b] * v[b];
-    v = orthonormalise(next, basis) ?? v;
+    v = orthonormalize(next, basis) ?? v;
   }
   return v;
 }
@@ -327,7 +327,7 @@ function anyOrthogonal(width: number, basis: readonly Float64Array[]): Float64Ar
   for (let k = 0; k < width; k++) {
     const axis = new Float64Array(width);
     axis[k] = 1;
-    const v = orthonormalise(axis, basis);
+    const v = orthonormalize(axis, basis);
     if (v) return v;
   }
   throw new RangeError(`no direction left in ${width} dimensions`);
@@ -351,7 +351,7 @@ export function readoutProjection(layer: DenseParams, hidden: ArrayLike<number>,
   const basis: Float64Array[] = [];
   if (classes <= 3) {
     for (const d of diffs) {
-      const e = orthonormalise(d, basis);
+      const e = orthonormalize(d, basis);
       if (e && basis.length < 2) basis.push(e);
     }
   } else {

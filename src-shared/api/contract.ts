@@ -241,7 +241,7 @@ export const invokeContract = {
     request: z.strictObject({
       model: modelRef,
       folder: absolutePath,
-      colouring: z.enum(['image', 'diverging']).optional(),
+      coloring: z.enum(['image', 'diverging']).optional(),
       scaling: z.enum(['per-template', 'shared']).optional(),
       /** each pixel becomes zoom × zoom */
       zoom: z.number().int('must be a whole number').min(1, 'must be at least 1').max(64, 'must be at most 64').default(1),

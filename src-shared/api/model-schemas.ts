@@ -11,7 +11,7 @@
  */
 
 import { z } from 'zod';
-import { activationKind, entityId, lossKind, normalisationKind, userPath } from './schemas';
+import { activationKind, entityId, lossKind, normalizationKind, userPath } from './schemas';
 
 // ---------------------------------------------------------------- bounds
 
@@ -132,7 +132,7 @@ export const modelSummary = z.strictObject({
       height: z.number().int().positive(),
       channels: z.union([z.literal(1), z.literal(3)]),
       fit: z.enum(['cover', 'contain', 'fill']),
-      normalisation: normalisationKind,
+      normalization: normalizationKind,
       /** "8×8 RGB image (cover), pixels / 255" */
       description: z.string(),
     }),

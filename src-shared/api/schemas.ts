@@ -7,7 +7,7 @@
 
 import { z } from 'zod';
 import { trainConfig } from '../engine/config';
-import type { NormalisationKind } from '../data/normalize';
+import type { NormalizationKind } from '../data/normalize';
 import type {
   CheckpointRecord,
   ExperimentRecord,
@@ -186,7 +186,7 @@ export const experimentRecord = z.strictObject({
 
 export const runStatus = z.enum(['queued', 'running', 'paused', 'done', 'cancelled', 'failed', 'diverged', 'interrupted']) satisfies z.ZodType<RunStatus>;
 export const toyKind = z.enum(['spiral', 'circles', 'xor', 'moons', 'blobs']) satisfies z.ZodType<ToyKind>;
-export const normalisationKind = z.enum(['scale', 'mean-image', 'per-channel']) satisfies z.ZodType<NormalisationKind>;
+export const normalizationKind = z.enum(['scale', 'mean-image', 'per-channel']) satisfies z.ZodType<NormalizationKind>;
 const seed = z.number().int('must be a whole number').min(0, 'must be ≥ 0').max(0xffffffff, 'must fit in 32 bits');
 
 export const runDataSpec = z.discriminatedUnion('kind', [
@@ -198,7 +198,7 @@ export const runDataSpec = z.discriminatedUnion('kind', [
     seed,
     classes: z.number().int().min(2).max(10).optional(),
   }),
-  z.strictObject({ kind: z.literal('dataset'), datasetId: entityId, normalisation: normalisationKind }),
+  z.strictObject({ kind: z.literal('dataset'), datasetId: entityId, normalization: normalizationKind }),
 ]) satisfies z.ZodType<RunDataSpec>;
 
 export const runSplitSpec = z

@@ -181,7 +181,7 @@ export function describeDataset(report: ImportReport): string {
   const n = (x: number) => x.toLocaleString('en-US');
   const sum = (split: SplitName) => report.counts.reduce((s, c) => s + c[split], 0);
   const parts = [
-    `${n(report.imported)} images, ${report.classNames.length} classes, ${report.width}×${report.height} ${report.channels === 1 ? 'grey' : 'RGB'}`,
+    `${n(report.imported)} images, ${report.classNames.length} classes, ${report.width}×${report.height} ${report.channels === 1 ? 'gray' : 'RGB'}`,
     `train ${n(sum('train'))} · val ${n(sum('val'))}${sum('test') > 0 ? ` · test ${n(sum('test'))}` : ''}`,
   ];
   if (report.skipped.length > 0) {

@@ -1,13 +1,13 @@
 import type { SampleSource } from '../engine/types';
 import type { ImageDataset } from './dataset';
-import { normaliser, type Normalisation } from './normalize';
+import { normalizer, type Normalization } from './normalize';
 
 /**
  * The rows `rows` of `dataset` as a training source: sample i is dataset row rows[i].
  * Pixels stay uint8 in the dataset; `fillBatch` writes normalised floats for the chosen
  * samples only.
  */
-export function imageSource(dataset: ImageDataset, rows: ArrayLike<number>, normalisation: Normalisation): SampleSource {
+export function imageSource(dataset: ImageDataset, rows: ArrayLike<number>, normalization: Normalization): SampleSource {
   const inputSize = dataset.width * dataset.height * dataset.channels;
   const n = dataset.labels.length;
   const rowIndex = Int32Array.from(rows as ArrayLike<number>);
@@ -15,7 +15,7 @@ export function imageSource(dataset: ImageDataset, rows: ArrayLike<number>, norm
     if (row < 0 || row >= n) throw new RangeError(`row ${row} is outside the dataset (0..${n - 1})`);
   }
   const labels = rowIndex.map((row) => dataset.labels[row]);
-  const write = normaliser(normalisation, inputSize, dataset.channels);
+  const write = normalizer(normalization, inputSize, dataset.channels);
   const pixels = dataset.pixels;
   return {
     length: rowIndex.length,

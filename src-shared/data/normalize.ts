@@ -8,9 +8,9 @@
 import { z } from 'zod';
 import type { ImageDataset, ImagePreprocessing } from './dataset';
 
-export type NormalisationKind = 'scale' | 'mean-image' | 'per-channel';
+export type NormalizationKind = 'scale' | 'mean-image' | 'per-channel';
 
-export type Normalisation =
+export type Normalization =
   /** x / 255, in [0, 1] */
   | { kind: 'scale' }
   /** x / 255 − mean[j]: every pixel position loses its training-set mean; `mean` is [H·W·C] in [0, 1] */
@@ -18,9 +18,9 @@ export type Normalisation =
   /** (x / 255 − mean[c]) / std[c] per channel c; `mean`, `std` are [C] */
   | { kind: 'per-channel'; mean: number[]; std: number[] };
 
-export const normalisationKinds: readonly NormalisationKind[] = ['scale', 'mean-image', 'per-channel'];
+export const normalizationKinds: readonly NormalizationKind[] = ['scale', 'mean-image', 'per-channel'];
 
-export const normalisationSchema = z.discriminatedUnion('kind', [
+export const normalizationSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('scale') }),
   z.object({ kind: z.literal('mean-image'), mean: z.array(z.number()) }),
   z.object({ kind: z.literal('per-channel'), mean: z.array(z.number()), std: z.array(z.number().positive()) }),
@@ -33,10 +33,10 @@ const minStd = 1e-6;
  * The normalisation of `kind` with its statistics measured on `trainRows` of `dataset`.
  * Rows outside `trainRows` are never read.
  */
-export function fitNormalisation(kind: NormalisationKind, dataset: ImageDataset, trainRows: ArrayLike<number>): Normalisation {
+export function fitNormalization(kind: NormalizationKind, dataset: ImageDataset, trainRows: ArrayLike<number>): Normalization {
   if (kind === 'scale') return { kind };
   const size = dataset.width * dataset.height * dataset.channels;
-  if (trainRows.length === 0) throw new RangeError('cannot compute normalisation statistics without training samples');
+  if (trainRows.length === 0) throw new RangeError('cannot compute normalization statistics without training samples');
   if (kind === 'mean-image') {
     // Integer sums are exact (≤ 255 · 2^53 rows), so the mean does not depend on row order.
     const sums = new Float64Array(size);
@@ -70,7 +70,7 @@ export function fitNormalisation(kind: NormalisationKind, dataset: ImageDataset,
 }
 
 /** Checks that `norm` fits images of `size` values with `channels` channels; throws a RangeError saying what does not. */
-export function checkNormalisation(norm: Normalisation, size: number, channels: number): void {
+export function checkNormalization(norm: Normalization, size: number, channels: number): void {
   if (norm.kind === 'mean-image' && norm.mean.length !== size) {
     throw new RangeError(`mean image has ${norm.mean.length} values but images have ${size}`);
   }
@@ -84,12 +84,12 @@ export function checkNormalisation(norm: Normalisation, size: number, channels: 
  * reads `size` bytes of `pixels` from `pixelOffset`. Lookup tables keep this to one load,
  * one (add) and one store per value.
  */
-export function normaliser(
-  norm: Normalisation,
+export function normalizer(
+  norm: Normalization,
   size: number,
   channels: number,
 ): (pixels: Uint8Array, pixelOffset: number, out: Float32Array | Float64Array, outOffset: number) => void {
-  checkNormalisation(norm, size, channels);
+  checkNormalization(norm, size, channels);
   if (norm.kind === 'scale') {
     const table = new Float32Array(256).map((_, v) => v / 255);
     return (pixels, p, out, o) => {
@@ -121,7 +121,7 @@ export function normaliser(
 /** How a raw image file becomes a model's input: travels with a trained model, so prediction repeats it exactly. */
 export interface ImageInputSpec {
   preprocessing: ImagePreprocessing;
-  normalisation: Normalisation;
+  normalization: Normalization;
 }
 
 export const imagePreprocessingSchema = z.object({
@@ -132,7 +132,7 @@ export const imagePreprocessingSchema = z.object({
   background: z.tuple([z.number().int().min(0).max(255), z.number().int().min(0).max(255), z.number().int().min(0).max(255)]),
 });
 
-export const imageInputSchema = z.object({ preprocessing: imagePreprocessingSchema, normalisation: normalisationSchema });
+export const imageInputSchema = z.object({ preprocessing: imagePreprocessingSchema, normalization: normalizationSchema });
 
 /**
  * What an image run's model reads, fixed when the run starts and kept with the run (the

@@ -386,7 +386,7 @@ export class Trainer {
       throw new Error('saved state is for a different model than this run\'s config');
     }
     if (state.config.optimizer.kind !== config.optimizer.kind) {
-      throw new Error(`saved state is for optimiser ${state.config.optimizer.kind}, config says ${config.optimizer.kind}`);
+      throw new Error(`saved state is for optimizer ${state.config.optimizer.kind}, config says ${config.optimizer.kind}`);
     }
     if (state.order.length !== this.train.length) {
       throw new Error(`saved state covers ${state.order.length} training samples, the training data has ${this.train.length}`);
@@ -396,11 +396,11 @@ export class Trainer {
     }
     const slotsPerParam = slotCount(config.optimizer);
     if (state.params.length !== this.params.length || state.slots.length !== this.params.length * slotsPerParam) {
-      throw new Error(`saved state has ${state.params.length} parameters and ${state.slots.length} optimiser slots, expected ${this.params.length} and ${this.params.length * slotsPerParam}`);
+      throw new Error(`saved state has ${state.params.length} parameters and ${state.slots.length} optimizer slots, expected ${this.params.length} and ${this.params.length * slotsPerParam}`);
     }
     this.params.forEach((p, i) => {
       copyExact(`parameter ${p.name}`, state.params[i], p.value);
-      this.slots[i].forEach((slot, s) => copyExact(`optimiser slot ${s + 1} of ${p.name}`, state.slots[i * slotsPerParam + s], slot));
+      this.slots[i].forEach((slot, s) => copyExact(`optimizer slot ${s + 1} of ${p.name}`, state.slots[i * slotsPerParam + s], slot));
     });
     this.order.set(state.order);
     this.position = state.position;

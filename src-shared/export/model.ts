@@ -5,7 +5,7 @@
  * written from this, and native JSON and our ONNX files read back into it.
  */
 import type { ImagePreprocessing } from '../data/dataset';
-import type { Normalisation } from '../data/normalize';
+import type { Normalization } from '../data/normalize';
 import type { LayerWeights, LossKind, ModelSpec, TrainConfig } from '../engine/types';
 import { featureProblem, featureSize } from '../features/transforms';
 
@@ -15,7 +15,7 @@ import { featureProblem, featureSize } from '../features/transforms';
  * `size` numbers given as they are (the toy datasets' 2-D points).
  */
 export type ModelInput =
-  | { kind: 'image'; preprocessing: ImagePreprocessing; normalisation: Normalisation }
+  | { kind: 'image'; preprocessing: ImagePreprocessing; normalization: Normalization }
   | { kind: 'vector'; size: number };
 
 /** Loss and accuracy of one split; null where a value was not a finite number (a diverged run). */
@@ -114,7 +114,7 @@ export function checkModel(model: TrainedModel): void {
   const size = inputSizeOf(model.input);
   if (size !== spec.inputSize) fail(`the input has ${size} values but the first layer reads ${spec.inputSize}`);
   if (model.input.kind === 'image') {
-    const { preprocessing: pre, normalisation: norm } = model.input;
+    const { preprocessing: pre, normalization: norm } = model.input;
     if (norm.kind === 'mean-image' && norm.mean.length !== size) fail(`the mean image has ${norm.mean.length} values, the input has ${size}`);
     if (norm.kind === 'per-channel' && (norm.mean.length !== pre.channels || norm.std.length !== pre.channels)) {
       fail(`per-channel statistics are for ${norm.mean.length} channels, the input has ${pre.channels}`);
@@ -146,7 +146,7 @@ export function describeArchitecture(spec: ModelSpec): string {
 /** "32×32 RGB image, cover, per-channel normalisation" / "2 numbers". */
 export function describeInput(input: ModelInput): string {
   if (input.kind === 'vector') return `${input.size} numbers`;
-  const { preprocessing: p, normalisation: n } = input;
+  const { preprocessing: p, normalization: n } = input;
   const norm = n.kind === 'scale' ? 'pixels / 255' : n.kind === 'mean-image' ? 'pixels / 255 minus the training mean image' : '(pixels / 255 − mean) / std per channel';
-  return `${p.width}×${p.height} ${p.channels === 1 ? 'grey' : 'RGB'} image (${p.fit}), ${norm}`;
+  return `${p.width}×${p.height} ${p.channels === 1 ? 'gray' : 'RGB'} image (${p.fit}), ${norm}`;
 }

@@ -8,7 +8,7 @@
  *     "output": "softmax" | "svm",
  *     "classNames": ["airplane", …],
  *     "input": { "kind": "image", "preprocessing": { width, height, channels, fit, background },
- *                "normalisation": { "kind": "per-channel", "mean": […], "std": […] } },
+ *                "normalization": { "kind": "per-channel", "mean": […], "std": […] } },
  *     "layers": [{ "inputs": 3072, "units": 100, "activation": "relu",
  *                  "weight": { "dtype": "float32", "shape": [3072, 100], "layout": "…", "crc32": …, "data": "<base64>" },
  *                  "bias":   { "dtype": "float32", "shape": [100], "crc32": …, "data": "<base64>" } }, …],
@@ -21,10 +21,11 @@
  * as a silently different model. Decoding checks everything before building anything.
  */
 import { z } from 'zod';
-import { normalisationSchema } from '../data/normalize';
+import { normalizationSchema } from '../data/normalize';
 import type { LayerWeights } from '../engine/types';
 import { modelSpec, trainConfig } from '../engine/config';
 import { crc32 } from '../crc32';
+import { withRenamedKeys } from '../renamed-keys';
 import { bytesToFloat32, float32ToBytes, fromBase64, toBase64 } from './bytes';
 import { checkModel, ModelError, type TrainedModel } from './model';
 
@@ -56,10 +57,11 @@ const preprocessingSchema = z.object({
   background: z.tuple([z.number().int().min(0).max(255), z.number().int().min(0).max(255), z.number().int().min(0).max(255)]),
 });
 
-export const modelInputSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('image'), preprocessing: preprocessingSchema, normalisation: normalisationSchema }),
+/** The model's input; files written before a key was renamed carry the old key (withRenamedKeys). */
+export const modelInputSchema = z.preprocess(withRenamedKeys, z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('image'), preprocessing: preprocessingSchema, normalization: normalizationSchema }),
   z.object({ kind: z.literal('vector'), size: positive }),
-]);
+]));
 
 const tensorSchema = z.object({
   dtype: z.literal('float32'),

@@ -79,7 +79,7 @@ export function onnxOutputName(model: Pick<TrainedModel, 'loss'>): string {
 export function onnxRefusal(model: Pick<TrainedModel, 'architecture'>): string | null {
   const kind = model.architecture.features?.kind;
   if (kind === 'color-histogram' || kind === 'hog') {
-    return `the ${kind === 'hog' ? 'HOG' : 'colour histogram'} features count pixels into bins, which ONNX has no operators for; export as native JSON (the lab's predict applies them)`;
+    return `the ${kind === 'hog' ? 'HOG' : 'color histogram'} features count pixels into bins, which ONNX has no operators for; export as native JSON (the lab's predict applies them)`;
   }
   return null;
 }

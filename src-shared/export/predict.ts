@@ -1,8 +1,8 @@
 /**
  * Running an exported model: inputs normalised exactly as in training (the same
- * `normaliser` the training sources use), then the engine's own Network.
+ * `normalizer` the training sources use), then the engine's own Network.
  */
-import { normaliser } from '../data/normalize';
+import { normalizer } from '../data/normalize';
 import type { Kernels } from '../engine/kernels';
 import { softmaxRows } from '../engine/losses';
 import { Network } from '../engine/network';
@@ -29,13 +29,13 @@ export class ModelRunner {
   }
 
   /** Normalised inputs [count × inputSize] for images of uint8 pixels [count × H×W×C] (the model's own normalisation). */
-  normalise(pixels: Uint8Array, count: number): Float32Array {
+  normalize(pixels: Uint8Array, count: number): Float32Array {
     const { input } = this.model;
     if (input.kind !== 'image') throw new ModelError(`this model reads ${input.size} numbers, not images`);
     if (pixels.length !== count * this.inputSize) {
       throw new ModelError(`expected ${count} images of ${this.inputSize} bytes (${input.preprocessing.width}×${input.preprocessing.height}×${input.preprocessing.channels}), got ${pixels.length} bytes`);
     }
-    const write = normaliser(input.normalisation, this.inputSize, input.preprocessing.channels);
+    const write = normalizer(input.normalization, this.inputSize, input.preprocessing.channels);
     const out = new Float32Array(count * this.inputSize);
     for (let i = 0; i < count; i++) write(pixels, i * this.inputSize, out, i * this.inputSize);
     return out;
@@ -70,6 +70,6 @@ export class ModelRunner {
 
   /** Predictions for uint8 images [count × H×W×C]. */
   predictImages(pixels: Uint8Array, count: number): Prediction[] {
-    return this.predict(this.normalise(pixels, count), count);
+    return this.predict(this.normalize(pixels, count), count);
   }
 }

@@ -144,33 +144,33 @@ export function pytorchSnippet(model: TrainedModel, fileName: string): string {
     'class_names = json.loads(metadata["class_names"])',
     'preprocessing = json.loads(metadata["preprocessing"])',
     '',
-    ...normaliseFunction(model),
+    ...normalizeFunction(model),
     '',
     ...(model.input.kind === 'image'
       ? [
           '# e.g. with Pillow (resizing differs slightly from the lab\'s, which uses libvips):',
           `# image = PIL.Image.open("x.png").convert("${model.input.preprocessing.channels === 1 ? 'L' : 'RGB'}").resize((${model.input.preprocessing.width}, ${model.input.preprocessing.height}))`,
           '# pixels = torch.tensor(numpy.asarray(image))',
-          '# probabilities = model(normalise(pixels)).softmax(dim=1)',
+          '# probabilities = model(normalize(pixels)).softmax(dim=1)',
           '# print(class_names[int(probabilities.argmax())])',
         ]
-      : ['# probabilities = model(normalise(torch.tensor([[x, y]]))).softmax(dim=1)']),
+      : ['# probabilities = model(normalize(torch.tensor([[x, y]]))).softmax(dim=1)']),
     '',
   ];
   return lines.join('\n');
 }
 
-function normaliseFunction(model: TrainedModel): string[] {
+function normalizeFunction(model: TrainedModel): string[] {
   if (model.input.kind === 'vector') {
     return [
-      'def normalise(points):',
+      'def normalize(points):',
       `    """points: float tensor [batch, ${model.input.size}], given as they are."""`,
       '    return points.float()',
     ];
   }
-  const { preprocessing: p, normalisation: n } = model.input;
+  const { preprocessing: p, normalization: n } = model.input;
   const head = [
-    'def normalise(pixels):',
+    'def normalize(pixels):',
     `    """pixels: uint8 tensor [${p.height}, ${p.width}${p.channels === 3 ? ', 3' : ''}] (rows, columns${p.channels === 3 ? ', RGB' : ''}): ${describeInput(model.input)}."""`,
     '    x = pixels.reshape(1, -1).float() / 255',
   ];
@@ -178,12 +178,12 @@ function normaliseFunction(model: TrainedModel): string[] {
     case 'scale':
       return [...head, '    return x'];
     case 'mean-image':
-      return [...head, '    mean = torch.tensor(preprocessing["normalisation"]["mean"])', '    return x - mean'];
+      return [...head, '    mean = torch.tensor(preprocessing["normalization"]["mean"])', '    return x - mean'];
     case 'per-channel':
       return [
         ...head,
-        `    mean = torch.tensor(preprocessing["normalisation"]["mean"]).repeat(${p.width * p.height})`,
-        `    std = torch.tensor(preprocessing["normalisation"]["std"]).repeat(${p.width * p.height})`,
+        `    mean = torch.tensor(preprocessing["normalization"]["mean"]).repeat(${p.width * p.height})`,
+        `    std = torch.tensor(preprocessing["normalization"]["std"]).repeat(${p.width * p.height})`,
         '    return (x - mean) / std',
       ];
   }

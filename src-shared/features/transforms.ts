@@ -57,7 +57,7 @@ export const featureDescriptions: Record<FeatureKind, string> = {
   polar: '2-D: polar coordinates (r, θ)',
   polynomial: '2-D: degree-2 polynomial (x, y, x², y², xy)',
   sincos: '2-D: (sin πx, cos πx, sin πy, cos πy)',
-  'color-histogram': `images: colour histogram, ${DEFAULT_HISTOGRAM_BINS} bins per channel`,
+  'color-histogram': `images: color histogram, ${DEFAULT_HISTOGRAM_BINS} bins per channel`,
   hog: `images: histogram of oriented gradients, ${DEFAULT_HOG_CELL}×${DEFAULT_HOG_CELL}-pixel cells, ${DEFAULT_HOG_BINS} orientations`,
 };
 
@@ -106,7 +106,7 @@ export function featureNames(t: FeatureTransform): string[] {
     case 'polynomial': return ['x', 'y', 'x²', 'y²', 'xy'];
     case 'sincos': return ['sin πx', 'cos πx', 'sin πy', 'cos πy'];
     case 'color-histogram': {
-      const channel = t.channels === 1 ? ['grey'] : ['R', 'G', 'B'];
+      const channel = t.channels === 1 ? ['gray'] : ['R', 'G', 'B'];
       return channel.flatMap((c) => Array.from({ length: t.bins }, (_, b) => `${c} bin ${b + 1}`));
     }
     case 'hog': {
@@ -220,12 +220,12 @@ function orientedGradients(t: Extract<FeatureTransform, { kind: 'hog' }>, x: Arr
   const rows = Math.floor(height / cell);
   const size = width * height * channels;
   const features = rows * cols * bins;
-  const grey = new Float64Array(width * height);
+  const gray = new Float64Array(width * height);
   for (let r = 0; r < n; r++) {
     for (let p = 0; p < width * height; p++) {
       let sum = 0;
       for (let c = 0; c < channels; c++) sum += x[r * size + p * channels + c];
-      grey[p] = sum / channels;
+      gray[p] = sum / channels;
     }
     const o = r * features;
     for (let k = 0; k < features; k++) out[o + k] = 0;
@@ -235,8 +235,8 @@ function orientedGradients(t: Extract<FeatureTransform, { kind: 'hog' }>, x: Arr
         for (let py = cy * cell; py < (cy + 1) * cell; py++) {
           for (let px = cx * cell; px < (cx + 1) * cell; px++) {
             // centred differences, one-sided at the image border
-            const gx = grey[py * width + Math.min(width - 1, px + 1)] - grey[py * width + Math.max(0, px - 1)];
-            const gy = grey[Math.min(height - 1, py + 1) * width + px] - grey[Math.max(0, py - 1) * width + px];
+            const gx = gray[py * width + Math.min(width - 1, px + 1)] - gray[py * width + Math.max(0, px - 1)];
+            const gy = gray[Math.min(height - 1, py + 1) * width + px] - gray[Math.max(0, py - 1) * width + px];
             const magnitude = Math.hypot(gx, gy);
             if (magnitude === 0) continue;
             let angle = Math.atan2(gy, gx);

@@ -55,7 +55,7 @@ export function gemmFor(exports: KernelExports, n: number): GemmFunction {
   return n <= NARROW_MAX_N ? exports.gemm_narrow : exports.gemm_wide;
 }
 
-export type SimdFlavour = 'relaxed' | 'simd';
+export type SimdFlavor = 'relaxed' | 'simd';
 export type { WasmMemory, WasmModule };
 
 function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
@@ -68,12 +68,12 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
 const cachedBytes = new Map<string, Uint8Array<ArrayBuffer>>();
 
 /** The module's bytes for one flavour, importing a shared memory or (shared = false) an unshared one. */
-export function kernelModuleBytes(flavour: SimdFlavour, shared = true): Uint8Array<ArrayBuffer> {
-  const key = `${flavour}-${shared}`;
+export function kernelModuleBytes(flavor: SimdFlavor, shared = true): Uint8Array<ArrayBuffer> {
+  const key = `${flavor}-${shared}`;
   const cached = cachedBytes.get(key);
   if (cached) return cached;
-  const bytes = decodeBase64(flavour === 'relaxed' ? RELAXED_WASM_BASE64 : SIMD_WASM_BASE64);
-  if (!shared) bytes[MEMORY_FLAGS_OFFSET[flavour]] = 0x01;
+  const bytes = decodeBase64(flavor === 'relaxed' ? RELAXED_WASM_BASE64 : SIMD_WASM_BASE64);
+  if (!shared) bytes[MEMORY_FLAGS_OFFSET[flavor]] = 0x01;
   cachedBytes.set(key, bytes);
   return bytes;
 }
@@ -88,7 +88,7 @@ export function detectSimd(): { simd: boolean; relaxed: boolean } {
 
 export interface WasmKernelsOptions {
   /** 'auto' (default) uses relaxed SIMD when the runtime validates it. */
-  flavour?: SimdFlavour | 'auto';
+  flavor?: SimdFlavor | 'auto';
   /**
    * Shared memory (default 'auto': whenever the runtime allows it). Browsers allow it
    * only in cross-origin-isolated pages; without it the memory cannot grow (growing would
@@ -101,11 +101,11 @@ export interface WasmKernelsOptions {
   maximumBytes?: number;
 }
 
-function pickFlavour(flavour: SimdFlavour | 'auto' | undefined): SimdFlavour {
+function pickFlavor(flavor: SimdFlavor | 'auto' | undefined): SimdFlavor {
   const support = detectSimd();
   if (!support.simd) throw new Error('WebAssembly SIMD is not available in this runtime');
-  if (flavour === 'relaxed' && !support.relaxed) throw new Error('relaxed WebAssembly SIMD is not available in this runtime');
-  if (flavour === 'simd') return 'simd';
+  if (flavor === 'relaxed' && !support.relaxed) throw new Error('relaxed WebAssembly SIMD is not available in this runtime');
+  if (flavor === 'simd') return 'simd';
   return support.relaxed ? 'relaxed' : 'simd';
 }
 
@@ -129,7 +129,7 @@ function createMemory(options: WasmKernelsOptions): { memory: WasmMemory; shared
  * thread pool hands both to its workers so all threads share one heap.
  */
 export interface WasmKernelSetup {
-  flavour: SimdFlavour;
+  flavor: SimdFlavor;
   module: WasmModule;
   memory: WasmMemory;
   /** false: fixed-size unshared memory (no threads, no growth) */
@@ -137,17 +137,17 @@ export interface WasmKernelSetup {
 }
 
 export async function compileWasmKernels(options: WasmKernelsOptions = {}): Promise<WasmKernelSetup> {
-  const flavour = pickFlavour(options.flavour);
+  const flavor = pickFlavor(options.flavor);
   const { memory, shared } = createMemory(options);
-  const module = await wasmApi!.compile(kernelModuleBytes(flavour, shared));
-  return { flavour, module, memory, shared };
+  const module = await wasmApi!.compile(kernelModuleBytes(flavor, shared));
+  return { flavor, module, memory, shared };
 }
 
 /** Synchronous compile: fine in workers and Node; browsers' main threads refuse large modules. */
 export function compileWasmKernelsSync(options: WasmKernelsOptions = {}): WasmKernelSetup {
-  const flavour = pickFlavour(options.flavour);
+  const flavor = pickFlavor(options.flavor);
   const { memory, shared } = createMemory(options);
-  return { flavour, module: new wasmApi!.Module(kernelModuleBytes(flavour, shared)), memory, shared };
+  return { flavor, module: new wasmApi!.Module(kernelModuleBytes(flavor, shared)), memory, shared };
 }
 
 export function instantiateKernels(setup: WasmKernelSetup): KernelExports {
@@ -235,7 +235,7 @@ export class SingleThreadRunner implements GemmRunner {
 }
 
 export interface WasmKernels extends Kernels {
-  readonly flavour: SimdFlavour;
+  readonly flavor: SimdFlavor;
   readonly threads: number;
   readonly memory: WasmMemory;
   /** Stops any worker threads; the kernels must not be used afterwards. */
@@ -258,8 +258,8 @@ export function kernelsOver(setup: WasmKernelSetup, heap: SharedHeap, runner: Ge
   };
 
   return {
-    name: `wasm-${setup.flavour}${runner.threads > 1 ? `-${runner.threads}t` : ''}`,
-    flavour: setup.flavour,
+    name: `wasm-${setup.flavor}${runner.threads > 1 ? `-${runner.threads}t` : ''}`,
+    flavor: setup.flavor,
     threads: runner.threads,
     memory: setup.memory,
     allocate: (length) => heap.float32(length),

@@ -15,7 +15,7 @@
 
 import { z } from 'zod';
 import type { ImageDataset, ImagePreprocessing } from '../data/dataset';
-import { imageModelInputSchema, type NormalisationKind } from '../data/normalize';
+import { imageModelInputSchema, type NormalizationKind } from '../data/normalize';
 import type { EpochMetrics, RunDataSpec, RunSplitCounts, RunSplitSpec, RunStatus, RunSummary } from './records';
 import type { TrainConfig } from '../engine/types';
 import type { RunPace } from './pace';
@@ -32,7 +32,7 @@ export type SharedImageDataset = Omit<ImageDataset, 'sources'>;
 /** The samples a worker trains on: a toy spec it generates itself, or shared image data with split rows. */
 export type WorkerData =
   | { kind: 'toy'; spec: Extract<RunDataSpec, { kind: 'toy' }>; split: RunSplitSpec }
-  | { kind: 'images'; dataset: SharedImageDataset; train: Int32Array; val: Int32Array; normalisation: NormalisationKind; preprocessing: ImagePreprocessing };
+  | { kind: 'images'; dataset: SharedImageDataset; train: Int32Array; val: Int32Array; normalization: NormalizationKind; preprocessing: ImagePreprocessing };
 
 /** Everything a run worker needs, passed as the Worker's `workerData`. */
 export interface RunWorkerInput {

@@ -4,7 +4,7 @@
  * from the store through the contract to the renderer.
  */
 
-import type { NormalisationKind } from '../data/normalize';
+import type { NormalizationKind } from '../data/normalize';
 import type { LossReport, TrainConfig } from '../engine/types';
 import type { ToyKind } from '../toy/datasets';
 import type { LayerHealth } from '../analysis/layer-health';
@@ -33,7 +33,7 @@ export const RESUMABLE_RUN_STATUSES: readonly RunStatus[] = ['paused', 'interrup
  */
 export type RunDataSpec =
   | { kind: 'toy'; toy: ToyKind; samples: number; noise: number; seed: number; classes?: number }
-  | { kind: 'dataset'; datasetId: number; normalisation: NormalisationKind };
+  | { kind: 'dataset'; datasetId: number; normalization: NormalizationKind };
 
 /** Stratified train/val/test split of a dataset (see src-shared/data/split.ts). */
 export interface RunSplitSpec {

@@ -1,6 +1,6 @@
 import { stratifiedSplit } from '../data/split';
 import { imageSource } from '../data/image-source';
-import { fitNormalisation, type Normalisation } from '../data/normalize';
+import { fitNormalization, type Normalization } from '../data/normalize';
 import { arraySource, denseSource, subsetSource } from '../engine/source';
 import type { SampleSource } from '../engine/types';
 import { makeToyDataset } from '../toy/datasets';
@@ -13,7 +13,7 @@ export interface RunSources {
   /** absent when the split holds out no validation samples */
   val?: SampleSource;
   /** image data: the statistics fitted on the training rows (a model file keeps them) */
-  normalisation?: Normalisation;
+  normalization?: Normalization;
   /** label k is classNames[k] */
   classNames: readonly string[];
 }
@@ -32,13 +32,13 @@ export function runSources(data: WorkerData): RunSources {
     const rows = stratifiedSplit(points.labels, { val: data.split.val, test: data.split.test }, data.split.seed);
     return { train: subsetSource(all, rows.train), val: rows.val.length > 0 ? subsetSource(all, rows.val) : undefined, classNames: points.classNames };
   }
-  const normalisation = fitNormalisation(data.normalisation, data.dataset, data.train);
+  const normalization = fitNormalization(data.normalization, data.dataset, data.train);
   return {
     // normalised once into one buffer per split (up to denseSource's cap), so no epoch
     // normalises a pixel again
-    train: denseSource(imageSource(data.dataset, data.train, normalisation)),
-    val: data.val.length > 0 ? denseSource(imageSource(data.dataset, data.val, normalisation)) : undefined,
-    normalisation,
+    train: denseSource(imageSource(data.dataset, data.train, normalization)),
+    val: data.val.length > 0 ? denseSource(imageSource(data.dataset, data.val, normalization)) : undefined,
+    normalization,
     classNames: data.dataset.classNames,
   };
 }

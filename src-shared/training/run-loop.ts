@@ -58,12 +58,12 @@ export async function runTrainingSession(input: RunWorkerInput, host: RunLoopHos
   const session: { trainer: Trainer | null } = { trainer: null };
   const final = await (async () => {
     const sources = runSources(input.data);
-    const { train, val, normalisation } = sources;
+    const { train, val, normalization } = sources;
     host.post({ type: 'kernels', runId: input.runId, kernel: (host.kernels ?? referenceKernels).name, threads: host.threads ?? 1 });
     host.post({ type: 'splits', runId: input.runId, splits: runSplitCounts(sources) });
-    if (input.data.kind === 'images' && normalisation) {
+    if (input.data.kind === 'images' && normalization) {
       const { dataset, preprocessing } = input.data;
-      host.post({ type: 'input', runId: input.runId, input: { classNames: dataset.classNames, preprocessing, normalisation } });
+      host.post({ type: 'input', runId: input.runId, input: { classNames: dataset.classNames, preprocessing, normalization } });
     }
     const state = input.state ? decodeTrainerState(input.state) : undefined;
     const course = [...(input.course ?? [])].sort((a, b) => a.step - b.step);

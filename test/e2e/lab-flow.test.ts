@@ -134,7 +134,7 @@ describe.skipIf(!haveChromium)('the lab in Chromium, end to end', () => {
     context.twins = { l1: ids[0], l2: ids[1] };
     const differences = await page.locator('[data-testid="differences"] td[data-path]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-path') ?? ''));
     expect(differences).toContain('config.regularizer.kind');
-    await expect(page.locator('[data-testid="differences"] td[data-path="config.regularizer.kind"]').innerText()).resolves.toBe('Regulariser');
+    await expect(page.locator('[data-testid="differences"] td[data-path="config.regularizer.kind"]').innerText()).resolves.toBe('Regularizer');
     expect(differences.every((path) => path.startsWith('config.regularizer.'))).toBe(true);
     await ui.shot('05-twins-started');
   });
@@ -341,7 +341,7 @@ describe.skipIf(!haveChromium)('every main view renders cleanly', () => {
         epochs: 3,
         seed: 1,
       },
-      data: { kind: 'dataset', datasetId: imported.dataset.id, normalisation: 'scale' },
+      data: { kind: 'dataset', datasetId: imported.dataset.id, normalization: 'scale' },
     });
     await waitFor('the baseline run to finish', async () => (await invoke<{ run: { status: string } }>(lab, 'getRun', { id: run.id })).run.status === 'done', 60_000, 250);
   }, 180_000);

@@ -86,7 +86,7 @@ describe.skipIf(!haveChromium)('four trainings at once, UI in Chromium', () => {
       epochs: 200,
     };
     for (let i = 0; i < 4; i++) {
-      const run = await invoke<{ id: number }>(lab, 'startRun', { name: `load ${i + 1}`, config: { ...config, seed: i + 1 }, data: { kind: 'dataset', datasetId: dataset.id, normalisation: 'per-channel' } });
+      const run = await invoke<{ id: number }>(lab, 'startRun', { name: `load ${i + 1}`, config: { ...config, seed: i + 1 }, data: { kind: 'dataset', datasetId: dataset.id, normalization: 'per-channel' } });
       runIds.push(run.id);
     }
     await waitFor('four runs training at once', () => lab.lab.training.snapshot().training.length === 4, 60_000);

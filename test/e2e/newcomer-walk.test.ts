@@ -164,7 +164,7 @@ describe.skipIf(!haveChromium)('a newcomer’s walk', () => {
       loss: 'softmax', regularizer: { kind: 'l2', l1: 0, l2: 1e-4, proximal: false }, optimizer: { kind: 'momentum', lr: 0.05 },
       schedule: { kind: 'constant' }, batchSize: 64, seed: 3,
     };
-    const data = { kind: 'dataset', datasetId: sampleId, normalisation: 'scale' };
+    const data = { kind: 'dataset', datasetId: sampleId, normalization: 'scale' };
     runs.linear = (await invoke<{ id: number }>(lab, 'startRun', { name: 'linear sample', config: { ...common, model: { ...base, hidden: [] }, epochs: 8 }, data })).id;
     runs.mlp = (await invoke<{ id: number }>(lab, 'startRun', { name: 'mlp sample', config: { ...common, model: { ...base, hidden: [{ units: 48, activation: 'relu' }] }, epochs: 4 }, data })).id;
     await finished(lab, runs.linear);
@@ -229,7 +229,7 @@ describe.skipIf(!haveChromium)('a newcomer’s walk', () => {
         model: { inputSize: 784, numClasses: 10, hidden: [] }, loss: 'softmax', regularizer: { kind: 'l2', l1: 0, l2: 1e-4, proximal: false },
         optimizer: { kind: 'sgd', lr: 0.1 }, schedule: { kind: 'constant' }, batchSize: 8, epochs: 200, seed: 1,
       },
-      data: { kind: 'dataset', datasetId: sampleId, normalisation: 'scale' },
+      data: { kind: 'dataset', datasetId: sampleId, normalization: 'scale' },
     });
     await page.goto(`${lab.url}#/run/${run.id}`);
     const counter = page.locator('[data-testid="step-counter"]');

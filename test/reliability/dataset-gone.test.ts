@@ -45,15 +45,15 @@ async function restartLab(): Promise<void> {
   lab = await startTestLab(folder.file('lab.db'));
 }
 
-const classColours: Record<string, [number, number, number]> = { red: [220, 40, 40], green: [40, 200, 60], blue: [50, 60, 230] };
+const classColors: Record<string, [number, number, number]> = { red: [220, 40, 40], green: [40, 200, 60], blue: [50, 60, 230] };
 
-/** A w×h PNG of `colour` with seeded noise, so every file differs. */
-function png(colour: [number, number, number], seed: number, w = 20, h = 14): Promise<Buffer> {
+/** A w×h PNG of `color` with seeded noise, so every file differs. */
+function png(color: [number, number, number], seed: number, w = 20, h = 14): Promise<Buffer> {
   const raw = Buffer.alloc(w * h * 3);
   let s = seed * 7919 + 13;
   for (let i = 0; i < raw.length; i++) {
     s = (s * 1103515245 + 12345) % 2147483648;
-    raw[i] = Math.max(0, Math.min(255, colour[i % 3] + ((s >> 16) % 61) - 30));
+    raw[i] = Math.max(0, Math.min(255, color[i % 3] + ((s >> 16) % 61) - 30));
   }
   return sharp(raw, { raw: { width: w, height: h, channels: 3 } }).png().toBuffer();
 }
@@ -103,27 +103,27 @@ const before: Record<number, { predictions: Prediction[]; exports: Record<string
 
 beforeAll(async () => {
   folder = tempFolder('nl-dataset-gone-');
-  images = folder.file('colours');
-  moved = folder.file('colours-moved');
-  for (const [name, colour] of Object.entries(classColours)) {
+  images = folder.file('colors');
+  moved = folder.file('colors-moved');
+  for (const [name, color] of Object.entries(classColors)) {
     mkdirSync(join(images, name), { recursive: true });
-    for (let i = 0; i < 12; i++) writeFileSync(join(images, name, `${i}.png`), await png(colour, i));
+    for (let i = 0; i < 12; i++) writeFileSync(join(images, name, `${i}.png`), await png(color, i));
   }
-  for (const [k, colour] of Object.values(classColours).entries()) {
+  for (const [k, color] of Object.values(classColors).entries()) {
     const probe = folder.file(`probe-${k}.png`);
-    writeFileSync(probe, await png(colour, 100 + k, 31, 17));
+    writeFileSync(probe, await png(color, 100 + k, 31, 17));
     probes.push(probe);
   }
 
   // an MLP trained by the app (per-channel statistics) …
   await restartLab();
-  const { dataset } = await invoke<{ dataset: { id: number } }>('importFolder', { jobId: 'colours', path: images, options: { width: 8, height: 6, valFraction: 0.25 } });
+  const { dataset } = await invoke<{ dataset: { id: number } }>('importFolder', { jobId: 'colors', path: images, options: { width: 8, height: 6, valFraction: 0.25 } });
   const config = {
     model: { inputSize: 8 * 6 * 3, numClasses: 3, hidden: [{ units: 5, activation: 'relu' }] },
     loss: 'softmax', regularizer: { kind: 'l2', l1: 0, l2: 0.001, proximal: false }, optimizer: { kind: 'sgd', lr: 0.1 },
     schedule: { kind: 'constant' }, batchSize: 8, epochs: 4, seed: 3,
   };
-  appRun = (await invoke<{ id: number }>('startRun', { config, data: { kind: 'dataset', datasetId: dataset.id, normalisation: 'per-channel' }, split: { val: 0.25, test: 0, seed: 3 } })).id;
+  appRun = (await invoke<{ id: number }>('startRun', { config, data: { kind: 'dataset', datasetId: dataset.id, normalization: 'per-channel' }, split: { val: 0.25, test: 0, seed: 3 } })).id;
   await waitDone(appRun);
   await lab!.close();
   lab = null;
@@ -163,11 +163,11 @@ describe('image models without their dataset folder (failure 5)', () => {
     const app = kept(appRun);
     expect(app.classNames).toEqual(['blue', 'green', 'red']);
     expect(app.preprocessing).toEqual({ width: 8, height: 6, channels: 3, fit: 'cover', background: [255, 255, 255] });
-    expect(app.normalisation.kind).toBe('per-channel');
-    expect(app.normalisation.std).toHaveLength(3);
+    expect(app.normalization.kind).toBe('per-channel');
+    expect(app.normalization.std).toHaveLength(3);
     const cli = kept(cliRun);
-    expect(cli.normalisation.kind).toBe('mean-image');
-    expect(cli.normalisation.mean).toHaveLength(8 * 6 * 3);
+    expect(cli.normalization.kind).toBe('mean-image');
+    expect(cli.normalization.mean).toHaveLength(8 * 6 * 3);
     db.close();
   });
 
@@ -180,19 +180,19 @@ describe('image models without their dataset folder (failure 5)', () => {
     const error = await refusal('evaluateRun', { runId: appRun, split: 'val' });
     expect(error.code).toBe('failed');
     expect(error.message).toBe(`evaluating run ${appRun} on its val split needs the images it trained on (it scores its model on each of them): `
-      + `dataset "colours" (read from the folder ${images}): folder not found: ${images}. Its model predicts and exports without them.`);
+      + `dataset "colors" (read from the folder ${images}): folder not found: ${images}. Its model predicts and exports without them.`);
     // a PyTorch project carries the training samples, so it needs them too, and says so
     const project = await refusal('exportPytorchProject', { runId: appRun, folder: folder.file('project') });
-    expect(project.message).toBe(`dataset "colours" (read from the folder ${images}): folder not found: ${images}`);
+    expect(project.message).toBe(`dataset "colors" (read from the folder ${images}): folder not found: ${images}`);
   }, 30_000);
 
   it('predicts and exports the same after the folder gained a file; evaluating names the change', async () => {
     renameSync(moved, images);
-    writeFileSync(join(images, 'red', 'new.png'), await png(classColours.red, 999));
+    writeFileSync(join(images, 'red', 'new.png'), await png(classColors.red, 999));
     await expectModelsWork('grown');
     const error = await refusal('evaluateRun', { runId: cliRun, split: 'val' });
     expect(error.message).toBe(`evaluating run ${cliRun} on its val split needs the images it trained on (it scores its model on each of them): `
-      + `dataset "colours" (read from the folder ${images}): its images changed since it was imported (files added, removed or edited); import it again. `
+      + `dataset "colors" (read from the folder ${images}): its images changed since it was imported (files added, removed or edited); import it again. `
       + 'Its model predicts and exports without them.');
   }, 60_000);
 
@@ -221,12 +221,12 @@ describe('image models without their dataset folder (failure 5)', () => {
     await restartLab();
     const error = await refusal('predict', { model: { kind: 'run', runId: appRun }, paths: probes });
     expect(error.message).toBe(`run ${appRun} was recorded before runs kept their image preprocessing, so its model needs its dataset once to recover it: `
-      + `dataset "colours" (read from the folder ${images}): folder not found: ${images}`);
+      + `dataset "colors" (read from the folder ${images}): folder not found: ${images}`);
 
     // the folder back as it was imported: the run's input is derived, as training fitted it, and kept
-    for (const [name, colour] of Object.entries(classColours)) {
+    for (const [name, color] of Object.entries(classColors)) {
       mkdirSync(join(images, name), { recursive: true });
-      for (let i = 0; i < 12; i++) writeFileSync(join(images, name, `${i}.png`), await png(colour, i));
+      for (let i = 0; i < 12; i++) writeFileSync(join(images, name, `${i}.png`), await png(color, i));
     }
     expect(await predict(appRun)).toEqual(before[appRun].predictions);
     appendFileSync(join(images, 'red', '0.png'), Buffer.from([0])); // changed: would be refused now

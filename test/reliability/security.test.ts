@@ -132,18 +132,18 @@ describe('no user input reaches a shell', () => {
   const mainSources = [...sources(join(repoRoot, 'src-main')), ...sources(join(repoRoot, 'src-shared'))];
 
   it('src-main and src-shared never run a command line through a shell', () => {
-    const offences: string[] = [];
+    const offenses: string[] = [];
     for (const file of mainSources) {
       const text = readFileSync(file, 'utf8');
       const where = relative(repoRoot, file);
       // exec/execSync always go through /bin/sh (or cmd.exe); execFile/spawn do not unless told to
       // (not RegExp.prototype.exec: a call on nothing, or on child_process)
-      if (/(^|[^.\w])exec(Sync)?\s*\(|child_process\w*\.exec(Sync)?\s*\(/.test(text) && /child_process/.test(text)) offences.push(`${where}: exec/execSync`);
-      if (/shell\s*:\s*(true|['"`])/.test(text)) offences.push(`${where}: shell option`);
-      if (/\bfrom\s+['"](node:)?child_process['"]/.test(text) && /\{[^}]*\b(exec|execSync)\b[^}]*\}\s*from\s+['"](node:)?child_process/.test(text)) offences.push(`${where}: imports exec`);
-      if (/(^|[^.\w'"])eval\s*\(|new Function\s*\(/.test(text)) offences.push(`${where}: eval or new Function`);
+      if (/(^|[^.\w])exec(Sync)?\s*\(|child_process\w*\.exec(Sync)?\s*\(/.test(text) && /child_process/.test(text)) offenses.push(`${where}: exec/execSync`);
+      if (/shell\s*:\s*(true|['"`])/.test(text)) offenses.push(`${where}: shell option`);
+      if (/\bfrom\s+['"](node:)?child_process['"]/.test(text) && /\{[^}]*\b(exec|execSync)\b[^}]*\}\s*from\s+['"](node:)?child_process/.test(text)) offenses.push(`${where}: imports exec`);
+      if (/(^|[^.\w'"])eval\s*\(|new Function\s*\(/.test(text)) offenses.push(`${where}: eval or new Function`);
     }
-    expect(offences).toEqual([]);
+    expect(offenses).toEqual([]);
   });
 
   it('only two files start programs, with argument arrays that carry no request data', () => {

@@ -11,7 +11,7 @@ describe('models in words', () => {
     expect(parameterCount(model)).toBe(784 * 100 + 100 + 100 * 10 + 10);
     expect(parameterCount({ ...model, hidden: [] })).toBe(7850);
   });
-  it('describes regularisers with their λ', () => {
+  it('describes regularizers with their λ', () => {
     expect(describeRegularizer({ kind: 'l1', l1: 1e-4, l2: 0, proximal: true })).toBe('L1 λ=1e−4 prox');
     expect(describeRegularizer({ kind: 'l2', l1: 0, l2: 0.001, proximal: false })).toBe('L2 λ=1e−3');
     expect(describeRegularizer({ kind: 'none', l1: 0, l2: 0, proximal: false })).toBe('none');
@@ -21,7 +21,7 @@ describe('models in words', () => {
 describe('settings that differ', () => {
   const base = {
     config: { model, loss: 'softmax', regularizer: { kind: 'l1', l1: 1e-3, l2: 0, proximal: true }, optimizer: { kind: 'sgd', lr: 0.1 }, schedule: { kind: 'constant' }, batchSize: 64, epochs: 10, seed: 1 },
-    data: { kind: 'dataset', datasetId: 1, normalisation: 'scale' },
+    data: { kind: 'dataset', datasetId: 1, normalization: 'scale' },
     split: { val: 0.1, test: 0, seed: 1 },
   } as const;
   it('flattens nested settings to dotted paths', () => {
@@ -44,7 +44,7 @@ describe('setting labels', () => {
   it('names settings for people, layers counted from 1', () => {
     expect(settingLabel('config.model.hidden.0.activation')).toBe('Layer 1 activation');
     expect(settingLabel('config.model.hidden.2.units')).toBe('Layer 3 width');
-    expect(settingLabel('config.regularizer.kind')).toBe('Regulariser');
+    expect(settingLabel('config.regularizer.kind')).toBe('Regularizer');
     expect(settingLabel('split.seed')).toBe('Split seed');
     // an unknown path is shown as it is rather than hidden
     expect(settingLabel('config.future.knob')).toBe('config.future.knob');

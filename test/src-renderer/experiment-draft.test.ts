@@ -51,7 +51,7 @@ describe('the new-experiment form', () => {
     expect(dataShape({ ...toy, toySamples: 300 }, [])).toMatchObject({ inputSize: 2, numClasses: 4 });
     expect(draftData({ ...toy, toySamples: 300 })).toEqual({ kind: 'toy', toy: 'spiral', samples: 300, noise: 0.2, seed: 1, classes: 4 });
   });
-  it('applies only the chosen regulariser to a single run', () => {
+  it('applies only the chosen regularizer to a single run', () => {
     const d = { ...draft, regKind: 'l1' as const, l1: 1e-4, l2: 5e-3, proximal: true };
     expect(draftConfig(d, { inputSize: 784, numClasses: 10 }).regularizer).toEqual({ kind: 'l1', l1: 1e-4, l2: 0, proximal: true });
     expect(draftConfig({ ...d, regKind: 'elastic' }, { inputSize: 784, numClasses: 10 }).regularizer).toEqual({ kind: 'elastic', l1: 1e-4, l2: 5e-3, proximal: true });
@@ -98,7 +98,7 @@ describe('the new-experiment form', () => {
     const hog = { ...draft, features: 'hog' as const };
     expect(draftConfig(hog, dataShape(hog, [sample])!).model.features).toEqual({ kind: 'hog', width: 28, height: 28, channels: 1, cell: 8, bins: 9 });
     expect(checkDraft(hog, [sample])).toEqual({});
-    expect(checkDraft({ ...hog, normalisation: 'mean-image' }, [sample]).features).toMatch(/Scale to \[0, 1\]/);
+    expect(checkDraft({ ...hog, normalization: 'mean-image' }, [sample]).features).toMatch(/Scale to \[0, 1\]/);
     expect(checkDraft({ ...toy, features: 'hog' }, []).features).toMatch(/for images/);
     expect(checkDraft({ ...draft, features: 'polar' }, [sample]).features).toMatch(/for 2-D points/);
   });
@@ -120,5 +120,14 @@ describe('a remembered draft', () => {
     expect(restored.hidden.map((h) => h.units)).toEqual([20]);
     expect('extra' in restored).toBe(false);
     expect(restoreDraft('nonsense')).toEqual(defaultDraft);
+  });
+
+  it('reads a draft saved before "normalization" was spelled the American way, and saves only the new key', () => {
+    const { normalization: _, ...saved } = draftForSaving({ ...draft, epochs: 9 });
+    const restored = restoreDraft(JSON.parse(JSON.stringify({ ...saved, normalisation: 'mean-image' }))); // spelling: keep
+    expect(restored).toMatchObject({ normalization: 'mean-image', epochs: 9 });
+    expect(Object.keys(draftForSaving(restored))).not.toContain('normalisation'); // spelling: keep
+    // a draft with both keys was saved by this version: its own key wins
+    expect(restoreDraft({ ...saved, normalization: 'per-channel', normalisation: 'mean-image' }).normalization).toBe('per-channel'); // spelling: keep
   });
 });

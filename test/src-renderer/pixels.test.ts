@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { column, maxAbs, pixelsToRgba, rangeToRgba, robustScale, signedToRgba } from '../../src-renderer/pixels';
 
 describe('pixels to RGBA', () => {
-  it('copies grey into all three channels and RGB as it is, opaque', () => {
+  it('copies gray into all three channels and RGB as it is, opaque', () => {
     expect([...pixelsToRgba([0, 128, 255, 7], 2, 2, 1)]).toEqual([0, 0, 0, 255, 128, 128, 128, 255, 255, 255, 255, 255, 7, 7, 7, 255]);
     expect([...pixelsToRgba([1, 2, 3, 4, 5, 6], 2, 1, 3)]).toEqual([1, 2, 3, 255, 4, 5, 6, 255]);
   });
@@ -12,18 +12,18 @@ describe('pixels to RGBA', () => {
   });
 });
 
-describe('weights to colours', () => {
+describe('weights to colors', () => {
   const neg = [0, 0, 255] as const;
   const zero = [255, 255, 255] as const;
   const pos = [255, 0, 0] as const;
-  it('puts zero at the neutral colour and ±scale at the ends, clamping beyond', () => {
+  it('puts zero at the neutral color and ±scale at the ends, clamping beyond', () => {
     const rgba = signedToRgba([-1, 0, 0.5, 3], 4, 1, 1, neg, zero, pos);
     expect([...rgba.slice(0, 4)]).toEqual([0, 0, 255, 255]);
     expect([...rgba.slice(4, 8)]).toEqual([255, 255, 255, 255]);
     expect([...rgba.slice(8, 12)]).toEqual([255, 128, 128, 255]);
     expect([...rgba.slice(12, 16)]).toEqual([255, 0, 0, 255]);
   });
-  it('stretches a colour template from its min to its max', () => {
+  it('stretches a color template from its min to its max', () => {
     const rgba = rangeToRgba([-2, 0, 2], 1, 1, 3, -2, 2);
     expect([...rgba]).toEqual([0, 128, 255, 255]);
   });

@@ -519,9 +519,9 @@ static napi_value loss(napi_env env, napi_callback_info info) {
 
 #if defined(__GNUC__) && !defined(__clang__)
 /* lets GCC vectorise the block sums (reordering float additions within a block) */
-#define VECTORISE_SUMS __attribute__((optimize("associative-math,no-signed-zeros,no-trapping-math")))
+#define VECTORIZE_SUMS __attribute__((optimize("associative-math,no-signed-zeros,no-trapping-math")))
 #else
-#define VECTORISE_SUMS
+#define VECTORIZE_SUMS
 #endif
 
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
@@ -541,34 +541,34 @@ typedef struct {
 } Update;
 
 /* the regularised gradient of one weight: dw + 2·l2·w + l1·sign(w) (sign as a select, so it vectorises) */
-#define REGULARISED(dwi, wi, u) ((dwi) + (u).l2x2 * (wi) + (u).l1 * (((wi) > 0 ? 1.0f : 0.0f) - ((wi) < 0 ? 1.0f : 0.0f)))
+#define REGULARIZED(dwi, wi, u) ((dwi) + (u).l2x2 * (wi) + (u).l1 * (((wi) > 0 ? 1.0f : 0.0f) - ((wi) < 0 ? 1.0f : 0.0f)))
 
 /*
  * One loop per rule, so each vectorises (a rule chosen inside the loop keeps GCC from
  * it). Block sums in float, added into sums[] in double.
  */
-VECTORISE_SUMS UPDATE_CLONES
+VECTORIZE_SUMS UPDATE_CLONES
 static void sgd_block(Update u, int64_t count, float *restrict w, const float *restrict dw, double *restrict sums) {
   float sum_abs = 0, sum_sq = 0, sum_after = 0;
   for (int64_t i = 0; i < count; i++) {
     float wi = w[i];
     sum_abs += fabsf(wi);
     sum_sq += wi * wi;
-    wi -= u.lr * REGULARISED(dw[i], wi, u);
+    wi -= u.lr * REGULARIZED(dw[i], wi, u);
     w[i] = wi;
     sum_after += wi;
   }
   sums[0] += sum_abs; sums[1] += sum_sq; sums[2] += sum_after;
 }
 
-VECTORISE_SUMS UPDATE_CLONES
+VECTORIZE_SUMS UPDATE_CLONES
 static void momentum_block(Update u, int64_t count, float *restrict w, const float *restrict dw, float *restrict velocity, double *restrict sums) {
   float sum_abs = 0, sum_sq = 0, sum_after = 0;
   for (int64_t i = 0; i < count; i++) {
     float wi = w[i];
     sum_abs += fabsf(wi);
     sum_sq += wi * wi;
-    float v = u.mu * velocity[i] - u.lr * REGULARISED(dw[i], wi, u);
+    float v = u.mu * velocity[i] - u.lr * REGULARIZED(dw[i], wi, u);
     velocity[i] = v;
     wi += v;
     w[i] = wi;
@@ -577,14 +577,14 @@ static void momentum_block(Update u, int64_t count, float *restrict w, const flo
   sums[0] += sum_abs; sums[1] += sum_sq; sums[2] += sum_after;
 }
 
-VECTORISE_SUMS UPDATE_CLONES
+VECTORIZE_SUMS UPDATE_CLONES
 static void adam_block(Update u, int64_t count, float *restrict w, const float *restrict dw, float *restrict first, float *restrict second, double *restrict sums) {
   float sum_abs = 0, sum_sq = 0, sum_after = 0;
   for (int64_t i = 0; i < count; i++) {
     float wi = w[i];
     sum_abs += fabsf(wi);
     sum_sq += wi * wi;
-    float g = REGULARISED(dw[i], wi, u);
+    float g = REGULARIZED(dw[i], wi, u);
     float m = u.beta1 * first[i] + u.one_minus_beta1 * g;
     float v = u.beta2 * second[i] + u.one_minus_beta2 * g * g;
     first[i] = m;
@@ -605,7 +605,7 @@ static napi_value optimizer_step(napi_env env, napi_callback_info info) {
   double *hyper = (double *)array(&call, 6, napi_float64_array, 9);
   double *sums = (double *)array(&call, 7, napi_float64_array, 3);
   if (call.failed) return NULL;
-  if (kind > 2) { fail(&call, "unknown optimiser kind"); return NULL; }
+  if (kind > 2) { fail(&call, "unknown optimizer kind"); return NULL; }
   Update u = {
     .lr = (float)hyper[0], .l1 = (float)hyper[1], .l2x2 = (float)(2 * hyper[2]), .mu = (float)hyper[3],
     .beta1 = (float)hyper[4], .beta2 = (float)hyper[5], .eps = (float)hyper[6],

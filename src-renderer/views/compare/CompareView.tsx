@@ -132,7 +132,7 @@ export function CompareView({ runIds }: { runIds: number[] }) {
               )
             }
           >
-            Overlaid curves and the settings that differ. Start "L1 vs L2 twins" in a new experiment to compare two regularisers on the same model, seed and split.
+            Overlaid curves and the settings that differ. Start "L1 vs L2 twins" in a new experiment to compare two regularizers on the same model, seed and split.
           </EmptyState>
         </div>
       </div>
@@ -180,7 +180,7 @@ export function CompareView({ runIds }: { runIds: number[] }) {
                 <th>Run</th>
                 <th>Status</th>
                 <th style={{ width: 200 }}>Progress</th>
-                <th>Regulariser</th>
+                <th>Regularizer</th>
                 <th className="right">Val acc</th>
                 <th className="right">Val data loss</th>
                 <th className="right">Train data loss</th>

@@ -20,7 +20,7 @@ type Evaluation = ResponseOf<'evaluateRun'>;
 const splitNames: Record<Split, string> = { val: 'validation', test: 'test', train: 'training' };
 
 /** Background of a cell: how much of its row falls there; the diagonal in green, mistakes in red. */
-function cellColour(fraction: number, diagonal: boolean, dark: boolean): string {
+function cellColor(fraction: number, diagonal: boolean, dark: boolean): string {
   const alpha = fraction === 0 ? 0 : 0.08 + 0.85 * Math.sqrt(fraction);
   const rgb = diagonal ? (dark ? '76, 197, 131' : '30, 138, 76') : dark ? '239, 107, 107' : '201, 59, 59';
   return `rgba(${rgb}, ${alpha.toFixed(3)})`;
@@ -113,7 +113,7 @@ function Matrix({ evaluation, dark, selected, onSelect }: { evaluation: Evaluati
                 <td
                   key={j}
                   className={isSelected ? 'sel' : ''}
-                  style={{ background: cellColour(fraction, i === j, dark), color: fraction > 0.55 ? '#fff' : undefined }}
+                  style={{ background: cellColor(fraction, i === j, dark), color: fraction > 0.55 ? '#fff' : undefined }}
                   title={`${classNames[i]} said to be ${classNames[j]}: ${count} (${formatPercent(fraction)} of ${classNames[i]})`}
                   onClick={() => onSelect({ label: i, predicted: j })}
                   data-cell={`${i},${j}`}
@@ -143,7 +143,7 @@ function CellExamples({ run, split, evaluation, cell }: { run: Run; split: Split
   return (
     <div className="stack" data-testid="cell-examples">
       <h3>
-        {right ? `${names[cell.label]}, recognised` : `${names[cell.label]} taken for ${names[cell.predicted]}`}
+        {right ? `${names[cell.label]}, recognized` : `${names[cell.label]} taken for ${names[cell.predicted]}`}
         <span className="muted small" style={{ fontWeight: 400 }}>
           {' '}
           · {examples.data ? plural(examples.data.total, 'sample') : '…'}

@@ -175,7 +175,7 @@ function Dashboard({ run, batch, perEpoch }: { run: Run; batch: MetricSeries[]; 
 
       <div className="stats">
         <Stat label="Train data loss" value={formatNumber(summary.trainDataLoss)} sub={live ? `last epoch · now ${formatNumber(progress.dataLoss)}` : 'last epoch'} testId="stat-train-data-loss" />
-        <Stat label="Penalty λR(W)" value={formatNumber(summary.trainPenalty)} sub={run.config.regularizer.kind === 'none' ? 'no regulariser' : 'last epoch, not in the data loss'} testId="stat-penalty" />
+        <Stat label="Penalty λR(W)" value={formatNumber(summary.trainPenalty)} sub={run.config.regularizer.kind === 'none' ? 'no regularizer' : 'last epoch, not in the data loss'} testId="stat-penalty" />
         <Stat label="Val data loss" value={formatNumber(summary.valDataLoss)} sub="last epoch" testId="stat-val-data-loss" />
         <Stat label="Train accuracy" value={formatPercent(summary.trainAccuracy)} sub={baselineText(run.splits?.train) ?? 'last epoch'} testId="stat-train-acc" />
         <Stat label="Val accuracy" value={formatPercent(summary.valAccuracy)} sub={[baselineText(run.splits?.val), run.splits?.val ? `${formatCount(run.splits.val.samples)} images` : null].filter(Boolean).join(' · ') || 'last epoch'} testId="stat-val-acc" />
@@ -333,13 +333,13 @@ function SettingsPanel({ run }: { run: Run }) {
   const rows: [string, string][] = [
     ['Model', describeModel(c.model)],
     ['Loss', c.loss === 'softmax' ? 'softmax cross-entropy' : 'multiclass SVM (hinge)'],
-    ['Regulariser', describeRegularizer(c.regularizer)],
-    ['Optimiser', describeOptimizer(c.optimizer) + (c.optimizer.kind === 'momentum' ? `, μ=${c.optimizer.momentum ?? 0.9}` : '')],
+    ['Regularizer', describeRegularizer(c.regularizer)],
+    ['Optimizer', describeOptimizer(c.optimizer) + (c.optimizer.kind === 'momentum' ? `, μ=${c.optimizer.momentum ?? 0.9}` : '')],
     ['Schedule', c.schedule.kind === 'constant' ? 'constant' : c.schedule.kind === 'step' ? `×${c.schedule.gamma} every ${c.schedule.everyEpochs} epochs` : `cosine to ${formatHyper(c.schedule.minLr)}`],
     ['Batch size', formatCount(c.batchSize)],
     ['Epochs', formatCount(c.epochs)],
     ['Seed', String(c.seed)],
-    ['Data', run.data.kind === 'toy' ? `${run.data.toy}, ${run.data.samples} points, noise ${run.data.noise}` : `${describeData(run, datasetName)}, ${run.data.normalisation} normalisation`],
+    ['Data', run.data.kind === 'toy' ? `${run.data.toy}, ${run.data.samples} points, noise ${run.data.noise}` : `${describeData(run, datasetName)}, ${run.data.normalization} normalization`],
     ['Split', `${formatPercent(run.split.val, 0)} validation, ${formatPercent(run.split.test, 0)} test, seed ${run.split.seed}`],
     ['Origin', `${run.origin === 'cli' ? 'lab CLI' : 'app'} ${run.appVersion}`],
   ];

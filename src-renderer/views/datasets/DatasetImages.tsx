@@ -32,7 +32,7 @@ export function DatasetImages({ dataset }: { dataset: Dataset }) {
     <div className="panel" data-testid="thumbnails">
       <div className="panel-head">
         <h2>Images per class</h2>
-        <span className="small muted">as the models see them: {dataset.width}×{dataset.height} {dataset.channels === 1 ? 'grey' : 'RGB'}</span>
+        <span className="small muted">as the models see them: {dataset.width}×{dataset.height} {dataset.channels === 1 ? 'gray' : 'RGB'}</span>
       </div>
       <div className="panel-body">
         {images.error && <div className="notice">{images.error}</div>}

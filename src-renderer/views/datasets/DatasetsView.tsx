@@ -57,7 +57,7 @@ export function DatasetsView({ datasetId }: { datasetId?: number }) {
               </>
             }
           >
-            Start with the built-in sample: 10 Fashion-MNIST classes (T-shirt, trouser, sneaker, …), 2,500 small grey images. Or add a folder of your own
+            Start with the built-in sample: 10 Fashion-MNIST classes (T-shirt, trouser, sneaker, …), 2,500 small gray images. Or add a folder of your own
             images with one subfolder per class, such as <code>horse/</code> and <code>cat/</code>.
           </EmptyState>
         </div>
@@ -106,7 +106,7 @@ function ViewHead({ onAdd }: { onAdd: (what: 'sample' | 'folder') => void }) {
     <div className="view-head">
       <div className="grow">
         <h1>Datasets</h1>
-        <p>Image folders turned into training data: one subfolder per class, resized and coloured the way you choose.</p>
+        <p>Image folders turned into training data: one subfolder per class, resized and colored the way you choose.</p>
       </div>
       <button className="btn" onClick={() => onAdd('sample')}>
         Built-in sample
@@ -142,7 +142,7 @@ function DatasetCard({ dataset, selected, onSelect }: { dataset: Dataset; select
         {plural(total, 'image')} · {plural(dataset.classNames.length, 'class', 'classes')}
       </div>
       <div className="small faint num">
-        {dataset.width}×{dataset.height} {dataset.channels === 1 ? 'grey' : 'RGB'} · {formatWhen(dataset.createdAt)}
+        {dataset.width}×{dataset.height} {dataset.channels === 1 ? 'gray' : 'RGB'} · {formatWhen(dataset.createdAt)}
       </div>
     </button>
   );
@@ -179,7 +179,7 @@ function DatasetReport({ dataset }: { dataset: Dataset }) {
             <Stat label="Images" value={formatCount(total)} sub={r ? `${formatCount(r.filesSeen)} files seen` : ''} />
             <Stat label="Split" value={`${formatCount(dataset.samples.train)} / ${formatCount(dataset.samples.val)} / ${formatCount(dataset.samples.test)}`} sub="train / val / test" />
             <Stat label="Classes" value={formatCount(dataset.classNames.length)} sub={r?.imbalanceRatio ? `imbalance ${formatNumber(r.imbalanceRatio, 2)}×` : r ? 'one class is empty' : ''} />
-            <Stat label="Image size" value={`${dataset.width}×${dataset.height}`} sub={dataset.channels === 1 ? 'grey, 1 channel' : 'colour, 3 channels'} />
+            <Stat label="Image size" value={`${dataset.width}×${dataset.height}`} sub={dataset.channels === 1 ? 'gray, 1 channel' : 'color, 3 channels'} />
             <Stat label="Skipped files" value={formatCount(dataset.skippedFiles)} sub={dataset.skippedFiles > 0 ? 'listed below' : 'none left out'} />
             <Stat label="Duplicates" value={r ? formatCount(r.duplicates.length) : '–'} sub={r ? duplicatesSub(r) : ''} testId="duplicates-stat" />
             <Stat label="Import time" value={r ? formatDuration(r.elapsedMs / 1000) : '–'} sub={r ? `${formatCount(r.cacheHits)} from cache` : ''} />

@@ -150,7 +150,7 @@ export function ImportPanel({ initialSource, onDone }: { initialSource: Source; 
         {source === 'sample' ? (
           <p className="muted">
             10 classes of Fashion-MNIST (T-shirt/top, trouser, pullover, dress, coat, sandal, shirt, sneaker, bag, ankle boot): 200 training and 50 test
-            images each, 28×28 grey. Small enough to train in seconds.
+            images each, 28×28 gray. Small enough to train in seconds.
           </p>
         ) : (
           <div className="grid-2">
@@ -184,13 +184,13 @@ export function ImportPanel({ initialSource, onDone }: { initialSource: Source; 
           <Field label="Height" error={errors.height} hint="pixels">
             <NumberInput integer value={options.height} onChange={(v) => set('height', v)} invalid={!!errors.height} label="Height" />
           </Field>
-          <Field label="Colour" hint={options.channels === 1 ? '1 value per pixel' : '3 values per pixel'}>
+          <Field label="Color" hint={options.channels === 1 ? '1 value per pixel' : '3 values per pixel'}>
             <Segmented
-              label="Colour"
-              value={options.channels === 1 ? 'grey' : 'rgb'}
-              onChange={(v) => set('channels', v === 'grey' ? 1 : 3)}
+              label="Color"
+              value={options.channels === 1 ? 'gray' : 'rgb'}
+              onChange={(v) => set('channels', v === 'gray' ? 1 : 3)}
               options={[
-                { value: 'grey', label: 'Grey' },
+                { value: 'gray', label: 'Gray' },
                 { value: 'rgb', label: 'RGB' },
               ]}
             />
@@ -223,8 +223,8 @@ export function ImportPanel({ initialSource, onDone }: { initialSource: Source; 
         <PreprocessPreview source={source} path={path.trim()} options={importOptions} enabled={valid} />
         <div className="notice muted small">
           Each image is {options.fit === 'cover' ? 'cropped' : options.fit === 'contain' ? 'padded' : 'stretched'} to {options.width}×{options.height}
-          {options.channels === 1 ? ' and turned grey' : ' in colour'}: {formatCount(options.width * options.height * options.channels)} numbers per image, the
-          input size of every model trained on it. Normalisation is chosen per experiment.
+          {options.channels === 1 ? ' and turned gray' : ' in color'}: {formatCount(options.width * options.height * options.channels)} numbers per image, the
+          input size of every model trained on it. Normalization is chosen per experiment.
         </div>
         {error && (
           <div className="notice error" role="alert" data-testid="import-error">

@@ -204,7 +204,7 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
                       {datasets.map((d) => (
                         <option key={d.id} value={d.id}>
                           {d.name} ({d.width}×{d.height}
-                          {d.channels === 1 ? ' grey' : ''})
+                          {d.channels === 1 ? ' gray' : ''})
                         </option>
                       ))}
                     </select>
@@ -213,17 +213,17 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
                     <input type="checkbox" checked={draft.mirror} onChange={(e) => set('mirror', e.target.checked)} data-testid="mirror-augmentation" />
                     Mirror augmentation (random left-right flips: one template must serve both directions)
                   </label>
-                  <Field label="Normalisation" hint={draft.normalisation === 'scale' ? 'pixels / 255' : draft.normalisation === 'mean-image' ? 'minus the mean training image' : 'zero mean, unit variance per channel'}>
-                    <select className="select" aria-label="Normalisation" value={draft.normalisation} onChange={(e) => set('normalisation', e.target.value as Draft['normalisation'])}>
+                  <Field label="Normalization" hint={draft.normalization === 'scale' ? 'pixels / 255' : draft.normalization === 'mean-image' ? 'minus the mean training image' : 'zero mean, unit variance per channel'}>
+                    <select className="select" aria-label="Normalization" value={draft.normalization} onChange={(e) => set('normalization', e.target.value as Draft['normalization'])}>
                       <option value="scale">Scale to [0, 1]</option>
                       <option value="mean-image">Subtract mean image</option>
-                      <option value="per-channel">Standardise per channel</option>
+                      <option value="per-channel">Standardize per channel</option>
                     </select>
                   </Field>
                 </div>
               ) : (
                 <div className="fields">
-                  <Field label="Shape" hint="points in the plane, one colour per class">
+                  <Field label="Shape" hint="points in the plane, one color per class">
                     <select className="select" aria-label="Toy data" value={draft.toy} onChange={(e) => set('toy', e.target.value as ToyKind)}>
                       {toyKinds.map((k) => (
                         <option key={k} value={k}>
@@ -255,7 +255,7 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
               </div>
               {valImages !== null && valImages < MIN_TRUSTED_VAL_SAMPLES && !errors.valPercent && (
                 <div className="notice small" data-testid="small-validation-warning">
-                  {valImages === 0 ? 'No validation images: nothing will tell you whether the model generalises.' : `Only about ${plural(valImages, 'validation image')}: its accuracy moves in steps of ${Math.round(100 / valImages)} points, too coarse to trust.`} Use {MIN_TRUSTED_VAL_SAMPLES} or more (a larger split, or more images).
+                  {valImages === 0 ? 'No validation images: nothing will tell you whether the model generalizes.' : `Only about ${plural(valImages, 'validation image')}: its accuracy moves in steps of ${Math.round(100 / valImages)} points, too coarse to trust.`} Use {MIN_TRUSTED_VAL_SAMPLES} or more (a larger split, or more images).
                 </div>
               )}
             </div>
@@ -341,12 +341,12 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
           </div>
           <div className="panel">
             <div className="panel-head">
-              <h2>Regularisation</h2>
+              <h2>Regularization</h2>
               <span className="small muted">L = data loss + λ R(W)</span>
             </div>
             <div className="panel-body stack">
               <Segmented
-                label="Regulariser"
+                label="Regularizer"
                 value={draft.regKind}
                 onChange={(v) => set('regKind', v)}
                 options={[
@@ -376,12 +376,12 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
         <div className="stack">
           <div className="panel">
             <div className="panel-head">
-              <h2>Optimisation</h2>
+              <h2>Optimization</h2>
             </div>
             <div className="panel-body stack">
               <div className="fields">
-                <Field label="Optimiser">
-                  <select className="select" aria-label="Optimiser" value={draft.optimizer} onChange={(e) => set('optimizer', e.target.value as Draft['optimizer'])}>
+                <Field label="Optimizer">
+                  <select className="select" aria-label="Optimizer" value={draft.optimizer} onChange={(e) => set('optimizer', e.target.value as Draft['optimizer'])}>
                     <option value="sgd">SGD</option>
                     <option value="momentum">SGD + momentum</option>
                     <option value="adam">Adam</option>
@@ -418,12 +418,12 @@ export function NewExperimentView({ datasetId }: { datasetId?: number }) {
               <Field
                 label="Learning rate"
                 error={errors.lr}
-                hint={draft.lrAuto ? `suggested for ${shape ? formatCount(shape.inputSize) : 'these'} inputs${draft.dataKind === 'dataset' ? `, ${draft.normalisation} pixels` : ''} and ${draft.optimizer}` : undefined}
+                hint={draft.lrAuto ? `suggested for ${shape ? formatCount(shape.inputSize) : 'these'} inputs${draft.dataKind === 'dataset' ? `, ${draft.normalization} pixels` : ''} and ${draft.optimizer}` : undefined}
               >
                 <div className="row nowrap">
                   <LogNumberInput label="Learning rate" value={lr} onChange={(v) => setDraft((d) => ({ ...d, lr: v, lrAuto: false }))} minExp={-5} maxExp={0.5} invalid={!!errors.lr} />
                   {!draft.lrAuto && (
-                    <button className="btn small" onClick={() => set('lrAuto', true)} title="A learning rate that fits the input size, normalisation and optimiser">
+                    <button className="btn small" onClick={() => set('lrAuto', true)} title="A learning rate that fits the input size, normalization and optimizer">
                       Suggest
                     </button>
                   )}

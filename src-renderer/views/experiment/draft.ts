@@ -8,10 +8,11 @@ import { activationKind, runSplitSpec, trainConfig } from '../../../src-shared/a
 import { featureTransform, IMAGE_FEATURES, type FeatureKind } from '../../../src-shared/features/transforms';
 import type { Dataset, RunData, TrainConfig } from '../../state/types';
 import type { RequestOf } from '../../../src-shared/api/contract';
+import { withRenamedKeys } from '../../../src-shared/renamed-keys';
 
 export type ActivationKind = TrainConfig['model']['hidden'][number]['activation'];
 export type ToyKind = Extract<RunData, { kind: 'toy' }>['toy'];
-export type Normalisation = Extract<RunData, { kind: 'dataset' }>['normalisation'];
+export type Normalization = Extract<RunData, { kind: 'dataset' }>['normalization'];
 
 export interface LayerDraft {
   /** stable key for React while layers are reordered */
@@ -24,7 +25,7 @@ export interface LayerDraft {
 export interface Draft {
   dataKind: 'dataset' | 'toy';
   datasetId: number | null;
-  normalisation: Normalisation;
+  normalization: Normalization;
   toy: ToyKind;
   toySamples: number;
   toyNoise: number;
@@ -64,7 +65,7 @@ export function layer(units: number, activation: ActivationKind = 'relu'): Layer
 export const defaultDraft: Draft = {
   dataKind: 'dataset',
   datasetId: null,
-  normalisation: 'scale',
+  normalization: 'scale',
   toy: 'spiral',
   toySamples: 300,
   toyNoise: 0.2,
@@ -125,7 +126,7 @@ export const presets: Preset[] = [
 /** Learning rates that work on the built-in sample (784 pixels scaled to [0, 1]) and on the toy sets. */
 const BASE_LR: Record<TrainConfig['optimizer']['kind'], number> = { sgd: 0.1, momentum: 0.05, adam: 0.001 };
 /** E[x²] of one input after each normalisation, for typical photos (scaled pixels are mostly bright; centred ones vary by ~0.28). */
-const MEAN_SQUARE: Record<Normalisation, number> = { scale: 0.3, 'mean-image': 0.08, 'per-channel': 1 };
+const MEAN_SQUARE: Record<Normalization, number> = { scale: 0.3, 'mean-image': 0.08, 'per-channel': 1 };
 /** E‖x‖² of the built-in sample under 'scale': what BASE_LR was tuned on. */
 const REFERENCE_ENERGY = 784 * MEAN_SQUARE.scale;
 
@@ -137,15 +138,15 @@ const REFERENCE_ENERGY = 784 * MEAN_SQUARE.scale;
  * net's loss up tenfold in its first epochs). Adam divides each step by the gradient's
  * own size and needs no scaling. Toy points (2 inputs) take BASE_LR as it is.
  */
-export function suggestedLearningRate(optimizer: TrainConfig['optimizer']['kind'], inputSize: number, normalisation: Normalisation | null): number {
+export function suggestedLearningRate(optimizer: TrainConfig['optimizer']['kind'], inputSize: number, normalization: Normalization | null): number {
   if (optimizer === 'adam') return inputSize <= 2 ? 0.01 : BASE_LR.adam;
-  const energy = inputSize * (normalisation === null ? 0.5 : MEAN_SQUARE[normalisation]);
+  const energy = inputSize * (normalization === null ? 0.5 : MEAN_SQUARE[normalization]);
   return Number((BASE_LR[optimizer] * Math.min(1, REFERENCE_ENERGY / energy)).toPrecision(2));
 }
 
 /** The learning rate the draft trains with: the suggested one while lrAuto, else the user's. */
 export function draftLearningRate(draft: Draft, shape: { inputSize: number }): number {
-  return draft.lrAuto ? suggestedLearningRate(draft.optimizer, shape.inputSize, draft.dataKind === 'toy' ? null : draft.normalisation) : draft.lr;
+  return draft.lrAuto ? suggestedLearningRate(draft.optimizer, shape.inputSize, draft.dataKind === 'toy' ? null : draft.normalization) : draft.lr;
 }
 
 /**
@@ -193,8 +194,8 @@ export function featuresProblem(draft: Draft): string | null {
   if (draft.features === 'none') return null;
   const forImages = (IMAGE_FEATURES as readonly string[]).includes(draft.features);
   if (forImages && draft.dataKind === 'toy') return 'This transform is for images; 2-D points take polar, polynomial or sin/cos';
-  if (!forImages && draft.dataKind === 'dataset') return 'This transform is for 2-D points; images take a colour histogram or HOG';
-  if (forImages && draft.normalisation !== 'scale') return 'Image features count pixel values in [0, 1]: choose "Scale to [0, 1]" normalisation';
+  if (!forImages && draft.dataKind === 'dataset') return 'This transform is for 2-D points; images take a color histogram or HOG';
+  if (forImages && draft.normalization !== 'scale') return 'Image features count pixel values in [0, 1]: choose "Scale to [0, 1]" normalization';
   return null;
 }
 
@@ -259,7 +260,7 @@ export function draftData(draft: Draft): RunData | null {
       ...(draft.toy === 'spiral' || draft.toy === 'blobs' ? { classes: draft.toyClasses } : {}),
     };
   }
-  return draft.datasetId === null ? null : { kind: 'dataset', datasetId: draft.datasetId, normalisation: draft.normalisation };
+  return draft.datasetId === null ? null : { kind: 'dataset', datasetId: draft.datasetId, normalization: draft.normalization };
 }
 
 /** Field name (as the form knows it) → message. */
@@ -343,12 +344,13 @@ export function draftKey(draft: Pick<Draft, 'dataKind' | 'datasetId'>): 'toy' | 
 /**
  * A remembered draft (plain JSON kept by main) back as a Draft: each field taken only when
  * it has the type `base` has, so a draft saved by an older version, or damaged, can only
- * fall back to defaults, never break the form. Values that are the right type but out of
- * range are kept: the form names them, as it would had they been typed.
+ * fall back to defaults, never break the form; keys renamed since are read under their new
+ * names (withRenamedKeys). Values that are the right type but out of range are kept: the
+ * form names them, as it would had they been typed.
  */
 export function restoreDraft(saved: unknown, base: Draft = defaultDraft): Draft {
   if (!saved || typeof saved !== 'object' || Array.isArray(saved)) return { ...base };
-  const source = saved as Record<string, unknown>;
+  const source = withRenamedKeys(saved) as Record<string, unknown>;
   const out: Record<string, unknown> = { ...base };
   for (const [key, fallback] of Object.entries(base)) {
     const value = source[key];

@@ -20,8 +20,8 @@ import { parseRefKey, refKey, runsWithWeights, type ModelRef } from '../models';
 type What = 'json' | 'onnx' | 'safetensors' | 'pytorch' | 'templates' | 'metrics';
 
 const whats: { value: What; label: string; ext: string | null; text: string }[] = [
-  { value: 'json', label: 'Native JSON', ext: 'json', text: 'Everything: weights, architecture, class names, preprocessing and normalisation, training settings. The lab reopens it.' },
-  { value: 'onnx', label: 'ONNX', ext: 'onnx', text: 'For ONNX Runtime, Netron and other tools: Gemm and activation nodes over the flattened, normalised image; class names in the metadata.' },
+  { value: 'json', label: 'Native JSON', ext: 'json', text: 'Everything: weights, architecture, class names, preprocessing and normalization, training settings. The lab reopens it.' },
+  { value: 'onnx', label: 'ONNX', ext: 'onnx', text: 'For ONNX Runtime, Netron and other tools: Gemm and activation nodes over the flattened, normalized image; class names in the metadata.' },
   { value: 'safetensors', label: 'safetensors', ext: 'safetensors', text: 'PyTorch-style weights (layers.0.weight, …) with a short nn.Sequential snippet written beside it.' },
   { value: 'pytorch', label: 'PyTorch project', ext: null, text: 'A folder with model.py, train.py and the run\'s data and weights: replays the run in PyTorch, or continues it on a GPU (python3 train.py --device cuda).' },
   { value: 'templates', label: 'Templates (PNG)', ext: null, text: 'The first layer drawn as images: one per class for a linear model, one per hidden unit for an MLP.' },

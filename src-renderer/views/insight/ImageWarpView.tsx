@@ -80,7 +80,7 @@ function WarpPlanes({ warp }: { warp: Warp }) {
   }, [playing, frame, warp.frames.length]);
 
   const current = warp.frames[Math.min(frame, warp.frames.length - 1)];
-  const colours = useMemo(() => classColours(warp.classNames.length, palette.series), [warp.classNames.length, palette.series]);
+  const colors = useMemo(() => classColors(warp.classNames.length, palette.series), [warp.classNames.length, palette.series]);
   const size = warp.input.kind === 'image' ? warp.input.width * warp.input.height * warp.input.channels : 0;
   return (
     <>
@@ -100,7 +100,7 @@ function WarpPlanes({ warp }: { warp: Warp }) {
       <div className="legend" style={{ margin: '8px 0' }}>
         {warp.classNames.map((name, c) => (
           <span key={name}>
-            <span className="swatch" style={{ background: colours[c], height: 8, width: 8, borderRadius: 4 }} />
+            <span className="swatch" style={{ background: colors[c], height: 8, width: 8, borderRadius: 4 }} />
             {name}
           </span>
         ))}
@@ -113,11 +113,11 @@ function WarpPlanes({ warp }: { warp: Warp }) {
             points={current.points[s]}
             labels={warp.labels}
             bounds={bounds[s]}
-            colours={colours}
+            colors={colors}
             outline={dark ? 'rgba(0,0,0,0.55)' : 'rgba(255,255,255,0.9)'}
             highlight={picked}
             onPick={setPicked}
-            caption={`Nearest class centre right for ${formatPercent(current.separation[s], 0)} of the images · the plane shows ${formatPercent(space.shown, 0)} of this space's variance`}
+            caption={`Nearest class center right for ${formatPercent(current.separation[s], 0)} of the images · the plane shows ${formatPercent(space.shown, 0)} of this space's variance`}
             testId={`image-warp-${s === 0 ? 'input' : `hidden-${s}`}`}
           />
         ))}
@@ -138,12 +138,12 @@ function WarpPlanes({ warp }: { warp: Warp }) {
   );
 }
 
-function SpacePlane({ title, points, labels, bounds, colours, outline, highlight, onPick, caption, testId }: {
+function SpacePlane({ title, points, labels, bounds, colors, outline, highlight, onPick, caption, testId }: {
   title: string;
   points: readonly number[];
   labels: readonly number[];
   bounds: Bounds;
-  colours: readonly string[];
+  colors: readonly string[];
   outline: string;
   highlight: number | null;
   onPick: (index: number) => void;
@@ -153,7 +153,7 @@ function SpacePlane({ title, points, labels, bounds, colours, outline, highlight
   const draw = useCallback(
     (ctx: CanvasRenderingContext2D, w: number, h: number) => {
       const v = viewport(bounds, w, h, 8);
-      drawPoints(ctx, v, points, labels, colours, Math.max(2, w / 130), outline);
+      drawPoints(ctx, v, points, labels, colors, Math.max(2, w / 130), outline);
       if (highlight !== null) {
         ctx.save();
         ctx.strokeStyle = '#000';
@@ -164,7 +164,7 @@ function SpacePlane({ title, points, labels, bounds, colours, outline, highlight
         ctx.restore();
       }
     },
-    [bounds, points, labels, colours, outline, highlight],
+    [bounds, points, labels, colors, outline, highlight],
   );
   const click = (event: React.MouseEvent<HTMLDivElement>) => {
     const canvas = event.target;
@@ -192,7 +192,7 @@ function SpacePlane({ title, points, labels, bounds, colours, outline, highlight
 }
 
 /** One colour per class: the chart palette while it lasts, evenly spaced hues beyond it (10 Fashion-MNIST classes need 10). */
-function classColours(count: number, series: readonly string[]): string[] {
+function classColors(count: number, series: readonly string[]): string[] {
   if (count <= series.length) return series.slice(0, count);
   return Array.from({ length: count }, (_, c) => `hsl(${Math.round((c * 360) / count)}, 70%, 45%)`);
 }

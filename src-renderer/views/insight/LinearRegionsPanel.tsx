@@ -32,7 +32,7 @@ export function LinearRegionsPanel({ snapshot, bounds, points, labels }: {
   points: ArrayLike<number>;
   labels: ArrayLike<number>;
 }) {
-  const classColours = usePalette().series;
+  const classColors = usePalette().series;
   const [computed, setComputed] = useState<Computed | null>(null);
   const latest = useRef({ snapshot, bounds });
   latest.current = { snapshot, bounds };
@@ -74,9 +74,9 @@ export function LinearRegionsPanel({ snapshot, bounds, points, labels }: {
       ctx.imageSmoothingEnabled = false;
       const v = viewport(b, w, h, 0);
       ctx.drawImage(off, 0, 0, w, h);
-      drawPoints(ctx, v, points, labels, classColours, Math.max(2, w / 140), 'rgba(0,0,0,0.6)');
+      drawPoints(ctx, v, points, labels, classColors, Math.max(2, w / 140), 'rgba(0,0,0,0.6)');
     },
-    [computed, points, labels, classColours],
+    [computed, points, labels, classColors],
   );
 
   if (!piecewise) {

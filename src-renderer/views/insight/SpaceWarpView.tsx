@@ -172,9 +172,9 @@ export function SpaceWarpView() {
           <span>Remove the non-linearity</span>
         </label>
         <div className="insight-select">
-          <span className="muted small">Regulariser</span>
+          <span className="muted small">Regularizer</span>
           <Segmented
-            label="Regulariser"
+            label="Regularizer"
             value={settings.regularizer}
             onChange={(regularizer) => change({ regularizer })}
             options={[
@@ -194,7 +194,7 @@ export function SpaceWarpView() {
             value={Math.log10(settings.lambda)}
             disabled={settings.regularizer === 'none'}
             onChange={(e) => change({ lambda: Number((10 ** Number(e.target.value)).toPrecision(3)) })}
-            aria-label="Regularisation strength λ (log scale)"
+            aria-label="Regularization strength λ (log scale)"
           />
         </label>
         <label className="insight-select">
@@ -288,7 +288,7 @@ function Figure({ label, value, sub, testId }: { label: string; value: string; s
 }
 
 interface Look {
-  classColours: string[];
+  classColors: string[];
   classRgb: [number, number, number][];
   background: [number, number, number];
   grid: string;
@@ -301,10 +301,10 @@ function useLook(): Look {
   const palette = usePalette();
   const dark = useColorScheme() === 'dark';
   return useMemo(() => {
-    const classColours = palette.series;
+    const classColors = palette.series;
     return {
-      classColours,
-      classRgb: classColours.map(hexToRgb),
+      classColors,
+      classRgb: classColors.map(hexToRgb),
       background: dark ? [29, 33, 40] : [255, 255, 255],
       grid: dark ? 'rgba(228, 232, 238, 0.22)' : 'rgba(29, 36, 48, 0.2)',
       axes: dark ? 'rgba(228, 232, 238, 0.7)' : 'rgba(29, 36, 48, 0.65)',
@@ -374,7 +374,7 @@ function Planes({
       drawRegions(ctx, v, scene.input.regions, scene.input.bounds, look.classRgb, look.background);
       drawGrid(ctx, v, scene.input.grid.points, samples, look.grid, Math.max(1, w / 400));
       if (scene.input.boundaries) drawSegments(ctx, v, scene.input.boundaries, look.boundary, Math.max(1.5, w / 180));
-      drawPoints(ctx, v, scene.input.points, labels, look.classColours, Math.max(2, w / 110), look.outline);
+      drawPoints(ctx, v, scene.input.points, labels, look.classColors, Math.max(2, w / 110), look.outline);
     },
     [scene, look, labels, samples],
   );
@@ -389,7 +389,7 @@ function Planes({
       drawGrid(ctx, v, panel.grid, samples, look.grid, Math.max(1, w / 400));
       if (panel.showAxes) drawAxes(ctx, v, look.axes, Math.max(1, w / 300));
       if (panel.readout) drawSegments(ctx, v, readoutBoundaries(panel.readout, visible(v)), look.boundary, Math.max(1.5, w / 160));
-      drawPoints(ctx, v, panel.points, labels, look.classColours, Math.max(2, w / 110), look.outline);
+      drawPoints(ctx, v, panel.points, labels, look.classColors, Math.max(2, w / 110), look.outline);
     },
     [look, labels, samples],
   );
@@ -407,7 +407,7 @@ function Planes({
       const v = viewport(bounds, w, h, w * 0.02);
       drawGrid(ctx, v, morph(scene.morph.gridStages, t), samples, look.grid, Math.max(1, w / 400));
       drawAxes(ctx, v, look.axes, Math.max(1, w / 300));
-      drawPoints(ctx, v, morph(scene.morph.stages, t), labels, look.classColours, Math.max(2, w / 110), look.outline);
+      drawPoints(ctx, v, morph(scene.morph.stages, t), labels, look.classColors, Math.max(2, w / 110), look.outline);
     },
     [scene, t, hops, look, labels, samples],
   );
@@ -571,7 +571,7 @@ function Planes({
       <div className="legend insight-class-legend">
         {classNames.map((name, c) => (
           <span key={c}>
-            <span className="swatch" style={{ background: look.classColours[c % look.classColours.length] }} />
+            <span className="swatch" style={{ background: look.classColors[c % look.classColors.length] }} />
             <span style={{ color: 'var(--text-2)' }}>{name}</span>
           </span>
         ))}

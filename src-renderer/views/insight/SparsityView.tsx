@@ -157,7 +157,7 @@ function pickPair(runs: readonly Run[], runIds: readonly number[] | undefined): 
   return [pair[0], pair[1]];
 }
 
-function runColour(run: Run, other: Run, palette: ChartPalette, index: 0 | 1): string {
+function runColor(run: Run, other: Run, palette: ChartPalette, index: 0 | 1): string {
   const kind = run.config.regularizer.kind;
   if (kind === 'l1' && other.config.regularizer.kind !== 'l1') return palette.l1;
   if (kind === 'l2' && other.config.regularizer.kind !== 'l2') return palette.l2;
@@ -192,7 +192,7 @@ function Comparison({ runs }: { runs: [Run, Run] }) {
   const checkpointB = atEpoch(listB.checkpoints, position === 'latest' ? undefined : checkpointA?.epoch);
   const weightsA = useWeights(a.id, checkpointA?.id);
   const weightsB = useWeights(b.id, checkpointB?.id);
-  const colours: [string, string] = [runColour(a, b, palette, 0), runColour(b, a, palette, 1)];
+  const colors: [string, string] = [runColor(a, b, palette, 0), runColor(b, a, palette, 1)];
   const [scope, setScope] = useState<SparsityScope>('all');
   // accuracy and weight sparsity per epoch, reloaded (the old lines stay drawn) as checkpoints arrive
   const perEpoch = [
@@ -216,12 +216,12 @@ function Comparison({ runs }: { runs: [Run, Run] }) {
     const { zero, near } = scopeMetrics[scope];
     const points = (series: readonly MetricSeries[] | undefined, name: string) => seriesPoints(findSeries(series ?? [], 'train', name), 'epoch');
     return [
-      { id: 'zeroA', label: `${runLabel(a)} exactly 0`, color: colours[0], points: points(seriesA, zero) },
-      { id: 'nearA', label: `${runLabel(a)} |w| < ${formatNumber(NEAR_ZERO)}`, color: colours[0], dashed: true, points: points(seriesA, near) },
-      { id: 'zeroB', label: `${runLabel(b)} exactly 0`, color: colours[1], points: points(seriesB, zero) },
-      { id: 'nearB', label: `${runLabel(b)} |w| < ${formatNumber(NEAR_ZERO)}`, color: colours[1], dashed: true, points: points(seriesB, near) },
+      { id: 'zeroA', label: `${runLabel(a)} exactly 0`, color: colors[0], points: points(seriesA, zero) },
+      { id: 'nearA', label: `${runLabel(a)} |w| < ${formatNumber(NEAR_ZERO)}`, color: colors[0], dashed: true, points: points(seriesA, near) },
+      { id: 'zeroB', label: `${runLabel(b)} exactly 0`, color: colors[1], points: points(seriesB, zero) },
+      { id: 'nearB', label: `${runLabel(b)} |w| < ${formatNumber(NEAR_ZERO)}`, color: colors[1], dashed: true, points: points(seriesB, near) },
     ];
-  }, [a, b, colours[0], colours[1], seriesA, seriesB, scope]);
+  }, [a, b, colors[0], colors[1], seriesA, seriesB, scope]);
   // runs recorded before the worker measured sparsity per epoch have epochs but no such line
   const unmeasured = ([0, 1] as const).filter((i) => {
     const series = perEpoch[i].data?.series;
@@ -247,9 +247,9 @@ function Comparison({ runs }: { runs: [Run, Run] }) {
           const epoch = i === 0 ? epochA : epochB;
           const acc = perEpoch[i].data?.series;
           return (
-            <div key={run.id} className="panel panel-body insight-run-card" style={{ borderTopColor: colours[i] }} data-testid={`sparsity-card-${i}`}>
+            <div key={run.id} className="panel panel-body insight-run-card" style={{ borderTopColor: colors[i] }} data-testid={`sparsity-card-${i}`}>
               <div className="row nowrap">
-                <span className="insight-dot" style={{ background: colours[i] }} />
+                <span className="insight-dot" style={{ background: colors[i] }} />
                 <strong className="ellipsis">
                   #{run.id} {run.name}
                 </strong>
@@ -297,7 +297,7 @@ function Comparison({ runs }: { runs: [Run, Run] }) {
       <div className="panel">
         <div className="panel-head">
           <h2>Weight values per layer</h2>
-          <span className="faint small">same bins and same y axis for both runs; the centre bin holds 0</span>
+          <span className="faint small">same bins and same y axis for both runs; the center bin holds 0</span>
           <span className="spacer" />
           <Segmented
             label="y scale"
@@ -320,7 +320,7 @@ function Comparison({ runs }: { runs: [Run, Run] }) {
                   sub={sparsity[i] ? `${formatPercent(sparsity[i]!.perLayer[l].zeroFraction)} exactly 0 · ${formatPercent(sparsity[i]!.perLayer[l].nearZeroFraction)} near 0` : ''}
                   shared={h}
                   which={i}
-                  colour={colours[i]}
+                  color={colors[i]}
                   yScale={yScale}
                 />
               ))}
@@ -329,7 +329,7 @@ function Comparison({ runs }: { runs: [Run, Run] }) {
         </div>
       </div>
 
-      {layersA && layersB && <TwinTemplates runs={runs} layers={[layersA, layersB]} shapes={[inputShape(a, datasets), inputShape(b, datasets)]} colours={colours} />}
+      {layersA && layersB && <TwinTemplates runs={runs} layers={[layersA, layersB]} shapes={[inputShape(a, datasets), inputShape(b, datasets)]} colors={colors} />}
     </>
   );
 }
@@ -425,21 +425,21 @@ const LayerHistogram = memo(function LayerHistogram({
   sub,
   shared,
   which,
-  colour,
+  color,
   yScale,
 }: {
   title: string;
   sub: string;
   shared: SharedHistograms;
   which: 0 | 1;
-  colour: string;
+  color: string;
   yScale: 'linear' | 'sqrt';
 }) {
   const palette = usePalette();
   const { axis, histograms, maxFraction } = shared;
   const h = histograms[which];
   const width = (2 * axis.limit) / axis.bins;
-  const centre = (axis.bins - 1) / 2;
+  const center = (axis.bins - 1) / 2;
   const rows = Array.from(h.fractions, (f, k) => ({ x: axis.edges[k] + width / 2, f, k }));
   return (
     <div className="chart insight-hist" data-bars={rows.filter((r) => r.f > 0).length}>
@@ -479,7 +479,7 @@ const LayerHistogram = memo(function LayerHistogram({
           />
           <Bar dataKey="f" isAnimationActive={false} minPointSize={0}>
             {rows.map((r) => (
-              <Cell key={r.k} fill={colour} fillOpacity={r.k === centre ? 1 : 0.7} />
+              <Cell key={r.k} fill={color} fillOpacity={r.k === center ? 1 : 0.7} />
             ))}
           </Bar>
         </BarChart>
@@ -489,7 +489,7 @@ const LayerHistogram = memo(function LayerHistogram({
   );
 });
 
-function TwinTemplates({ runs, layers, shapes, colours }: { runs: [Run, Run]; layers: [Layer[], Layer[]]; shapes: [InputShape | null, InputShape | null]; colours: [string, string] }) {
+function TwinTemplates({ runs, layers, shapes, colors }: { runs: [Run, Run]; layers: [Layer[], Layer[]]; shapes: [InputShape | null, InputShape | null]; colors: [string, string] }) {
   const tiles = useMemo(
     () =>
       ([0, 1] as const).map((i) => {
@@ -497,7 +497,7 @@ function TwinTemplates({ runs, layers, shapes, colours }: { runs: [Run, Run]; la
         const first = layers[i][0];
         if (!shape || !first || first.inputs !== shape.width * shape.height * shape.channels) return null;
         // signed colours: white is exactly zero, so what L1 removed shows as blank pixels
-        const images = templateImages(first.w, first.units, shape, { colouring: 'diverging', scaling: 'per-template' });
+        const images = templateImages(first.w, first.units, shape, { coloring: 'diverging', scaling: 'per-template' });
         const linear = layers[i].length === 1;
         const order = linear ? images.map((_, c) => c) : unitsByNorm(first).slice(0, templatesPerRun);
         const norms = unitNorms(first);
@@ -516,7 +516,7 @@ function TwinTemplates({ runs, layers, shapes, colours }: { runs: [Run, Run]; la
         {([0, 1] as const).map((i) => (
           <div key={i} className="stack" data-testid={`twin-templates-${i}`}>
             <div className="row nowrap">
-              <span className="insight-dot" style={{ background: colours[i] }} />
+              <span className="insight-dot" style={{ background: colors[i] }} />
               <strong className="ellipsis">{runLabel(runs[i])}</strong>
             </div>
             {tiles[i] ? (

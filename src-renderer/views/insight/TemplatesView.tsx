@@ -7,7 +7,7 @@
  */
 
 import { useMemo, useState } from 'react';
-import { templateImages, weightChange, type TemplateColouring, type TemplateImage, type TemplateScaling } from '../../../src-shared/analysis/templates';
+import { templateImages, weightChange, type TemplateColoring, type TemplateImage, type TemplateScaling } from '../../../src-shared/analysis/templates';
 import { matrixProduct, topFeeders, unitNorms, unitsByNorm, type Feeder, type WeightMatrix } from '../../../src-shared/analysis/units';
 import { useApi } from '../../state/api';
 import { useApiValue } from '../../state/hooks';
@@ -131,7 +131,7 @@ function RunTemplates({ run }: { run: Run }) {
   );
 
   const [scaling, setScaling] = useState<TemplateScaling>('per-template');
-  const [colouring, setColouring] = useState<TemplateColouring | 'auto'>('auto');
+  const [coloring, setColoring] = useState<TemplateColoring | 'auto'>('auto');
   const [size, setSize] = useState<TileSize>('m');
 
   if (run.config.model.features) {
@@ -152,7 +152,7 @@ function RunTemplates({ run }: { run: Run }) {
       </div>
     );
   }
-  const effectiveColouring: TemplateColouring = colouring === 'auto' ? (shape.channels === 3 ? 'image' : 'diverging') : colouring;
+  const effectiveColoring: TemplateColoring = coloring === 'auto' ? (shape.channels === 3 ? 'image' : 'diverging') : coloring;
   const epoch = checkpoint?.epoch;
   const valAcc = epoch !== undefined ? valueAtEpoch(accuracy.data?.series, 'val', epoch) : null;
   const trainAcc = epoch !== undefined ? valueAtEpoch(accuracy.data?.series, 'train', epoch) : null;
@@ -182,13 +182,13 @@ function RunTemplates({ run }: { run: Run }) {
               { value: 'shared', label: 'Shared' },
             ]}
           />
-          <span className="muted small">Colours</span>
+          <span className="muted small">Colors</span>
           <Segmented
-            label="Colours"
-            value={effectiveColouring}
-            onChange={setColouring}
+            label="Colors"
+            value={effectiveColoring}
+            onChange={setColoring}
             options={[
-              { value: 'image', label: shape.channels === 3 ? 'RGB' : 'Grey' },
+              { value: 'image', label: shape.channels === 3 ? 'RGB' : 'Gray' },
               { value: 'diverging', label: 'Signed (− blue, + red)' },
             ]}
           />
@@ -206,7 +206,7 @@ function RunTemplates({ run }: { run: Run }) {
         </div>
         <div className="insight-numbers num small" data-testid="templates-numbers">
           <span>
-            {shape.width}×{shape.height} {shape.channels === 3 ? 'RGB' : 'grey'}
+            {shape.width}×{shape.height} {shape.channels === 3 ? 'RGB' : 'gray'}
             {shape.source === 'guessed' && <span className="faint"> (dataset gone: shape guessed from {run.config.model.inputSize} inputs)</span>}
           </span>
           <span>{describeModel(run.config.model)}</span>
@@ -239,7 +239,7 @@ function RunTemplates({ run }: { run: Run }) {
       )}
       {weights && shown && (
         <div className={`insight-weights${weightsLoading ? ' insight-stale' : ''}`} data-loading={weightsLoading ? 'true' : 'false'} data-epoch={weights.checkpoint.epoch} data-testid="templates-weights">
-          <TemplatePanels run={run} layers={shown} shape={shape} colouring={effectiveColouring} scaling={scaling} size={tileSizes[size]} />
+          <TemplatePanels run={run} layers={shown} shape={shape} coloring={effectiveColoring} scaling={scaling} size={tileSizes[size]} />
         </div>
       )}
     </>
@@ -257,14 +257,14 @@ function TemplatePanels({
   run,
   layers,
   shape,
-  colouring,
+  coloring,
   scaling,
   size,
 }: {
   run: Run;
   layers: Layer[];
   shape: InputShape;
-  colouring: TemplateColouring;
+  coloring: TemplateColoring;
   scaling: TemplateScaling;
   size: number;
 }) {
@@ -272,7 +272,7 @@ function TemplatePanels({
   const first = layers[0];
   const analysis = useMemo(() => {
     if (!first || first.inputs !== shape.width * shape.height * shape.channels) return null;
-    const images = templateImages(first.w, first.units, shape, { colouring, scaling });
+    const images = templateImages(first.w, first.units, shape, { coloring, scaling });
     const norms = unitNorms(first);
     const order = unitsByNorm(first);
     let feeders: Feeder[][] | null = null;
@@ -284,10 +284,10 @@ function TemplatePanels({
       feeders = topFeeders(product, feedersPerClass);
     }
     return { images, norms, order, feeders };
-  }, [first, layers, shape, colouring, scaling]);
+  }, [first, layers, shape, coloring, scaling]);
 
   if (!analysis) return <div className="notice error">The first layer has {first?.inputs ?? 0} inputs; a {shape.width}×{shape.height}×{shape.channels} image has {shape.width * shape.height * shape.channels}.</div>;
-  const legend = <ScaleLegend colouring={colouring} scaling={scaling} images={analysis.images} />;
+  const legend = <ScaleLegend coloring={coloring} scaling={scaling} images={analysis.images} />;
 
   if (layers.length === 1) {
     return (
@@ -373,9 +373,9 @@ function TemplatePanels({
   );
 }
 
-function ScaleLegend({ colouring, scaling, images }: { colouring: TemplateColouring; scaling: TemplateScaling; images: readonly TemplateImage[] }) {
+function ScaleLegend({ coloring, scaling, images }: { coloring: TemplateColoring; scaling: TemplateScaling; images: readonly TemplateImage[] }) {
   const range = scaling === 'shared' && images.length > 0 ? images[0] : null;
-  if (colouring === 'diverging') {
+  if (coloring === 'diverging') {
     return (
       <span className="insight-legend small muted">
         <span className="insight-diverging-bar" aria-hidden="true" /> {range ? `−${formatNumber(range.hi, 2)} … 0 … +${formatNumber(range.hi, 2)}` : 'negative · 0 · positive (each tile its own range)'}

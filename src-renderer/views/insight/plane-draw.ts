@@ -41,15 +41,15 @@ export function hexToRgb(hex: string): [number, number, number] {
  * Regions as a raster stretched over their bounds: each cell in its class colour, paler
  * where the net is unsure, and darker where the class changes (the boundary).
  */
-export function drawRegions(ctx: CanvasRenderingContext2D, v: Viewport, regions: Regions, bounds: Bounds, colours: readonly [number, number, number][], background: [number, number, number]) {
+export function drawRegions(ctx: CanvasRenderingContext2D, v: Viewport, regions: Regions, bounds: Bounds, colors: readonly [number, number, number][], background: [number, number, number]) {
   const { cols, rows, classes, confidence } = regions;
   const image = new ImageData(cols, rows);
-  const k = 1 / Math.max(2, colours.length);
+  const k = 1 / Math.max(2, colors.length);
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       const i = r * cols + c;
       const cls = classes[i];
-      const [cr, cg, cb] = colours[cls % colours.length];
+      const [cr, cg, cb] = colors[cls % colors.length];
       // 0 at chance, 1 when certain
       const sure = Math.max(0, Math.min(1, (confidence[i] - k) / (1 - k)));
       const alpha = 0.16 + 0.3 * sure;
@@ -73,10 +73,10 @@ export function drawRegions(ctx: CanvasRenderingContext2D, v: Viewport, regions:
 }
 
 /** Grid polylines: [lines × samples × 2] points (vertical lines first, then horizontal). */
-export function drawGrid(ctx: CanvasRenderingContext2D, v: Viewport, points: ArrayLike<number>, samples: number, colour: string, lineWidth: number) {
+export function drawGrid(ctx: CanvasRenderingContext2D, v: Viewport, points: ArrayLike<number>, samples: number, color: string, lineWidth: number) {
   const lines = points.length / (2 * samples);
   ctx.save();
-  ctx.strokeStyle = colour;
+  ctx.strokeStyle = color;
   ctx.lineWidth = lineWidth;
   ctx.lineJoin = 'round';
   for (let l = 0; l < lines; l++) {
@@ -102,9 +102,9 @@ export function drawGrid(ctx: CanvasRenderingContext2D, v: Viewport, points: Arr
   ctx.restore();
 }
 
-export function drawAxes(ctx: CanvasRenderingContext2D, v: Viewport, colour: string, lineWidth: number) {
+export function drawAxes(ctx: CanvasRenderingContext2D, v: Viewport, color: string, lineWidth: number) {
   ctx.save();
-  ctx.strokeStyle = colour;
+  ctx.strokeStyle = color;
   ctx.lineWidth = lineWidth;
   ctx.beginPath();
   const x0 = px(v, 0);
@@ -121,9 +121,9 @@ export function drawAxes(ctx: CanvasRenderingContext2D, v: Viewport, colour: str
   ctx.restore();
 }
 
-export function drawSegments(ctx: CanvasRenderingContext2D, v: Viewport, segments: readonly BoundarySegment[], colour: string, lineWidth: number) {
+export function drawSegments(ctx: CanvasRenderingContext2D, v: Viewport, segments: readonly BoundarySegment[], color: string, lineWidth: number) {
   ctx.save();
-  ctx.strokeStyle = colour;
+  ctx.strokeStyle = color;
   ctx.lineWidth = lineWidth;
   ctx.lineCap = 'round';
   ctx.setLineDash([lineWidth * 3, lineWidth * 2]);
@@ -137,15 +137,15 @@ export function drawSegments(ctx: CanvasRenderingContext2D, v: Viewport, segment
 }
 
 /** Data points [n × 2] in their class colours with a thin outline. */
-export function drawPoints(ctx: CanvasRenderingContext2D, v: Viewport, points: ArrayLike<number>, labels: ArrayLike<number>, colours: readonly string[], radius: number, outline: string) {
+export function drawPoints(ctx: CanvasRenderingContext2D, v: Viewport, points: ArrayLike<number>, labels: ArrayLike<number>, colors: readonly string[], radius: number, outline: string) {
   ctx.save();
   ctx.lineWidth = Math.max(1, radius * 0.35);
   ctx.strokeStyle = outline;
-  for (let c = 0; c < colours.length; c++) {
-    ctx.fillStyle = colours[c];
+  for (let c = 0; c < colors.length; c++) {
+    ctx.fillStyle = colors[c];
     ctx.beginPath();
     for (let r = 0; r < labels.length; r++) {
-      if (labels[r] % colours.length !== c) continue;
+      if (labels[r] % colors.length !== c) continue;
       const x = points[2 * r];
       const y = points[2 * r + 1];
       if (!Number.isFinite(x) || !Number.isFinite(y)) continue;

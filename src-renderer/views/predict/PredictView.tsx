@@ -212,7 +212,7 @@ export function PredictView({ runId }: { runId?: number }) {
       <div style={{ minHeight: 6 }}>{(busy || loadingModel) && <ProgressBar value={null} label={loadingModel ? 'Loading the model' : 'Predicting'} />}</div>
       {loadingModel && (
         <p className="small muted" data-testid="model-loading" role="status">
-          Loading the model: a run&apos;s model reads its dataset once for class names and normalisation; predictions after that are quick.
+          Loading the model: a run&apos;s model reads its dataset once for class names and normalization; predictions after that are quick.
         </p>
       )}
       {loadFailed && !error && (

@@ -209,7 +209,7 @@ export function RunsView() {
                 </th>
                 <th style={{ width: 190 }}>Progress</th>
                 <th>Model</th>
-                <th>Regulariser</th>
+                <th>Regularizer</th>
                 <th className="sortable right" onClick={() => toggleSort('valAccuracy')}>
                   Val acc{sortMark('valAccuracy')}
                 </th>

@@ -215,7 +215,7 @@ function SweepHeatmap({ sweepId }: { sweepId: number }) {
           </tbody>
         </table>
         <div className="muted small" style={{ marginTop: 6 }}>
-          Click a cell to open its run. Colours span {values.length > 0 ? `${formatPercent(lo, 1)} … ${formatPercent(hi, 1)}` : 'the values as they arrive'}.
+          Click a cell to open its run. Colors span {values.length > 0 ? `${formatPercent(lo, 1)} … ${formatPercent(hi, 1)}` : 'the values as they arrive'}.
           {baseline && (
             <span data-testid="sweep-baseline">
               {' '}Always answering “{baseline.majorityClass}” scores {formatPercent(baseline.majorityAccuracy, 1)} on the validation split: a cell at or below that learnt nothing.

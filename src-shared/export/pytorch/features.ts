@@ -23,7 +23,7 @@ export function featuresPython(t: FeatureTransform | undefined): FeaturesPython 
     case 'polar': return { code: polar, construct: 'PolarFeatures()' };
     case 'polynomial': return { code: polynomial, construct: 'PolynomialFeatures()' };
     case 'sincos': return { code: sincos, construct: 'SinCosFeatures()' };
-    case 'color-histogram': return { code: colourHistogram, construct: `ColourHistogram(width=${t.width}, height=${t.height}, channels=${t.channels}, bins=${t.bins})` };
+    case 'color-histogram': return { code: colorHistogram, construct: `ColorHistogram(width=${t.width}, height=${t.height}, channels=${t.channels}, bins=${t.bins})` };
     case 'hog': return { code: orientedGradients, construct: `OrientedGradients(width=${t.width}, height=${t.height}, channels=${t.channels}, cell=${t.cell}, bins=${t.bins})` };
   }
 }
@@ -56,8 +56,8 @@ class SinCosFeatures(nn.Module):
         return torch.stack([torch.sin(p[:, 0]), torch.cos(p[:, 0]), torch.sin(p[:, 1]), torch.cos(p[:, 1])], dim=1).to(x.dtype)
 `;
 
-const colourHistogram = String.raw`
-class ColourHistogram(nn.Module):
+const colorHistogram = String.raw`
+class ColorHistogram(nn.Module):
     """Per channel, the share of pixels in each of 'bins' equal bins of [0, 1] (values
     outside go to the first or last bin): [batch, H*W*C] -> [batch, C*bins], channel by channel."""
 
@@ -83,7 +83,7 @@ class ColourHistogram(nn.Module):
 
 const orientedGradients = String.raw`
 class OrientedGradients(nn.Module):
-    """Histogram of oriented gradients: grey = channel mean; gradients by centred differences
+    """Histogram of oriented gradients: gray = channel mean; gradients by centered differences
     (one-sided at the border); per cell of cell x cell pixels (whole cells only, from the top
     left), a histogram of unsigned orientation (bins over [0, pi)) weighted by gradient
     magnitude, scaled to unit length (+1e-6): [batch, H*W*C] -> [batch, rows*cols*bins],
@@ -97,12 +97,12 @@ class OrientedGradients(nn.Module):
     def forward(self, x):
         n, cell, rows, cols, bins = x.shape[0], self.cell, self.rows, self.cols, self.bins
         image = x.double().reshape(n, self.height, self.width, self.channels)
-        grey = image[..., 0]
+        gray = image[..., 0]
         for c in range(1, self.channels):
-            grey = grey + image[..., c]
-        grey = grey / self.channels
-        gx = torch.cat([grey[:, :, 1:], grey[:, :, -1:]], 2) - torch.cat([grey[:, :, :1], grey[:, :, :-1]], 2)
-        gy = torch.cat([grey[:, 1:], grey[:, -1:]], 1) - torch.cat([grey[:, :1], grey[:, :-1]], 1)
+            gray = gray + image[..., c]
+        gray = gray / self.channels
+        gx = torch.cat([gray[:, :, 1:], gray[:, :, -1:]], 2) - torch.cat([gray[:, :, :1], gray[:, :, :-1]], 2)
+        gy = torch.cat([gray[:, 1:], gray[:, -1:]], 1) - torch.cat([gray[:, :1], gray[:, :-1]], 1)
         magnitude = torch.hypot(gx, gy)
         angle = torch.atan2(gy, gx)
         # unsigned orientation: an edge is the same edge either way round

@@ -103,7 +103,7 @@ def mirror_draws(rng, count):
 
 
 def mirror(x, flips, shape):
-    """x [rows, H*W*C] (normalised, channels interleaved) with the rows where flips is True
+    """x [rows, H*W*C] (normalized, channels interleaved) with the rows where flips is True
     flipped left-right (mirrorImage in src-shared/engine/trainer.ts)."""
     if not any(flips):
         return x
@@ -142,7 +142,7 @@ def l2_strength(reg):
     return reg["l2"] if reg["kind"] in ("l2", "elastic") else 0.0
 
 
-def regularisation_loss(reg, weights):
+def regularization_loss(reg, weights):
     """lambda1 sum|w| + lambda2 sum w^2 over the weight matrices, biases excluded (the
     reported regLoss; with the proximal rule L1 is still reported, not differentiated)."""
     l1, l2 = l1_strength(reg), l2_strength(reg)
@@ -161,21 +161,21 @@ def slot_count(kind):
 
 
 class LabOptimizer:
-    """The lab's optimisers and regularisation step (optimizers.ts, regularizers.ts,
+    """The lab's optimizers and regularization step (optimizers.ts, regularizers.ts,
     Trainer.trainStep). 'params' are (tensor, is_weight) pairs in the lab's order W1, b1,
     W2, b2, ...; slots are float32 tensors shaped like their parameter."""
 
-    def __init__(self, spec, regulariser, params, slots=None):
+    def __init__(self, spec, regularizer, params, slots=None):
         self.spec = spec
-        self.reg = regulariser
+        self.reg = regularizer
         self.params = params
         count = slot_count(spec["kind"])
         self.slots = slots if slots is not None else [[torch.zeros_like(p) for _ in range(count)] for p, _ in params]
 
     @torch.no_grad()
     def step(self, lr, t):
-        """One update at 1-based step t: the regularisation gradient joins each weight's
-        gradient, the optimiser moves the parameter, then proximal L1 soft-thresholds it."""
+        """One update at 1-based step t: the regularization gradient joins each weight's
+        gradient, the optimizer moves the parameter, then proximal L1 soft-thresholds it."""
         spec, reg = self.spec, self.reg
         l1 = 0.0 if reg["proximal"] else l1_strength(reg)
         l2 = l2_strength(reg)
@@ -210,9 +210,9 @@ class LabOptimizer:
 
 
 def proximal_l1(w, spec, slots, lr, l1, t):
-    """Proximal L1 in the optimiser's metric (proximalL1 in src-shared/engine/optimizers.ts):
+    """Proximal L1 in the optimizer's metric (proximalL1 in src-shared/engine/optimizers.ts):
     after the update, w <- sign(w) * max(0, |w| - tau), tau = lambda1 times the step size the
-    optimiser just used: sgd lr*l1; momentum lr*l1/(1-mu); adam lr*l1/(sqrt(v_hat)+eps) per
+    optimizer just used: sgd lr*l1; momentum lr*l1/(1-mu); adam lr*l1/(sqrt(v_hat)+eps) per
     weight (v bias-corrected, as stored after this step). Weights within tau become exactly zero."""
     kind = spec["kind"]
     if kind == "sgd":

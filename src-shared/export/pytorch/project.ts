@@ -164,7 +164,7 @@ function checkSpec(spec: PytorchProjectSpec): void {
   for (const [what, state] of [['checkpoint', checkpoint], ['initial state', initial]] as const) {
     if (!state) continue;
     if (state.params.length !== parameters) throw new RangeError(`the ${what} holds ${state.params.length} parameter arrays, the model has ${parameters}`);
-    if (state.slots.length !== parameters * slotCount(config.optimizer)) throw new RangeError(`the ${what} holds optimiser slots for another optimiser than ${config.optimizer.kind}`);
+    if (state.slots.length !== parameters * slotCount(config.optimizer)) throw new RangeError(`the ${what} holds optimizer slots for another optimizer than ${config.optimizer.kind}`);
   }
   for (const [name, split] of Object.entries(splits)) {
     if (!split) continue;
@@ -229,7 +229,7 @@ ${modules.map((m) => `            ${m}`).join('\n')}
         return self.layers(self.features(x))
 
     def weights(self):
-        """The weight matrices, first layer first: what regularisation sees (never the biases)."""
+        """The weight matrices, first layer first: what regularization sees (never the biases)."""
         return [m.weight for m in self.layers if isinstance(m, nn.Linear)]
 
 
@@ -312,7 +312,7 @@ function pythonText(text: string): string {
 /** "HOG features (8×8-pixel cells, 9 orientations)": the transform with its settings. */
 function featureText(t: FeatureTransform): string {
   if (t.kind === 'hog') return `HOG features (${t.cell}×${t.cell}-pixel cells, ${t.bins} orientations)`;
-  if (t.kind === 'color-histogram') return `colour-histogram features (${t.bins} bins per channel)`;
+  if (t.kind === 'color-histogram') return `color-histogram features (${t.bins} bins per channel)`;
   return `${t.kind} features (${featureNames(t).join(', ')})`;
 }
 
@@ -325,7 +325,7 @@ function readme(spec: PytorchProjectSpec): string {
   return `# ${run.name.replace(/[\r\n]+/g, ' ')}: Neural Lab run ${run.id} as a PyTorch project
 
 ${describeArchitecture(config.model)}, ${config.loss} loss, ${config.optimizer.kind} (lr ${config.optimizer.lr}, ${config.schedule.kind} schedule),
-regularisation ${regText}${reg.proximal ? ' (proximal)' : ''}, batch ${config.batchSize}, ${config.epochs} epochs, seed ${config.seed}.
+regularization ${regText}${reg.proximal ? ' (proximal)' : ''}, batch ${config.batchSize}, ${config.epochs} epochs, seed ${config.seed}.
 ${config.model.features ? `The model reads ${featureText(config.model.features)}, computed inside LabModel from the inputs.\n` : ''}${config.augmentation?.mirror ? 'Mirror augmentation: each training image is flipped left-right with probability ½, drawn from the lab\'s generator.\n' : ''}Data: ${spec.source}; ${describeInput(spec.input)}; ${counts} samples.
 Exported from epoch ${spec.checkpoint.epoch} (step ${spec.checkpoint.step}) by Neural Lab ${spec.appVersion}.
 
@@ -358,10 +358,10 @@ Compare view, or
 | file | what |
 | --- | --- |
 | model.py | \`LabModel\`, the architecture (with its fixed feature transform) as an \`nn.Module\`; \`load_trained()\` for predictions |
-| lab_rules.py | the lab's shuffle, optimiser, regularisation (and proximal L1), schedule and losses |
-| data.py | the splits and their normalisation; \`--images FOLDER\` decodes the image files with Pillow |
+| lab_rules.py | the lab's shuffle, optimizer, regularization (and proximal L1), schedule and losses |
+| data.py | the splits and their normalization; \`--images FOLDER\` decodes the image files with Pillow |
 | train.py | training: continue, \`--replay\`, \`--device\`, torchrun |
-| weights.safetensors | the checkpoint (PyTorch names), its optimiser state, and the initial weights (\`initial.*\`) |
+| weights.safetensors | the checkpoint (PyTorch names), its optimizer state, and the initial weights (\`initial.*\`) |
 | experiment.json | config, classes, input, splits, generator states and the lab's per-epoch losses |
 | data/ | each split's inputs exactly as the lab decoded them, labels, and file names |
 `;

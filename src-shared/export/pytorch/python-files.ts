@@ -5,7 +5,7 @@
  * live in lab-rules.ts.
  */
 
-export const dataPython = String.raw`"""The samples of the lab's run, split and normalised exactly as the lab did.
+export const dataPython = String.raw`"""The samples of the lab's run, split and normalized exactly as the lab did.
 
 By default every split is read from the lab's own decoded pixels in data/ (bit for bit
 what the lab trained on). load_split(name, images=FOLDER) decodes the same image files
@@ -30,7 +30,7 @@ INPUT_SIZE = EXPERIMENT["config"]["model"]["inputSize"]
 def lookup_table(input_spec):
     """float32 [channels x 256]: the value each uint8 pixel becomes (normalize.ts). For
     'mean-image' the table only scales; the mean image is subtracted afterwards."""
-    norm = input_spec["normalisation"]
+    norm = input_spec["normalization"]
     channels = input_spec["preprocessing"]["channels"]
     values = np.arange(256, dtype=np.float64) / 255
     if norm["kind"] == "per-channel":
@@ -42,7 +42,7 @@ def lookup_table(input_spec):
 
 class LabSplit:
     """One split: inputs stay uint8 (images) or float32 (points) until a batch is asked for;
-    batch(rows) returns the normalised inputs [rows, INPUT_SIZE] and labels [rows]."""
+    batch(rows) returns the normalized inputs [rows, INPUT_SIZE] and labels [rows]."""
 
     def __init__(self, inputs, labels):
         self.inputs = inputs
@@ -53,7 +53,7 @@ class LabSplit:
             self.table = lookup_table(INPUT).reshape(-1)
             # where each input value's channel starts in the flattened table
             self.offsets = (torch.arange(INPUT_SIZE) % channels) * 256
-            norm = INPUT["normalisation"]
+            norm = INPUT["normalization"]
             self.mean = torch.tensor(np.asarray(norm["mean"], dtype=np.float32)) if norm["kind"] == "mean-image" else None
 
     def __len__(self):
@@ -111,7 +111,7 @@ def _file_list(meta):
 def decode_image(path, pre):
     """One image file as uint8 [H*W*C], prepared the way the lab prepares it (decode.ts):
     EXIF rotation, transparency flattened onto the background, fitted to WxH (cover: crop,
-    contain: pad, fill: stretch), grey or RGB."""
+    contain: pad, fill: stretch), gray or RGB."""
     from PIL import Image, ImageOps  # Pillow is only needed here
 
     size = (pre["width"], pre["height"])
@@ -225,7 +225,7 @@ def evaluate(model, split, device):
         loss_sum += float(lab_rules.data_loss_sum(CONFIG["loss"], scores, y))
         correct += int((scores.argmax(dim=1) == y).sum())
     data_loss = loss_sum / len(split)
-    reg_loss = lab_rules.regularisation_loss(CONFIG["regularizer"], model.weights())
+    reg_loss = lab_rules.regularization_loss(CONFIG["regularizer"], model.weights())
     return {"loss": data_loss + reg_loss, "dataLoss": data_loss, "regLoss": reg_loss, "accuracy": correct / len(split)}
 
 
@@ -273,7 +273,7 @@ def main():
     if not args.replay:
         count = lab_rules.slot_count(CONFIG["optimizer"]["kind"])
         slots = [[tensors[f"optimizer.{k}.{name}"].to(device) for k in range(count)] for name, _, _ in params]
-    optimiser = lab_rules.LabOptimizer(CONFIG["optimizer"], CONFIG["regularizer"], [(p, w) for _, p, w in params], slots)
+    optimizer = lab_rules.LabOptimizer(CONFIG["optimizer"], CONFIG["regularizer"], [(p, w) for _, p, w in params], slots)
     net = DistributedDataParallel(model) if world > 1 else model
 
     rng = lab_rules.LabRng.from_state(start["rng"])
@@ -313,14 +313,14 @@ def main():
             if MIRROR is not None:
                 x = lab_rules.mirror(x, lab_rules.mirror_draws(rng, count)[share], MIRROR)
             began = time.perf_counter()
-            reg_loss = lab_rules.regularisation_loss(CONFIG["regularizer"], model.weights())
+            reg_loss = lab_rules.regularization_loss(CONFIG["regularizer"], model.weights())
             for _, p, _ in params:
                 p.grad = None
             scores = net(x)
             loss_sum = lab_rules.data_loss_sum(CONFIG["loss"], scores, y)
             (loss_sum * (world / count)).backward()
             step += 1
-            optimiser.step(lr, step)
+            optimizer.step(lr, step)
             seconds += time.perf_counter() - began
             samples += count
             totals = torch.tensor([float(loss_sum), float((scores.argmax(dim=1) == y).sum())], dtype=torch.float64, device=device)

@@ -49,7 +49,7 @@ export const steps: FlowStep[] = [
       const rows = page.locator('[data-testid="class-feeders"] .insight-feeder-row');
       await expect(rows.count()).resolves.toBe(10);
       await expect(rows.first().locator('canvas').count()).resolves.toBe(5);
-      await expect(page.locator('[data-testid="templates-numbers"]').innerText()).resolves.toMatch(/28×28 grey.*784 → 128 ReLU → 10.*L1/s);
+      await expect(page.locator('[data-testid="templates-numbers"]').innerText()).resolves.toMatch(/28×28 gray.*784 → 128 ReLU → 10.*L1/s);
       await ui.shot('insight-01-templates-l1-latest');
       await page.locator('[data-testid="class-feeders"]').scrollIntoViewIfNeeded();
       await ui.shot('insight-02-templates-class-feeders');

@@ -45,7 +45,7 @@ export function seedModels(): { kind: 'json' | 'onnx'; bytes: Uint8Array; model:
   const models = [
     smallModel({ seed: 1 }).model,
     smallModel({ seed: 2, channels: 1, hidden: [{ units: 5, activation: 'relu' }], loss: 'svm' }).model,
-    smallModel({ seed: 3, hidden: [{ units: 4, activation: 'tanh' }, { units: 3, activation: 'leaky-relu', alpha: 0.1 }], normalisation: 'scale' }).model,
+    smallModel({ seed: 3, hidden: [{ units: 4, activation: 'tanh' }, { units: 3, activation: 'leaky-relu', alpha: 0.1 }], normalization: 'scale' }).model,
   ];
   return models.flatMap((model) => [
     { kind: 'json' as const, bytes: new TextEncoder().encode(encodeNativeModel(model)), model },

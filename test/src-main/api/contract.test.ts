@@ -210,7 +210,7 @@ describe.each<TransportKind>(['ipc', 'web'])('the API over %s', (kind) => {
     await writeImageFolder(root);
     const { dataset } = checked('importFolder', await h.api.importFolder({ jobId: 'pets-2', path: root, options: { width: 8, height: 8 } }));
     const config = toyConfig(2, { model: { inputSize: 8 * 8 * 3, numClasses: 2, hidden: [] } });
-    const run = checked('startRun', await h.api.startRun({ config, data: { kind: 'dataset', datasetId: dataset.id, normalisation: 'scale' }, split: { val: 0.2, test: 0, seed: 1 } }));
+    const run = checked('startRun', await h.api.startRun({ config, data: { kind: 'dataset', datasetId: dataset.id, normalization: 'scale' }, split: { val: 0.2, test: 0, seed: 1 } }));
     expect(await waitForEvent(h, 'runFinished', (e) => e.runId === run.id)).toMatchObject({ status: 'done' });
     expect(error(await h.api.deleteDataset({ id: dataset.id }))).toMatchObject({ code: 'conflict' });
   });
@@ -220,7 +220,7 @@ describe.each<TransportKind>(['ipc', 'web'])('the API over %s', (kind) => {
     const bad = error(await h.api.startRun({ config: toyConfig(2, { model: { inputSize: 3, numClasses: 2, hidden: [] } }), data: toyData }));
     expect(bad.code).toBe('invalid-request');
     expect(bad.issues?.map((i) => i.path)).toEqual(['config.model.inputSize', 'config.model.numClasses']);
-    expect(error(await h.api.startRun({ ...toyRun(2), data: { kind: 'dataset', datasetId: 999_999, normalisation: 'scale' } }))).toMatchObject({ code: 'not-found' });
+    expect(error(await h.api.startRun({ ...toyRun(2), data: { kind: 'dataset', datasetId: 999_999, normalization: 'scale' } }))).toMatchObject({ code: 'not-found' });
     expect(checked('listRuns', await h.api.listRuns({})).runs.length).toBe(runsBefore);
   });
 
@@ -283,13 +283,13 @@ describe.each<TransportKind>(['ipc', 'web'])('the API over %s', (kind) => {
   });
 
   /** Imports an 8×8 image folder and trains a run on it; resolves when the run is done. */
-  async function trainImageRun(name: string, hidden: { units: number; activation: 'relu' }[], normalisation: 'scale' | 'mean-image' | 'per-channel') {
+  async function trainImageRun(name: string, hidden: { units: number; activation: 'relu' }[], normalization: 'scale' | 'mean-image' | 'per-channel') {
     const root = join(h.folder, name);
     await writeImageFolder(root);
     const { dataset } = checked('importFolder', await h.api.importFolder({ jobId: name, path: root, options: { width: 8, height: 8 } }));
     const config = toyConfig(3, { model: { inputSize: 8 * 8 * 3, numClasses: 2, hidden }, optimizer: { kind: 'sgd', lr: 0.05 } });
     const since = h.events.length;
-    const run = checked('startRun', await h.api.startRun({ name, config, data: { kind: 'dataset', datasetId: dataset.id, normalisation }, split: { val: 0.2, test: 0, seed: 1 } }));
+    const run = checked('startRun', await h.api.startRun({ name, config, data: { kind: 'dataset', datasetId: dataset.id, normalization }, split: { val: 0.2, test: 0, seed: 1 } }));
     expect(await waitForEvent(h, 'runFinished', (e) => e.runId === run.id, 30_000, since)).toMatchObject({ status: 'done' });
     return run;
   }
@@ -332,7 +332,7 @@ describe.each<TransportKind>(['ipc', 'web'])('the API over %s', (kind) => {
     for (const imported of [fromJson, fromOnnx]) {
       expect(imported.summary).toMatchObject({
         classNames: ['cat', 'dog'], description: 'linear 192-2', loss: 'softmax',
-        input: { kind: 'image', width: 8, height: 8, channels: 3, fit: 'cover', normalisation: 'per-channel' },
+        input: { kind: 'image', width: 8, height: 8, channels: 3, fit: 'cover', normalization: 'per-channel' },
       });
       expect(imported.path).toBe(join(h.folder, 'models', imported.id));
       expect(imported.bytes).toBe(statSync(imported.path).size);
@@ -403,8 +403,8 @@ describe.each<TransportKind>(['ipc', 'web'])('the API over %s', (kind) => {
     expect(await sharp(runTemplates.files[0].path).metadata()).toMatchObject({ format: 'png', width: 16, height: 16 });
     mkdirSync(join(out, 'run'));
     mkdirSync(join(out, 'imported'));
-    const a = checked('exportTemplates', await h.api.exportTemplates({ model, folder: join(out, 'run'), colouring: 'diverging', scaling: 'shared' }));
-    const b = checked('exportTemplates', await h.api.exportTemplates({ model: { kind: 'imported', modelId: fromJson.id }, folder: join(out, 'imported'), colouring: 'diverging', scaling: 'shared' }));
+    const a = checked('exportTemplates', await h.api.exportTemplates({ model, folder: join(out, 'run'), coloring: 'diverging', scaling: 'shared' }));
+    const b = checked('exportTemplates', await h.api.exportTemplates({ model: { kind: 'imported', modelId: fromJson.id }, folder: join(out, 'imported'), coloring: 'diverging', scaling: 'shared' }));
     expect(b.files.map((f) => readFileSync(f.path))).toEqual(a.files.map((f) => readFileSync(f.path)));
     const csv = checked('exportMetricsCsv', await h.api.exportMetricsCsv({ runId: run.id, folder: out, fileName: 'metrics.csv' }));
     const lines = readFileSync(csv.file.path, 'utf8').trimEnd().split('\n');

@@ -42,7 +42,7 @@ describe('form drafts', () => {
     expect(JSON.parse(readFileSync(join(dir, 'form-drafts.json'), 'utf8'))).toEqual({ toy: { toy: 'xor' } });
   });
 
-  it('keep every save when many arrive at once (writes are serialised)', async () => {
+  it('keep every save when many arrive at once (writes are serialized)', async () => {
     const dir = folder();
     const channels = formDraftChannels(dir);
     await Promise.all(Array.from({ length: 20 }, (_, i) => channels.saveFormDraft({ key: `dataset:${i + 1}`, draft: { epochs: i + 1 } })));

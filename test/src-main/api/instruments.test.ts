@@ -175,7 +175,7 @@ describe('space warping on real images', () => {
     await writeImageFolder(root, ['cat', 'dog', 'fox'], 12);
     const { dataset } = checked('importFolder', await h.api.importFolder({ jobId: 'warp-pets', path: root, options: { width: 8, height: 8 } }));
     const config = { ...toyConfig(3), model: { inputSize: 8 * 8 * 3, numClasses: 3, hidden: [{ units: 10, activation: 'relu' as const }] }, batchSize: 8 };
-    const run = await trainToEnd({ name: 'pets', config, data: { kind: 'dataset', datasetId: dataset.id, normalisation: 'scale' }, split: { val: 0.25, test: 0, seed: 1 } });
+    const run = await trainToEnd({ name: 'pets', config, data: { kind: 'dataset', datasetId: dataset.id, normalization: 'scale' }, split: { val: 0.25, test: 0, seed: 1 } });
     const warp = checked('getImageWarp', await h.api.getImageWarp({ runId: run.id }));
     expect(warp.classNames).toEqual(['cat', 'dog', 'fox']);
     expect(warp.spaces.map((s) => [s.name, s.width])).toEqual([['input', 192], ['hidden 1', 10]]);

@@ -157,8 +157,8 @@ function badCases(ids: Ids): Record<InvokeName, BadCase[]> {
       { why: 'hostile name far too long', payload: { ...run, name: hostile + huge }, field: 'name' },
     ],
     startTwins: [
-      { why: 'half a regulariser pair', payload: { ...run, regularizers: [{ kind: 'l1' }] }, field: 'regularizers' },
-      { why: 'unknown regulariser', payload: { ...run, regularizers: [{ kind: 'l3', l1: 0, l2: 0, proximal: false }, { kind: 'l2', l1: 0, l2: 1e-3, proximal: false }] }, field: 'regularizers[0].kind' },
+      { why: 'half a regularizer pair', payload: { ...run, regularizers: [{ kind: 'l1' }] }, field: 'regularizers' },
+      { why: 'unknown regularizer', payload: { ...run, regularizers: [{ kind: 'l3', l1: 0, l2: 0, proximal: false }, { kind: 'l2', l1: 0, l2: 1e-3, proximal: false }] }, field: 'regularizers[0].kind' },
       { why: 'infinite-looking λ', payload: { ...run, regularizers: [{ kind: 'l1', l1: 1e300, l2: 0, proximal: true }, { kind: 'l2', l1: 0, l2: 1e-3, proximal: false }] }, field: 'regularizers[0].l1' },
     ],
     pauseRun: byId('pauseRun'),
@@ -219,7 +219,7 @@ function badCases(ids: Ids): Record<InvokeName, BadCase[]> {
       { why: '".." in the folder', payload: { model, folder: `${ids.folder}/../..` }, field: 'folder' },
       { why: 'zoom 0', payload: { model, folder: ids.folder, zoom: 0 }, field: 'zoom' },
       { why: 'zoom 10,000', payload: { model, folder: ids.folder, zoom: 10_000 }, field: 'zoom' },
-      { why: 'unknown colouring', payload: { model, folder: ids.folder, colouring: 'rainbow' }, field: 'colouring' },
+      { why: 'unknown coloring', payload: { model, folder: ids.folder, coloring: 'rainbow' }, field: 'coloring' },
       { why: 'unknown scaling', payload: { model, folder: ids.folder, scaling: 'log' }, field: 'scaling' },
     ],
     exportMetricsCsv: [

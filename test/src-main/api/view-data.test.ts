@@ -34,13 +34,13 @@ describe.each<TransportKind>(['ipc', 'web'])('view data over %s', (kind) => {
   it('shows a folder\'s images preprocessed with the options asked for, before any import', async () => {
     const root = join(h.folder, 'shapes');
     await writeImageFolder(root, ['cat', 'dog', 'eel'], 4);
-    const grey = checked('getDatasetImages', await h.api.getDatasetImages({ source: { kind: 'folder', path: root }, options: { width: 5, height: 7, channels: 1 }, perClass: 3 }));
-    expect(grey).toMatchObject({ width: 5, height: 7, channels: 1, classNames: ['cat', 'dog', 'eel'], problems: [] });
-    expect(grey.images.map((i) => i.className)).toEqual(['cat', 'cat', 'cat', 'dog', 'dog', 'dog', 'eel', 'eel', 'eel']);
-    for (const image of grey.images) expect(bytes(image.pixels)).toHaveLength(5 * 7);
+    const gray = checked('getDatasetImages', await h.api.getDatasetImages({ source: { kind: 'folder', path: root }, options: { width: 5, height: 7, channels: 1 }, perClass: 3 }));
+    expect(gray).toMatchObject({ width: 5, height: 7, channels: 1, classNames: ['cat', 'dog', 'eel'], problems: [] });
+    expect(gray.images.map((i) => i.className)).toEqual(['cat', 'cat', 'cat', 'dog', 'dog', 'dog', 'eel', 'eel', 'eel']);
+    for (const image of gray.images) expect(bytes(image.pixels)).toHaveLength(5 * 7);
     // the same file through sharp directly, with the importer's pipeline, gives the same bytes
-    const direct = await sharp(join(root, grey.images[0].path)).flatten({ background: { r: 255, g: 255, b: 255 } }).resize(5, 7, { fit: 'cover' }).greyscale().raw().toBuffer();
-    expect([...bytes(grey.images[0].pixels)]).toEqual([...direct]);
+    const direct = await sharp(join(root, gray.images[0].path)).flatten({ background: { r: 255, g: 255, b: 255 } }).resize(5, 7, { fit: 'cover' }).grayscale().raw().toBuffer();
+    expect([...bytes(gray.images[0].pixels)]).toEqual([...direct]);
     const rgb = checked('getDatasetImages', await h.api.getDatasetImages({ source: { kind: 'folder', path: root }, options: { width: 4, height: 4, channels: 3 }, perClass: 1, maxClasses: 2 }));
     expect(rgb.images.map((i) => i.className)).toEqual(['cat', 'dog']);
     expect(bytes(rgb.images[0].pixels)).toHaveLength(4 * 4 * 3);
@@ -121,7 +121,7 @@ describe.each<TransportKind>(['ipc', 'web'])('view data over %s', (kind) => {
     await writeImageFolder(root, ['cat', 'dog'], 10);
     const { dataset } = checked('importFolder', await h.api.importFolder({ jobId: 'eval', path: root, options: { width: 8, height: 8 } }));
     const config = toyConfig(3, { model: { inputSize: 8 * 8 * 3, numClasses: 2, hidden: [] }, batchSize: 4, optimizer: { kind: 'sgd', lr: 0.05 } });
-    const run = checked('startRun', await h.api.startRun({ config, data: { kind: 'dataset', datasetId: dataset.id, normalisation: 'mean-image' }, split: { val: 0.3, test: 0, seed: 2 } }));
+    const run = checked('startRun', await h.api.startRun({ config, data: { kind: 'dataset', datasetId: dataset.id, normalization: 'mean-image' }, split: { val: 0.3, test: 0, seed: 2 } }));
     expect(await waitForEvent(h, 'runFinished', (e) => e.runId === run.id)).toMatchObject({ status: 'done' });
     const { run: finished } = checked('getRun', await h.api.getRun({ id: run.id }));
     const e = checked('evaluateRun', await h.api.evaluateRun({ runId: run.id }));

@@ -5,7 +5,7 @@ import { buildConfig, parseActivations, parseModel, parseRegularizer, parseSched
 const specs = {
   lr: number('X', 'learning rate', { min: 0, exclusiveMin: true }),
   epochs: number('N', 'epochs', { integer: true, min: 1 }),
-  opt: choice(['sgd', 'adam'] as const, 'optimiser'),
+  opt: choice(['sgd', 'adam'] as const, 'optimizer'),
   json: flag('json output'),
   name: text('NAME', 'a name'),
   idx: custom(['IMAGES', 'LABELS'], 'two files', (v) => ({ images: v[0], labels: v[1] })),
@@ -63,7 +63,7 @@ describe('option parser', () => {
 });
 
 describe('train options', () => {
-  it('parse models, activations, regularisers and schedules', () => {
+  it('parse models, activations, regularizers and schedules', () => {
     expect(parseModel('linear', 'model')).toEqual([]);
     expect(parseModel('mlp:512,256', 'model')).toEqual([512, 256]);
     expect(() => parseModel('mlp:', 'model')).toThrow(UsageError);
@@ -88,7 +88,7 @@ describe('train options', () => {
     expect(() => parseSchedule('step:0,0.5', 'schedule')).toThrow(UsageError);
   });
 
-  it('build a TrainConfig with per-layer activations and per-optimiser default learning rates', () => {
+  it('build a TrainConfig with per-layer activations and per-optimizer default learning rates', () => {
     const config = buildConfig({ model: [8, 4], act: [{ activation: 'relu' }, { activation: 'tanh' }], opt: 'adam', reg: { kind: 'l1', l1: 0.01, l2: 0 }, prox: true },
       { inputSize: 2, numClasses: 3 });
     expect(config.model.hidden).toEqual([{ units: 8, activation: 'relu' }, { units: 4, activation: 'tanh' }]);

@@ -32,7 +32,7 @@ async function train(...args: string[]): Promise<Summary> {
 
 const spiral = ['--toy', 'spiral', '--samples', '300', '--batch', '32', '--epochs', '300', '--seed', '1', '--model', 'mlp:100'];
 
-describe('proximal L1 in the optimiser metric (spiral, mlp:100, 300 epochs)', () => {
+describe('proximal L1 in the optimizer metric (spiral, mlp:100, 300 epochs)', () => {
   it('Adam lr 0.01: L1 0.003 with --prox zeroes at least half the weights at train accuracy ≥ 0.9; L2 0.003 zeroes none', async () => {
     const [l1, l2] = await Promise.all([
       train(...spiral, '--opt', 'adam', '--lr', '0.01', '--reg', 'l1:0.003', '--prox'),

@@ -32,7 +32,7 @@ describe('lab train with image sources', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split('\n');
-    expect(lines.find((l) => l.startsWith('data: '))).toMatch(/^data: 2,500 images, 10 classes, 28×28 grey; train 1,800 · val 200 · test 500$/);
+    expect(lines.find((l) => l.startsWith('data: '))).toMatch(/^data: 2,500 images, 10 classes, 28×28 gray; train 1,800 · val 200 · test 500$/);
     const summary = JSON.parse(lines[lines.length - 1]);
     expect(summary.epochs).toBe(5);
     expect(summary.weights.count).toBe(784 * 10);
@@ -57,7 +57,7 @@ describe('lab train with image sources', () => {
     const run = await lab(['train', '--idx', files[0], files[1], '--test-idx', files[2], files[3], '--epochs', '3', '--json']);
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split('\n');
-    expect(lines.find((l) => l.startsWith('data: '))).toMatch(/240 images, 2 classes, 6×6 grey; train 180 · val 20 · test 40/);
+    expect(lines.find((l) => l.startsWith('data: '))).toMatch(/240 images, 2 classes, 6×6 gray; train 180 · val 20 · test 40/);
     expect(JSON.parse(lines[lines.length - 1]).test.accuracy).toBeGreaterThanOrEqual(0.95);
   });
 

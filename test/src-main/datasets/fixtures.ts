@@ -21,18 +21,18 @@ export type Format = 'jpeg' | 'png' | 'webp' | 'gif' | 'tiff' | 'avif';
 export const allFormats: Format[] = ['jpeg', 'png', 'webp', 'gif', 'tiff', 'avif'];
 
 /** A solid-colour image file in `format`. */
-export async function solidImage(format: Format, colour: Rgb, width = 48, height = 40): Promise<Buffer> {
-  const [r, g, b] = colour;
+export async function solidImage(format: Format, color: Rgb, width = 48, height = 40): Promise<Buffer> {
+  const [r, g, b] = color;
   return sharp({ create: { width, height, channels: 3, background: { r, g, b } } })
     .toFormat(format)
     .toBuffer();
 }
 
 /** Raw RGB pixels, [height × width × 3], from a function of (x, y). */
-export function rawImage(width: number, height: number, colourAt: (x: number, y: number) => Rgb): Buffer {
+export function rawImage(width: number, height: number, colorAt: (x: number, y: number) => Rgb): Buffer {
   const data = Buffer.alloc(width * height * 3);
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) data.set(colourAt(x, y), (y * width + x) * 3);
+    for (let x = 0; x < width; x++) data.set(colorAt(x, y), (y * width + x) * 3);
   }
   return data;
 }

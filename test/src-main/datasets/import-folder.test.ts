@@ -12,13 +12,13 @@ const blue: Rgb = [20, 40, 210];
 describe('importFolder: formats and preprocessing', () => {
   const dir = tempDir('formats');
   beforeAll(async () => {
-    for (const [cls, colour] of [['red', red], ['blue', blue]] as const) {
-      for (const format of allFormats) writeBytes(join(dir.path, cls, 'nested', 'deeper', `img.${format}`), await solidImage(format, colour));
+    for (const [cls, color] of [['red', red], ['blue', blue]] as const) {
+      for (const format of allFormats) writeBytes(join(dir.path, cls, 'nested', 'deeper', `img.${format}`), await solidImage(format, color));
     }
   });
   afterAll(dir.remove);
 
-  it('imports JPEG, PNG, WebP, GIF, TIFF and AVIF from nested folders with the right colours', async () => {
+  it('imports JPEG, PNG, WebP, GIF, TIFF and AVIF from nested folders with the right colors', async () => {
     const { dataset, report } = await importFolder(dir.path, { width: 8, height: 6, valFraction: 0 }, { cacheDir: null });
     expect(report.skipped).toEqual([]);
     expect(dataset.classNames).toEqual(['blue', 'red']);
@@ -35,17 +35,17 @@ describe('importFolder: formats and preprocessing', () => {
     expect(formats).toEqual([...allFormats, ...allFormats].sort());
   });
 
-  it('converts to grey with one channel', async () => {
+  it('converts to gray with one channel', async () => {
     const { dataset } = await importFolder(dir.path, { width: 5, height: 5, channels: 1 }, { cacheDir: null });
     expect(dataset.channels).toBe(1);
     expect(dataset.pixels.length).toBe(12 * 25);
-    const greyOf = (cls: string) => meanOf(dataset.pixels, dataset.labels.indexOf(dataset.classNames.indexOf(cls)), 5, 5, 1);
+    const grayOf = (cls: string) => meanOf(dataset.pixels, dataset.labels.indexOf(dataset.classNames.indexOf(cls)), 5, 5, 1);
     // a mid-tone for both colours, and not the same one
     for (const cls of ['red', 'blue']) {
-      expect(greyOf(cls)).toBeGreaterThan(30);
-      expect(greyOf(cls)).toBeLessThan(225);
+      expect(grayOf(cls)).toBeGreaterThan(30);
+      expect(grayOf(cls)).toBeLessThan(225);
     }
-    expect(Math.abs(greyOf('red') - greyOf('blue'))).toBeGreaterThan(10);
+    expect(Math.abs(grayOf('red') - grayOf('blue'))).toBeGreaterThan(10);
   });
 });
 
@@ -77,7 +77,7 @@ describe('importFolder: orientation, alpha and fit', () => {
     }
   });
 
-  it('flattens transparency onto the background colour', async () => {
+  it('flattens transparency onto the background color', async () => {
     const { dataset } = await importFolder(dir.path, { width: 16, height: 16, background: [255, 0, 255], valFraction: 0 }, { cacheDir: null });
     const row = dataset.sources!.indexOf('alpha/half.png');
     // transparent left half → magenta background; opaque right half → green
@@ -167,13 +167,13 @@ describe('importFolder: layouts, splits, duplicates and warnings', () => {
   const splitRoot = join(dir.path, 'split');
   const classRoot = join(dir.path, 'classes');
   beforeAll(async () => {
-    for (const [cls, colour] of [['apple', red], ['berry', blue], ['cherry', [240, 240, 20] as Rgb]] as const) {
+    for (const [cls, color] of [['apple', red], ['berry', blue], ['cherry', [240, 240, 20] as Rgb]] as const) {
       for (let i = 0; i < 10; i++) {
-        const shade: Rgb = [colour[0], colour[1], (colour[2] + 3 * i) % 256];
+        const shade: Rgb = [color[0], color[1], (color[2] + 3 * i) % 256];
         writeBytes(join(splitRoot, 'train', cls, `${i}.png`), await solidImage('png', shade, 12, 12));
         writeBytes(join(classRoot, cls, `${i}.png`), await solidImage('png', shade, 12, 12));
       }
-      for (let i = 0; i < 3; i++) writeBytes(join(splitRoot, 'test', cls, `t${i}.png`), await solidImage('png', [colour[0], colour[1], (colour[2] + 100 + i) % 256], 12, 12));
+      for (let i = 0; i < 3; i++) writeBytes(join(splitRoot, 'test', cls, `t${i}.png`), await solidImage('png', [color[0], color[1], (color[2] + 100 + i) % 256], 12, 12));
     }
     // one training image copied into another class: a duplicate across classes
     writeBytes(join(classRoot, 'berry', 'copy-of-apple.png'), await solidImage('png', red, 12, 12));
@@ -299,8 +299,8 @@ describe('importFolder: cache, progress and cancellation', () => {
     expect(third.report.contentHash).not.toBe(first.report.contentHash);
 
     // Other preprocessing misses; a changed file misses.
-    const grey = await importFolder(root, { width: 6, height: 6, channels: 1 }, { cacheDir });
-    expect(grey.report.cacheHits).toBe(0);
+    const gray = await importFolder(root, { width: 6, height: 6, channels: 1 }, { cacheDir });
+    expect(gray.report.cacheHits).toBe(0);
     writeBytes(join(root, 'odd', '1.jpg'), await solidImage('jpeg', [1, 2, 3], 64, 48));
     const changed = await importFolder(root, { width: 6, height: 6, channels: 1 }, { cacheDir });
     expect(changed.report.cacheHits).toBe(11);

@@ -31,7 +31,7 @@ describe('choosing the better-sqlite3 native module per runtime', () => {
 });
 
 describe('checking a built module', () => {
-  it('recognises node_modules\' build as a Node build and refuses it for Electron', () => {
+  it('recognizes node_modules\' build as a Node build and refuses it for Electron', () => {
     expect(identifyAddon(nodeBuild)).toEqual({ runtime: 'node' });
     expect(electronBuildProblem(nodeBuild, '41.7.1')).toMatch(/built for Node .*not for Electron 41\.7\.1/);
   });

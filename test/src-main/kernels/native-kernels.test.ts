@@ -177,7 +177,7 @@ describe.skipIf(nativeOff)('native kernels', () => {
       expect(() => k.loss!('softmax', new Float32Array(3), Int32Array.of(3), 1, 3)).toThrow(/label/);
     });
 
-    it('one fused optimiser step equals the regularisation gradient plus the update rule, for SGD, momentum and Adam', () => {
+    it('one fused optimizer step equals the regularization gradient plus the update rule, for SGD, momentum and Adam', () => {
       const k = nativeKernels(addon());
       const rng = new Rng(4);
       const n = 1001;

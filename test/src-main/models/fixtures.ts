@@ -6,20 +6,20 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { importFolder, type ImportResult } from '../../../src-main/datasets';
 import { imageSource } from '../../../src-shared/data/image-source';
-import { fitNormalisation } from '../../../src-shared/data/normalize';
+import { fitNormalization } from '../../../src-shared/data/normalize';
 import { Trainer } from '../../../src-shared/engine/trainer';
 import type { HiddenLayerSpec, TrainConfig } from '../../../src-shared/engine/types';
 import type { TrainedModel } from '../../../src-shared/export/model';
 import { Rng } from '../../../src-shared/random';
 import { rawImage, writeBytes, type Rgb } from '../datasets/fixtures';
 
-export const CLASS_COLOURS: Record<string, Rgb> = { red: [220, 40, 40], green: [40, 200, 60], blue: [50, 60, 220] };
+export const CLASS_COLORS: Record<string, Rgb> = { red: [220, 40, 40], green: [40, 200, 60], blue: [50, 60, 220] };
 
 /** `perClass` noisy 20×16 PNGs per class in `root/<class>/`; returns every file path. */
 export async function writeImageFolder(root: string, perClass = 8, seed = 5): Promise<string[]> {
   const rng = new Rng(seed);
   const files: string[] = [];
-  for (const [name, [r, g, b]] of Object.entries(CLASS_COLOURS)) {
+  for (const [name, [r, g, b]] of Object.entries(CLASS_COLORS)) {
     for (let i = 0; i < perClass; i++) {
       const jitter = () => Math.round(40 * rng.normal());
       const clamp = (v: number) => Math.max(0, Math.min(255, v));
@@ -52,18 +52,18 @@ export function trainConfig(inputSize: number, hidden: HiddenLayerSpec[] = [{ un
 export async function trainOnFolder(root: string, split = { val: 0.25, test: 0, seed: 11 }): Promise<{ model: TrainedModel; trainer: Trainer; imported: ImportResult }> {
   const imported = await importFolder(root, { ...PREPROCESSING, valFraction: split.val, testFraction: split.test, seed: split.seed }, { cacheDir: null });
   const { dataset, splits } = imported;
-  const normalisation = fitNormalisation('per-channel', dataset, splits.train);
-  const train = imageSource(dataset, splits.train, normalisation);
+  const normalization = fitNormalization('per-channel', dataset, splits.train);
+  const train = imageSource(dataset, splits.train, normalization);
   const config = trainConfig(train.inputSize);
-  const trainer = new Trainer(config, train, imageSource(dataset, splits.val, normalisation));
+  const trainer = new Trainer(config, train, imageSource(dataset, splits.val, normalization));
   let last;
   while (!trainer.finished) last = trainer.runEpoch();
   const model: TrainedModel = {
-    name: 'colours',
+    name: 'colors',
     architecture: config.model,
     loss: config.loss,
     classNames: dataset.classNames,
-    input: { kind: 'image', preprocessing: imported.preprocessing, normalisation },
+    input: { kind: 'image', preprocessing: imported.preprocessing, normalization },
     layers: trainer.layerWeights(),
     training: config,
     metrics: { epochs: trainer.epoch, train: { loss: last!.train.loss, accuracy: last!.train.accuracy } },

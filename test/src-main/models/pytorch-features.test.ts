@@ -143,7 +143,7 @@ describe('runs with feature transforms and mirror augmentation, exported as PyTo
     const { count, inputs } = experiment.splits.train;
     const bytes = readFileSync(join(project(kind), inputs));
     const x = inputs.endsWith('.u8')
-      ? runner.normalise(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), count)
+      ? runner.normalize(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), count)
       : new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
     const labScores = runner.run(x, count);
 

@@ -18,8 +18,8 @@ import { compareWeights, lab, PYTHON, readMetrics, readSafetensors, run, TORCHRU
 /** Three colour classes with heavy noise, so the classes overlap and accuracy says something. */
 async function writeNoisyFolder(folder: string, perClass: number): Promise<void> {
   const rng = new Rng(3);
-  const colours: Record<string, [number, number, number]> = { red: [140, 110, 110], green: [110, 135, 110], blue: [110, 110, 140] };
-  for (const [name, [r, g, b]] of Object.entries(colours)) {
+  const colors: Record<string, [number, number, number]> = { red: [140, 110, 110], green: [110, 135, 110], blue: [110, 110, 140] };
+  for (const [name, [r, g, b]] of Object.entries(colors)) {
     for (let i = 0; i < perClass; i++) {
       const clamp = (v: number) => Math.max(0, Math.min(255, Math.round(v)));
       const raw = rawImage(12, 10, () => [clamp(r + 110 * rng.normal()), clamp(g + 110 * rng.normal()), clamp(b + 110 * rng.normal())]);

@@ -44,8 +44,8 @@ const out = (name: string) => join(work.path, 'out', name);
 
 describe('export, then run elsewhere', () => {
   it('ONNX Runtime on the exported ONNX and the lab\'s predict on the native JSON agree within 1e-5 on the same image files', async () => {
-    const json = await exportModel(model, 'json', out('colours.json'));
-    const onnx = await exportModel(model, 'onnx', out('colours.onnx'));
+    const json = await exportModel(model, 'json', out('colors.json'));
+    const onnx = await exportModel(model, 'onnx', out('colors.onnx'));
     console.log(`file sizes: native JSON ${json.file.bytes} B, ONNX ${onnx.file.bytes} B (${model.architecture.inputSize}-6-3 MLP)`);
 
     const lab = await predictFiles(await readModelFile(json.file.path), images);
@@ -57,7 +57,7 @@ describe('export, then run elsewhere', () => {
     const size = model.architecture.inputSize;
     const pixels = new Uint8Array(images.length * size);
     for (let i = 0; i < images.length; i++) pixels.set(await loadImage(images[i], model.input.kind === 'image' ? model.input.preprocessing : never()), i * size);
-    const x = runner.normalise(pixels, images.length);
+    const x = runner.normalize(pixels, images.length);
     const session = await ort.InferenceSession.create(readFileSync(onnx.file.path));
     const result = await session.run({ input: new ort.Tensor('float32', x, [images.length, size]) });
     const ortProbabilities = result.probabilities.data as Float32Array;
@@ -91,9 +91,9 @@ describe('export, then run elsewhere', () => {
   });
 
   it('safetensors reads back byte-exactly, with the PyTorch snippet beside it', async () => {
-    const result = await exportModel(model, 'safetensors', out('colours.safetensors'));
-    expect(result.extras.map((f) => f.path)).toEqual([out('colours.py')]);
-    expect(readFileSync(out('colours.py'), 'utf8')).toBe(result.snippet);
+    const result = await exportModel(model, 'safetensors', out('colors.safetensors'));
+    expect(result.extras.map((f) => f.path)).toEqual([out('colors.py')]);
+    expect(readFileSync(out('colors.py'), 'utf8')).toBe(result.snippet);
     const parsed = parseSafetensors(readFileSync(result.file.path));
     console.log(`file size: safetensors ${result.file.bytes} B`);
     model.layers.forEach((layer, i) => {
@@ -159,7 +159,7 @@ describe('export, then run elsewhere', () => {
     const script = `${readFileSync(join(folder, 'model.py'), 'utf8')}
 pixels = torch.tensor(json.load(open("pixels.json")), dtype=torch.uint8).reshape(${count}, ${model.input.kind === 'image' ? `${model.input.preprocessing.height}, ${model.input.preprocessing.width}, 3` : ''})
 with torch.no_grad():
-    print(json.dumps([model(normalise(p)).softmax(dim=1)[0].tolist() for p in pixels]))
+    print(json.dumps([model(normalize(p)).softmax(dim=1)[0].tolist() for p in pixels]))
 `;
     const stdout = execFileSync(python, ['-c', script], { cwd: folder, env: { ...process.env, PYTHONPATH: shim }, encoding: 'utf8' });
     const torchProbabilities = JSON.parse(stdout.trim().split('\n').pop()!) as number[][];
@@ -228,13 +228,13 @@ describe('runs from the store', () => {
     }
   });
 
-  it('an image run recorded without its model input refits its normalisation on the run\'s training split once: the exported model predicts exactly like the trained one', async () => {
+  it('an image run recorded without its model input refits its normalization on the run\'s training split once: the exported model predicts exactly like the trained one', async () => {
     const store = new LabStore(out('images.db'));
     try {
       const split = { val: 0.25, test: 0, seed: 11 };
       const { model: trained, trainer } = await trainOnFolder(join(work.path, 'images'), split);
-      const dataset = store.createDataset({ name: 'colours', source: 'folder', options: { path: join(work.path, 'images'), width: 8, height: 6, channels: 3, fit: 'cover' } });
-      const run = store.createRun({ config: trainer.config, data: { kind: 'dataset', datasetId: dataset.id, normalisation: 'per-channel' }, split });
+      const dataset = store.createDataset({ name: 'colors', source: 'folder', options: { path: join(work.path, 'images'), width: 8, height: 6, channels: 3, fit: 'cover' } });
+      const run = store.createRun({ config: trainer.config, data: { kind: 'dataset', datasetId: dataset.id, normalization: 'per-channel' }, split });
       store.setRunStatus(run.id, 'running');
       store.finishRun(run.id, 'done', { checkpoint: { epoch: trainer.epoch, step: trainer.step, reason: 'final', state: encodeTrainerState(trainer.saveState()) } });
 
@@ -245,7 +245,7 @@ describe('runs from the store', () => {
       expect(exported.classNames).toEqual(trained.classNames);
       expect(await predictFiles(exported, images)).toEqual(await predictFiles(trained, images));
       // … and keeps it from then on
-      expect(store.runModelInput(run.id)).toEqual({ classNames: trained.classNames, ...(trained.input.kind === 'image' ? { preprocessing: trained.input.preprocessing, normalisation: trained.input.normalisation } : {}) });
+      expect(store.runModelInput(run.id)).toEqual({ classNames: trained.classNames, ...(trained.input.kind === 'image' ? { preprocessing: trained.input.preprocessing, normalization: trained.input.normalization } : {}) });
       expect((await modelFromRun(store, run.id)).input).toEqual(trained.input);
     } finally {
       store.close();
@@ -265,7 +265,7 @@ describe('bad input changes nothing', () => {
       'package.json': readFileSync('package.json'),
       'photo.png': readFileSync(images[0]),
       'empty.json': '',
-      'half.onnx': readFileSync(out('colours.onnx')).subarray(0, 500),
+      'half.onnx': readFileSync(out('colors.onnx')).subarray(0, 500),
     };
   }
   const expected: Record<string, RegExp> = {
@@ -283,7 +283,7 @@ describe('bad input changes nothing', () => {
     const models = out('models');
     mkdirSync(folder);
     mkdirSync(models);
-    await importModel(out('colours.json'), models);
+    await importModel(out('colors.json'), models);
     const before = readdirSync(models).map((name) => [name, readFileSync(join(models, name), 'utf8')]);
     expect(before).toHaveLength(1);
 
@@ -299,10 +299,10 @@ describe('bad input changes nothing', () => {
     }
     expect(readdirSync(models).map((name) => [name, readFileSync(join(models, name), 'utf8')])).toEqual(before);
     const listed = await listModels(models);
-    expect(listed.models.map((m) => m.summary.name)).toEqual(['colours']);
+    expect(listed.models.map((m) => m.summary.name)).toEqual(['colors']);
     // a second import of the same model gets a fresh name
-    const second = await importModel(out('colours.onnx'), models);
-    expect(second.path).toBe(join(models, 'colours (2).json'));
+    const second = await importModel(out('colors.onnx'), models);
+    expect(second.path).toBe(join(models, 'colors (2).json'));
   });
 
   it('predict names the image files it cannot read and still predicts the others', async () => {

@@ -106,6 +106,36 @@ describe('schema migrations', () => {
     expect(store.listRuns({ sort: 'trainDataLoss' }).map((r) => r.id)).toEqual([1]);
     store.close();
   });
+
+  it('version 8 renames the stored key normalisation to normalization in runs and their kept model input', () => { // spelling: keep
+    const old = openDatabase(folder.file('v6.db'), { version: 6 });
+    fillVersion(old, 6);
+    const now = 1_700_000_000_000;
+    const preprocessing = { width: 2, height: 1, channels: 1, fit: 'cover', background: [0, 0, 0] };
+    const fitted = { kind: 'per-channel', mean: [0.25], std: [0.5] };
+    old.prepare("INSERT INTO datasets (id, name, source, options, created_at) VALUES (2, 'pets', 'folder', '{}', ?)").run(now);
+    const insertRun = old.prepare(
+      `INSERT INTO runs (id, experiment_id, name, config, seed, dataset_id, data, split, app_version, status, created_at, updated_at)
+       VALUES (?, 1, ?, ?, 7, 2, ?, ?, '0.0.1', 'done', ?, ?)`,
+    );
+    // as schema 6 wrote them: the British key, in the data and in the kept model input
+    insertRun.run(2, 'image run', JSON.stringify(smallConfig()), '{"kind":"dataset","datasetId":2,"normalisation":"per-channel"}', JSON.stringify(toySplit), now, now); // spelling: keep
+    insertRun.run(3, 'mean image run', JSON.stringify(smallConfig()), '{"kind":"dataset","datasetId":2,"normalisation":"mean-image"}', JSON.stringify(toySplit), now, now); // spelling: keep
+    old.prepare('INSERT INTO run_inputs (run_id, input) VALUES (2, ?)').run(JSON.stringify({ preprocessing, normalisation: fitted, classNames: ['cat', 'dog'] })); // spelling: keep
+    old.close();
+
+    const store = new LabStore(folder.file('v6.db'));
+    expect(store.getRun(1)!.data).toEqual(toyData);
+    expect(store.getRun(2)!.data).toEqual({ kind: 'dataset', datasetId: 2, normalization: 'per-channel' });
+    expect(store.getRun(3)!.data).toEqual({ kind: 'dataset', datasetId: 2, normalization: 'mean-image' });
+    expect(store.runModelInput(2)).toEqual({ preprocessing, normalization: fitted, classNames: ['cat', 'dog'] });
+    expect(store.runModelInput(3)).toBeNull();
+    store.close();
+    const db = new Database(folder.file('v6.db'), { readonly: true });
+    const texts = db.prepare("SELECT data AS text FROM runs UNION ALL SELECT input FROM run_inputs").all() as { text: string }[];
+    expect(texts.filter((row) => row.text.includes('normalisation'))).toEqual([]); // spelling: keep
+    db.close();
+  });
 });
 
 describe('version 7: ids are never reused', () => {
@@ -160,7 +190,7 @@ describe('version 7: ids are never reused', () => {
     const before = { contents: contents(old), shape: shape(old) };
     old.close();
 
-    const db = openDatabase(file);
+    const db = openDatabase(file, { version: 7 }); // this migration's own result, before any later one
     expect(schemaVersion(db)).toBe(7);
     expect(contents(db)).toEqual(before.contents);
     expect(shape(db)).toEqual(before.shape);

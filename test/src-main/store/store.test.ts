@@ -42,7 +42,7 @@ describe('opening the database', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     db.close();
     // foreign_keys is per connection: check the store's own by breaking a reference.
-    expect(() => store.createRun({ config: smallConfig(), data: { kind: 'dataset', datasetId: 42, normalisation: 'scale' }, split: toySplit }))
+    expect(() => store.createRun({ config: smallConfig(), data: { kind: 'dataset', datasetId: 42, normalization: 'scale' }, split: toySplit }))
       .toThrow(/dataset 42 does not exist/);
     const other = new Database(store.path);
     other.pragma('foreign_keys = ON');
@@ -379,7 +379,7 @@ describe('checkpoints and deletion', () => {
 
   it('refuses to delete a dataset that runs still use', () => {
     const dataset = store.createDataset({ name: 'digits', source: 'idx', options: { images: 'a.gz' } });
-    const run = store.createRun({ config: smallConfig(), data: { kind: 'dataset', datasetId: dataset.id, normalisation: 'scale' }, split: toySplit });
+    const run = store.createRun({ config: smallConfig(), data: { kind: 'dataset', datasetId: dataset.id, normalization: 'scale' }, split: toySplit });
     expect(() => store.deleteDataset(dataset.id)).toThrow(/dataset \d+ is used by 1 run; delete those runs first/);
     store.deleteRun(run.id);
     expect(store.deleteDataset(dataset.id)).toBe(true);

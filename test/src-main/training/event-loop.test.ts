@@ -85,7 +85,7 @@ describe.skipIf(!process.env.NEURAL_LAB_LOAD_TESTS)('the main thread under load'
       loadDataset: async () => ({ dataset: images, splits: { train, val, test: new Int32Array(0) }, preprocessing: { ...defaultPreprocessing, width: images.width, height: images.height, channels: images.channels } }),
     });
     const dataset = store.createDataset({ name: 'random images', source: 'bench' });
-    const big = service.start({ name: 'big', config: bigConfig, data: { kind: 'dataset', datasetId: dataset.id, normalisation: 'scale' }, split: { val: 0.1, test: 0, seed: 1 } });
+    const big = service.start({ name: 'big', config: bigConfig, data: { kind: 'dataset', datasetId: dataset.id, normalization: 'scale' }, split: { val: 0.1, test: 0, seed: 1 } });
     expect(big.config.model.hidden.map((h) => h.units)).toEqual([512, 256]);
     const small = [1, 2, 3].map((i) => service!.start({ name: `small ${i}`, config: spiralConfig(100_000, { seed: i }), data: bigSpiral, split }));
 

@@ -305,7 +305,7 @@ describe('training service', () => {
     expect(points.every((p) => p.value > 0 && Number.isFinite(p.value))).toBe(true);
   });
 
-  it('merges steps into means labelled with the last step of each run', () => {
+  it('merges steps into means labeled with the last step of each run', () => {
     const steps = [1, 2, 3, 4, 5].map((step) => ({ epoch: step <= 3 ? 1 : 2, step, dataLoss: step, regLoss: 0.5, loss: step + 0.5, accuracy: step / 8 }));
     expect(mergeSteps(steps, 2)).toEqual([
       { epoch: 1, step: 2, dataLoss: 1.5, regLoss: 0.5, loss: 2, accuracy: 0.1875 },
@@ -356,7 +356,7 @@ describe('training service', () => {
     }
     const dataset: ImageDataset = { width: 4, height: 4, channels: 3, classNames: ['red', 'green', 'blue'], pixels, labels };
     const preprocessing: ImagePreprocessing = { width: 4, height: 4, channels: 3, fit: 'contain', background: [0, 0, 0] };
-    const record = store.createDataset({ name: 'colours', source: 'builtin', options: { width: 4, height: 4 } });
+    const record = store.createDataset({ name: 'colors', source: 'builtin', options: { width: 4, height: 4 } });
     let loads = 0;
     const svc = makeService({
       loadDataset: async (datasetId, runSplit) => {
@@ -366,7 +366,7 @@ describe('training service', () => {
       },
     });
     const config = spiralConfig(5, { model: { inputSize: size, numClasses: 3, hidden: [{ units: 8, activation: 'relu' }] } });
-    const data = { kind: 'dataset' as const, datasetId: record.id, normalisation: 'per-channel' as const };
+    const data = { kind: 'dataset' as const, datasetId: record.id, normalization: 'per-channel' as const };
     const { runs } = svc.startTwins({ config, data, split });
     await svc.whenIdle();
     expect(loads).toBe(1);
@@ -375,9 +375,9 @@ describe('training service', () => {
 
     // the L2 twin ends exactly where the same training in this thread ends
     const rows = stratifiedSplit(labels, split, split.seed);
-    const { train, val, normalisation } = runSources({ kind: 'images', dataset, train: rows.train, val: rows.val, normalisation: 'per-channel', preprocessing });
+    const { train, val, normalization } = runSources({ kind: 'images', dataset, train: rows.train, val: rows.val, normalization: 'per-channel', preprocessing });
     // each run keeps what its model reads, so it predicts without the dataset
-    for (const run of runs) expect(store.runModelInput(run.id)).toEqual({ classNames: ['red', 'green', 'blue'], preprocessing, normalisation });
+    for (const run of runs) expect(store.runModelInput(run.id)).toEqual({ classNames: ['red', 'green', 'blue'], preprocessing, normalization });
     const trainer = new Trainer(store.getRun(runs[1].id)!.config, train, val, { kernels: await workerKernels() });
     while (!trainer.finished) trainer.runEpoch();
     expect(finalWeights(store, runs[1].id)).toEqual(trainer.layerWeights());

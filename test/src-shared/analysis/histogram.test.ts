@@ -6,7 +6,7 @@ import { Rng } from '../../../src-shared/random';
 import type { RegularizerSpec, TrainConfig } from '../../../src-shared/engine/types';
 
 describe('sharedAxis', () => {
-  it('is symmetric around zero with an odd number of bins, so 0 sits inside the centre bin', () => {
+  it('is symmetric around zero with an odd number of bins, so 0 sits inside the center bin', () => {
     const axis = sharedAxis([[-0.3, 0.1, 0.2], [0.4, -0.05]], { bins: 10, coverage: 1 });
     expect(axis.bins).toBe(11);
     expect(axis.limit).toBeCloseTo(0.4, 12);

@@ -62,7 +62,7 @@ describe('imageWarp', () => {
 });
 
 describe('nearestCentroidAccuracy', () => {
-  it('counts points nearer their own class centre (hand-made: 3 of 4)', () => {
+  it('counts points nearer their own class center (hand-made: 3 of 4)', () => {
     // class 0 around (0, 0), class 1 around (4, 0); the last class-0 point sits at (3, 0), nearer class 1's centre
     const points = [0, 0, 0, 0, 4, 0, 3, 0];
     // centres: class 0 = (1, 0), class 1 = (4, 0)

@@ -40,7 +40,7 @@ function expectSameUpToSign(got: ArrayLike<number>, want: ArrayLike<number>, n: 
 }
 
 describe('symmetricEigen', () => {
-  it('diagonalises a symmetric matrix: A v = λ v, values descending, vectors orthonormal', () => {
+  it('diagonalizes a symmetric matrix: A v = λ v, values descending, vectors orthonormal', () => {
     const a = Float64Array.from([4, 1, 2, 1, 3, 0.5, 2, 0.5, 1]);
     const { values, vectors } = symmetricEigen(a, 3);
     expect(values[0]).toBeGreaterThan(values[1]);
@@ -108,7 +108,7 @@ describe('fitPca', () => {
   });
 });
 
-describe('fitPca against numpy (SVD of the centred data)', () => {
+describe('fitPca against numpy (SVD of the centered data)', () => {
   const python = '/usr/bin/python3';
   const hasNumpy = (() => {
     try {

@@ -15,7 +15,7 @@ describe('weight templates', () => {
       w[p * 2] = p;
       w[p * 2 + 1] = -p;
     }
-    const [t0, t1] = templateImages(w, 2, { width, height, channels: 3 }, { colouring: 'image' });
+    const [t0, t1] = templateImages(w, 2, { width, height, channels: 3 }, { coloring: 'image' });
     expect([t0.lo, t0.hi]).toEqual([0, 11]);
     // pixel (x=1, y=0) holds inputs 3, 4, 5; pixel (1, 1) holds 9, 10, 11
     expect(at(t0.rgba, width, 1, 0)).toEqual([Math.round((3 / 11) * 255), Math.round((4 / 11) * 255), Math.round((5 / 11) * 255), 255]);
@@ -23,7 +23,7 @@ describe('weight templates', () => {
     expect(at(t1.rgba, width, 0, 0)).toEqual([255, Math.round((10 / 11) * 255), Math.round((9 / 11) * 255), 255]);
   });
 
-  it('diverging colours: zero is white, the largest positive value red, the largest negative blue', () => {
+  it('diverging colors: zero is white, the largest positive value red, the largest negative blue', () => {
     const w = Float32Array.from([2, -1, 0, -2]); // 4 grey pixels, 1 unit
     const [t] = templateImages(w, 1, { width: 4, height: 1, channels: 1 });
     expect([t.lo, t.hi]).toEqual([-2, 2]);
@@ -50,9 +50,9 @@ describe('weight templates', () => {
   });
 
   it('a trained linear model\'s class templates light up where that class\'s images are bright', () => {
-    const { model } = smallModel({ channels: 1, normalisation: 'scale', epochs: 5 });
+    const { model } = smallModel({ channels: 1, normalization: 'scale', epochs: 5 });
     const { width, height } = model.input.kind === 'image' ? model.input.preprocessing : { width: 0, height: 0 };
-    const templates = templateImages(model.layers[0].w, 3, { width, height, channels: 1 }, { colouring: 'image' });
+    const templates = templateImages(model.layers[0].w, 3, { width, height, channels: 1 }, { coloring: 'image' });
     templates.forEach((t, k) => {
       const x0 = Math.floor((k * width) / 3);
       let inside = 0;

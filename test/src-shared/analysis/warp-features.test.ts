@@ -60,8 +60,8 @@ describe('space warping through a feature transform', () => {
     expect(scene.input.boundaries).toBeUndefined();
     expect(scene.collapse).toBeNull();
     const { cols, rows, classes } = scene.input.regions;
-    const centre = classes[Math.floor(rows / 2) * cols + Math.floor(cols / 2)];
-    for (const corner of [0, cols - 1, (rows - 1) * cols, rows * cols - 1]) expect(classes[corner]).not.toBe(centre);
+    const center = classes[Math.floor(rows / 2) * cols + Math.floor(cols / 2)];
+    for (const corner of [0, cols - 1, (rows - 1) * cols, rows * cols - 1]) expect(classes[corner]).not.toBe(center);
     // the morph runs x → φ(x)
     expect(scene.morph.labels).toEqual(['x', 'φ(x): polar']);
     // grid lines crossing θ = ±π lift the pen instead of crossing the plane

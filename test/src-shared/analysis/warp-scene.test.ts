@@ -103,7 +103,7 @@ describe('buildWarpScene', () => {
     expect(rasterSide(big.net, 120, 1000)).toBe(32);
   });
 
-  it('squareBounds keeps the centre and takes the longer side', () => {
+  it('squareBounds keeps the center and takes the longer side', () => {
     expect(squareBounds({ xMin: 0, xMax: 4, yMin: 1, yMax: 2 })).toEqual({ xMin: 0, xMax: 4, yMin: -0.5, yMax: 3.5 });
   });
 });

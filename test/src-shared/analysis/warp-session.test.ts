@@ -34,7 +34,7 @@ describe('WarpSession', () => {
     });
   });
 
-  it('a new regulariser or λ continues from the current weights; a new architecture starts over', () => {
+  it('a new regularizer or λ continues from the current weights; a new architecture starts over', () => {
     const session = new WarpSession({ ...defaultWarpSettings, width: 3 });
     session.train(Infinity, clock, 40);
     const trained = session.snapshot();

@@ -111,13 +111,13 @@ describe('grid lines through the net', () => {
 });
 
 describe('decision regions', () => {
-  it('each raster cell holds the class the net picks at its centre', () => {
+  it('each raster cell holds the class the net picks at its center', () => {
     const net = randomNet(new Rng(4), [2, 6, 3], 'tanh');
     const bounds = { xMin: -2, xMax: 2, yMin: -1, yMax: 1 };
     const regions = decisionRegions(net, bounds, 20, 10);
-    const centres = rasterPoints(bounds, 20, 10);
-    expect([centres[0], centres[1]]).toEqual([-1.9, 0.9]); // row 0 is the top
-    const picks = argmaxRows(forwardStages(net, centres, 200).scores, 200, 3);
+    const centers = rasterPoints(bounds, 20, 10);
+    expect([centers[0], centers[1]]).toEqual([-1.9, 0.9]); // row 0 is the top
+    const picks = argmaxRows(forwardStages(net, centers, 200).scores, 200, 3);
     expect(Array.from(regions.classes)).toEqual(Array.from(picks));
     expect(new Set(regions.classes).size).toBeGreaterThan(1);
     expect(regions.confidence.every((p) => p >= 1 / 3 - 1e-6 && p <= 1)).toBe(true);

@@ -55,7 +55,7 @@ describe('dataset helpers', () => {
       elapsedMs: 1,
     };
     expect(describeDataset(report)).toBe(
-      '2,500 images, 2 classes, 28×28 grey; train 1,800 · val 200 · test 500; 3 skipped (2 not an image, 1 corrupt or truncated image)',
+      '2,500 images, 2 classes, 28×28 gray; train 1,800 · val 200 · test 500; 3 skipped (2 not an image, 1 corrupt or truncated image)',
     );
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageDataset } from '../../../src-shared/data/dataset';
 import { imageSource } from '../../../src-shared/data/image-source';
-import { fitNormalisation, normalisationSchema, type Normalisation } from '../../../src-shared/data/normalize';
+import { fitNormalization, normalizationSchema, type Normalization } from '../../../src-shared/data/normalize';
 import { stratifiedSplit } from '../../../src-shared/data/split';
 import { Rng } from '../../../src-shared/random';
 
@@ -16,14 +16,14 @@ function randomDataset(n: number, seed: number): ImageDataset {
 }
 
 /** Rows of `source`, normalised, as float64 rows. */
-function batchOf(dataset: ImageDataset, rows: Int32Array, norm: Normalisation): Float64Array[] {
+function batchOf(dataset: ImageDataset, rows: Int32Array, norm: Normalization): Float64Array[] {
   const source = imageSource(dataset, rows, norm);
   const out = new Float32Array(rows.length * source.inputSize);
   source.fillBatch(Int32Array.from({ length: rows.length }, (_, i) => i), rows.length, out);
   return Array.from({ length: rows.length }, (_, i) => Float64Array.from(out.subarray(i * source.inputSize, (i + 1) * source.inputSize)));
 }
 
-describe('normalisation', () => {
+describe('normalization', () => {
   const dataset = randomDataset(200, 5);
   const splits = stratifiedSplit(dataset.labels, { val: 0.2, test: 0.2 }, 1);
   // Held-out rows get extreme values: any leak into the statistics would move them.
@@ -37,8 +37,8 @@ describe('normalisation', () => {
     }
   });
 
-  it('mean image is measured on the training split only and centres it', () => {
-    const norm = fitNormalisation('mean-image', dataset, splits.train);
+  it('mean image is measured on the training split only and centers it', () => {
+    const norm = fitNormalization('mean-image', dataset, splits.train);
     expect(norm.kind).toBe('mean-image');
     const batch = batchOf(dataset, splits.train, norm);
     for (let j = 0; j < 18; j++) {
@@ -50,8 +50,8 @@ describe('normalisation', () => {
     expect(held.every((row) => row.every((v) => v > 0.2))).toBe(true);
   });
 
-  it('per-channel standardisation gives each channel mean 0 and deviation 1 on the training split', () => {
-    const norm = fitNormalisation('per-channel', dataset, splits.train);
+  it('per-channel standardization gives each channel mean 0 and deviation 1 on the training split', () => {
+    const norm = fitNormalization('per-channel', dataset, splits.train);
     if (norm.kind !== 'per-channel') throw new Error('wrong kind');
     expect(norm.mean.length).toBe(3);
     // channels were drawn around 60, 120, 180
@@ -67,19 +67,19 @@ describe('normalisation', () => {
     }
   });
 
-  it('is plain JSON that validates and normalises the same after a round trip', () => {
+  it('is plain JSON that validates and normalizes the same after a round trip', () => {
     for (const kind of ['scale', 'mean-image', 'per-channel'] as const) {
-      const norm = fitNormalisation(kind, dataset, splits.train);
-      const restored = normalisationSchema.parse(JSON.parse(JSON.stringify(norm)));
+      const norm = fitNormalization(kind, dataset, splits.train);
+      const restored = normalizationSchema.parse(JSON.parse(JSON.stringify(norm)));
       expect(restored).toEqual(norm);
       expect(batchOf(dataset, splits.test, restored)).toEqual(batchOf(dataset, splits.test, norm));
     }
-    expect(normalisationSchema.safeParse({ kind: 'per-channel', mean: [0], std: [0] }).success).toBe(false);
+    expect(normalizationSchema.safeParse({ kind: 'per-channel', mean: [0], std: [0] }).success).toBe(false);
   });
 
   it('constant channels do not divide by zero', () => {
     const flat: ImageDataset = { ...dataset, pixels: new Uint8Array(dataset.pixels.length).fill(90) };
-    const norm = fitNormalisation('per-channel', flat, splits.train);
+    const norm = fitNormalization('per-channel', flat, splits.train);
     const batch = batchOf(flat, splits.train, norm);
     expect(batch.every((row) => row.every(Number.isFinite))).toBe(true);
   });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { mirrorImage, Trainer } from '../../../src-shared/engine/trainer';
 import { imageSource } from '../../../src-shared/data/image-source';
-import { fitNormalisation } from '../../../src-shared/data/normalize';
+import { fitNormalization } from '../../../src-shared/data/normalize';
 import type { ImageDataset } from '../../../src-shared/data/dataset';
 import type { TrainConfig } from '../../../src-shared/engine/types';
 import { Rng } from '../../../src-shared/random';
@@ -67,7 +67,7 @@ describe('mirror augmentation', () => {
   it('makes a linear model\'s templates left-right symmetric (correlation with their mirror ≥ 0.95); without it they are not', () => {
     const dataset = facingRight(200, 3);
     const rows = Int32Array.from({ length: dataset.labels.length }, (_, i) => i);
-    const source = imageSource(dataset, rows, fitNormalisation('scale', dataset, rows));
+    const source = imageSource(dataset, rows, fitNormalization('scale', dataset, rows));
     const train = (augmentation?: TrainConfig['augmentation']) => {
       const trainer = new Trainer(config({
         inputSize: W * H, numClasses: 2, optimizer: { kind: 'sgd', lr: 0.05 }, batchSize: 20, epochs: 60, seed: 5,
@@ -86,6 +86,6 @@ describe('mirror augmentation', () => {
 
   it('a mirror set up for another image size is refused', () => {
     expect(() => new Trainer(config({ inputSize: 4, numClasses: 2, augmentation: { mirror: { width: 3, height: 1, channels: 1 } } }),
-      imageSource(facingRight(2, 1), Int32Array.from([0]), fitNormalisation('scale', facingRight(2, 1), [0])))).toThrow(/3×1×1 images, the model reads 4/);
+      imageSource(facingRight(2, 1), Int32Array.from([0]), fitNormalization('scale', facingRight(2, 1), [0])))).toThrow(/3×1×1 images, the model reads 4/);
   });
 });

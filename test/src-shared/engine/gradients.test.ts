@@ -115,7 +115,7 @@ describe('gradient checks (float64, centered differences)', () => {
     { kind: 'elastic', l1: 0.3, l2: 0.2, proximal: false },
   ];
   for (const spec of REGULARIZERS) {
-    it(`${spec.kind} regulariser: wrt the weights`, () => {
+    it(`${spec.kind} regularizer: wrt the weights`, () => {
       const rng = new Rng(6);
       const w = awayFromZero(rng, 12, 0.01);
       const dw = f64(12);
@@ -156,7 +156,7 @@ describe('gradient checks (float64, centered differences)', () => {
   }
   for (const { kind, alpha } of ACTIVATIONS) {
     for (const loss of ['softmax', 'svm'] as const) {
-      it(`network 3-5-4-3 with ${kind} and ${loss} loss + elastic regularisation: wrt x and every parameter`, () => {
+      it(`network 3-5-4-3 with ${kind} and ${loss} loss + elastic regularization: wrt x and every parameter`, () => {
         const spec: ModelSpec = {
           inputSize: 3, numClasses: 3,
           hidden: [{ units: 5, activation: kind, alpha }, { units: 4, activation: kind, alpha }],

@@ -21,7 +21,7 @@ describe('Network', () => {
     expect(p[0] + p[1]).toBeCloseTo(1, 6);
   });
 
-  it('initialises with He for ReLU-family layers and Xavier otherwise (score layer included); biases zero', () => {
+  it('initializes with He for ReLU-family layers and Xavier otherwise (score layer included); biases zero', () => {
     const spec: ModelSpec = {
       inputSize: 400, numClasses: 10,
       hidden: [{ units: 300, activation: 'relu' }, { units: 200, activation: 'tanh' }, { units: 100, activation: 'leaky-relu' }],

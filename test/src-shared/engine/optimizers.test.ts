@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { adamUpdate, applyUpdate, momentumUpdate, sgdUpdate, slotCount } from '../../../src-shared/engine/optimizers';
 import { learningRate } from '../../../src-shared/engine/schedules';
 
-describe('optimisers', () => {
+describe('optimizers', () => {
   it('SGD steps against the gradient', () => {
     const w = new Float64Array([1, -2]);
     sgdUpdate(w, new Float64Array([0.5, -1]), 0.1);

@@ -11,7 +11,7 @@ import type { OptimizerSpec, RegularizerSpec } from '../../../src-shared/engine/
 import { Rng } from '../../../src-shared/random';
 import { config } from './helpers';
 
-describe('proximal L1 thresholds match the optimiser step', () => {
+describe('proximal L1 thresholds match the optimizer step', () => {
   it('SGD: τ = lr·λ', () => {
     const w = new Float64Array([0.5, -0.5, 0.004, -0.004]);
     const g = new Float64Array([1, -1, 0, 0]);

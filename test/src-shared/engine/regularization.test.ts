@@ -27,7 +27,7 @@ function cornerPatches(samples: number, seed: number): SampleSource {
   return arraySource(x, labels, pixels);
 }
 
-describe('L1 against L2 regularisation', () => {
+describe('L1 against L2 regularization', () => {
   const train = cornerPatches(400, 42);
   const val = cornerPatches(400, 43);
   const lambda = 0.02;
@@ -71,7 +71,7 @@ describe('L1 against L2 regularisation', () => {
   });
 });
 
-describe('regulariser pieces', () => {
+describe('regularizer pieces', () => {
   it('the CONCEPTS example: L2 prefers spread-out weights, L1 rates them equal', () => {
     const concentrated = new Float64Array([1, 0, 0, 0]);
     const spread = new Float64Array([0.25, 0.25, 0.25, 0.25]);

@@ -72,7 +72,7 @@ describe('feature transforms in exported models', () => {
 
   it('image features: native JSON keeps them; ONNX and safetensors refuse with the reason', () => {
     const { width, height, channels } = blobDataset({ width: 8, height: 8 });
-    const base = smallModel({ width: 8, height: 8, normalisation: 'scale' }).model;
+    const base = smallModel({ width: 8, height: 8, normalization: 'scale' }).model;
     for (const features of [
       { kind: 'color-histogram', width, height, channels, bins: 4 },
       { kind: 'hog', width, height, channels, cell: 4, bins: 6 },
@@ -80,7 +80,7 @@ describe('feature transforms in exported models', () => {
       const dataset = blobDataset({ width: 8, height: 8 });
       const imageConfig: TrainConfig = { ...base.training!, model: { ...base.architecture, features }, optimizer: { kind: 'adam', lr: 0.05 }, epochs: 5 };
       const runner0 = new ModelRunner(base);
-      const x = runner0.normalise(dataset.pixels, dataset.labels.length);
+      const x = runner0.normalize(dataset.pixels, dataset.labels.length);
       const trainer = new Trainer(imageConfig, arraySource(x, dataset.labels, x.length / dataset.labels.length));
       while (!trainer.finished) trainer.runEpoch();
       const model: TrainedModel = { ...base, architecture: imageConfig.model, training: imageConfig, layers: trainer.layerWeights() };

@@ -4,7 +4,7 @@
  */
 import type { ImageDataset } from '../../../src-shared/data/dataset';
 import { imageSource } from '../../../src-shared/data/image-source';
-import { fitNormalisation, type NormalisationKind } from '../../../src-shared/data/normalize';
+import { fitNormalization, type NormalizationKind } from '../../../src-shared/data/normalize';
 import { Trainer } from '../../../src-shared/engine/trainer';
 import type { ActivationKind, LossKind, TrainConfig } from '../../../src-shared/engine/types';
 import type { TrainedModel } from '../../../src-shared/export/model';
@@ -16,7 +16,7 @@ export interface SmallModelOptions {
   channels?: 1 | 3;
   hidden?: { units: number; activation: ActivationKind; alpha?: number }[];
   loss?: LossKind;
-  normalisation?: NormalisationKind;
+  normalization?: NormalizationKind;
   classes?: number;
   perClass?: number;
   epochs?: number;
@@ -50,8 +50,8 @@ export function blobDataset(options: SmallModelOptions = {}): ImageDataset {
 export function smallModel(options: SmallModelOptions = {}): { model: TrainedModel; dataset: ImageDataset; trainer: Trainer } {
   const dataset = blobDataset(options);
   const rows = Array.from({ length: dataset.labels.length }, (_, i) => i);
-  const normalisation = fitNormalisation(options.normalisation ?? 'per-channel', dataset, rows);
-  const source = imageSource(dataset, rows, normalisation);
+  const normalization = fitNormalization(options.normalization ?? 'per-channel', dataset, rows);
+  const source = imageSource(dataset, rows, normalization);
   const config: TrainConfig = {
     model: { inputSize: source.inputSize, numClasses: dataset.classNames.length, hidden: options.hidden ?? [] },
     loss: options.loss ?? 'softmax',
@@ -73,7 +73,7 @@ export function smallModel(options: SmallModelOptions = {}): { model: TrainedMod
     input: {
       kind: 'image',
       preprocessing: { width: dataset.width, height: dataset.height, channels: dataset.channels, fit: 'cover', background: [255, 255, 255] },
-      normalisation,
+      normalization,
     },
     layers: trainer.layerWeights(),
     training: config,

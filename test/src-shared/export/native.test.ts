@@ -37,6 +37,14 @@ describe('native JSON model', () => {
     expect(encodeNativeModel(decodeNativeModel(new TextEncoder().encode(text)))).toBe(text);
   });
 
+  it('reads a file written before its input said "normalization" (it said "normalisation"), and writes the new key', () => { // spelling: keep
+    const old = text.replace('"normalization":', '"normalisation":'); // spelling: keep
+    expect(old).not.toBe(text);
+    const back = decodeNativeModel(old);
+    expect(back.input).toEqual(model.input);
+    expect(encodeNativeModel(back)).toBe(text);
+  });
+
   it('keeps awkward float32 values exactly: -0, subnormals, extremes', () => {
     const awkward = structuredClone(model);
     const w = awkward.layers[0].w;
@@ -102,7 +110,7 @@ describe('native JSON model', () => {
     expectRefused(edited((d) => { delete d.input; }), 'invalid', /input: /);
     expectRefused(edited((d) => { d.input.preprocessing.channels = 2; }), 'invalid', /input\.preprocessing\.channels/);
     expectRefused(edited((d) => { d.input.preprocessing.width = 9; }), 'invalid', /the input has 162 values but the first layer reads 144/);
-    expectRefused(edited((d) => { d.input.normalisation.mean.pop(); }), 'invalid', /per-channel statistics are for 2 channels, the input has 3/);
+    expectRefused(edited((d) => { d.input.normalization.mean.pop(); }), 'invalid', /per-channel statistics are for 2 channels, the input has 3/);
     expectRefused(edited((d) => { d.layers[0].activation = 'tanh'; }), 'invalid', /layer 1 has activation tanh, the architecture says leaky-relu/);
     expectRefused(edited((d) => { d.output = 'maybe'; }), 'invalid', /output: /);
     expectRefused(edited((d) => { d.layers.pop(); }), 'invalid', /2 dense layers but 1 weight sets/);

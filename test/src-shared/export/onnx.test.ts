@@ -27,7 +27,7 @@ async function compare(options: SmallModelOptions): Promise<{ model: TrainedMode
   const { model, dataset } = smallModel(options);
   const count = dataset.labels.length;
   const runner = new ModelRunner(model);
-  const x = runner.normalise(dataset.pixels, count);
+  const x = runner.normalize(dataset.pixels, count);
   const lab = runner.run(x, count);
   const session = await ort.InferenceSession.create(encodeOnnx(model));
   expect(session.inputNames).toEqual(['input']);
@@ -55,8 +55,8 @@ describe('ONNX export', () => {
 
   it('MLPs with every activation, any batch size: ONNX Runtime matches the lab within 1e-5', async () => {
     const cases: SmallModelOptions[] = [
-      { hidden: [{ units: 7, activation: 'relu' }], normalisation: 'mean-image' },
-      { hidden: [{ units: 6, activation: 'leaky-relu', alpha: 0.2 }, { units: 5, activation: 'tanh' }], channels: 1, normalisation: 'scale' },
+      { hidden: [{ units: 7, activation: 'relu' }], normalization: 'mean-image' },
+      { hidden: [{ units: 6, activation: 'leaky-relu', alpha: 0.2 }, { units: 5, activation: 'tanh' }], channels: 1, normalization: 'scale' },
       { hidden: [{ units: 4, activation: 'sigmoid' }, { units: 4, activation: 'identity' }], perClass: 3, classes: 4 },
     ];
     for (const options of cases) {
@@ -112,6 +112,16 @@ describe('ONNX export', () => {
         expect(sameBits(layer.b, model.layers[i].b)).toBe(true);
       });
     }
+  });
+
+  it('reads files whose metadata says "normalisation", as ONNX files did before the key was spelled the American way', () => { // spelling: keep
+    const { model } = smallModel({});
+    const proto = onnx.ModelProto.decode(encodeOnnx(model));
+    const preprocessing = proto.metadataProps.find((p: { key: string }) => p.key === 'preprocessing');
+    const renamed = preprocessing.value.replace('"normalization":', '"normalisation":'); // spelling: keep
+    expect(renamed).not.toBe(preprocessing.value);
+    preprocessing.value = renamed;
+    expect(decodeOnnx(onnx.ModelProto.encode(proto).finish()).input).toEqual(model.input);
   });
 
   it('refuses truncated, damaged and foreign ONNX files clearly', () => {

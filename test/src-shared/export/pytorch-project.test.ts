@@ -46,7 +46,7 @@ function tensorShapes(bytes: Uint8Array): Record<string, number[]> {
 }
 
 describe('pytorchProjectFiles', () => {
-  it('writes the code, the experiment, the data and one weights file with checkpoint, optimiser state, initial weights and order', () => {
+  it('writes the code, the experiment, the data and one weights file with checkpoint, optimizer state, initial weights and order', () => {
     const files = pytorchProjectFiles(spec());
     expect(files.map((f) => f.path)).toEqual([
       'README.md', 'requirements.txt', 'model.py', 'lab_rules.py', 'data.py', 'train.py', 'experiment.json', 'weights.safetensors',
@@ -97,7 +97,7 @@ describe('pytorchProjectFiles', () => {
     const base = spec();
     expect(() => pytorchProjectFiles({ ...base, checkpoint: { ...base.checkpoint, params: base.checkpoint.params.slice(1) } }))
       .toThrow('the checkpoint holds 3 parameter arrays, the model has 4');
-    expect(() => pytorchProjectFiles({ ...base, initial: { ...base.initial!, slots: [] } })).toThrow('the initial state holds optimiser slots for another optimiser than adam');
+    expect(() => pytorchProjectFiles({ ...base, initial: { ...base.initial!, slots: [] } })).toThrow('the initial state holds optimizer slots for another optimizer than adam');
     expect(() => pytorchProjectFiles({ ...base, splits: { train: { ...base.splits.train, inputs: base.splits.train.inputs.subarray(2) } } }))
       .toThrow('the train split has 58 input values for 30 samples of 2');
     expect(() => pytorchProjectFiles({ ...base, splits: { train: { ...base.splits.train, files: ['a.png'] } } })).toThrow('the train split names 1 files for 30 samples');

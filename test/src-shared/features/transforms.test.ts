@@ -32,7 +32,7 @@ describe('2-D feature transforms', () => {
   });
 
   for (const kind of ['polar', 'polynomial', 'sincos'] as const) {
-    it(`${kind}: input gradient against float64 centred differences`, () => {
+    it(`${kind}: input gradient against float64 centered differences`, () => {
       const t: FeatureTransform = { kind };
       const rng = new Rng(5);
       const n = 6;
@@ -54,7 +54,7 @@ describe('2-D feature transforms', () => {
 });
 
 describe('image feature transforms', () => {
-  it('colour histogram: the share of each channel\'s pixels per bin', () => {
+  it('color histogram: the share of each channel\'s pixels per bin', () => {
     // 2×1 RGB image: pixel 1 (0.1, 0.6, 1.0), pixel 2 (0.1, 0.9, 0.3); 4 bins of [0, 1]
     const t: FeatureTransform = { kind: 'color-histogram', width: 2, height: 1, channels: 3, bins: 4 };
     expect(phi(t, [0.1, 0.6, 1.0, 0.1, 0.9, 0.3], 1)).toEqual([1, 0, 0, 0, 0, 0, 0.5, 0.5, 0, 0.5, 0, 0.5]);

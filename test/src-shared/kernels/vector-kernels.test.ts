@@ -2,14 +2,14 @@ import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { referenceKernels } from '../../../src-shared/engine/kernels';
 import { Rng } from '../../../src-shared/random';
-import { createWasmKernelsSync, type SimdFlavour } from '../../../src-shared/kernels/wasm-kernels';
+import { createWasmKernelsSync, type SimdFlavor } from '../../../src-shared/kernels/wasm-kernels';
 
 setFlagsFromString('--experimental-wasm-relaxed-simd');
 
 const LENGTHS = [0, 1, 3, 4, 5, 17, 64, 1001];
 
-describe.each(['simd', 'relaxed'] as SimdFlavour[])('vector kernels (%s)', (flavour) => {
-  const kernels = createWasmKernelsSync({ flavour });
+describe.each(['simd', 'relaxed'] as SimdFlavor[])('vector kernels (%s)', (flavor) => {
+  const kernels = createWasmKernelsSync({ flavor });
   const rng = new Rng(31);
   const random = (n: number, inHeap = true) => {
     const out = inHeap ? kernels.allocate(n) : new Float32Array(n);
@@ -61,8 +61,8 @@ describe.each(['simd', 'relaxed'] as SimdFlavour[])('vector kernels (%s)', (flav
   });
 });
 
-describe.each(['simd', 'relaxed'] as SimdFlavour[])('matrix-vector kernels (%s)', (flavour) => {
-  const kernels = createWasmKernelsSync({ flavour });
+describe.each(['simd', 'relaxed'] as SimdFlavor[])('matrix-vector kernels (%s)', (flavor) => {
+  const kernels = createWasmKernelsSync({ flavor });
   const rng = new Rng(32);
   const random = (n: number) => {
     const out = kernels.allocate(n);
@@ -100,8 +100,8 @@ describe.each(['simd', 'relaxed'] as SimdFlavour[])('matrix-vector kernels (%s)'
   });
 });
 
-describe.each(['simd', 'relaxed'] as SimdFlavour[])('ReLU kernels (%s)', (flavour) => {
-  const kernels = createWasmKernelsSync({ flavour });
+describe.each(['simd', 'relaxed'] as SimdFlavor[])('ReLU kernels (%s)', (flavor) => {
+  const kernels = createWasmKernelsSync({ flavor });
 
   it('relu and reluBackward match the reference exactly, NaN, ±0 and infinities included', () => {
     const rng = new Rng(33);

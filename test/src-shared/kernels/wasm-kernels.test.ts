@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { referenceKernels } from '../../../src-shared/engine/kernels';
 import { Rng } from '../../../src-shared/random';
 import {
-  createWasmKernels, createWasmKernelsSync, detectSimd, type SimdFlavour,
+  createWasmKernels, createWasmKernelsSync, detectSimd, type SimdFlavor,
 } from '../../../src-shared/kernels/wasm-kernels';
 import { EDGE_SHAPES, expectAllShapesMatch, expectGemmMatches, expectRandomShapesMatch } from './gemm-cases';
 
@@ -15,13 +15,13 @@ describe('WebAssembly SIMD kernels', () => {
     expect(detectSimd()).toEqual({ simd: true, relaxed: true });
   });
 
-  for (const flavour of ['simd', 'relaxed'] as SimdFlavour[]) {
-    describe(flavour, () => {
-      const kernels = createWasmKernelsSync({ flavour });
+  for (const flavor of ['simd', 'relaxed'] as SimdFlavor[]) {
+    describe(flavor, () => {
+      const kernels = createWasmKernelsSync({ flavor });
 
-      it('is named after its flavour', () => {
-        expect(kernels.name).toBe(`wasm-${flavour}`);
-        expect(kernels.flavour).toBe(flavour);
+      it('is named after its flavor', () => {
+        expect(kernels.name).toBe(`wasm-${flavor}`);
+        expect(kernels.flavor).toBe(flavor);
       });
 
       it('matches the reference on edge shapes in all forms and alpha/beta variants', () => {

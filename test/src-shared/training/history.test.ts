@@ -63,9 +63,9 @@ describe('float16 conversion', () => {
       const h = toHalf(value);
       const y = fromHalf(h);
       if (Math.abs(y) === 2 ** -24 && Math.abs(value) < 2 ** -25) continue; // kept non-zero on purpose
-      for (const neighbour of [fromHalf((h & 0x7fff) === 0 ? h : h - 1), fromHalf(h + 1)]) {
-        if (!Number.isFinite(neighbour)) continue;
-        expect(Math.abs(value - y)).toBeLessThanOrEqual(Math.abs(value - neighbour));
+      for (const neighbor of [fromHalf((h & 0x7fff) === 0 ? h : h - 1), fromHalf(h + 1)]) {
+        if (!Number.isFinite(neighbor)) continue;
+        expect(Math.abs(value - y)).toBeLessThanOrEqual(Math.abs(value - neighbor));
       }
     }
   });

@@ -19,7 +19,7 @@ describe('sweep cells', () => {
     expect(() => withSetting({ ...base, model: { ...base.model, hidden: [] } }, 'width', 4)).toThrow(/linear model has no hidden width/);
   });
 
-  it('widens the regulariser to include a swept λ (L1 with exact zeros), and keeps it at λ = 0', () => {
+  it('widens the regularizer to include a swept λ (L1 with exact zeros), and keeps it at λ = 0', () => {
     expect(withSetting(base, 'l2', 1e-3).regularizer).toEqual({ kind: 'l2', l1: 0, l2: 1e-3, proximal: false });
     expect(withSetting(base, 'l1', 1e-3).regularizer).toEqual({ kind: 'l1', l1: 1e-3, l2: 0, proximal: true });
     expect(withSetting(base, 'l2', 0).regularizer.kind).toBe('none');

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFolder, type ImportResult } from '../../../../src-main/datasets';
 import { majorityBaseline } from '../../../../src-shared/analysis/baseline';
-import { fitNormalisation } from '../../../../src-shared/data/normalize';
+import { fitNormalization } from '../../../../src-shared/data/normalize';
 import { imageSource } from '../../../../src-shared/data/image-source';
 import { Trainer } from '../../../../src-shared/engine/trainer';
 import { createWasmKernelsSync } from '../../../../src-shared/kernels/wasm-kernels';
@@ -35,11 +35,11 @@ function train(draft: Draft, override?: Partial<TrainConfig['optimizer']>) {
   const d = { ...draft, datasetId: 1 };
   const base = draftConfig(d, dataShape(d, [summary])!);
   const config = { ...base, optimizer: { ...base.optimizer, ...override } };
-  const normalisation = fitNormalisation(d.normalisation, dataset, splits.train);
-  const trainSource = imageSource(dataset, splits.train, normalisation);
+  const normalization = fitNormalization(d.normalization, dataset, splits.train);
+  const trainSource = imageSource(dataset, splits.train, normalization);
   // the WebAssembly kernels training workers use (fresh per trainer: their memory goes with it)
   const kernels = createWasmKernelsSync({ initialBytes: 16 * 2 ** 20 });
-  const trainer = new Trainer(config, trainSource, imageSource(dataset, splits.val, normalisation), { kernels });
+  const trainer = new Trainer(config, trainSource, imageSource(dataset, splits.val, normalization), { kernels });
   while (!trainer.finished) trainer.runEpoch();
   return { trainer, config, accuracy: trainer.evaluate(trainSource).accuracy, baseline: majorityBaseline(trainSource.labels).accuracy };
 }
