@@ -10,7 +10,7 @@ import { subsetDataset } from '../../src-shared/data/dataset';
 import { decodeTrainerState } from '../../src-shared/engine/state';
 import type { TrainerState } from '../../src-shared/engine/types';
 import { pytorchProjectFiles, type ProjectSplit, type ProjectSplitName, type PytorchProjectSpec } from '../../src-shared/export/pytorch/project';
-import type { LabStore } from '../store';
+import { EVERY_POINT, type LabStore } from '../store';
 import { ExportError, writeFilesAtomically, type FileToWrite } from './files';
 import { APP_VERSION, runData, type ExportedFile, type RunModelOptions } from './service';
 
@@ -67,9 +67,8 @@ export async function pytorchProjectOfRun(store: LabStore, runId: number, option
   }
   if (!splits.train) throw new ExportError(`run ${runId} has no training samples to export`);
 
-  const trainLoss = store.metricNames(runId).find((m) => m.split === 'train' && m.name === 'loss');
-  const labMetrics = trainLoss
-    ? store.metricSeries(runId, 'train', 'loss', Math.max(2, trainLoss.count)).points.map((p) => ({ epoch: p.epoch, trainLoss: p.value }))
+  const labMetrics = store.metrics.has(runId, 'train', 'loss')
+    ? store.metricSeries(runId, 'train', 'loss', EVERY_POINT).points.map((p) => ({ epoch: p.epoch, trainLoss: p.value }))
     : [];
   return {
     run: { id: run.id, name: run.name.trim() || `run ${run.id}`, experimentId: run.experimentId },

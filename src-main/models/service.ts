@@ -32,7 +32,7 @@ import { LIMITS } from '../../src-shared/limits';
 import { makeToyDataset } from '../../src-shared/toy/datasets';
 import type { ExportFormat, ExportRecord, MetricSplit, RunRecord } from '../../src-shared/training/records';
 import { decodeImage, FileReadError, ImageSkip, loadImage, readRegularFile } from '../datasets';
-import type { LabStore } from '../store';
+import { EVERY_POINT, type LabStore } from '../store';
 import type { DatasetLoader, LoadedDataset } from '../training';
 import { cleanFileName, ExportError, pathInside, splitOutputPath, writeFilesAtomically, type FileToWrite } from './files';
 
@@ -223,7 +223,7 @@ function metricsAt(store: LabStore, runId: number, step: number, epochs: number)
   const value = (split: MetricSplit, name: string): number | null | undefined => {
     const entry = names.find((n) => n.split === split && n.name === name);
     if (!entry) return undefined;
-    const points = store.metricSeries(runId, split, name, Math.max(2, entry.count)).points.filter((p) => p.step <= step);
+    const points = store.metricSeries(runId, split, name, EVERY_POINT).points.filter((p) => p.step <= step);
     const last = points[points.length - 1];
     return last === undefined ? undefined : Number.isFinite(last.value) ? last.value : null;
   };
@@ -348,8 +348,8 @@ export async function exportMetricsCsv(store: LabStore, runId: number, outPath: 
   store.requireRun(runId);
   const { folder, name } = splitOutputPath(outPath);
   const values: MetricValue[] = [];
-  for (const { split, name: metric, count } of store.metricNames(runId)) {
-    for (const p of store.metricSeries(runId, split, metric, Math.max(2, count)).points) {
+  for (const { split, name: metric } of store.metricNames(runId)) {
+    for (const p of store.metricSeries(runId, split, metric, EVERY_POINT).points) {
       values.push({ split, name: metric, epoch: p.epoch, step: p.step, value: p.value });
     }
   }

@@ -25,7 +25,7 @@ export { RunRepository, type NewRun } from './run-repository';
 export { HEARTBEAT_MS, HEARTBEAT_STALE_MS, ownerGone, processIsAlive, processStartTime, THIS_PROCESS, type OwnerProbe } from './owner';
 export { DatasetRepository, type NewDataset } from './dataset-repository';
 export { ExperimentRepository } from './experiment-repository';
-export { MetricRepository, type RunProgress } from './metric-repository';
+export { EVERY_POINT, MetricRepository, type RunProgress } from './metric-repository';
 export { CheckpointRepository, weightsOfState, type NewCheckpoint, type SavedCheckpoint } from './checkpoint-repository';
 export { ExportRepository } from './export-repository';
 export { ReplayRepository } from './replay-repository';

@@ -74,7 +74,7 @@ export class LabStore {
     this.experiments = new ExperimentRepository(this.sql);
     this.metrics = new MetricRepository(this.sql);
     this.checkpoints = new CheckpointRepository(this.sql);
-    this.space = new SpaceKeeper(this.sql.db, { nativeBinding: options.nativeBinding });
+    this.space = new SpaceKeeper(this.sql.db, this.metrics, { nativeBinding: options.nativeBinding });
     this.exports = new ExportRepository(this.sql);
     this.replays = new ReplayRepository(this.sql);
     this.sweeps = new SweepRepository(this.sql);
