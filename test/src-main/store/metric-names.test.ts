@@ -81,7 +81,7 @@ function reopened(): string {
 }
 
 describe('the series of a run and their lengths', () => {
-  it('match a count of the rows for series evenly and unevenly spaced, one row long, and of neighbouring runs', () => {
+  it('match a count of the rows for series evenly and unevenly spaced, one row long, and of neighboring runs', () => {
     const before = store.createRun({ config: smallConfig(), data: toyData, split: toySplit });
     const run = store.createRun({ config: smallConfig(), data: toyData, split: toySplit });
     const after = store.createRun({ config: smallConfig(), data: toyData, split: toySplit });
@@ -128,11 +128,11 @@ describe('the series of a run and their lengths', () => {
 });
 
 describe('deleting a long run', () => {
-  it('reads its rows about once (each chunk a range of one series), keeps its neighbours\' and puts foreign keys back on', async () => {
+  it('reads its rows about once (each chunk a range of one series), keeps its neighbors\' and puts foreign keys back on', async () => {
     const before = store.createRun({ config: smallConfig(), data: toyData, split: toySplit });
     const { run, metricRows } = longRun();
     const after = store.createRun({ config: smallConfig(), data: toyData, split: toySplit });
-    for (const neighbour of [before, after]) store.appendMetrics(neighbour.id, [...rows('batch', 'loss', range(1, 2000)), ...rows('train', 'loss', range(10, 2000, 10))]);
+    for (const neighbor of [before, after]) store.appendMetrics(neighbor.id, [...rows('batch', 'loss', range(1, 2000)), ...rows('train', 'loss', range(10, 2000, 10))]);
     reopened();
 
     const start = bytesRead();
@@ -146,7 +146,7 @@ describe('deleting a long run', () => {
 
     expect(store.getRun(run.id)).toBeNull();
     expect(counted(run.id)).toEqual([]);
-    for (const neighbour of [before, after]) expect(counted(neighbour.id)).toEqual([{ split: 'batch', name: 'loss', count: 2000 }, { split: 'train', name: 'loss', count: 200 }]);
+    for (const neighbor of [before, after]) expect(counted(neighbor.id)).toEqual([{ split: 'batch', name: 'loss', count: 2000 }, { split: 'train', name: 'loss', count: 200 }]);
     // the references are checked again: a metric row of a run that does not exist is refused
     expect(() => store.appendMetrics(run.id, rows('batch', 'loss', [1]))).toThrow(/FOREIGN KEY/);
   }, 60_000);
