@@ -1,5 +1,5 @@
 /**
- * Training threads run below the app's priority (nice 5 on Linux, per thread), so the UI
+ * Training threads run below the app's priority (nice 10 on Linux, per thread), so the UI
  * and main stay responsive however many runs share the cores; main itself stays at 0.
  */
 
@@ -22,7 +22,7 @@ function threadNices(): Map<number, number> {
   return nices;
 }
 
-it.skipIf(process.platform !== 'linux')('a training run\'s worker thread runs at nice 5, main at its own priority', async () => {
+it.skipIf(process.platform !== 'linux')('a training run\'s worker thread runs at nice 10, main at its own priority', async () => {
   const folder = tempFolder('nl-priority-');
   const lab = await startTestLab(folder.file('lab.db'));
   try {
@@ -47,9 +47,9 @@ it.skipIf(process.platform !== 'linux')('a training run\'s worker thread runs at
     });
     const nices = threadNices();
     expect(nices.get(process.pid)).toBe(0);
-    // the worker, and any thread it starts (OpenBLAS' helper of the native kernels), at nice 5;
+    // the worker, and any thread it starts (OpenBLAS' helper of the native kernels), at nice 10;
     // every other thread of the process (main, libuv's pool) at main's own priority
-    const niced = [...nices.values()].filter((n) => n === 5).length;
+    const niced = [...nices.values()].filter((n) => n === 10).length;
     expect(niced).toBeGreaterThanOrEqual(1);
     expect(niced + [...nices.values()].filter((n) => n === 0).length).toBe(nices.size);
     lab.training.cancel(runId);
