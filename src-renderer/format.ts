@@ -6,11 +6,13 @@
  */
 
 const dash = '–';
+/** One formatter for every call: `toLocaleString` builds a new one each time, and live views format hundreds of numbers a second. */
+const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /** Whole numbers with thousands separators: 12345 → "12,345". */
 export function formatCount(n: number | null | undefined): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return dash;
-  return Math.round(n).toLocaleString('en-US');
+  return grouped.format(Math.round(n));
 }
 
 /**
@@ -24,7 +26,7 @@ export function formatNumber(x: number | null | undefined, digits = 3): string {
   if (x === 0) return '0';
   const abs = Math.abs(x);
   if (abs >= 1e9 || abs < 1e-3) return formatScientific(x, digits);
-  if (abs >= 1000) return Math.round(x).toLocaleString('en-US').replace('-', '−');
+  if (abs >= 1000) return grouped.format(Math.round(x)).replace('-', '−');
   const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(abs)));
   // toFixed after rounding to significant digits, trailing zeros dropped: 0.2500 → 0.25
   const text = Number(x.toPrecision(digits)).toFixed(decimals);

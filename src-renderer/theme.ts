@@ -7,16 +7,22 @@ import { useSyncExternalStore } from 'react';
 
 export type ColorScheme = 'light' | 'dark';
 
-const darkQuery = '(prefers-color-scheme: dark)';
+let darkQuery: MediaQueryList | null = null;
+
+/** One query for the page: every chart reads it on every render, and `matchMedia` parses its text each call. */
+function systemDark(): MediaQueryList {
+  darkQuery ??= window.matchMedia('(prefers-color-scheme: dark)');
+  return darkQuery;
+}
 
 function subscribe(onChange: () => void): () => void {
-  const query = window.matchMedia(darkQuery);
+  const query = systemDark();
   query.addEventListener('change', onChange);
   return () => query.removeEventListener('change', onChange);
 }
 
 export function useColorScheme(): ColorScheme {
-  return useSyncExternalStore(subscribe, () => (window.matchMedia(darkQuery).matches ? 'dark' : 'light'));
+  return useSyncExternalStore(subscribe, () => (systemDark().matches ? 'dark' : 'light'));
 }
 
 export interface ChartPalette {

@@ -3,13 +3,17 @@
  * Debian's Chromium, four MLPs training on the built-in sample in four worker threads
  * (on a two-core machine: more work than cores), while the user moves between the runs
  * list, a live run dashboard and the comparison of all four. The page's main thread is
- * watched with PerformanceObserver('longtask') for the whole time, and requestAnimationFrame
- * gaps are recorded too. Target: no long task of 100 ms or more.
- * Training threads run at a lower priority than the app (src-main/training/run-worker.ts).
- * The renderer is built with React's production build, as it ships.
+ * traced for the whole time (Chromium's own trace of every task it runs on that thread, with
+ * the thread's CPU time), watched with PerformanceObserver('longtask'), and requestAnimationFrame
+ * gaps are recorded too. Training threads run at a lower priority than the app
+ * (src-main/training/run-worker.ts; test/reliability/priority.test.ts checks it). The renderer
+ * is built with React's production build, as it ships.
  *
- * The figures are printed (and written to test-artifacts/e2e/load.json): count, longest,
- * total of long tasks, per phase, and the longest frame gap.
+ * What is asserted is the page's own work: no task that needs 200 ms of the main thread's
+ * CPU (see TASK_CPU_LIMIT_MS). A task's wall time also holds the time the OS gave the core to someone else, which
+ * on a shared two-core CI machine reached 10× the task's CPU time (a 14 ms layout took
+ * 177 ms); wall time is a benchmark figure (`npm run load:ui` asks for no long task of
+ * 100 ms), printed here with the rest and written to test-artifacts/e2e/load.json.
  */
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -19,12 +23,15 @@ import { artifactsDir, chartPoints, chromiumPath, closeBrowser, invoke, openApp,
 
 const haveChromium = existsSync(chromiumPath);
 /**
- * The target is 100 ms (`npm run load:ui` asks for it). The renderer fetches only what its
- * charts draw and draws one chart per task; measured: no long task at all, or one of
- * 80–120 ms when other work loads the two cores (load average 5–6). The default leaves
- * room for busier CI machines; the figures are printed.
+ * The most CPU time one task of the page may take. The renderer fetches only what its charts
+ * draw and draws one chart per task. Measured on two busy cores: a chart update takes a median
+ * of 20 ms, a chart's first draw (recharts builds its store, axes and grid) 50–127 ms, and
+ * nothing else comes close; drawing the dashboard's four charts in one task would take
+ * over 250 ms.
  */
-const LONG_TASK_LIMIT_MS = Number(process.env.NEURAL_LAB_LONG_TASK_LIMIT_MS ?? 200);
+const TASK_CPU_LIMIT_MS = 200;
+/** Wall-time limit for long tasks, for the benchmark only (`npm run load:ui` sets 100). */
+const wallLimitMs = process.env.NEURAL_LAB_LONG_TASK_LIMIT_MS ? Number(process.env.NEURAL_LAB_LONG_TASK_LIMIT_MS) : null;
 const PHASE_MS = 6_000;
 
 interface LongTask { start: number; duration: number; phase: string }
@@ -71,6 +78,7 @@ describe.skipIf(!haveChromium)('four trainings at once, UI in Chromium', () => {
     const phase = async (name: string) => {
       phaseStarts[name] = await page.evaluate((n) => {
         (globalThis as unknown as { __load: { phase: string } }).__load.phase = n;
+        performance.mark(`phase:${n}`); // in the trace too, so traced tasks get their phase
         return performance.now();
       }, name);
     };
@@ -93,6 +101,9 @@ describe.skipIf(!haveChromium)('four trainings at once, UI in Chromium', () => {
     let mostAtOnce = 0;
     const sampler = setInterval(() => (mostAtOnce = Math.max(mostAtOnce, lab.lab.training.snapshot().training.length)), 200);
 
+    // the trace holds every task of the page's main thread with its wall and CPU time
+    await ui.browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+    let traced: Buffer | null = null;
     try {
       await phase('runs list');
       await ui.nav('runs');
@@ -120,9 +131,13 @@ describe.skipIf(!haveChromium)('four trainings at once, UI in Chromium', () => {
       await page.waitForTimeout(PHASE_MS / 2);
       await ui.shot('load-four-runs');
       await phase('done');
+      traced = await ui.browser.stopTracing();
     } finally {
       clearInterval(sampler);
+      if (!traced) await ui.browser.stopTracing().catch(() => null);
     }
+    const pageTasks = rendererMainTasks(traced);
+    const byCpu = [...pageTasks].sort((a, b) => b.cpuMs - a.cpuMs);
 
     const recorded = await page.evaluate(() => (globalThis as unknown as { __load: { tasks: LongTask[]; maxFrameGap: number; frames: number } }).__load);
     const tasks = recorded.tasks.filter((t) => t.phase !== 'setup');
@@ -135,13 +150,41 @@ describe.skipIf(!haveChromium)('four trainings at once, UI in Chromium', () => {
     }
     // [phase, ms into the phase, duration]: a task at 0 is the view's first render, later ones are live updates
     const detail = tasks.map((t) => [t.phase, Math.round(t.start - phaseStarts[t.phase]), Math.round(t.duration)]);
-    const figures = { runsAtOnce: mostAtOnce, longTasks: tasks.length, longestMs: Math.round(longest), totalMs: Math.round(tasks.reduce((s, t) => s + t.duration, 0)), byPhase, maxFrameGapMs: Math.round(recorded.maxFrameGap), frames: recorded.frames, tasks: detail };
+    const figures = {
+      runsAtOnce: mostAtOnce,
+      tracedTasks: pageTasks.length,
+      longestCpuMs: Math.round(byCpu[0]?.cpuMs ?? 0),
+      // the five tasks that needed the most CPU: [phase, CPU ms, wall ms]
+      mostCpu: byCpu.slice(0, 5).map((t) => [t.phase, Math.round(t.cpuMs), Math.round(t.wallMs)]),
+      longTasks: tasks.length, longestMs: Math.round(longest), totalMs: Math.round(tasks.reduce((s, t) => s + t.duration, 0)), byPhase, maxFrameGapMs: Math.round(recorded.maxFrameGap), frames: recorded.frames, tasks: detail };
     mkdirSync(artifactsDir, { recursive: true });
     writeFileSync(join(artifactsDir, 'load.json'), `${JSON.stringify(figures, null, 2)}\n`);
     console.log(`e2e load: ${JSON.stringify(figures)}`);
 
     expect(mostAtOnce).toBe(4);
     expect(ui.errors).toEqual([]);
-    expect(longest, `long tasks: ${JSON.stringify(detail)}`).toBeLessThan(LONG_TASK_LIMIT_MS);
+    expect(pageTasks.length, 'the trace holds the page\'s tasks').toBeGreaterThan(100);
+    expect(byCpu[0].cpuMs, `tasks by CPU time, [phase, CPU ms, wall ms]: ${JSON.stringify(figures.mostCpu)}`).toBeLessThan(TASK_CPU_LIMIT_MS);
+    if (wallLimitMs !== null) expect(longest, `long tasks: ${JSON.stringify(detail)}`).toBeLessThan(wallLimitMs);
   }, 240_000);
 });
+
+interface TracedTask { phase: string; wallMs: number; cpuMs: number }
+
+/**
+ * The tasks Chromium ran on the page's main thread, from a trace in Chrome's JSON trace
+ * format: `RunTask` events carry the wall duration (`dur`) and the thread's CPU time
+ * (`tdur`), in microseconds; each gets the phase of the last `phase:` mark before it. The
+ * page is the only one open, so its renderer is the one main thread named CrRendererMain.
+ */
+function rendererMainTasks(trace: Buffer): TracedTask[] {
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents: { name: string; ph: string; ts: number; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }[] };
+  const mains = parsed.traceEvents.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  expect(mains.length, 'one page renderer in the trace').toBe(1);
+  const { pid, tid } = mains[0];
+  const marks = parsed.traceEvents.filter((e) => e.name.startsWith('phase:')).sort((a, b) => a.ts - b.ts);
+  const phaseAt = (ts: number) => marks.findLast((m) => m.ts <= ts)?.name.slice('phase:'.length) ?? 'start';
+  return parsed.traceEvents
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === pid && e.tid === tid && e.tdur !== undefined)
+    .map((e) => ({ phase: phaseAt(e.ts), wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? 0) / 1000 }));
+}

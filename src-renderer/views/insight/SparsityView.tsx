@@ -23,7 +23,7 @@ import { Segmented } from '../../components/Field';
 import type { ChartSeries } from '../../components/SeriesChart';
 import { findSeries, mergeSeries, seriesPoints } from '../../chart-data';
 import { describeModel, describeRegularizer } from '../../describe';
-import { formatNumber, formatPercent } from '../../format';
+import { formatCount, formatNumber, formatPercent } from '../../format';
 import { usePalette, type ChartPalette } from '../../theme';
 import { EpochScrubber, resolvePosition, type ScrubPosition } from './EpochScrubber';
 import { RunSelect } from './TemplatesView';
@@ -484,7 +484,7 @@ const LayerHistogram = memo(function LayerHistogram({
           </Bar>
         </BarChart>
       </div>
-      {h.clipped > 0 && <div className="faint small">{h.clipped.toLocaleString('en-US')} weights beyond ±{formatNumber(axis.limit, 3)} are counted in the end bins</div>}
+      {h.clipped > 0 && <div className="faint small">{formatCount(h.clipped)} weights beyond ±{formatNumber(axis.limit, 3)} are counted in the end bins</div>}
     </div>
   );
 });
